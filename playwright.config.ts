@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/browser.mjs';
+
+// End-to-end tests drive the *built* app (npm run build) in Debian's
+// Chromium. `--enable-unsafe-webgpu` exposes WebGPU and WebGL through
+// SwiftShader, so the backend chooser sees what a GPU-less visitor sees.
+const port = 4173;
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    viewport: { width: 1280, height: 900 },
+    launchOptions: {
+      executablePath: chromiumPath() ?? undefined,
+      args: [
+        '--enable-unsafe-webgpu',
+        '--no-sandbox',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
