@@ -1,0 +1,104 @@
+/**
+ * Command-line experiments: `npm run experiment -- <name> [--flag value ...]`.
+ *
+ * Each experiment is registered once below (name -> describe, flags, run).
+ * A run prints ONE JSON document on stdout and nothing else; diagnostics go
+ * to stderr. Exit codes: 0 done, 1 the experiment failed, 2 bad usage
+ * (unknown experiment or flag, malformed or impossible value).
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
+import { recallExperiment } from './recall';
+
+/** Where an experiment writes: `out` for the JSON result, `err` for diagnostics. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Experiment {
+  name: string;
+  describe: string;
+  flags: readonly FlagSpec[];
+  /** Returns the JSON-serialisable result; throws UsageError for impossible flag combinations. */
+  run(flags: FlagValues, io: Io): Promise<object>;
+}
+
+/** The registry. Add new experiments (capacity, noise, ...) here. */
+export const EXPERIMENTS: readonly Experiment[] = [recallExperiment];
+
+export function findExperiment(name: string): Experiment | undefined {
+  return EXPERIMENTS.find((e) => e.name === name);
+}
+
+function overview(): string {
+  const width = Math.max(...EXPERIMENTS.map((e) => e.name.length)) + 2;
+  return [
+    'usage: npm run experiment -- <experiment> [--flag value ...]',
+    '       npm run experiment -- <experiment> --help',
+    '',
+    'experiments:',
+    ...EXPERIMENTS.map((e) => `  ${e.name.padEnd(width)}${e.describe}`),
+    '',
+  ].join('\n');
+}
+
+const isHelp = (arg: string): boolean => arg === '--help' || arg === '-h' || arg === 'help';
+
+/** Runs one command line (without `node script`); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(overview());
+    return 2;
+  }
+  if (isHelp(name)) {
+    io.out(overview());
+    return 0;
+  }
+  const experiment = findExperiment(name);
+  if (!experiment) {
+    io.err(`unknown experiment '${name}'\n\n${overview()}`);
+    return 2;
+  }
+  if (rest.some(isHelp)) {
+    io.out(`${experiment.name}: ${experiment.describe}\n\n${describeFlags(experiment.flags)}\n`);
+    return 0;
+  }
+  try {
+    const flags = parseFlags(experiment.flags, rest);
+    const result = await experiment.run(flags, io);
+    io.out(JSON.stringify(result) + '\n');
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${experiment.name}: ${error.message}\n(see: npm run experiment -- ${name} --help)\n`);
+      return 2;
+    }
+    io.err(
+      `${experiment.name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  // Keep stdout for the one JSON document: anything a library logs goes to stderr.
+  console.log = console.error;
+  console.info = console.error;
+  process.exitCode = await main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}
