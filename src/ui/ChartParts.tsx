@@ -1,0 +1,116 @@
+/**
+ * Presentational pieces of LineChart: reference markers, the legend and the
+ * crosshair tooltip.
+ */
+import type { ScaleContinuousNumeric } from 'd3';
+import { type ChartMarker, drawable } from './chartMath';
+import { seriesColor } from './scales';
+
+type Scale = ScaleContinuousNumeric<number, number>;
+
+interface MarkerProps {
+  marker: ChartMarker;
+  x: Scale;
+  y: Scale;
+  iw: number;
+  ih: number;
+  logX: boolean;
+  logY: boolean;
+}
+
+/** A reference line (x or y alone) or a labelled point (both). */
+export function Marker({ marker, x, y, iw, ih, logX, logY }: MarkerProps) {
+  const hasX = drawable(marker.x, logX);
+  const hasY = drawable(marker.y, logY);
+  const mx = hasX ? x(marker.x!) : 0;
+  const my = hasY ? y(marker.y!) : 0;
+  if (hasX && hasY) {
+    return (
+      <g className="ui-chart-marker">
+        <circle cx={mx} cy={my} r={5} fill="none" stroke="currentColor" strokeWidth={2} />
+        <text x={mx + 8} y={my - 8}>
+          {marker.label}
+        </text>
+      </g>
+    );
+  }
+  if (hasX) {
+    return (
+      <g className="ui-chart-marker">
+        <line x1={mx} x2={mx} y1={0} y2={ih} />
+        <text x={mx + 4} y={12}>
+          {marker.label}
+        </text>
+      </g>
+    );
+  }
+  if (hasY) {
+    return (
+      <g className="ui-chart-marker">
+        <line x1={0} x2={iw} y1={my} y2={my} />
+        <text x={iw - 4} y={my - 5} textAnchor="end">
+          {marker.label}
+        </text>
+      </g>
+    );
+  }
+  return null;
+}
+
+export function Legend({
+  series,
+}: {
+  series: readonly { name: string; color?: string; dashed?: boolean }[];
+}) {
+  return (
+    <ul className="ui-legend">
+      {series.map((s, k) => (
+        <li key={k}>
+          <svg width={26} height={10} aria-hidden="true">
+            <line
+              x1={1}
+              x2={25}
+              y1={5}
+              y2={5}
+              stroke={seriesColor(k, s.color)}
+              strokeWidth={3}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
+            />
+          </svg>
+          {s.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface TooltipProps {
+  /** Anchor, in px from the plot's top-left. */
+  left: number;
+  top: number;
+  /** Put the box left of the anchor (near the right edge). */
+  flip: boolean;
+  heading: string;
+  rows: readonly { key: number; color: string; text: string }[];
+}
+
+export function Tooltip({ left, top, flip, heading, rows }: TooltipProps) {
+  return (
+    <div
+      className="ui-tooltip"
+      style={{
+        left: left + (flip ? -12 : 12),
+        top,
+        transform: flip ? 'translateX(-100%)' : undefined,
+      }}
+    >
+      <div>{heading}</div>
+      {rows.map((r) => (
+        <div key={r.key}>
+          <span className="ui-tooltip-swatch" style={{ background: r.color }} />
+          {r.text}
+        </div>
+      ))}
+    </div>
+  );
+}
