@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react';
+import { LineChart } from '../../ui/LineChart';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { PatternGrid } from '../../ui/PatternGrid';
+import type { Dynamics } from '../../models/dynamics';
+import { newPatternId } from './commands';
+import { DEMO, DEMO_RUNS, demoSetup, runDemo, type DemoRun, type DemoSetup } from './checkerboard';
+import { clearRecall } from './store';
+import { useLab, useLabContext } from './useLab';
+
+const COLORS: Record<Dynamics, string> = { sync: '#b2182b', async: '#2166ac', stochastic: '#555' };
+const label = (r: { rule: string; dynamics: string }) =>
+  `${r.rule === 'hebbian' ? 'Hebbian' : 'Storkey'}, ${r.dynamics === 'sync' ? 'synchronous' : 'asynchronous'}`;
+
+/** Hebbian vs Storkey, synchronous vs asynchronous, on one hard cue. */
+export function CheckerboardDemo() {
+  const ctx = useLabContext();
+  const open = useLab((s) => s.demoOpen);
+  const seed = useLab((s) => s.seed);
+  const [runs, setRuns] = useState<DemoRun[]>([]);
+  const [setup, setSetup] = useState<DemoSetup | null>(null);
+  const [busy, setBusy] = useState(false);
+  const cancelled = useRef(false);
+  useEffect(() => () => void (cancelled.current = true), []);
+
+  const start = async () => {
+    setBusy(true);
+    setRuns([]);
+    const s = demoSetup(seed);
+    setSetup(s);
+    const done: DemoRun[] = [];
+    for (const r of DEMO_RUNS) {
+      // Yield to the browser between runs so the page stays responsive.
+      await new Promise((res) => setTimeout(res, 16));
+      if (cancelled.current) return;
+      done.push(runDemo(s, r.rule, r.dynamics, seed));
+      setRuns([...done]);
+    }
+    setBusy(false);
+  };
+
+  const loadIntoLab = () => {
+    const s = setup ?? demoSetup(seed);
+    ctx.runner.invalidate();
+    ctx.store.setState({
+      ...clearRecall(),
+      size: DEMO.side,
+      patterns: s.names.map((name, mu) => ({
+        id: newPatternId(),
+        name,
+        cells: s.x.data.slice(mu * s.x.d, (mu + 1) * s.x.d),
+      })),
+      state: s.cue.slice(),
+      cue: null,
+      target: s.target,
+      targetReason: 'loaded',
+      selectedUnit: null,
+    });
+    ctx.runner.publishOverlaps();
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  return (
+    <details
+      className="panel hf-demo"
+      open={open}
+      onToggle={(e) =>
+        ctx.store.setState({ demoOpen: (e.currentTarget as HTMLDetailsElement).open })
+      }
+    >
+      <summary>
+        <h2>Checkerboard demo: Hebbian vs Storkey, synchronous vs asynchronous</h2>
+      </summary>
+      <p className="small">
+        {DEMO.side} × {DEMO.side} units store {DEMO.randoms} random patterns and a checkerboard of{' '}
+        {DEMO.square} × {DEMO.square} squares. The cue is the checkerboard with {DEMO.flips}{' '}
+        distinct units flipped ({Math.round((100 * DEMO.flips) / DEMO.side ** 2)} %). Each rule
+        recalls it synchronously and asynchronously (seed {seed}). Energy scales differ between
+        rules (Hebbian uses 1/N, Storkey 1/D), so each rule has its own chart.
+      </p>
+      <div className="row">
+        <button type="button" className="primary" onClick={start} disabled={busy}>
+          {busy ? 'Running…' : runs.length ? 'Run again' : 'Run the comparison'}
+        </button>
+        <button type="button" onClick={loadIntoLab} disabled={busy}>
+          Load into the lab to animate
+        </button>
+      </div>
+      {busy && <ProgressBar value={runs.length / DEMO_RUNS.length} label="Recall runs done" />}
+      {setup && (
+        <div className="demo-body">
+          <figure>
+            <PatternGrid
+              width={DEMO.side}
+              height={DEMO.side}
+              cells={setup.cue}
+              label="The corrupted checkerboard cue"
+              size={160}
+            />
+            <figcaption className="small">the cue</figcaption>
+          </figure>
+          {(['hebbian', 'storkey'] as const).map((rule) => (
+            <LineChart
+              key={rule}
+              title={`Energy, ${rule === 'hebbian' ? 'Hebbian' : 'Storkey'}`}
+              series={runs
+                .filter((r) => r.rule === rule)
+                .map((r) => ({ name: label(r), values: r.energy, color: COLORS[r.dynamics] }))}
+              xLabel="steps (sync) / sweeps (async)"
+              yLabel="energy"
+              height={200}
+            />
+          ))}
+          <LineChart
+            title="Distance to the checkerboard"
+            series={runs.map((r) => ({
+              name: label(r),
+              values: r.hamming,
+              color: COLORS[r.dynamics],
+              dashed: r.rule === 'storkey',
+            }))}
+            xLabel="steps (sync) / sweeps (async)"
+            yLabel="units wrong"
+            height={200}
+          />
+          <ul className="small demo-verdicts" data-testid="demo-verdicts">
+            {runs.map((r) => (
+              <li key={label(r)}>
+                <strong>{label(r)}</strong>: {r.verdict.outcome.replace('-', ' ')},{' '}
+                {r.verdict.hammingToTarget} units wrong after {r.steps}{' '}
+                {r.dynamics === 'sync' ? 'steps' : 'sweeps'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,122 @@
+import { useRef } from 'react';
+import { Button, Select } from '../../ui/Controls';
+import { Thumbnail } from '../../ui/Thumbnail';
+import { Math as Tex } from '../../ui/Math';
+import type { Rule } from '../../models/hopfield';
+import { loadPattern, removePattern } from './commands';
+import { exportPatterns, importPatterns } from './persistence';
+import { RuleHelp } from './RuleHelp';
+import { capacity } from './theory';
+import { useLab, useLabContext } from './useLab';
+
+const RULE_OPTIONS: { value: Rule; label: string }[] = [
+  { value: 'hebbian', label: 'Hebbian' },
+  { value: 'storkey', label: 'Storkey' },
+  { value: 'pseudoinverse', label: 'Pseudo-inverse' },
+];
+
+/** What the network holds: the rule, the stored patterns, and the load against capacity. */
+export function MemoryPanel() {
+  const ctx = useLabContext();
+  const rule = useLab((s) => s.rule);
+  const size = useLab((s) => s.size);
+  const patterns = useLab((s) => s.patterns);
+  const target = useLab((s) => s.target);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const d = size * size;
+  const n = patterns.length;
+  const cap = capacity(rule, d);
+
+  return (
+    <section className="panel hf-memory" aria-labelledby="hf-memory-title">
+      <h2 id="hf-memory-title">Memory</h2>
+      <Select
+        label="Learning rule"
+        value={rule}
+        options={RULE_OPTIONS}
+        onChange={(v) => {
+          ctx.runner.invalidate();
+          ctx.store.setState({ rule: v });
+          ctx.runner.publishOverlaps();
+        }}
+      />
+      <RuleHelp rule={rule} />
+      <h3 className="small-heading">
+        Stored patterns <span className="muted">({n})</span>
+      </h3>
+      {n === 0 ? (
+        <p className="muted small">
+          Nothing stored yet. Draw on the grid or pick a preset, then press <kbd>S</kbd>.
+        </p>
+      ) : (
+        <ul className="thumbs" aria-label="Stored patterns">
+          {patterns.map((p, i) => (
+            <li key={p.id} className={target === i ? 'is-target' : undefined}>
+              <Thumbnail
+                width={size}
+                height={size}
+                cells={p.cells}
+                size={56}
+                label={`Load ${p.name} onto the grid as the cue`}
+                selected={target === i}
+                onClick={() => loadPattern(ctx, i)}
+              />
+              <span className="thumb-name">{p.name}</span>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${p.name}`}
+                onClick={() => removePattern(ctx, i)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="load" data-testid="load-meter">
+        <p className="small">
+          Load <Tex tex="\alpha = N/D" /> = {n}/{d} = <strong>{(n / d).toFixed(3)}</strong>
+        </p>
+        <meter min={0} max={cap.retrieval * 1.5} value={n} low={cap.exact} high={cap.retrieval} />
+        <ul className="small muted">
+          <li>
+            Exact recall of all patterns up to <Tex tex={cap.exactFormula} /> ≈{' '}
+            {Math.floor(cap.exact)} patterns ({rule === 'pseudoinverse' ? 'pseudo-inverse' : rule},
+            random patterns).
+          </li>
+          <li>
+            Hebbian retrieval with a few wrong bits up to <Tex tex="0.138\,D" /> ≈{' '}
+            {Math.floor(cap.retrieval)}.
+          </li>
+          <li>Letters and drawings are correlated: they interfere far sooner than random ones.</li>
+        </ul>
+      </div>
+      <div className="row">
+        <Button
+          onClick={() => exportPatterns(ctx.store.getState())}
+          disabled={n === 0}
+          title="Download the stored patterns as a JSON file"
+        >
+          Export…
+        </Button>
+        <Button onClick={() => fileRef.current?.click()} title="Add patterns from an exported file">
+          Import…
+        </Button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Import patterns from a file"
+          data-testid="import-file"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) await importPatterns(ctx, file);
+          }}
+        />
+      </div>
+    </section>
+  );
+}

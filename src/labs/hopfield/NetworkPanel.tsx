@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { PatternGrid } from '../../ui/PatternGrid';
+import { Select } from '../../ui/Controls';
+import { GLYPH_NAMES } from '../../data/presets';
+import { CommandButton } from './CommandButton';
+import { loadPreset } from './commands';
+import { useLab, useLabContext } from './useLab';
+
+const PRESETS = [
+  { value: '', label: 'Put a preset on the grid…' },
+  ...GLYPH_NAMES.map((g) => ({ value: g, label: /\d/.test(g) ? `Digit ${g}` : `Letter ${g}` })),
+  { value: 'checkerboard', label: 'Checkerboard' },
+  { value: 'random', label: 'Random (50 % on)' },
+  { value: 'sparse', label: 'Sparse (10 % on)' },
+];
+
+/** The network's units as a grid the visitor draws on and watches recall in. */
+export function NetworkPanel() {
+  const ctx = useLabContext();
+  const size = useLab((s) => s.size);
+  const state = useLab((s) => s.state);
+  const highlight = useLab((s) => s.highlight);
+  const phase = useLab((s) => s.phase);
+  const cue = useLab((s) => s.cue);
+  const [tool, setTool] = useState<'paint' | 'erase'>('paint');
+  const running = phase === 'running';
+
+  const onDraw = (next: Int8Array) => {
+    ctx.runner.invalidate();
+    ctx.store.setState({ state: next, cue: null, stateName: null });
+    ctx.runner.publishOverlaps();
+  };
+
+  return (
+    <section className="panel hf-network" aria-labelledby="hf-network-title">
+      <h2 id="hf-network-title">Network state</h2>
+      <p className="muted small">
+        {size} × {size} = {size * size} units. Draw with mouse, finger or pen (Shift or right button
+        erases); arrows and Space draw from the keyboard.
+      </p>
+      <PatternGrid
+        width={size}
+        height={size}
+        cells={state}
+        onChange={running ? undefined : onDraw}
+        label={`Network state, ${size} by ${size} units${running ? ' (recalling)' : ', editable'}`}
+        highlight={highlight}
+        diff={cue}
+        tool={tool}
+        size={400}
+        testId="network-grid"
+      />
+      {cue && (
+        <p className="small muted grid-legend">
+          <span className="diff-swatch" aria-hidden="true" /> units that differ from the cue recall
+          started from
+        </p>
+      )}
+      <div className="row">
+        <div role="radiogroup" aria-label="Drawing tool" className="segmented">
+          {(['paint', 'erase'] as const).map((t) => (
+            <label key={t}>
+              <input type="radio" name="hf-tool" checked={tool === t} onChange={() => setTool(t)} />
+              {t === 'paint' ? 'Paint' : 'Erase'}
+            </label>
+          ))}
+        </div>
+        <CommandButton id="clear" />
+      </div>
+      <div className="row">
+        <Select
+          label="Preset"
+          value=""
+          options={PRESETS}
+          onChange={(v) => v && loadPreset(ctx, v)}
+        />
+        <CommandButton id="store" variant="primary" label="Store pattern" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { glyph } from '../../data/presets';
+import { hamming } from '../../models/pattern';
+import { testEveryPattern } from './batchTest';
+import {
+  COMMANDS,
+  corrupt,
+  loadPattern,
+  loadPreset,
+  removePattern,
+  resize,
+  runShortcut,
+  storeCurrent,
+} from './commands';
+import { HopfieldRunner } from './runner';
+import { createHopfieldStore } from './store';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A lab without React: a store, and a runner whose frames the test drives. */
+function makeLab(init = {}) {
+  const store = createHopfieldStore(init);
+  const frames: (() => void)[] = [];
+  const runner = new HopfieldRunner(store, {
+    schedule: (cb) => frames.push(cb),
+    cancel: () => {},
+  });
+  const flush = (max = 10_000) => {
+    for (let i = 0; i < max && frames.length; i++) frames.shift()!();
+  };
+  return { ctx: { store, runner }, store, runner, flush };
+}
+
+function storeLetters(ctx: ReturnType<typeof makeLab>['ctx'], letters: string[]) {
+  for (const l of letters) {
+    loadPreset(ctx, l);
+    expect(storeCurrent(ctx)).toBe(true);
+  }
+}
+
+describe('Classic Hopfield lab (store, commands, runner)', () => {
+  it('stores presets under their names and refuses duplicates, inverses and blanks', () => {
+    const { ctx, store } = makeLab();
+    expect(storeCurrent(ctx)).toBe(false); // blank grid
+    storeLetters(ctx, ['A', 'T']);
+    expect(store.getState().patterns.map((p) => p.name)).toEqual(['A', 'T']);
+    loadPreset(ctx, 'A');
+    expect(storeCurrent(ctx)).toBe(false);
+    runShortcut(ctx, 'i'); // invert the grid: −A
+    expect(storeCurrent(ctx)).toBe(false);
+    expect(store.getState().messages.at(-1)?.text).toMatch(/inverse/);
+    removePattern(ctx, 0);
+    expect(store.getState().patterns.map((p) => p.name)).toEqual(['T']);
+  });
+
+  it('corrupts the cue by exactly round(noise * D) distinct units, differently each press', () => {
+    const { ctx, store } = makeLab({ noise: 0.25 });
+    storeLetters(ctx, ['E']);
+    loadPattern(ctx, 0);
+    const clean = store.getState().state.slice();
+    corrupt(ctx);
+    const first = store.getState().state.slice();
+    expect(hamming(first, clean)).toBe(64);
+    loadPattern(ctx, 0);
+    corrupt(ctx);
+    expect(hamming(store.getState().state, first)).toBeGreaterThan(0);
+  });
+
+  it('recalls a stored letter from a corrupted cue, stepping to a verdict', () => {
+    for (const dynamics of ['async', 'sync'] as const) {
+      const { ctx, store, runner } = makeLab({ noise: 0.15, dynamics, seed: 4 });
+      // O, T and X are the least correlated letter triple of the font at 16 x 16.
+      storeLetters(ctx, ['T', 'O', 'X']);
+      loadPattern(ctx, 1);
+      corrupt(ctx);
+      for (let i = 0; i < 100 && store.getState().phase !== 'done'; i++) runner.stepOnce();
+      const s = store.getState();
+      expect(s.phase).toBe('done');
+      expect(s.verdict?.outcome).toBe('target');
+      expect(hamming(s.state, glyph('O', 16, 16))).toBe(0);
+      // The energy trace never rises under asynchronous updates.
+      if (dynamics === 'async') {
+        for (let i = 1; i < s.energy.length; i++) {
+          expect(s.energy[i].y).toBeLessThanOrEqual(s.energy[i - 1].y + 1e-9);
+        }
+      }
+      expect(s.hammingTrace.at(-1)?.y).toBe(0);
+    }
+  });
+
+  it('plays on animation frames, then reset returns to the cue and clears the traces', () => {
+    const { ctx, store, runner, flush } = makeLab({ noise: 0.1, speed: 10 });
+    storeLetters(ctx, ['K', 'S']);
+    loadPattern(ctx, 0);
+    corrupt(ctx);
+    const cue = store.getState().state.slice();
+    runner.play();
+    expect(store.getState().phase).toBe('running');
+    flush();
+    expect(store.getState().phase).toBe('done');
+    expect(store.getState().energy.length).toBeGreaterThan(1);
+    runner.reset();
+    const s = store.getState();
+    expect(s.phase).toBe('idle');
+    expect(s.energy).toEqual([]);
+    expect(hamming(s.state, cue)).toBe(0);
+  });
+
+  it('unit-by-unit view highlights the unit it just updated', () => {
+    const { ctx, store, runner } = makeLab({ view: 'unit', dynamics: 'async' });
+    storeLetters(ctx, ['M']);
+    loadPattern(ctx, 0);
+    corrupt(ctx);
+    runner.stepOnce();
+    const s = store.getState();
+    expect(s.highlight).not.toBeNull();
+    expect(s.steps).toBeCloseTo(1 / 256, 10);
+  });
+
+  it('reports an impossible pseudo-inverse as a message, not a crash', () => {
+    const { store, runner } = makeLab({ rule: 'pseudoinverse' });
+    // 300 patterns of 256 units cannot be linearly independent.
+    const patterns = Array.from({ length: 300 }, (_, i) => ({
+      id: 10_000 + i,
+      name: `p${i}`,
+      cells: Int8Array.from({ length: 256 }, (_, j) => (((i * 7 + j * 13) ^ (i * j)) % 3 ? 1 : -1)),
+    }));
+    store.setState({ patterns });
+    runner.stepOnce();
+    expect(store.getState().messages.at(-1)?.kind).toBe('error');
+    expect(store.getState().phase).toBe('idle');
+  });
+
+  it('resizing resamples the stored patterns instead of dropping them', () => {
+    const { ctx, store } = makeLab();
+    storeLetters(ctx, ['A', 'B']);
+    resize(ctx, 32);
+    const s = store.getState();
+    expect(s.size).toBe(32);
+    expect(s.patterns).toHaveLength(2);
+    expect(s.patterns[0].cells).toHaveLength(1024);
+    expect(s.state).toHaveLength(1024);
+  });
+
+  it('registers every command once, with distinct shortcuts', () => {
+    const keys = COMMANDS.map((c) => c.shortcut).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length);
+  });
+});
+
+describe('test every pattern (batched tensor recall)', () => {
+  it('recalls well-separated patterns and leaks no tensors', async () => {
+    for (const rule of ['hebbian', 'storkey', 'pseudoinverse'] as const) {
+      const { ctx, runner } = makeLab({ rule });
+      storeLetters(ctx, ['T', 'O', 'X']);
+      const learned = runner.network()!;
+      const before = tf.memory().numTensors;
+      const r = await testEveryPattern(learned.net, learned.x, 0.05, 2);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(r.rows).toHaveLength(3);
+      expect(r.recalled).toBeGreaterThanOrEqual(2);
+      expect(['converged', 'cycle', 'max-steps']).toContain(r.stopped);
+      r.rows.forEach((row, mu) => {
+        const stored = learned.x.data.subarray(mu * 256, (mu + 1) * 256);
+        expect(row.hamming).toBe(hamming(row.final, stored));
+        expect(row.exact).toBe(row.hamming === 0);
+      });
+    }
+  });
+
+  it('agrees with one-at-a-time synchronous recall', async () => {
+    const { ctx, runner, store } = makeLab({
+      rule: 'hebbian',
+      dynamics: 'sync',
+      noise: 0.2,
+      seed: 9,
+    });
+    storeLetters(ctx, ['C', 'U', 'Z', '4']);
+    const learned = runner.network()!;
+    const batch = await testEveryPattern(learned.net, learned.x, 0.2, 9);
+    // Recall each cue alone with the typed-array stepper and compare final states.
+    for (const [mu, row] of batch.rows.entries()) {
+      store.setState({ state: row.cue.slice(), target: mu, targetReason: 'loaded', cue: null });
+      runner.invalidate();
+      for (let i = 0; i < 100 && store.getState().phase !== 'done'; i++) runner.stepOnce();
+      if (store.getState().verdict?.outcome === 'cycle') continue;
+      expect(hamming(store.getState().state, row.final)).toBe(0);
+    }
+  });
+});

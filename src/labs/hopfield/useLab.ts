@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { LabContext } from './commands';
+import type { HopfieldState } from './store';
+
+export const LabCtx = createContext<LabContext | null>(null);
+
+export function useLabContext(): LabContext {
+  const ctx = useContext(LabCtx);
+  if (!ctx) throw new Error('useLabContext outside the Hopfield lab');
+  return ctx;
+}
+
+/** Reads one slice of the lab store; the component re-renders only when it changes. */
+export function useLab<T>(selector: (s: HopfieldState) => T): T {
+  return useStore(useLabContext().store, selector);
+}
+
+/** Like useLab for a selector that builds an object: compares it field by field. */
+export function useLabShallow<T extends object>(selector: (s: HopfieldState) => T): T {
+  return useStore(useLabContext().store, useShallow(selector));
+}
