@@ -108,9 +108,10 @@ export function RecallPanel() {
             value={s.view}
             options={[
               { value: 'sweep', label: 'sweep by sweep' },
-              { value: 'unit', label: 'unit by unit (highlights the updated unit)' },
+              { value: 'unit', label: 'unit by unit' },
             ]}
             onChange={(v) => set({ view: v })}
+            help="Unit by unit outlines the unit just updated; the energy curve then moves in fractions of a sweep."
           />
         )}
         <Slider
