@@ -124,7 +124,10 @@ export function LineChart({
       select(xAxis.current).call(logX ? axisBottom(x).ticks(nx, '~g') : axisBottom(x).ticks(nx));
     }
     if (yAxis.current) {
-      const axis = (logY ? axisLeft(y).ticks(ny, '~g') : axisLeft(y).ticks(ny)).tickSizeInner(-iw);
+      // SI prefixes (−12k, 3.5M) keep tick labels narrow enough for the margin.
+      const axis = (logY ? axisLeft(y).ticks(ny, '~g') : axisLeft(y).ticks(ny, '~s')).tickSizeInner(
+        -iw,
+      );
       select(yAxis.current).call(axis);
     }
   }, [x, y, iw, ih, logX, logY]);

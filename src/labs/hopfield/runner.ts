@@ -193,18 +193,32 @@ export class HopfieldRunner {
     const s = this.store.getState();
     if (!stepper) return false;
     const d = s.state.length;
-    const unitView = s.view === 'unit' && s.dynamics !== 'sync';
+    const sync = s.dynamics === 'sync';
+    const unitView = s.view === 'unit' && !sync;
+    // Sample the energy about 32 times a sweep, so the curve shows it falling
+    // unit by unit rather than jumping once per sweep.
+    const sampleEvery = Math.max(1, Math.floor(d / 32));
+    let energy = s.energy;
+    let ham = s.hammingTrace;
+    const sample = () => {
+      const x = this.sweeps(stepper, d);
+      energy = pushTrace(energy, { x, y: stepper.energy });
+      ham = pushTrace(ham, { x, y: hamming(stepper.state, this.targetCells!) });
+    };
     let highlight: number | null = null;
     for (let t = 0; t < count && stepper.status === 'running'; t++) {
-      if (unitView) {
-        for (let u = 0; u < units && stepper.status === 'running'; u++) {
-          highlight = stepper.stepUnit().unit;
-        }
-      } else {
+      if (sync) {
         stepper.step();
+      } else {
+        const todo = unitView ? units : d - (stepper.unitsUpdated % d);
+        for (let u = 0; u < todo && stepper.status === 'running'; u++) {
+          highlight = stepper.stepUnit().unit;
+          if (!unitView && stepper.unitsUpdated % sampleEvery === 0) sample();
+        }
       }
       if (this.sweeps(stepper, d) >= MAX_STEPS) break;
     }
+    sample();
     const x = this.sweeps(stepper, d);
     const state = stepper.state.slice();
     const stopped = stepper.status !== 'running' || x >= MAX_STEPS;
@@ -213,9 +227,9 @@ export class HopfieldRunner {
     this.store.setState({
       state,
       steps: x,
-      highlight: stopped ? null : highlight,
-      energy: pushTrace(s.energy, { x, y: stepper.energy }),
-      hammingTrace: pushTrace(s.hammingTrace, { x, y: hamming(state, this.targetCells!) }),
+      highlight: stopped || !unitView ? null : highlight,
+      energy,
+      hammingTrace: ham,
       overlaps: overlaps(learned.x, state),
       ...(stopped
         ? {
