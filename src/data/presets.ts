@@ -4,7 +4,7 @@
  * Every maker returns a bipolar pattern (+1 = ink, -1 = paper) of
  * width * height units, row-major.
  */
-import type { Rng } from '../engine/random';
+import { sampleDistinct, type Rng } from '../engine/random';
 import type { Bipolar } from '../models/pattern';
 import { GLYPHS, GLYPH_H, GLYPH_W } from './glyphs';
 
@@ -57,16 +57,7 @@ export function randomPattern(d: number, rng: Rng): Bipolar {
  */
 export function sparsePattern(d: number, a: number, rng: Rng): Bipolar {
   const out = new Int8Array(d).fill(-1);
-  const k = Math.round(a * d);
-  const idx = new Int32Array(d);
-  for (let i = 0; i < d; i++) idx[i] = i;
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(d - i);
-    const t = idx[i];
-    idx[i] = idx[j];
-    idx[j] = t;
-    out[idx[i]] = 1;
-  }
+  for (const i of sampleDistinct(d, Math.round(a * d), rng)) out[i] = 1;
   return out as Bipolar;
 }
 
