@@ -1,0 +1,124 @@
+/**
+ * The bench page (section 3 of `npm run bench`): in the browser, the
+ * typed-array recall step and hebbianBatchStep on every tfjs backend that
+ * starts, at D = 4096 (64x64), N = 20, batch 1 and 100. Backends start
+ * through the app's own initBackend(forced); one that falls back to another
+ * is reported as not started, with the app's note saying why.
+ *
+ * Query: ?backends=wasm,cpu,webgl,webgpu&quick=1. Results grow on
+ * window.__bench as each part finishes, so a hang still leaves the rest.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendName } from '../../src/engine/backend';
+import {
+  makeWorkload,
+  reason,
+  timeTensor,
+  timeTyped,
+  type TensorTimings,
+  type TypedTimings,
+} from '../workload';
+
+export interface PageBackend {
+  name: BackendName;
+  started: boolean;
+  error?: string;
+  adapter?: string | null;
+  software?: boolean;
+  notes?: string[];
+  /** time initBackend took, ms */
+  startMs?: number;
+  tensor?: TensorTimings;
+}
+
+export interface PageResults {
+  userAgent: string;
+  d: number;
+  n: number;
+  typed?: TypedTimings;
+  typedError?: string;
+  backends: PageBackend[];
+  /** the part in progress (to name a hang) */
+  current: string;
+  done: boolean;
+}
+
+declare global {
+  interface Window {
+    __bench?: PageResults;
+  }
+}
+
+const D = 4096;
+const N = 20;
+const ALL: BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+
+const params = new URLSearchParams(location.search);
+const quick = params.get('quick') === '1';
+const wanted = (params.get('backends') ?? ALL.join(','))
+  .split(',')
+  .filter((b): b is BackendName => (ALL as string[]).includes(b));
+
+const out: PageResults = {
+  userAgent: navigator.userAgent,
+  d: D,
+  n: N,
+  backends: [],
+  current: 'typed arrays',
+  done: false,
+};
+window.__bench = out;
+
+const logEl = document.getElementById('log');
+function log(msg: string): void {
+  console.log(`[bench page] ${msg}`);
+  if (logEl) logEl.textContent += `\n${msg}`;
+}
+
+async function main(): Promise<void> {
+  const w = makeWorkload(D, N);
+  try {
+    out.typed = await timeTyped(w, { budgetMs: quick ? 300 : 1000, maxReps: 300 });
+    log(`typed sync step ${out.typed.syncStep.median.toFixed(3)} ms`);
+  } catch (e) {
+    out.typedError = reason(e);
+  }
+  for (const name of wanted) {
+    out.current = `starting ${name}`;
+    const entry: PageBackend = { name, started: false };
+    out.backends.push(entry);
+    const t0 = performance.now();
+    try {
+      const info = await initBackend(name, { timeoutMs: 20_000 });
+      entry.startMs = performance.now() - t0;
+      entry.notes = info.notes;
+      if (info.name !== name || tf.getBackend() !== name) {
+        entry.error = info.notes.join(' ') || `the app started ${info.name} instead`;
+        log(`${name} did not start: ${entry.error}`);
+        continue;
+      }
+      entry.started = true;
+      entry.adapter = info.adapter;
+      entry.software = info.software;
+    } catch (e) {
+      entry.error = reason(e);
+      log(`${name} did not start: ${entry.error}`);
+      continue;
+    }
+    out.current = `timing ${name}`;
+    try {
+      entry.tensor = await timeTensor(w, { budgetMs: quick ? 500 : 1500, minReps: 3, warmup: 2 });
+      log(`${name}: ${entry.tensor.batches.map((b) => b.step.median.toFixed(2)).join(' / ')} ms`);
+    } catch (e) {
+      entry.error = `started, but timing failed: ${reason(e)}`;
+    }
+  }
+  out.current = '';
+}
+
+main()
+  .catch((e) => log(`failed: ${reason(e)}`))
+  .finally(() => {
+    out.done = true;
+    log('done');
+  });
