@@ -97,17 +97,24 @@ export function PatternGrid({
   });
 
   const theme = useThemeVersion();
+  // Reading CSS variables costs a style lookup; do it once per theme change,
+  // not on every animation frame.
+  const palette = useMemo(
+    () => (canvas ? gridPalette(cssVars(canvas)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [canvas, theme],
+  );
   // Repaint whenever what is shown changes (or the theme does); a live stroke shows its own copy.
   useLayoutEffect(() => {
     const draw = (source: ArrayLike<number>) => {
       const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return;
+      if (!canvas || !ctx || !palette) return;
       drawGrid(ctx, {
         dims,
         cells: source,
         pixelWidth,
         pixelHeight,
-        palette: gridPalette(cssVars(canvas)),
+        palette,
         highlight,
         diff,
         cursor: showCursor ? cursor : null,
@@ -128,7 +135,7 @@ export function PatternGrid({
     cursor,
     dpr,
     strokesEnded,
-    theme,
+    palette,
   ]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);

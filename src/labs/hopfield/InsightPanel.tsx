@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { Math as Tex } from '../../ui/Math';
 import { describeVerdict } from './verdict';
@@ -7,13 +8,13 @@ import { useLab, useLabShallow } from './useLab';
 export function InsightPanel() {
   const s = useLabShallow((st) => ({
     verdict: st.verdict,
+    // Steps change every frame; the verdict only needs them once recall is done.
+    doneSteps: st.phase === 'done' ? st.steps : 0,
     patterns: st.patterns,
     target: st.target,
     targetReason: st.targetReason,
-    steps: st.steps,
     dynamics: st.dynamics,
     capped: st.capped,
-    phase: st.phase,
     size: st.size,
   }));
   const unit = s.dynamics === 'sync' ? 'steps' : 'sweeps';
@@ -21,7 +22,7 @@ export function InsightPanel() {
   const text =
     s.verdict && s.target !== null
       ? describeVerdict(s.verdict, names, s.target, {
-          steps: s.steps,
+          steps: s.doneSteps,
           unit,
           capped: s.capped,
           targetReason: s.targetReason,
@@ -30,18 +31,7 @@ export function InsightPanel() {
   return (
     <section className="panel hf-insight" aria-labelledby="hf-insight-title">
       <h2 id="hf-insight-title">What is happening</h2>
-      <div className="status-line" data-testid="recall-status" aria-live="polite">
-        {s.phase === 'running'
-          ? `Recalling… ${+s.steps.toFixed(2)} ${unit}`
-          : s.phase === 'paused'
-            ? `Paused at ${+s.steps.toFixed(2)} ${unit}`
-            : s.phase === 'done'
-              ? `Stopped after ${+s.steps.toFixed(2)} ${unit}`
-              : 'Ready: corrupt the cue, then press Recall.'}
-        {s.target !== null && s.patterns[s.target] && (
-          <span className="muted"> · target: {s.patterns[s.target].name}</span>
-        )}
-      </div>
+      <StatusLine unit={unit} target={s.target !== null ? s.patterns[s.target]?.name : undefined} />
       {text && (
         <div className={`verdict verdict-${text.tone}`} data-testid="verdict" role="status">
           <strong>{text.title}</strong>
@@ -54,7 +44,25 @@ export function InsightPanel() {
   );
 }
 
-function Charts({ unit, d }: { unit: string; d: number }) {
+/** The phase and step count: the one line that changes every frame. */
+function StatusLine({ unit, target }: { unit: string; target?: string }) {
+  const phase = useLab((s) => s.phase);
+  const steps = useLab((s) => +s.steps.toFixed(2));
+  return (
+    <div className="status-line" data-testid="recall-status" aria-live="polite">
+      {phase === 'running'
+        ? `Recalling… ${steps} ${unit}`
+        : phase === 'paused'
+          ? `Paused at ${steps} ${unit}`
+          : phase === 'done'
+            ? `Stopped after ${steps} ${unit}`
+            : 'Ready: corrupt the cue, then press Recall.'}
+      {target !== undefined && <span className="muted"> · target: {target}</span>}
+    </div>
+  );
+}
+
+const Charts = memo(function Charts({ unit, d }: { unit: string; d: number }) {
   const energy = useLab((s) => s.energy);
   const ham = useLab((s) => s.hammingTrace);
   if (energy.length === 0) {
@@ -84,9 +92,15 @@ function Charts({ unit, d }: { unit: string; d: number }) {
       />
     </div>
   );
-}
+});
 
-function Overlaps({ names, target }: { names: string[]; target: number | null }) {
+const Overlaps = memo(function Overlaps({
+  names,
+  target,
+}: {
+  names: string[];
+  target: number | null;
+}) {
   const m = useLab((s) => s.overlaps);
   if (m.length === 0) return null;
   return (
@@ -110,4 +124,4 @@ function Overlaps({ names, target }: { names: string[]; target: number | null })
       </ul>
     </div>
   );
-}
+});

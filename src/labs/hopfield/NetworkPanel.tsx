@@ -18,18 +18,8 @@ const PRESETS = [
 export function NetworkPanel() {
   const ctx = useLabContext();
   const size = useLab((s) => s.size);
-  const state = useLab((s) => s.state);
-  const highlight = useLab((s) => s.highlight);
-  const phase = useLab((s) => s.phase);
-  const cue = useLab((s) => s.cue);
+  const hasCue = useLab((s) => s.cue !== null);
   const [tool, setTool] = useState<'paint' | 'erase'>('paint');
-  const running = phase === 'running';
-
-  const onDraw = (next: Int8Array) => {
-    ctx.runner.invalidate();
-    ctx.store.setState({ state: next, cue: null, stateName: null });
-    ctx.runner.publishOverlaps();
-  };
 
   return (
     <section className="panel hf-network" aria-labelledby="hf-network-title">
@@ -38,19 +28,8 @@ export function NetworkPanel() {
         {size} × {size} = {size * size} units. Draw with mouse, finger or pen (Shift or right button
         erases); arrows and Space draw from the keyboard.
       </p>
-      <PatternGrid
-        width={size}
-        height={size}
-        cells={state}
-        onChange={running ? undefined : onDraw}
-        label={`Network state, ${size} by ${size} units${running ? ' (recalling)' : ', editable'}`}
-        highlight={highlight}
-        diff={cue}
-        tool={tool}
-        size={400}
-        testId="network-grid"
-      />
-      {cue && (
+      <NetworkGrid tool={tool} />
+      {hasCue && (
         <p className="small muted grid-legend">
           <span className="diff-swatch" aria-hidden="true" /> units that differ from the cue recall
           started from
@@ -77,5 +56,37 @@ export function NetworkPanel() {
         <CommandButton id="store" variant="primary" label="Store pattern" />
       </div>
     </section>
+  );
+}
+
+/**
+ * The grid alone subscribes to the per-frame state, so an animation frame
+ * repaints the canvas without re-rendering the panel's controls.
+ */
+function NetworkGrid({ tool }: { tool: 'paint' | 'erase' }) {
+  const ctx = useLabContext();
+  const size = useLab((s) => s.size);
+  const state = useLab((s) => s.state);
+  const highlight = useLab((s) => s.highlight);
+  const running = useLab((s) => s.phase === 'running');
+  const cue = useLab((s) => s.cue);
+  const onDraw = (next: Int8Array) => {
+    ctx.runner.invalidate();
+    ctx.store.setState({ state: next, cue: null, stateName: null });
+    ctx.runner.publishOverlaps();
+  };
+  return (
+    <PatternGrid
+      width={size}
+      height={size}
+      cells={state}
+      onChange={running ? undefined : onDraw}
+      label={`Network state, ${size} by ${size} units${running ? ' (recalling)' : ', editable'}`}
+      highlight={highlight}
+      diff={cue}
+      tool={tool}
+      size={400}
+      testId="network-grid"
+    />
   );
 }

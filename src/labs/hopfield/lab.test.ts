@@ -32,7 +32,7 @@ function makeLab(init = {}) {
   const flush = (max = 10_000) => {
     for (let i = 0; i < max && frames.length; i++) frames.shift()!();
   };
-  return { ctx: { store, runner }, store, runner, flush };
+  return { ctx: { store, runner }, store, runner, flush, frames };
 }
 
 function storeLetters(ctx: ReturnType<typeof makeLab>['ctx'], letters: string[]) {
@@ -108,6 +108,22 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
     expect(s.phase).toBe('idle');
     expect(s.energy).toEqual([]);
     expect(hamming(s.state, cue)).toBe(0);
+  });
+
+  it('holds chart updates back while playing, and publishes them on pause', () => {
+    const { ctx, store, runner, frames } = makeLab({ view: 'unit', speed: 1, size: 32 });
+    storeLetters(ctx, ['W']);
+    loadPattern(ctx, 0);
+    corrupt(ctx);
+    runner.play();
+    for (let i = 0; i < 5; i++) frames.shift()?.();
+    const s = store.getState();
+    expect(s.phase).toBe('running');
+    expect(s.steps).toBeGreaterThan(0);
+    const shown = s.energy.length;
+    runner.pause();
+    expect(store.getState().phase).toBe('paused');
+    expect(store.getState().energy.length).toBeGreaterThan(shown);
   });
 
   it('unit-by-unit view highlights the unit it just updated', () => {

@@ -23,12 +23,20 @@ export const UNITS_PER_FRAME = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
 /** Recall stops after this many steps (sync) or sweeps (async, stochastic). */
 export const MAX_STEPS = 100;
 const MAX_TRACE = 1500;
+/**
+ * While recall plays, the curves and overlap bars update at most this often
+ * (the grid still repaints every frame): re-drawing SVG charts 60 times a
+ * second cost more than the model itself (see npm run bench).
+ */
+const CHART_INTERVAL_MS = 100;
 
 export class HopfieldRunner {
   private cache: { key: string; net: Network; x: PatternMatrix } | null = null;
   private stepper: Stepper | null = null;
   private loop: RunLoop;
   private targetCells: Int8Array | null = null;
+  private lastChartPublish = 0;
+  private pendingTraces: { energy: TracePoint[]; ham: TracePoint[] } | null = null;
 
   constructor(
     private readonly store: HopfieldStore,
@@ -37,8 +45,9 @@ export class HopfieldRunner {
     this.loop = createRunLoop((n) => this.advance(n), {
       ...loopOptions,
       onChange: (playing) => {
-        const phase = this.store.getState().phase;
-        if (!playing && phase === 'running') this.store.setState({ phase: 'paused' });
+        if (playing) return;
+        this.flushCharts();
+        if (this.store.getState().phase === 'running') this.store.setState({ phase: 'paused' });
       },
     });
   }
@@ -90,6 +99,7 @@ export class HopfieldRunner {
   reset(): void {
     this.loop.pause();
     this.stepper = null;
+    this.pendingTraces = null;
     const { cue } = this.store.getState();
     this.store.setState({ ...clearRecall(), ...(cue ? { state: cue.slice() } : {}) });
     this.publishOverlaps();
@@ -99,6 +109,7 @@ export class HopfieldRunner {
   invalidate(): void {
     this.loop.pause();
     this.stepper = null;
+    this.pendingTraces = null;
     this.store.setState(clearRecall());
     this.publishOverlaps();
   }
@@ -111,6 +122,18 @@ export class HopfieldRunner {
     this.loop.pause();
     this.stepper = null;
     this.cache = null;
+  }
+
+  /** Publishes traces held back by the chart throttle (on pause). */
+  private flushCharts(): void {
+    const pending = this.pendingTraces;
+    if (!pending || !this.cache) return;
+    this.pendingTraces = null;
+    this.store.setState((s) => ({
+      energy: pending.energy,
+      hammingTrace: pending.ham,
+      overlaps: overlaps(this.cache!.x, s.state),
+    }));
   }
 
   /** Overlaps of the current state with every stored pattern, for the bars. */
@@ -156,6 +179,7 @@ export class HopfieldRunner {
       targetReason = 'closest';
     }
     this.targetCells = s.patterns[target].cells;
+    this.pendingTraces = null;
     this.stepper = new Stepper(learned.net, s.state, {
       dynamics: s.dynamics,
       temperature: s.temperature,
@@ -198,8 +222,8 @@ export class HopfieldRunner {
     // Sample the energy about 32 times a sweep, so the curve shows it falling
     // unit by unit rather than jumping once per sweep.
     const sampleEvery = Math.max(1, Math.floor(d / 32));
-    let energy = s.energy;
-    let ham = s.hammingTrace;
+    let energy = this.pendingTraces?.energy ?? s.energy;
+    let ham = this.pendingTraces?.ham ?? s.hammingTrace;
     const sample = () => {
       const x = this.sweeps(stepper, d);
       energy = pushTrace(energy, { x, y: stepper.energy });
@@ -224,13 +248,16 @@ export class HopfieldRunner {
     const stopped = stepper.status !== 'running' || x >= MAX_STEPS;
     const learned = this.cache!;
     const target = s.target ?? 0;
+    const now = performance.now();
+    const charts =
+      stopped || !this.loop.playing || now - this.lastChartPublish >= CHART_INTERVAL_MS;
+    this.pendingTraces = charts ? null : { energy, ham };
+    if (charts) this.lastChartPublish = now;
     this.store.setState({
       state,
       steps: x,
       highlight: stopped || !unitView ? null : highlight,
-      energy,
-      hammingTrace: ham,
-      overlaps: overlaps(learned.x, state),
+      ...(charts ? { energy, hammingTrace: ham, overlaps: overlaps(learned.x, state) } : {}),
       ...(stopped
         ? {
             phase: 'done' as const,
