@@ -117,3 +117,14 @@ test('works on a phone-sized touch screen', async ({ browser }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('phone.png'), fullPage: true });
   await ctx.close();
 });
+
+test('changing the grid size keeps the stored patterns, resampled', async ({ page }) => {
+  await openLab(page);
+  await storePresets(page, ['Letter H', 'Letter V']);
+  await page.getByLabel('Grid size').selectOption('32');
+  await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', '32');
+  await expect(
+    page.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(page.getByTestId('load-meter')).toContainText('2/1024');
+});

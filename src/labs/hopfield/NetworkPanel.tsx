@@ -3,7 +3,7 @@ import { PatternGrid } from '../../ui/PatternGrid';
 import { Select } from '../../ui/Controls';
 import { GLYPH_NAMES } from '../../data/presets';
 import { CommandButton } from './CommandButton';
-import { loadPreset } from './commands';
+import { loadPreset, resize } from './commands';
 import { useLab, useLabContext } from './useLab';
 
 const PRESETS = [
@@ -13,6 +13,8 @@ const PRESETS = [
   { value: 'random', label: 'Random (50 % on)' },
   { value: 'sparse', label: 'Sparse (10 % on)' },
 ];
+
+const SIZES = [8, 12, 16, 20, 24, 28, 32, 40, 48, 50, 56, 64];
 
 /** The network's units as a grid the visitor draws on and watches recall in. */
 export function NetworkPanel() {
@@ -45,6 +47,17 @@ export function NetworkPanel() {
           ))}
         </div>
         <CommandButton id="clear" />
+      </div>
+      <div className="row">
+        <Select
+          label="Grid size"
+          value={String(size)}
+          options={[...new Set([...SIZES, size])]
+            .sort((a, b) => a - b)
+            .map((n) => ({ value: String(n), label: `${n} × ${n} = ${n * n} units` }))}
+          onChange={(v) => resize(ctx, Number(v))}
+          help="Changing the size resamples the grid and every stored pattern to the new size."
+        />
       </div>
       <div className="row">
         <Select
