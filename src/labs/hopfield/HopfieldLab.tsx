@@ -10,6 +10,7 @@ import { MemoryPanel } from './MemoryPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { backupStorage, fromSaved, memoryStorage, toSaved } from './persistence';
 import { RecallPanel } from './RecallPanel';
+import { Tour } from './Tour';
 import { HopfieldRunner } from './runner';
 import { createHopfieldStore, dismiss, say } from './store';
 import { LabCtx, useLab, useLabContext } from './useLab';
@@ -65,6 +66,7 @@ export default function HopfieldLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
+        <Tour />
         <div className="hf-grid">
           <NetworkPanel />
           <RecallPanel />
