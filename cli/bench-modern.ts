@@ -1,0 +1,121 @@
+/**
+ * Speed of one modern Hopfield retrieval step with all 10,000 digits stored
+ * (X is 10,000 x 784), on a tfjs backend in Node, next to NumPy's.
+ *
+ *   npx tsx cli/bench-modern.ts [cpu] [wasm] [--numpy] [--budget-ms 1500]
+ *
+ * prints one JSON document: per backend and batch (1 and 100 cues), the
+ * median and min ms of retrieveStep (both matrix products and the softmax)
+ * including the read-back of the new states (await data()), and with
+ * --numpy the same step in NumPy (bench/reference_modern.py, float32).
+ * The bench/ harness can import benchModernStep.
+ */
+import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MNIST_PIXELS, signedMatrix } from '../src/data/mnist';
+import { loadMnistNode } from '../src/data/mnistNode';
+import {
+  disposePatterns,
+  effectiveBeta,
+  retrieveStep,
+  storePatterns,
+} from '../src/models/modernHopfield';
+import { initTf, tf, type TfBackend } from './tf';
+
+export interface StepTiming {
+  batch: number;
+  medianMs: number;
+  minMs: number;
+  reps: number;
+}
+
+export interface ModernBench {
+  backend: string;
+  n: number;
+  d: number;
+  batches: StepTiming[];
+}
+
+/** Times one retrieval step (batches 1 and 100 by default) on the given tfjs backend. */
+export async function benchModernStep(
+  backend: TfBackend,
+  opts: { n?: number; batches?: number[]; budgetMs?: number } = {},
+): Promise<ModernBench> {
+  const name = await initTf(backend);
+  const set = await loadMnistNode();
+  const n = Math.min(opts.n ?? set.count, set.count);
+  const d = MNIST_PIXELS;
+  const items = Int32Array.from({ length: n }, (_, i) => i);
+  const xs = signedMatrix(set, items);
+  const m = storePatterns(xs, n, d);
+  const b = effectiveBeta(20, d, 'sqrt');
+  const out: StepTiming[] = [];
+  for (const batch of opts.batches ?? [1, 100]) {
+    const cues = new Float32Array(batch * d);
+    for (let r = 0; r < batch; r++) {
+      cues.set(xs.subarray((r % n) * d, (r % n) * d + d / 2), r * d); // bottom half 0
+    }
+    const q = tf.tensor2d(cues, [batch, d]);
+    const once = async () => {
+      const t0 = performance.now();
+      const r = retrieveStep(m, q, b);
+      await r.next.data();
+      tf.dispose([r.next, r.attention, r.energy]);
+      return performance.now() - t0;
+    };
+    await once(); // warm-up
+    const samples: number[] = [];
+    let spent = 0;
+    while (samples.length < 3 || (spent < (opts.budgetMs ?? 1500) && samples.length < 200)) {
+      const t = await once();
+      samples.push(t);
+      spent += t;
+    }
+    q.dispose();
+    samples.sort((a, z) => a - z);
+    const k = samples.length;
+    const median = k % 2 ? samples[(k - 1) / 2] : (samples[k / 2 - 1] + samples[k / 2]) / 2;
+    out.push({ batch, medianMs: round(median), minMs: round(samples[0]), reps: k });
+  }
+  disposePatterns(m);
+  return { backend: name, n, d, batches: out };
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Runs bench/reference_modern.py; null when python3 or numpy is missing. */
+export function numpyModernStep(n = 10_000, batches = [1, 100]): object | null {
+  const script = fileURLToPath(new URL('../bench/reference_modern.py', import.meta.url));
+  const child = spawnSync('python3', [script, String(n), batches.join(',')], { encoding: 'utf8' });
+  if (child.status !== 0 || !child.stdout) return null;
+  try {
+    return JSON.parse(child.stdout);
+  } catch {
+    return null;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  console.log = console.error;
+  const args = process.argv.slice(2);
+  const k = args.indexOf('--budget-ms');
+  const budgetMs = k >= 0 ? Number(args[k + 1]) : 1500;
+  const backends = args.filter((a): a is TfBackend => a === 'cpu' || a === 'wasm');
+  const result: Record<string, unknown> = {};
+  for (const be of backends.length ? backends : (['wasm', 'cpu'] as TfBackend[])) {
+    result[be] = await benchModernStep(be, { budgetMs });
+  }
+  if (args.includes('--numpy')) result.numpy = numpyModernStep();
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}

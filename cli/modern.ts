@@ -1,0 +1,285 @@
+/**
+ * The `modern` and `modern-vs-classic` experiments (SCIENCE.md section 2):
+ * MNIST digits in a modern Hopfield network, and the classic networks beside
+ * it on the same binarised digits.
+ *
+ * modern: stores K digits (seeded sample of the 10,000, all classes) scaled
+ * to [-1, 1], makes T cues from T stored digits (distinct when T <= K), and
+ * retrieves all cues at once as one batch of tensors until each settles.
+ * accuracy = share of cues whose retrieved image is nearest (Euclidean) to
+ * their own stored digit; meanCosine = mean cosine between retrieved image
+ * and own digit; meanSteps = mean number of updates that moved the state.
+ * One seeded generator draws, in order: the stored digits, the cued digits,
+ * then each cue's hidden pixels and noise.
+ */
+import {
+  bipolarImage,
+  MNIST_PIXELS,
+  MNIST_SIDE,
+  sampleDigits,
+  signedMatrix,
+} from '../src/data/mnist';
+import { loadMnistNode } from '../src/data/mnistNode';
+import { createRng, sampleDistinct } from '../src/engine/random';
+import { BINARY_CUES, logCounts, runSweep, type BinaryCue } from '../src/models/classicVsModern';
+import { makeCue, type CueSpec } from '../src/models/imageCue';
+import {
+  cosine,
+  effectiveBeta,
+  LOGIT_SCALES,
+  nearest,
+  settle,
+  storePatterns,
+  disposePatterns,
+  type LogitScale,
+} from '../src/models/modernHopfield';
+import type { Bipolar } from '../src/models/pattern';
+import type { Experiment } from './experiment';
+import { UsageError, type FlagSpec } from './flags';
+import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';
+
+const ALL_CLASSES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+export const MODERN_CUES = ['mask-half', 'mask-random', 'noise'] as const;
+export type ModernCue = (typeof MODERN_CUES)[number];
+
+/** How a CLI cue name maps onto the lab's cue (see src/models/imageCue.ts). */
+export function cueSpec(cue: ModernCue, amount: number): CueSpec {
+  if (cue === 'mask-half') return { region: 'bottom', amount, noise: 0 };
+  if (cue === 'mask-random') return { region: 'random', amount, noise: 0 };
+  return { region: 'none', amount: 0, noise: amount };
+}
+
+export interface ModernConfig {
+  stored: number;
+  beta: number;
+  scale: LogitScale;
+  cue: ModernCue;
+  amount: number;
+  trials: number;
+  seed: number;
+  maxSteps: number;
+  backend: TfBackend;
+}
+
+export interface ModernReport {
+  experiment: 'modern';
+  stored: number;
+  beta: number;
+  /** beta / sqrt(784) with --scale sqrt, else beta */
+  betaEffective: number;
+  scale: LogitScale;
+  cue: ModernCue;
+  amount: number;
+  trials: number;
+  seed: number;
+  accuracy: number;
+  meanCosine: number;
+  meanSteps: number;
+  /** share of cues that settled before --max-steps */
+  settled: number;
+  backend: string;
+  /** wall time of the batched retrieval, ms */
+  retrieveMs: number;
+}
+
+export async function runModern(c: ModernConfig): Promise<ModernReport> {
+  const set = await loadMnistNode();
+  if (c.stored > set.count)
+    throw new UsageError(`--stored ${c.stored} exceeds the ${set.count} digits`);
+  const backend = await initTf(c.backend);
+  const rng = createRng(c.seed);
+  const stored = sampleDigits(set, c.stored, ALL_CLASSES, rng);
+  const d = MNIST_PIXELS;
+  const xs = signedMatrix(set, stored);
+  const targets =
+    c.trials <= c.stored
+      ? sampleDistinct(c.stored, c.trials, rng)
+      : Int32Array.from({ length: c.trials }, () => rng.int(c.stored));
+  const spec = cueSpec(c.cue, c.amount);
+  const cues = new Float32Array(c.trials * d);
+  targets.forEach((t, r) => {
+    cues.set(makeCue(xs.subarray(t * d, (t + 1) * d), MNIST_SIDE, MNIST_SIDE, spec, rng), r * d);
+  });
+  const b = effectiveBeta(c.beta, d, c.scale);
+  const memory = storePatterns(xs, c.stored, d);
+  const q = tf.tensor2d(cues, [c.trials, d]);
+  const t0 = performance.now();
+  const r = await settle(memory, q, b, { maxSteps: c.maxSteps });
+  const near = nearest(memory, r.state);
+  const [finals, nearestIdx] = await Promise.all([r.state.data(), near.data()]);
+  const retrieveMs = performance.now() - t0;
+  tf.dispose([q, r.state, near]);
+  disposePatterns(memory);
+  let hits = 0;
+  let cos = 0;
+  targets.forEach((t, k) => {
+    if (nearestIdx[k] === t) hits++;
+    cos += cosine(finals.subarray(k * d, (k + 1) * d), xs.subarray(t * d, (t + 1) * d));
+  });
+  let stepSum = 0;
+  for (const s of r.steps) stepSum += s;
+  return {
+    experiment: 'modern',
+    stored: c.stored,
+    beta: c.beta,
+    betaEffective: b,
+    scale: c.scale,
+    cue: c.cue,
+    amount: c.amount,
+    trials: c.trials,
+    seed: c.seed,
+    accuracy: hits / c.trials,
+    meanCosine: cos / c.trials,
+    meanSteps: stepSum / c.trials,
+    settled: r.converged.filter(Boolean).length / c.trials,
+    backend,
+    retrieveMs: Math.round(retrieveMs * 10) / 10,
+  };
+}
+
+const MODERN_FLAGS: readonly FlagSpec[] = [
+  { name: 'stored', type: 'int', default: 1000, min: 1, max: 10_000, describe: 'K, digits stored' },
+  {
+    name: 'beta',
+    type: 'number',
+    default: 20,
+    min: 1e-6,
+    describe: 'inverse temperature beta (> 0)',
+  },
+  {
+    name: 'scale',
+    type: 'choice',
+    choices: LOGIT_SCALES,
+    default: 'sqrt',
+    describe: "logit scale: 'sqrt' uses beta / sqrt(784), 'none' uses beta",
+  },
+  {
+    name: 'cue',
+    type: 'choice',
+    choices: MODERN_CUES,
+    default: 'mask-half',
+    describe:
+      'mask-half: hide the bottom rows; mask-random: hide random pixels; noise: Gaussian noise',
+  },
+  {
+    name: 'amount',
+    type: 'number',
+    default: 0.5,
+    min: 0,
+    describe:
+      'mask-*: fraction of pixels hidden (set to 0, unknown); noise: its standard deviation',
+  },
+  { name: 'trials', type: 'int', default: 100, min: 1, max: 10_000, describe: 'T, cues retrieved' },
+  { name: 'seed', type: 'int', default: 1, min: 0, max: 2 ** 32 - 1, describe: 'random seed' },
+  { name: 'max-steps', type: 'int', default: 50, min: 1, describe: 'most updates per cue' },
+  {
+    name: 'backend',
+    type: 'choice',
+    choices: TF_BACKENDS,
+    default: 'wasm',
+    describe: 'tfjs backend',
+  },
+];
+
+export const modernExperiment: Experiment = {
+  name: 'modern',
+  describe: 'modern Hopfield network on MNIST digits: retrieval accuracy from masked or noisy cues',
+  flags: MODERN_FLAGS,
+  run: (f) => {
+    if (f.cue !== 'noise' && (f.amount as number) > 1) {
+      throw new UsageError(`--amount is a fraction of pixels for --cue ${f.cue}; got ${f.amount}`);
+    }
+    return runModern({
+      stored: f.stored as number,
+      beta: f.beta as number,
+      scale: f.scale as LogitScale,
+      cue: f.cue as ModernCue,
+      amount: f.amount as number,
+      trials: f.trials as number,
+      seed: f.seed as number,
+      maxSteps: f['max-steps'] as number,
+      backend: f.backend as TfBackend,
+    });
+  },
+};
+
+const VS_FLAGS: readonly FlagSpec[] = [
+  { name: 'min-stored', type: 'int', default: 2, min: 1, max: 784, describe: 'smallest K' },
+  {
+    name: 'max-stored',
+    type: 'int',
+    default: 300,
+    min: 1,
+    max: 784,
+    describe: 'largest K (at most d = 784)',
+  },
+  { name: 'points', type: 'int', default: 8, min: 1, max: 40, describe: 'values of K, log-spaced' },
+  { name: 'trials', type: 'int', default: 20, min: 1, describe: 'cues per K' },
+  {
+    name: 'cue',
+    type: 'choice',
+    choices: BINARY_CUES,
+    default: 'flip',
+    describe:
+      'flip: flip a fraction of distinct pixels; mask-bottom: set the bottom rows to -1 (off)',
+  },
+  {
+    name: 'amount',
+    type: 'number',
+    default: 0.15,
+    min: 0,
+    describe: 'fraction flipped or hidden (0..1)',
+  },
+  { name: 'beta', type: 'number', default: 20, min: 1e-6, describe: 'modern network beta' },
+  {
+    name: 'scale',
+    type: 'choice',
+    choices: LOGIT_SCALES,
+    default: 'sqrt',
+    describe: 'modern logit scale',
+  },
+  { name: 'seed', type: 'int', default: 1, min: 0, max: 2 ** 32 - 1, describe: 'random seed' },
+];
+
+export const modernVsClassicExperiment: Experiment = {
+  name: 'modern-vs-classic',
+  describe:
+    'classic (Hebbian, pseudo-inverse) vs modern Hopfield on binarised digits: accuracy against K',
+  flags: VS_FLAGS,
+  run: async (f) => {
+    const lo = f['min-stored'] as number;
+    const hi = f['max-stored'] as number;
+    if (lo > hi) throw new UsageError(`--min-stored ${lo} exceeds --max-stored ${hi}`);
+    if ((f.amount as number) > 1)
+      throw new UsageError(`--amount must be at most 1; got ${f.amount}`);
+    const set = await loadMnistNode();
+    const data = new Int8Array(set.count * MNIST_PIXELS);
+    for (let i = 0; i < set.count; i++) data.set(bipolarImage(set, i), i * MNIST_PIXELS);
+    const counts = logCounts(lo, hi, f.points as number);
+    const t0 = performance.now();
+    const points = runSweep(
+      { n: set.count, d: MNIST_PIXELS, data: data as Bipolar },
+      {
+        counts,
+        trials: f.trials as number,
+        cue: f.cue as BinaryCue,
+        amount: f.amount as number,
+        width: MNIST_SIDE,
+        seed: f.seed as number,
+        beta: f.beta as number,
+        scale: f.scale as LogitScale,
+      },
+    );
+    return {
+      experiment: 'modern-vs-classic',
+      cue: f.cue,
+      amount: f.amount,
+      beta: f.beta,
+      scale: f.scale,
+      trials: f.trials,
+      seed: f.seed,
+      points,
+      ms: Math.round(performance.now() - t0),
+    };
+  },
+};

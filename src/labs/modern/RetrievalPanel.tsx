@@ -1,0 +1,186 @@
+/** Retrieval: cue, retrieved state and truth side by side; beta, the scaling, the steps and the regime. */
+import { useMemo } from 'react';
+import { Button, Slider, Toggle } from '../../ui/Controls';
+import { signedImage } from '../../data/mnist';
+import { effectiveBeta, type Regime } from '../../models/modernHopfield';
+import { applyPreset, command, PRESETS, setBeta } from './commands';
+import { GrayImage } from './GrayImage';
+import { MAX_BETA, MIN_BETA } from './params';
+import { MAX_STEPS } from './runner';
+import type { Retrieval } from './store';
+import { useLab, useLabContext, useLabShallow } from './useLab';
+
+const fmt = (v: number, digits = 3) =>
+  v === 0
+    ? '0'
+    : Math.abs(v) >= 1000 || Math.abs(v) < 0.01
+      ? v.toExponential(2)
+      : v.toPrecision(digits);
+
+/** "a 3", "an 8". */
+export function digitName(label: number): string {
+  return `${label === 8 ? 'an' : 'a'} ${label}`;
+}
+
+/** The classes holding most of the attention, e.g. "mostly 1s (97 %)" or "3s 60 %, 5s 30 %". */
+export function classSummary(mass: number[]): string {
+  const order = mass.map((m, c) => [c, m] as const).sort((a, b) => b[1] - a[1]);
+  if (order[0][1] >= 0.9) return `mostly ${order[0][0]}s (${Math.round(order[0][1] * 100)} %)`;
+  return order
+    .filter(([, m]) => m >= 0.1)
+    .slice(0, 3)
+    .map(([c, m]) => `${c}s ${Math.round(m * 100)} %`)
+    .join(', ');
+}
+
+export function regimeText(
+  r: Pick<Retrieval, 'regime' | 'nEff' | 'maxWeight' | 'classMass'>,
+  n: number,
+): string {
+  const k = r.nEff < 10 ? r.nEff.toFixed(1) : Math.round(r.nEff).toLocaleString('en');
+  const names: Record<Regime, string> = {
+    single: `Single digit: one stored digit holds ${Math.round(r.maxWeight * 100)} % of the attention`,
+    blend: `Metastable blend: the attention is shared by about ${k} similar digits (${classSummary(r.classMass)})`,
+    average: `Average of everything: the attention is spread over about ${k} of the ${n.toLocaleString('en')} digits`,
+  };
+  return names[r.regime];
+}
+
+export function RetrievalPanel() {
+  const ctx = useLabContext();
+  const s = useLabShallow((s) => ({
+    beta: s.beta,
+    scale: s.scale,
+    cue: s.cue,
+    item: s.item,
+    source: s.source,
+    truthPos: s.truthPos,
+    n: s.stored.length,
+    busy: s.busy,
+  }));
+  const r = useLab((s) => s.retrieval);
+  const set = ctx.runner.set;
+  const truth = useMemo(
+    () => (set && s.item >= 0 && s.source !== 'drawn' ? signedImage(set, s.item) : null),
+    [set, s.item, s.source],
+  );
+  const b = effectiveBeta(s.beta, 784, s.scale);
+  const own = r && s.truthPos !== null && r.nearest.pos === s.truthPos;
+  return (
+    <section className="panel mh-retrieval" aria-labelledby="mh-ret-h">
+      <h2 id="mh-ret-h">3 · Retrieve</h2>
+      <div className="mh-triple">
+        <figure>
+          <GrayImage values={s.cue} label="The cue" testId="cue-image" />
+          <figcaption>Cue ξ₀ (grey: hidden, 0)</figcaption>
+        </figure>
+        <figure>
+          <GrayImage
+            values={r?.state ?? null}
+            label="The retrieved state"
+            testId="retrieved-image"
+          />
+          <figcaption>
+            Retrieved ξ after {r?.steps ?? 0} step{r?.steps === 1 ? '' : 's'}
+          </figcaption>
+        </figure>
+        <figure>
+          {truth ? (
+            <GrayImage
+              values={truth}
+              label="The digit the cue was made from"
+              testId="truth-image"
+            />
+          ) : (
+            <div className="mh-image mh-empty" style={{ width: 112, height: 112 }}>
+              your drawing has no truth
+            </div>
+          )}
+          <figcaption>
+            Truth{' '}
+            {s.item >= 0 && s.source !== 'drawn' && set
+              ? `(${digitName(set.labels[s.item])}, ${s.truthPos !== null ? 'stored' : 'not stored'})`
+              : ''}
+          </figcaption>
+        </figure>
+      </div>
+      {r && (
+        <div
+          className={`mh-regime mh-regime--${r.regime}`}
+          data-testid="regime"
+          data-regime={r.regime}
+        >
+          {regimeText(r, s.n)}
+        </div>
+      )}
+      {r && (
+        <p className="small" data-testid="match">
+          Nearest stored digit to ξ: #{r.nearest.pos} ({digitName(r.nearest.label)})
+          {s.truthPos !== null
+            ? own
+              ? ' — the cue’s own digit ✓'
+              : ' — not the cue’s own digit ✗'
+            : ''}
+          {r.cosineTruth !== null && <> · cosine with the truth {r.cosineTruth.toFixed(3)}</>}
+          {r.ownWeight !== null && <> · weight on the own digit {fmt(r.ownWeight)}</>}
+        </p>
+      )}
+      {r && s.truthPos !== null && !own && r.regime !== 'single' && r.steps > 1 && (
+        <p className="small muted" data-testid="drift-note">
+          The state slid away from the cue, downhill in energy, into a blend that many digits share.
+          Press “Back to the cue”, then “Step”, to watch it go one update at a time.
+        </p>
+      )}
+      <div className="mh-row mh-buttons">
+        {(['step', 'settle', 'reset'] as const).map((id) => {
+          const c = command(id);
+          return (
+            <Button
+              key={id}
+              onClick={() => c.run(ctx)}
+              shortcut={c.shortcut?.toUpperCase()}
+              title={c.help}
+              variant={id === 'settle' ? 'primary' : 'default'}
+            >
+              {c.label}
+            </Button>
+          );
+        })}
+      </div>
+      <p className="small muted" data-testid="step-status">
+        {r
+          ? r.steps === 0
+            ? 'At the cue: no update yet.'
+            : r.settled
+              ? `Settled: the last update moved no pixel by more than 0.001 (${r.steps} updates, the last one confirming).`
+              : `Last update moved a pixel by up to ${r.change.toFixed(3)}${r.steps >= MAX_STEPS ? ` — stopped at ${MAX_STEPS} updates` : ''}.`
+          : 'Loading…'}
+        {r && r.stepMs > 0 && ` One update took ${r.stepMs.toFixed(1)} ms.`}
+        {s.busy && ' Working…'}
+      </p>
+      <Slider
+        label="β (inverse temperature)"
+        value={s.beta}
+        min={MIN_BETA}
+        max={MAX_BETA}
+        step={0}
+        log
+        format={(v) => fmt(v)}
+        onChange={(v) => setBeta(ctx, Number(v.toPrecision(3)))}
+        help={`Logits use β′ = ${s.scale === 'sqrt' ? 'β/√784' : 'β'} = ${fmt(b)}.`}
+      />
+      <Toggle
+        label="Scale the logits by 1/√d (Spens & Burgess)"
+        checked={s.scale === 'sqrt'}
+        onChange={(on) => setBeta(ctx, s.beta, on ? 'sqrt' : 'none')}
+      />
+      <div className="mh-presets" role="group" aria-label="Regime presets">
+        {PRESETS.map((p) => (
+          <Button key={p.id} onClick={() => applyPreset(ctx, p.id)} testId={`preset-${p.id}`}>
+            {p.label} (β = {p.beta})
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}

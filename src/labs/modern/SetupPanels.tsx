@@ -1,0 +1,166 @@
+/** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
+import { useEffect, useState } from 'react';
+import { Button, Select, Slider } from '../../ui/Controls';
+import type { CueRegion } from '../../models/imageCue';
+import { command, setCue, setDrawing, setMemory } from './commands';
+import { DrawPad } from './DrawPad';
+import { MAX_STORED, MIN_STORED } from './params';
+import { ALL_CLASSES, type CueSource } from './store';
+import { useLab, useLabContext, useLabShallow } from './useLab';
+
+/** A value edited live, committed after the visitor pauses (a slider drag stores once). */
+function useDebounced(value: number, commit: (v: number) => void, ms = 300) {
+  const [local, setLocal] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    // The store changed (a link, a preset): show its value.
+    setSeen(value);
+    setLocal(value);
+  }
+  useEffect(() => {
+    if (local === value) return;
+    const t = setTimeout(() => commit(local), ms);
+    return () => clearTimeout(t);
+  }, [local, value, commit, ms]);
+  return [local, setLocal] as const;
+}
+
+export function MemoryPanel() {
+  const ctx = useLabContext();
+  const s = useLabShallow((s) => ({
+    k: s.k,
+    classes: s.classes,
+    seed: s.seed,
+    stored: s.stored.length,
+    storeMs: s.storeMs,
+    loadInfo: s.loadInfo,
+  }));
+  const [k, setK] = useDebounced(s.k, (v) => setMemory(ctx, { k: v }));
+  const toggle = (c: number) => {
+    const next = s.classes.includes(c) ? s.classes.filter((x) => x !== c) : [...s.classes, c];
+    if (next.length) setMemory(ctx, { classes: next.sort((a, b) => a - b) });
+  };
+  return (
+    <section className="panel mh-memory" aria-labelledby="mh-memory-h">
+      <h2 id="mh-memory-h">1 · Store digits</h2>
+      <Slider
+        label="Digits stored (K)"
+        value={k}
+        min={MIN_STORED}
+        max={MAX_STORED}
+        step={1}
+        log
+        format={(v) => Math.round(v).toLocaleString('en')}
+        onChange={(v) => setK(Math.round(v))}
+      />
+      <fieldset className="mh-classes">
+        <legend>Classes</legend>
+        {ALL_CLASSES.map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={s.classes.includes(c)} onChange={() => toggle(c)} />
+            {c}
+          </label>
+        ))}
+        <button
+          type="button"
+          className="mh-link"
+          onClick={() => setMemory(ctx, { classes: ALL_CLASSES })}
+        >
+          all
+        </button>
+      </fieldset>
+      <div className="row">
+        <Slider
+          label="Seed"
+          value={s.seed}
+          min={0}
+          max={999}
+          step={1}
+          onChange={(v) => setMemory(ctx, { seed: v })}
+        />
+      </div>
+      <p className="small muted" data-testid="memory-note">
+        {s.stored.toLocaleString('en')} real MNIST digits stored as the rows of X (
+        {s.stored.toLocaleString('en')} × 784, scaled to [−1, 1])
+        {s.storeMs !== null && <>, uploaded in {Math.round(s.storeMs)} ms</>}.
+        {s.loadInfo && (
+          <>
+            {' '}
+            The 10,000 digits ({(s.loadInfo.bytes / 1e6).toFixed(2)} MB) loaded in{' '}
+            {Math.round(s.loadInfo.ms)} ms.
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+const SOURCES: { value: CueSource; label: string }[] = [
+  { value: 'stored', label: 'A stored digit' },
+  { value: 'unstored', label: 'A digit NOT stored' },
+  { value: 'drawn', label: 'My drawing' },
+];
+const REGIONS: { value: CueRegion; label: string }[] = [
+  { value: 'none', label: 'Nothing hidden' },
+  { value: 'bottom', label: 'Bottom rows' },
+  { value: 'top', label: 'Top rows' },
+  { value: 'square', label: 'A centred square' },
+  { value: 'random', label: 'Random pixels' },
+];
+
+export function CuePanel() {
+  const ctx = useLabContext();
+  const s = useLabShallow((s) => ({
+    source: s.source,
+    region: s.region,
+    amount: s.amount,
+    noise: s.noise,
+  }));
+  const drawing = useLab((s) => s.drawing);
+  const another = command('new');
+  return (
+    <section className="panel mh-cue" aria-labelledby="mh-cue-h">
+      <h2 id="mh-cue-h">2 · Make a cue</h2>
+      <Select
+        label="Cue from"
+        value={s.source}
+        options={SOURCES}
+        onChange={(source) => setCue(ctx, { source })}
+      />
+      {s.source !== 'drawn' && (
+        <Button onClick={() => another.run(ctx)} shortcut="A" title={another.help}>
+          Another digit
+        </Button>
+      )}
+      {s.source === 'drawn' && (
+        <DrawPad drawing={drawing} onCommit={(ink) => setDrawing(ctx, ink)} />
+      )}
+      <Select
+        label="Hide"
+        value={s.region}
+        options={REGIONS}
+        onChange={(region) => setCue(ctx, { region })}
+        help="Hidden pixels are set to 0, unknown (grey), so only the visible pixels vote."
+      />
+      {s.region !== 'none' && (
+        <Slider
+          label="Share hidden"
+          value={s.amount}
+          min={0}
+          max={1}
+          step={0.05}
+          format={(v) => `${Math.round(v * 100)} %`}
+          onChange={(amount) => setCue(ctx, { amount })}
+        />
+      )}
+      <Slider
+        label="Noise σ on visible pixels"
+        value={s.noise}
+        min={0}
+        max={2}
+        step={0.05}
+        onChange={(noise) => setCue(ctx, { noise })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,350 @@
+/**
+ * The Modern Hopfield lab's engine: owns the digits, the stored-pattern
+ * tensors (X and X^T on the tfjs backend, created once per stored set and
+ * disposed on a new set, a backend change or leaving the lab) and the
+ * current state, and publishes what the visitor sees to the store.
+ *
+ * Work is serialised: each request (store, new cue, step, retrieve) waits
+ * for the previous one, and a newer request that changes the setting
+ * (generation) makes an older retrieval stop at its next step. Tensors are
+ * read back only with await data().
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { backendReady, backendStore } from '../../app/backendStore';
+import {
+  loadMnist,
+  MNIST_PIXELS,
+  MNIST_SIDE,
+  sampleDigits,
+  signedImage,
+  signedMatrix,
+  type MnistSet,
+} from '../../data/mnist';
+import { createRng } from '../../engine/random';
+import { makeCue } from '../../models/imageCue';
+import {
+  cosine,
+  disposePatterns,
+  effectiveBeta,
+  inspect,
+  nearest,
+  regimeOf,
+  retrieveStep,
+  storePatterns,
+  type StoredPatterns,
+} from '../../models/modernHopfield';
+import { say, type Match, type ModernStore, type Retrieval } from './store';
+
+/** Retrieval stops when no pixel moves by this much in one update. */
+export const SETTLE_TOL = 1e-3;
+/** Most updates one "Retrieve" takes. */
+export const MAX_STEPS = 50;
+const TOP = 8;
+const SORTED = 40;
+const d = MNIST_PIXELS;
+
+export class ModernRunner {
+  set: MnistSet | null = null;
+  private memory: StoredPatterns | null = null;
+  private current: tf.Tensor2D | null = null;
+  private gen = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+  private unsubBackend: (() => void) | null = null;
+  private picks = 0;
+
+  constructor(readonly store: ModernStore) {}
+
+  /** Loads the digits and the backend, stores the digits, makes the cue and retrieves. */
+  async start(): Promise<void> {
+    this.store.setState({ status: 'loading', loadError: null });
+    try {
+      const [load] = await Promise.all([loadMnist(), backendReady()]);
+      if (this.disposed) return;
+      this.set = load.set;
+      this.store.setState({ status: 'ready', loadInfo: { bytes: load.bytes, ms: load.ms } });
+    } catch (e) {
+      if (!this.disposed) {
+        this.store.setState({ status: 'error', loadError: (e as Error).message });
+      }
+      return;
+    }
+    let backend = backendStore.getState().info?.name;
+    this.unsubBackend = backendStore.subscribe((s) => {
+      if (s.info && s.info.name !== backend) {
+        backend = s.info.name;
+        // Tensors on the old backend are gone: store the digits again.
+        this.memory = null;
+        this.current = null;
+        void this.restore();
+      }
+    });
+    await this.restore();
+  }
+
+  /** Runs `job` after the queued ones; errors become a visible message. */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (this.disposed || !this.set) return;
+      this.store.setState({ busy: true });
+      try {
+        await job();
+      } catch (e) {
+        say(this.store, 'error', `Retrieval failed: ${(e as Error).message}`);
+      } finally {
+        if (!this.disposed) this.store.setState({ busy: false });
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stores K digits of the chosen classes (seeded), then makes the cue and retrieves. */
+  restore(): Promise<void> {
+    const gen = ++this.gen;
+    return this.enqueue(async () => {
+      const set = this.set!;
+      const s = this.store.getState();
+      const t0 = performance.now();
+      const stored = sampleDigits(set, s.k, s.classes, createRng(s.seed));
+      if (stored.length < s.k) {
+        say(
+          this.store,
+          'info',
+          `Classes ${s.classes.join(', ')} hold only ${stored.length} digits: storing all of them.`,
+        );
+      }
+      if (this.memory) disposePatterns(this.memory);
+      this.memory = storePatterns(signedMatrix(set, stored), stored.length, d);
+      // Wait for the upload so the time is honest and the first step is not charged for it.
+      await this.memory.norms.data();
+      this.store.setState({ stored, storeMs: performance.now() - t0 });
+      await this.cueAndRetrieve(gen);
+    });
+  }
+
+  /** Rebuilds the cue from the settings (same digit unless it no longer fits) and retrieves. */
+  recue(): Promise<void> {
+    const gen = ++this.gen;
+    return this.enqueue(() => this.cueAndRetrieve(gen));
+  }
+
+  /** Picks a different digit for the cue (stored or not, as the source says) and retrieves. */
+  newDigit(): Promise<void> {
+    this.picks++;
+    this.store.setState({ item: -1 });
+    return this.recue();
+  }
+
+  /** Back to the cue, no steps taken. */
+  reset(): Promise<void> {
+    const gen = ++this.gen;
+    return this.enqueue(() => this.resetTo(gen));
+  }
+
+  /** One update xi <- X softmax(beta' X^T xi). */
+  step(): Promise<void> {
+    const gen = this.gen;
+    return this.enqueue(async () => {
+      if (gen === this.gen) await this.oneStep();
+    });
+  }
+
+  /** Updates until the state settles (or MAX_STEPS). */
+  settle(): Promise<void> {
+    const gen = this.gen;
+    return this.enqueue(() => this.settleFrom(gen));
+  }
+
+  /** After beta or the scale changed: back to the cue and retrieve again. */
+  retune(): Promise<void> {
+    const gen = ++this.gen;
+    return this.enqueue(async () => {
+      await this.resetTo(gen);
+      await this.settleFrom(gen);
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.gen++;
+    this.unsubBackend?.();
+    // Wait for a running job to finish with the tensors before freeing them.
+    void this.queue.then(() => {
+      if (this.memory) disposePatterns(this.memory);
+      this.current?.dispose();
+      this.memory = null;
+      this.current = null;
+    });
+  }
+
+  private async cueAndRetrieve(gen: number): Promise<void> {
+    if (!this.makeCue()) return;
+    await this.resetTo(gen);
+    await this.settleFrom(gen);
+  }
+
+  /** Computes the cue from the store's settings; false (with a message) if there is none. */
+  private makeCue(): boolean {
+    const set = this.set!;
+    const s = this.store.getState();
+    const storedSet = new Set(s.stored);
+    let item = s.item;
+    let image: Float32Array;
+    if (s.source === 'drawn') {
+      image = new Float32Array(d);
+      for (let k = 0; k < d; k++) image[k] = 2 * s.drawing[k] - 1;
+      item = -1;
+    } else {
+      const wantStored = s.source === 'stored';
+      const fits = (i: number) => i >= 0 && i < set.count && storedSet.has(i) === wantStored;
+      if (!fits(item)) {
+        const rng = createRng(s.seed * 31 + this.picks);
+        if (wantStored) item = s.stored[rng.int(s.stored.length)];
+        else {
+          const pool: number[] = [];
+          const classes = new Set(s.classes);
+          for (let i = 0; i < set.count; i++) {
+            if (!storedSet.has(i) && classes.has(set.labels[i])) pool.push(i);
+          }
+          if (pool.length === 0) {
+            for (let i = 0; i < set.count; i++) if (!storedSet.has(i)) pool.push(i);
+          }
+          if (pool.length === 0) {
+            say(
+              this.store,
+              'warn',
+              'Every digit is stored, so there is no unstored digit to cue with. Store fewer, or draw one.',
+            );
+            this.store.setState({ source: 'stored' });
+            return this.makeCue();
+          }
+          item = pool[rng.int(pool.length)];
+        }
+      }
+      image = signedImage(set, item);
+    }
+    const cue = makeCue(
+      image,
+      MNIST_SIDE,
+      MNIST_SIDE,
+      { region: s.region, amount: s.amount, noise: s.noise },
+      createRng(s.seed * 7919 + Math.max(0, item)),
+    );
+    const pos = item >= 0 ? s.stored.indexOf(item) : -1;
+    this.store.setState({ cue, item, truthPos: pos >= 0 ? pos : null });
+    return true;
+  }
+
+  private betaEff(): number {
+    const s = this.store.getState();
+    return effectiveBeta(s.beta, d, s.scale);
+  }
+
+  private async resetTo(gen: number): Promise<void> {
+    const cue = this.store.getState().cue;
+    if (!cue || !this.memory || gen !== this.gen) return;
+    this.current?.dispose();
+    this.current = tf.tensor2d(cue, [1, d]);
+    await this.publish(this.current, 0, [], Infinity, 0);
+  }
+
+  private async settleFrom(gen: number): Promise<void> {
+    for (let k = 0; k < MAX_STEPS && gen === this.gen && !this.disposed; k++) {
+      const r = this.store.getState().retrieval;
+      if (r?.settled) return;
+      await this.oneStep();
+      // Let the page paint between updates.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  private async oneStep(): Promise<void> {
+    const m = this.memory;
+    const cur = this.current;
+    const before = this.store.getState().retrieval;
+    if (!m || !cur || !before) return;
+    const t0 = performance.now();
+    const r = retrieveStep(m, cur, this.betaEff());
+    tf.dispose([r.attention, r.energy]);
+    const next = r.next;
+    const change = tf.tidy(() => tf.max(tf.abs(tf.sub(next, cur))));
+    const dv = (await change.data())[0];
+    change.dispose();
+    this.current = next;
+    cur.dispose();
+    await this.publish(next, before.steps + 1, before.energy, dv, performance.now() - t0);
+  }
+
+  /** Reads the state's attention, energy and nearest digit, and publishes them. */
+  private async publish(
+    q: tf.Tensor2D,
+    steps: number,
+    energySoFar: number[],
+    change: number,
+    stepMs: number,
+  ): Promise<void> {
+    const m = this.memory!;
+    const set = this.set!;
+    const s = this.store.getState();
+    const ins = inspect(m, q, this.betaEff());
+    const near = nearest(m, q);
+    const [p, e, state, nn] = await Promise.all([
+      ins.attention.data(),
+      ins.energy.data(),
+      q.data(),
+      near.data(),
+    ]);
+    tf.dispose([ins.attention, ins.energy, near]);
+    if (this.disposed) return;
+    const reg = regimeOf(p);
+    const order = topIndices(p, SORTED);
+    const match = (pos: number): Match => ({
+      pos,
+      item: s.stored[pos],
+      label: set.labels[s.stored[pos]],
+      weight: p[pos],
+    });
+    const classMass = new Array<number>(10).fill(0);
+    for (let i = 0; i < p.length; i++) classMass[set.labels[s.stored[i]]] += p[i];
+    const truth = s.item >= 0 ? signedImage(set, s.item) : null;
+    const retrieval: Retrieval = {
+      state: Float32Array.from(state),
+      steps,
+      energy: [...energySoFar, e[0]],
+      change,
+      settled: change < SETTLE_TOL,
+      regime: reg.regime,
+      nEff: reg.nEff,
+      maxWeight: reg.maxWeight,
+      top: order.slice(0, TOP).map(match),
+      sorted: order.map((i) => p[i]),
+      classMass,
+      ownWeight: s.truthPos !== null ? p[s.truthPos] : null,
+      nearest: match(nn[0]),
+      cosineTruth: truth ? cosine(state, truth) : null,
+      stepMs,
+    };
+    this.store.setState({ retrieval });
+  }
+}
+
+/** Indices of the k largest values, largest first. */
+export function topIndices(p: ArrayLike<number>, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (idx.length < k) {
+      idx.push(i);
+      if (idx.length === k) idx.sort((a, b) => p[b] - p[a]);
+    } else if (p[i] > p[idx[k - 1]]) {
+      let j = k - 1;
+      while (j > 0 && p[idx[j - 1]] < p[i]) {
+        idx[j] = idx[j - 1];
+        j--;
+      }
+      idx[j] = i;
+    }
+  }
+  if (idx.length < k) idx.sort((a, b) => p[b] - p[a]);
+  return idx;
+}
