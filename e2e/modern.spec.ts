@@ -127,3 +127,22 @@ test('a missing digits file gives a clear message, not a blank page', async ({ p
   await expect(page.getByRole('alert')).toContainText('HTTP 404');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
+
+test('leaving the Modern lab frees its tensors (the stored digits included)', async ({ page }) => {
+  await page.goto('./?backend=wasm#/');
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
+    timeout: 30_000,
+  });
+  const count = () =>
+    page.evaluate(() =>
+      (window as unknown as { engram: { numTensors(): number } }).engram.numTensors(),
+    );
+  const baseline = await count();
+  await page.goto('./?backend=wasm#/modern?k=500');
+  await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('step-status')).not.toContainText('Working', { timeout: 60_000 });
+  expect(await count()).toBeGreaterThan(baseline); // X (and Xᵀ) live on the backend
+  await page.getByRole('link', { name: 'Engram' }).click();
+  await expect(page.getByRole('heading', { name: /How does a network remember/ })).toBeVisible();
+  await expect.poll(count).toBe(baseline);
+});
