@@ -227,7 +227,15 @@ function pageTable(p: PageSection): string {
     ]);
   }
   const hang = p.timedOut ? `\nthe page timed out while ${p.timedOut}` : '';
-  return `## 3. Browser: one Hebbian step, D=${r.d}, N=${r.n} (median ms)\n${table(rows)}${hang}\n${r.userAgent}`;
+  const modern = [['backend', 'modern step ms (10,000 x 784 stored, 1 cue)', 'reps']];
+  for (const b of r.backends) {
+    if (b.modern) modern.push([b.name, fmt(b.modern.medianMs), String(b.modern.reps)]);
+  }
+  const modernTable =
+    modern.length > 1
+      ? `\n\nModern Hopfield in the browser, per backend (median ms):\n${table(modern)}`
+      : '';
+  return `## 3. Browser: one Hebbian step, D=${r.d}, N=${r.n} (median ms)\n${table(rows)}${hang}${modernTable}\n${r.userAgent}`;
 }
 
 /** The fastest Engram way to do one step for 1 cue and for 100 cues at D=8000, N=900 (Node). */

@@ -10,6 +10,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../src/engine/backend';
+import { createRng } from '../../src/engine/random';
+import {
+  disposePatterns,
+  effectiveBeta,
+  retrieveStep,
+  storePatterns,
+} from '../../src/models/modernHopfield';
 import {
   makeWorkload,
   reason,
@@ -29,6 +36,8 @@ export interface PageBackend {
   /** time initBackend took, ms */
   startMs?: number;
   tensor?: TensorTimings;
+  /** Modern Hopfield: one retrieval step with 10,000 x 784 stored, batch 1 (median ms). */
+  modern?: { medianMs: number; reps: number };
 }
 
 export interface PageResults {
@@ -112,8 +121,53 @@ async function main(): Promise<void> {
     } catch (e) {
       entry.error = `started, but timing failed: ${reason(e)}`;
     }
+    out.current = `timing ${name} (modern step)`;
+    try {
+      entry.modern = await timeModern(quick ? 400 : 1500);
+      log(`${name}: modern step ${entry.modern.medianMs.toFixed(2)} ms`);
+    } catch (e) {
+      entry.error = `${entry.error ?? ''} modern step failed: ${reason(e)}`.trim();
+    }
   }
   out.current = '';
+}
+
+/**
+ * The Modern lab's retrieval step at full size: 10,000 stored patterns of
+ * 784 values (random in [-1, 1]: the time does not depend on the content),
+ * one cue, beta' = 20/sqrt(784), read back with await data().
+ */
+async function timeModern(budgetMs: number): Promise<{ medianMs: number; reps: number }> {
+  const n = 10_000;
+  const d = 784;
+  const rng = createRng(7);
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < data.length; i++) data[i] = rng.next() * 2 - 1;
+  const m = storePatterns(data, n, d);
+  const q = tf.tensor2d(data.slice(0, d), [1, d]);
+  const beta = effectiveBeta(20, d, 'sqrt');
+  const once = async () => {
+    const t0 = performance.now();
+    const r = retrieveStep(m, q, beta);
+    await r.next.data();
+    tf.dispose([r.next, r.attention, r.energy]);
+    return performance.now() - t0;
+  };
+  try {
+    await once();
+    const samples: number[] = [];
+    let spent = 0;
+    while (samples.length < 3 || (spent < budgetMs && samples.length < 100)) {
+      const t = await once();
+      samples.push(t);
+      spent += t;
+    }
+    samples.sort((a, b) => a - b);
+    return { medianMs: samples[Math.floor(samples.length / 2)], reps: samples.length };
+  } finally {
+    q.dispose();
+    disposePatterns(m);
+  }
 }
 
 main()
