@@ -8,6 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { consolidationExperiment } from './consolidation';
 import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
 import { recallExperiment } from './recall';
@@ -33,6 +34,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   recallExperiment,
   modernExperiment,
   modernVsClassicExperiment,
+  consolidationExperiment,
 ];
 
 export function findExperiment(name: string): Experiment | undefined {

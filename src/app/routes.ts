@@ -36,7 +36,7 @@ export const LABS: LabRoute[] = [
     title: 'Consolidation',
     summary:
       'A hippocampus replays memories that train a neocortex (a VAE); explore its latent space, recall, imagination and distortions.',
-    page: null,
+    page: lazy(() => import('../labs/consolidation/ConsolidationLab')),
   },
   {
     path: '/compression',

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { signedImage } from '../../data/mnist';
-import { GrayImage } from './GrayImage';
+import { GrayImage } from '../../ui/GrayImage';
 import { digitName } from './RetrievalPanel';
 import { useLab, useLabContext } from './useLab';
 

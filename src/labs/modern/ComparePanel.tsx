@@ -18,7 +18,7 @@ import {
 } from '../../models/classicVsModern';
 import { row } from '../../models/pattern';
 import { binaryDigits, cancelSweep, startSweep } from './compare';
-import { GrayImage } from './GrayImage';
+import { GrayImage } from '../../ui/GrayImage';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
 export function ComparePanel() {

@@ -4,7 +4,7 @@ import { Button, Slider, Toggle } from '../../ui/Controls';
 import { signedImage } from '../../data/mnist';
 import { effectiveBeta, type Regime } from '../../models/modernHopfield';
 import { applyPreset, command, PRESETS, setBeta } from './commands';
-import { GrayImage } from './GrayImage';
+import { GrayImage } from '../../ui/GrayImage';
 import { MAX_BETA, MIN_BETA } from './params';
 import { MAX_STEPS } from './runner';
 import type { Retrieval } from './store';

@@ -1,9 +1,11 @@
 /**
  * GrayImage: a read-only picture of a grayscale image with values in
- * [-1, 1] (-1 paper, +1 ink; 0, a hidden pixel of a cue, is the mid tone).
- * Drawn on a canvas of one pixel per image pixel, scaled up by CSS.
+ * [-1, 1] (-1 paper, +1 ink; 0, a hidden pixel of a cue, is the mid tone),
+ * or in [0, 1] with range="unit" (0 paper, 1 ink). Drawn on a canvas of one
+ * pixel per image pixel, scaled up by CSS.
  */
 import { useLayoutEffect, useRef } from 'react';
+import './ui.css';
 
 export interface GrayImageProps {
   values: ArrayLike<number> | null;
@@ -13,6 +15,8 @@ export interface GrayImageProps {
   size?: number;
   label: string;
   testId?: string;
+  /** 'bipolar': values in [-1, 1] (default); 'unit': values in [0, 1]. */
+  range?: 'bipolar' | 'unit';
 }
 
 /** Paper and ink, as the Classic lab's grid (--off, --on). */
@@ -26,6 +30,7 @@ export function GrayImage({
   size = 112,
   label,
   testId,
+  range = 'bipolar',
 }: GrayImageProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
@@ -33,17 +38,17 @@ export function GrayImage({
     if (!ctx) return;
     const img = ctx.createImageData(width, height);
     for (let i = 0; i < width * height; i++) {
-      const v = values ? values[i] : -1;
-      const t = Math.min(1, Math.max(0, (v + 1) / 2));
+      const v = values ? values[i] : range === 'unit' ? 0 : -1;
+      const t = Math.min(1, Math.max(0, range === 'unit' ? v : (v + 1) / 2));
       for (let c = 0; c < 3; c++) img.data[4 * i + c] = PAPER[c] + t * (INK[c] - PAPER[c]);
       img.data[4 * i + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-  }, [values, width, height]);
+  }, [values, width, height, range]);
   return (
     <canvas
       ref={ref}
-      className="mh-image"
+      className="gray-image"
       width={width}
       height={height}
       style={{ width: size, height: (size * height) / width }}

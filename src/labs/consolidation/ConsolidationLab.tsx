@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Button } from '../../ui/Controls';
+import { Notice } from '../../ui/Notice';
+import { GenerativePanel, MapPanel } from './ExplorePanels';
+import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
+import { ConsolidationRunner } from './runner';
+import { createConsolidationStore, dismiss } from './store';
+import { LabCtx, useLab, useLabContext, type LabContext } from './useLab';
+import './consolidation.css';
+
+/** The Consolidation lab (#/consolidation): Spens & Burgess 2024 in the browser. */
+export default function ConsolidationLab({ query }: { query: string }) {
+  const [ctx] = useState<LabContext>(() => {
+    const store = createConsolidationStore(settingsFromQuery(query));
+    return { store, runner: new ConsolidationRunner(store) };
+  });
+  useEffect(() => {
+    void ctx.runner.start();
+    return () => ctx.runner.dispose();
+  }, [ctx]);
+  return (
+    <LabCtx.Provider value={ctx}>
+      <div className="cl-lab">
+        <header className="lab-intro">
+          <h1>Consolidation: the hippocampus teaches the neocortex</h1>
+          <p>
+            A hippocampus stores experiences at once; at rest it replays them, and the neocortex
+            slowly learns from the replays a model of the world it can recall, imagine and distort
+            with (Spens &amp; Burgess, 2024). Step through it: <strong>1</strong> store digits as
+            episodes, <strong>2</strong> replay them from noise, <strong>3</strong> train a
+            variational autoencoder on the replays alone. The map below opens with a VAE the app
+            trained the same way beforehand.
+          </p>
+        </header>
+        <Messages />
+        <Body />
+      </div>
+    </LabCtx.Provider>
+  );
+}
+
+/** ?episodes=N&replays=R&epochs=E&seed=S (clamped; anything unreadable keeps the default). */
+function settingsFromQuery(query: string) {
+  const q = new URLSearchParams(query);
+  const int = (name: string, lo: number, hi: number) => {
+    const v = Number(q.get(name));
+    return q.has(name) && Number.isInteger(v) ? Math.min(hi, Math.max(lo, v)) : undefined;
+  };
+  const out: Partial<{ episodes: number; replays: number; epochs: number; seed: number }> = {};
+  const episodes = int('episodes', 100, 9000);
+  const replays = int('replays', 100, 20_000);
+  const epochs = int('epochs', 1, 30);
+  const seed = int('seed', 0, 999_999);
+  if (episodes !== undefined) out.episodes = episodes;
+  if (replays !== undefined) out.replays = replays;
+  if (epochs !== undefined) out.epochs = epochs;
+  if (seed !== undefined) out.seed = seed;
+  return out;
+}
+
+function Body() {
+  const ctx = useLabContext();
+  const status = useLab((s) => s.status);
+  const error = useLab((s) => s.loadError);
+  const busy = useLab((s) => s.busy);
+  if (status === 'error') {
+    return (
+      <Notice kind="error">
+        <p>{error}</p>
+        <Button onClick={() => void ctx.runner.start()}>Try again</Button>
+      </Notice>
+    );
+  }
+  if (status === 'loading') {
+    return (
+      <p className="loading" data-testid="loading">
+        Loading 10,000 MNIST digits (1.6 MB), the trained VAE (1.1 MB) and the maths backend…
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="small muted cl-busy" aria-live="polite" data-testid="busy">
+        {busy ?? ' '}
+      </p>
+      <div className="cl-steps">
+        <EncodePanel />
+        <ReplayPanel />
+        <TrainPanel />
+      </div>
+      <div className="cl-steps cl-steps--2">
+        <MapPanel />
+        <GenerativePanel />
+      </div>
+    </>
+  );
+}
+
+function Messages() {
+  const ctx = useLabContext();
+  const messages = useLab((s) => s.messages);
+  return (
+    <div className="messages">
+      {messages.map((m) => (
+        <Notice key={m.id} kind={m.kind} onDismiss={() => dismiss(ctx.store, m.id)}>
+          {m.text}
+        </Notice>
+      ))}
+    </div>
+  );
+}

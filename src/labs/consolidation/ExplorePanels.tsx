@@ -1,0 +1,189 @@
+/** Step 4 (the latent map and what it decodes) and step 5 (what a generative memory does). */
+import { scaleBand, scaleLinear } from 'd3';
+import { Button, LineChart } from '../../ui';
+import { DigitImage } from './DigitImage';
+import { LatentMap } from './LatentMap';
+import { HELD_OUT, LABELLED } from './runner';
+import { useLab, useLabContext } from './useLab';
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+export function MapPanel() {
+  const probe = useLab((s) => s.probe);
+  const interp = useLab((s) => s.interpolation);
+  const metrics = useLab((s) => s.metrics);
+  const note = useLab((s) => s.vaeNote);
+  return (
+    <section className="panel cl-explore" data-testid="step-map">
+      <h2>4 · The neocortex's latent space</h2>
+      <p className="small">
+        Each dot is one of {HELD_OUT.toLocaleString('en')} held-out digits placed at its latent mean
+        (the VAE has 2 latents, drawn directly, no projection), coloured by its true class: the VAE
+        never saw a label. <strong>Hover</strong> a dot to see the digit and the VAE's
+        reconstruction; <strong>click</strong> anywhere to decode that point; <strong>drag</strong>{' '}
+        from one place to another for an interpolation.
+      </p>
+      <p className="small muted" data-testid="vae-note">
+        {note}
+        {metrics &&
+          ` Held-out: reconstruction error ${metrics.reconError.toFixed(1)} nats per digit, KL ${metrics.kl.toFixed(2)} nats, decoding accuracy ${pct(metrics.decodingAccuracy)} (a linear read-out of the 2 latents trained on ${LABELLED} labelled digits, tested on the other ${HELD_OUT - LABELLED}; chance 10%).`}
+      </p>
+      <div className="cl-map-row">
+        <LatentMap />
+        <div className="cl-probe" data-testid="probe">
+          {probe ? (
+            <>
+              <p className="small">
+                z = ({probe.z[0].toFixed(2)}, {probe.z[1].toFixed(2)})
+              </p>
+              {probe.original && (
+                <figure>
+                  <DigitImage
+                    values={probe.original}
+                    size={96}
+                    label={`held-out digit, a ${probe.label}`}
+                  />
+                  <figcaption>held-out digit ({probe.label})</figcaption>
+                </figure>
+              )}
+              <figure>
+                <DigitImage values={probe.image} size={96} label="decoded image" testId="decoded" />
+                <figcaption>
+                  {probe.kind === 'digit' ? 'its reconstruction' : 'decoded from this point'}
+                </figcaption>
+              </figure>
+            </>
+          ) : (
+            <p className="small muted">Hover a dot or click the plane.</p>
+          )}
+        </div>
+      </div>
+      {interp && (
+        <div className="cl-strip" data-testid="interpolation">
+          {interp.map((img, i) => (
+            <DigitImage key={i} values={img} size={44} label={`interpolation step ${i + 1}`} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function GenerativePanel() {
+  const { runner } = useLabContext();
+  const imagination = useLab((s) => s.imagination);
+  const distortion = useLab((s) => s.distortion);
+  const fewShot = useLab((s) => s.fewShot);
+  const busy = useLab((s) => s.busy);
+  const training = useLab((s) => s.training);
+  const off = busy !== null || training === 'running';
+  return (
+    <section className="panel cl-generative" data-testid="step-generative">
+      <h2>5 · What a generative memory does</h2>
+      <div className="cl-buttons">
+        <Button
+          onClick={() => void runner.imagine()}
+          disabled={training === 'running'}
+          testId="imagine"
+        >
+          Imagine (decode prior samples)
+        </Button>
+        <Button onClick={() => void runner.analyse()} disabled={off} testId="analyse">
+          Measure distortion and few-shot learning
+        </Button>
+      </div>
+      {imagination && (
+        <>
+          <p className="small">
+            Imagination: 16 draws z ~ N(0, I) decoded. None is a stored digit; they are what the
+            neocortex makes up.
+          </p>
+          <div className="cl-strip" data-testid="imagination">
+            {imagination.map((img, i) => (
+              <DigitImage key={i} values={img} size={44} label={`imagined digit ${i + 1}`} />
+            ))}
+          </div>
+        </>
+      )}
+      {distortion && <DistortionBars d={distortion} />}
+      {fewShot && (
+        <>
+          <p className="small">
+            Few-shot learning: a linear read-out trained on n labelled held-out digits, tested on
+            500 others, on the 2 latents against the 784 raw pixels.
+            {fewShot.every((p) => p.pixels > p.latent) &&
+              ' With only 2 latents, pixels win here: 2 numbers cannot separate 10 classes linearly. The paper uses 20 latents (try the CLI with --latent 16).'}
+          </p>
+          <LineChart
+            height={200}
+            logX
+            yDomain={[0, 1]}
+            series={[
+              { name: 'latent (2)', values: fewShot.map((p) => ({ x: p.n, y: p.latent })) },
+              { name: 'pixels (784)', values: fewShot.map((p) => ({ x: p.n, y: p.pixels })) },
+            ]}
+            xLabel="labelled examples n"
+            yLabel="test accuracy"
+            testId="few-shot"
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function DistortionBars({
+  d,
+}: {
+  d: { originals: number[]; reconstructions: number[]; ratio: number };
+}) {
+  const W = 460;
+  const H = 180;
+  const M = { top: 10, right: 10, bottom: 28, left: 46 };
+  const x = scaleBand<number>()
+    .domain(d.originals.map((_, c) => c))
+    .range([M.left, W - M.right])
+    .padding(0.2);
+  const max = Math.max(...d.originals, ...d.reconstructions);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([H - M.bottom, M.top]);
+  const bw = x.bandwidth() / 2;
+  return (
+    <>
+      <p className="small" data-testid="distortion">
+        Prototypical distortion: within-class pixel variance of the held-out digits (grey) and of
+        their reconstructions (blue), per class. Recalled digits are more typical than the
+        originals: overall ratio {d.ratio.toFixed(2)}.
+      </p>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="cl-bars"
+        role="img"
+        aria-label="within-class variance per class"
+      >
+        {d.originals.map((v, c) => (
+          <g key={c}>
+            <rect x={x(c)} y={y(v)} width={bw} height={y(0) - y(v)} fill="#9aa0a6" />
+            <rect
+              x={x(c)! + bw}
+              y={y(d.reconstructions[c])}
+              width={bw}
+              height={y(0) - y(d.reconstructions[c])}
+              fill="#4e79a7"
+            />
+            <text x={x(c)! + bw} y={H - 10} textAnchor="middle" fontSize={11}>
+              {c}
+            </text>
+          </g>
+        ))}
+        {y.ticks(4).map((t) => (
+          <text key={t} x={M.left - 4} y={y(t) + 4} textAnchor="end" fontSize={10}>
+            {t.toFixed(2)}
+          </text>
+        ))}
+      </svg>
+    </>
+  );
+}
