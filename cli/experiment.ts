@@ -8,6 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CAPACITY_EXPERIMENTS } from './capacity';
 import { consolidationExperiment } from './consolidation';
 import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
@@ -34,6 +35,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   recallExperiment,
   modernExperiment,
   modernVsClassicExperiment,
+  ...CAPACITY_EXPERIMENTS,
   consolidationExperiment,
 ];
 

@@ -22,7 +22,7 @@ export const LABS: LabRoute[] = [
     title: 'Experiments',
     summary:
       'Capacity, noise, pattern statistics and dynamics sweeps with thousands of trials, plotted against theory.',
-    page: null,
+    page: lazy(() => import('../labs/capacity/CapacityLab')),
   },
   {
     path: '/modern',

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { main } from './experiment';
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('the Experiments lab on the command line', () => {
+  it('capacity prints {rows: [...]} with one row per load', async () => {
+    const r = await run([
+      'capacity',
+      '--rule',
+      'storkey',
+      '--units',
+      '100',
+      '--loads',
+      '0.05,0.1,0.15,0.2',
+      '--flip-fraction',
+      '0.2',
+      '--trials',
+      '3',
+      '--seed',
+      '3',
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.rows).toHaveLength(4);
+    for (const row of doc.rows) {
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining([
+          'units',
+          'patterns',
+          'load',
+          'successRate',
+          'meanFinalHamming',
+          'meanOverlap',
+        ]),
+      );
+    }
+    expect(doc.rows.map((x: { patterns: number }) => x.patterns)).toEqual([5, 10, 15, 20]);
+    expect(doc).toMatchObject({
+      experiment: 'capacity',
+      engine: 'typed-array',
+      params: { seed: 3, rule: ['storkey'] },
+    });
+  });
+
+  it('the same seed gives the same rows on typed arrays and on tfjs (Hebbian is exact on both)', async () => {
+    const args = [
+      'noise',
+      '--units',
+      '64',
+      '--patterns',
+      '4',
+      '--flip-fractions',
+      '0.1,0.6',
+      '--trials',
+      '2',
+      '--cues',
+      '3',
+    ];
+    const a = JSON.parse((await run(args)).out);
+    const b = JSON.parse((await run([...args, '--backend', 'cpu'])).out);
+    expect(b.engine).toBe('tfjs-cpu');
+    expect(b.rows).toEqual(a.rows);
+  });
+
+  it('--csv prints the rows as CSV', async () => {
+    const r = await run([
+      'modules',
+      '--units',
+      '64',
+      '--modules',
+      '1,2',
+      '--loads',
+      '0.1',
+      '--trials',
+      '2',
+      '--cues',
+      '2',
+      '--csv',
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0].split(',')).toEqual(
+      expect.arrayContaining(['modules', 'unitsPerModule', 'successRate']),
+    );
+    expect(lines).toHaveLength(3);
+  });
+
+  it('every experiment answers --help with its flags', async () => {
+    for (const name of [
+      'capacity',
+      'capacity-size',
+      'noise',
+      'patterns',
+      'dynamics',
+      'modules',
+      'presets',
+    ]) {
+      const r = await run([name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('--seed');
+      expect(r.out).toContain('--csv');
+    }
+  });
+
+  it('a bad value exits with code 2 and a message on stderr', async () => {
+    for (const args of [
+      ['capacity', '--loads', '0.1,abc'],
+      ['capacity', '--rule', 'hebbian,nope'],
+      ['capacity-size', '--flip-fraction', '0.9'],
+      ['patterns', '--units', '100'],
+      ['noise', '--rule', 'pseudoinverse', '--units', '10', '--patterns', '20'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).not.toBe('');
+    }
+  });
+});

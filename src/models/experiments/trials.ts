@@ -1,0 +1,319 @@
+/**
+ * The trial loop shared by the capacity-style experiments: for each number of
+ * stored patterns N in a list, T trials of "store N patterns, corrupt C
+ * stored patterns, recall all C cues at once, score them".
+ *
+ * How it saves work, and why the numbers stay honest:
+ * - A trial is one network (one pattern set) tested with C cues in one
+ *   batch; the rates are over T x C recalls. Cues are C distinct stored
+ *   patterns (drawn with replacement when C > N), each with round(f D)
+ *   distinct units flipped.
+ * - Points share networks: a trial's patterns for N are the first N of its
+ *   own sequence, and the network grows from one point to the next (Storkey
+ *   and the covariance rule learn incrementally) instead of being learned
+ *   anew. Each point is still an unbiased estimate; neighbouring points are
+ *   correlated, which makes curves smoother, not shifted.
+ * - Trials run in groups that fit a memory budget; with one group (the usual
+ *   case) rows come out point by point, as soon as each is complete.
+ * Every trial draws from its own seeded generator (./seeds), so results do
+ * not depend on grouping, batching or engine.
+ */
+import { flipFraction } from '../corrupt';
+import { learn, type Network, type Rule } from '../hopfield';
+import { row as patternRow, type PatternMatrix } from '../pattern';
+import { sampleDistinct } from '../../engine/random';
+import { batchRecall, type BatchEngine, type BatchMemory } from './batch';
+import { CovarianceLearner, StorkeyLearner } from './learners';
+import { makePatterns, type PatternKind } from './patterns';
+import { trialRng } from './seeds';
+import type { ExperimentEvent, Row } from './types';
+
+export type LearnKind = Rule | 'covariance';
+
+/** Salts that keep the generators of patterns and cues apart. */
+const PATTERNS = 1;
+const CUES = 2;
+
+export interface PointStats {
+  /** number of recalls */
+  count: number;
+  exact: number;
+  inverted: number;
+  sumHamming: number;
+  sumOverlap: number;
+  sumSteps: number;
+  converged: number;
+  cycled: number;
+}
+
+export function emptyStats(): PointStats {
+  return {
+    count: 0,
+    exact: 0,
+    inverted: 0,
+    sumHamming: 0,
+    sumOverlap: 0,
+    sumSteps: 0,
+    converged: 0,
+    cycled: 0,
+  };
+}
+
+/** Adds one recall: final state vs target (both D units from their offsets). */
+export function score(
+  st: PointStats,
+  final: Int8Array,
+  fo: number,
+  target: Int8Array,
+  to: number,
+  d: number,
+  steps: number,
+  converged: boolean,
+  cycled: boolean,
+): void {
+  let h = 0;
+  for (let i = 0; i < d; i++) if (final[fo + i] !== target[to + i]) h++;
+  st.count++;
+  if (h === 0) st.exact++;
+  if (h === d) st.inverted++;
+  st.sumHamming += h;
+  st.sumOverlap += 1 - (2 * h) / d; // m = (1/D) xi . s
+  st.sumSteps += steps;
+  if (converged) st.converged++;
+  if (cycled) st.cycled++;
+}
+
+/** The measured columns every row shares. */
+export function summarise(st: PointStats, d: number) {
+  const k = Math.max(1, st.count);
+  return {
+    recalls: st.count,
+    successRate: st.exact / k,
+    meanFinalHamming: st.sumHamming / k,
+    meanErrorFraction: st.sumHamming / k / d,
+    meanOverlap: st.sumOverlap / k,
+    invertedRate: st.inverted / k,
+    meanSteps: st.sumSteps / k,
+    convergedRate: st.converged / k,
+    cycleRate: st.cycled / k,
+  };
+}
+
+/** A network that grows with the number of stored patterns. */
+export interface Grower {
+  /** A batch memory for the first n patterns (n never below the last n asked for); dispose it before the next call. */
+  memory(n: number, engine: BatchEngine): BatchMemory;
+}
+
+export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1): Grower {
+  const d = x.d;
+  const prefix = (n: number): PatternMatrix => ({
+    n,
+    d,
+    data: x.data.subarray(0, n * d) as typeof x.data,
+  });
+  switch (kind) {
+    case 'hebbian':
+      return { memory: (n, engine) => engine.hebbian(prefix(n)) };
+    case 'pseudoinverse': {
+      let net: Network | null = null;
+      return {
+        memory: (n, engine) => {
+          if (!net || net.n !== n) net = learn('pseudoinverse', prefix(n));
+          return engine.network(net);
+        },
+      };
+    }
+    case 'storkey': {
+      const learner = new StorkeyLearner(d);
+      return {
+        memory: (n, engine) => {
+          learner.growTo(x, n);
+          return engine.dense(learner.weights(), d);
+        },
+      };
+    }
+    case 'covariance': {
+      const learner = new CovarianceLearner(d, codingLevel);
+      return {
+        memory: (n, engine) => {
+          learner.growTo(x, n);
+          return engine.dense(learner.weights(), d, learner.threshold());
+        },
+      };
+    }
+  }
+}
+
+/** Bytes one trial holds at D units and at most nMax patterns (for grouping trials). */
+export function trialBytes(kind: LearnKind, d: number, nMax: number): number {
+  const patterns = nMax * d * 2;
+  if (kind === 'storkey' || kind === 'covariance') return patterns + 4 * d * d;
+  if (kind === 'pseudoinverse') return patterns + 16 * d * nMax + 8 * nMax * nMax;
+  return patterns;
+}
+
+/** Relative cost of one trial at one point (for progress and time estimates). */
+export function pointCost(
+  kind: LearnKind,
+  d: number,
+  n: number,
+  prevN: number,
+  cues: number,
+): number {
+  const recall =
+    cues * 3 * (kind === 'hebbian' ? (n * d) / 8 : kind === 'pseudoinverse' ? 2 * n * d : d * d);
+  const learnCost =
+    kind === 'storkey' || kind === 'covariance'
+      ? Math.max(0, n - prevN) * d * d * 0.5
+      : kind === 'pseudoinverse'
+        ? n * n * d
+        : n * d * 0.1;
+  return recall + learnCost + d;
+}
+
+/** One point of a sweep: N stored patterns, cues with a fraction `flip` of their units flipped. */
+export interface SweepPoint {
+  n: number;
+  flip: number;
+}
+
+export interface LoadSweep {
+  d: number;
+  /** the points, N never decreasing */
+  points: readonly SweepPoint[];
+  kind: LearnKind;
+  patterns: PatternKind;
+  codingLevel?: number;
+  trials: number;
+  cues: number;
+  maxSteps: number;
+  seed: number;
+  /** distinguishes the generators of different sweeps in one run (rule, size...) */
+  stream: number;
+  /** bytes the trials of one group may hold, default 192 MB */
+  memoryBudget?: number;
+}
+
+/**
+ * Runs the sweep; yields ('point', index, stats) as each point completes and
+ * progress in cost units (`costOffset` + done of this sweep's own total).
+ */
+export async function* runLoadSweep(
+  sw: LoadSweep,
+  engine: BatchEngine,
+  progress: { offset: number; total: number },
+): AsyncGenerator<ExperimentEvent | { kind: 'point'; index: number; stats: PointStats }, number> {
+  const { d, points, trials, cues, maxSteps, seed, stream } = sw;
+  if (points.length === 0 || trials === 0) return 0;
+  const nMax = Math.max(...points.map((p) => p.n));
+  const per = trialBytes(sw.kind, d, nMax);
+  const group = Math.max(1, Math.min(trials, Math.floor((sw.memoryBudget ?? 192e6) / per)));
+  const stats = points.map(() => emptyStats());
+  let done = 0;
+  for (let t0 = 0; t0 < trials; t0 += group) {
+    const members = Array.from({ length: Math.min(group, trials - t0) }, (_, k) => {
+      const t = t0 + k;
+      const x = makePatterns(
+        sw.patterns,
+        nMax,
+        d,
+        trialRng(seed, stream, PATTERNS, t),
+        sw.codingLevel,
+      );
+      return { t, x, grower: makeGrower(sw.kind, x, sw.codingLevel) };
+    });
+    const last = t0 + group >= trials;
+    for (let k = 0; k < points.length; k++) {
+      const { n, flip } = points[k];
+      for (const m of members) {
+        const rng = trialRng(seed, stream, CUES, m.t, k);
+        const targets =
+          cues <= n
+            ? Array.from(sampleDistinct(n, cues, rng))
+            : Array.from({ length: cues }, () => rng.int(n));
+        const cueData = new Int8Array(cues * d);
+        const targetData = new Int8Array(cues * d);
+        targets.forEach((mu, c) => {
+          const xi = patternRow(m.x, mu);
+          targetData.set(xi, c * d);
+          cueData.set(flipFraction(xi, flip, rng), c * d);
+        });
+        const memory = m.grower.memory(n, engine);
+        try {
+          const r = await batchRecall(memory, cueData, cues, { maxSteps });
+          for (let c = 0; c < cues; c++) {
+            score(
+              stats[k],
+              r.finals,
+              c * d,
+              targetData,
+              c * d,
+              d,
+              r.steps[c],
+              !!r.converged[c],
+              !!r.cycled[c],
+            );
+          }
+        } finally {
+          memory.dispose();
+        }
+        done += pointCost(sw.kind, d, n, k > 0 ? points[k - 1].n : 0, cues);
+        yield { kind: 'progress', done: progress.offset + done, total: progress.total };
+      }
+      if (last) yield { kind: 'point', index: k, stats: stats[k] };
+    }
+  }
+  return done;
+}
+
+/** Total cost of a sweep, in the units of its progress events. */
+export function sweepCost(
+  sw: Pick<LoadSweep, 'd' | 'points' | 'kind' | 'trials' | 'cues'>,
+): number {
+  let total = 0;
+  sw.points.forEach(
+    (p, k) =>
+      (total += sw.trials * pointCost(sw.kind, sw.d, p.n, k > 0 ? sw.points[k - 1].n : 0, sw.cues)),
+  );
+  return total;
+}
+
+/** Loads (N / D) to distinct pattern counts N = round(load D) >= 1, ascending, capped at nMax. */
+export function loadsToCounts(loads: readonly number[], d: number, nMax = Infinity): number[] {
+  const set = new Set<number>();
+  for (const a of loads) {
+    const n = Math.round(a * d);
+    if (n >= 1 && n <= nMax) set.add(n);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * Runs a sweep and turns each completed point into a row of `table` with
+ * `toRow` (null: no row); progress and notes pass through. Use with yield*,
+ * which also closes the sweep when the consumer stops early. Returns the
+ * sweep's cost (for the next sweep's progress offset).
+ */
+export async function* sweepRows(
+  sweep: LoadSweep,
+  engine: BatchEngine,
+  progress: { offset: number; total: number },
+  toRow: (index: number, stats: PointStats) => Row | null,
+  table = 'rows',
+): AsyncGenerator<ExperimentEvent, number, void> {
+  const it = runLoadSweep(sweep, engine, progress);
+  try {
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return r.value;
+      const ev = r.value;
+      if (ev.kind === 'point') {
+        const row = toRow(ev.index, ev.stats);
+        if (row) yield { kind: 'row', table, row };
+      } else yield ev;
+    }
+  } finally {
+    await it.return(0);
+  }
+}
