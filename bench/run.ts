@@ -12,6 +12,8 @@
  *   4. NumPy reference at D=8000 N=900                           bench/reference.py
  *   5. The labs' heavy steps in Node next to NumPy (Modern Hopfield:
  *      one retrieval step with 10,000 digits stored)             bench/labs.ts
+ *   6. The Experiments lab: a Hebbian step at D=8000 N=900 and a whole
+ *      capacity-size table, typed and tfjs wasm against NumPy    bench/capacity.ts
  *
  * The app and the bench page are built into temporary folders and served
  * with `vite preview` on free ports; servers, browser and folders are always
@@ -19,6 +21,7 @@
  * bench/results/latest.json.
  *
  * Flags: --quick (shorter budgets, one animation window),
+ *        --full (the capacity-size table up to D = 2500, about 25 minutes),
  *        --only=node,numpy,animation,page,labs (a subset of the sections).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,26 +30,30 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launch, runAnimation, runBenchPage } from './browser';
 import { runNode } from './node';
+import { runCapacity, reportCapacity, type CapacitySection } from './capacity';
 import { runLabs, reportLabs, type LabsSection } from './labs';
 import { runNumpy } from './numpy';
 import { report, type BenchResults } from './report';
 import { cleanup, ROOT, serve, tempDir, viteBuild, type Served } from './serve';
 import { reason } from './workload';
 
-const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs'] as const;
+const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs', 'capacity'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const full = args.includes('--full');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = new Set<Section>(
   onlyArg
     ? (onlyArg.split(',').filter((s) => (SECTIONS as readonly string[]).includes(s)) as Section[])
     : SECTIONS,
 );
-const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only='));
+const unknown = args.filter((a) => a !== '--quick' && a !== '--full' && !a.startsWith('--only='));
 if (unknown.length) {
-  process.stderr.write(`usage: npm run bench -- [--quick] [--only=${SECTIONS.join(',')}]\n`);
+  process.stderr.write(
+    `usage: npm run bench -- [--quick] [--full] [--only=${SECTIONS.join(',')}]\n`,
+  );
   process.exit(2);
 }
 
@@ -172,10 +179,16 @@ async function main(): Promise<void> {
       labs = await runLabs(log, quick);
     });
   }
+  if (only.has('capacity')) {
+    await section('capacity', async () => {
+      capacity = await runCapacity(log, { quick, full });
+    });
+  }
   await browserSections();
 }
 
 let labs: LabsSection | undefined;
+let capacity: CapacitySection | undefined;
 
 try {
   await main();
@@ -185,8 +198,13 @@ try {
   results.durationS = (performance.now() - t0) / 1000;
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ ...results, labs }, null, 2) + '\n');
-  process.stdout.write('\n' + report(results) + '\n' + reportLabs(labs));
+  writeFileSync(
+    join(dir, 'latest.json'),
+    JSON.stringify({ ...results, labs, capacity }, null, 2) + '\n',
+  );
+  process.stdout.write(
+    '\n' + report(results) + '\n' + reportLabs(labs) + '\n' + reportCapacity(capacity),
+  );
   log(`wrote bench/results/latest.json`);
 }
 // tfjs wasm keeps Node alive with its worker pool; the work is done.
