@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatHash } from '../../engine/urlState';
+import { mirrorToLink } from '../../engine/labLink';
 import { EXPERIMENT_DEFS } from '../../models/experiments/registry';
 import { Notice } from '../../ui/Notice';
 import { ExperimentHelp } from './ExperimentHelp';
@@ -20,19 +20,12 @@ export default function CapacityLab({ query }: { query: string }) {
 
   useEffect(() => {
     const { store, runner } = ctx;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsub = store.subscribe((s, prev) => {
-      if (s.experiment === prev.experiment && s.texts === prev.texts && s.engine === prev.engine)
-        return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const hash = formatHash('/capacity', writeLink(store.getState()));
-        if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
-      }, 250);
+    const unlink = mirrorToLink(store, '/capacity', writeLink, {
+      when: (s, prev) =>
+        s.experiment !== prev.experiment || s.texts !== prev.texts || s.engine !== prev.engine,
     });
     return () => {
-      unsub();
-      clearTimeout(timer);
+      unlink();
       runner.dispose();
     };
   }, [ctx]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Notice } from '../../ui/Notice';
-import { formatHash } from '../../engine/urlState';
+import { bindShortcuts, mirrorToLink } from '../../engine/labLink';
 import { runShortcut, type LabContext } from './commands';
 import { CheckerboardDemo } from './CheckerboardDemo';
 import { BatchTest } from './BatchTest';
@@ -24,31 +24,22 @@ export default function HopfieldLab({ query }: { query: string }) {
   useEffect(() => {
     const { store, runner } = ctx;
     runner.publishOverlaps();
-    // Save the memory after every change; mirror the view into the link.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsub = store.subscribe((s, prev) => {
+    // Save the memory after every change; mirror the view into the link
+    // (not while recall plays: the link keeps the cue it started from).
+    const unsave = store.subscribe((s, prev) => {
       if (s.patterns !== prev.patterns || s.size !== prev.size) {
         const err = memoryStorage.save(toSaved(s));
         if (err) say(store, 'warn', `Could not save your patterns in this browser: ${err}`);
       }
-      if (s.phase === 'running') return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const hash = formatHash('/hopfield', linkQuery(store.getState()));
-        if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
-      }, 250);
     });
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      const el = e.target as HTMLElement | null;
-      if (el && el.closest('input, select, textarea, [contenteditable="true"]')) return;
-      if (runShortcut(ctx, e.key)) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
+    const unlink = mirrorToLink(store, '/hopfield', linkQuery, {
+      when: (s) => s.phase !== 'running',
+    });
+    const unbind = bindShortcuts((key) => runShortcut(ctx, key));
     return () => {
-      unsub();
-      clearTimeout(timer);
-      window.removeEventListener('keydown', onKey);
+      unsave();
+      unlink();
+      unbind();
       runner.dispose();
     };
   }, [ctx]);

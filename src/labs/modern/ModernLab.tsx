@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../ui/Controls';
 import { Notice } from '../../ui/Notice';
-import { formatHash } from '../../engine/urlState';
+import { bindShortcuts, mirrorToLink } from '../../engine/labLink';
 import { runShortcut, type LabContext } from './commands';
 import { AttentionPanel } from './AttentionPanel';
 import { ComparePanel } from './ComparePanel';
@@ -21,25 +21,11 @@ export default function ModernLab({ query }: { query: string }) {
   useEffect(() => {
     const { store, runner } = ctx;
     void runner.start();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsub = store.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const hash = formatHash('/modern', linkQuery(store.getState()));
-        if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
-      }, 300);
-    });
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      const el = e.target as HTMLElement | null;
-      if (el && el.closest('input, select, textarea, [contenteditable="true"]')) return;
-      if (runShortcut(ctx, e.key)) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
+    const unlink = mirrorToLink(store, '/modern', linkQuery, { delayMs: 300 });
+    const unbind = bindShortcuts((key) => runShortcut(ctx, key));
     return () => {
-      unsub();
-      clearTimeout(timer);
-      window.removeEventListener('keydown', onKey);
+      unlink();
+      unbind();
       runner.dispose();
     };
   }, [ctx]);

@@ -1,0 +1,52 @@
+/**
+ * Two chores every lab page does: mirror its store into the link (so a
+ * copied URL reproduces the view), and bind its one-key shortcuts. Browser
+ * only; each returns a function that undoes it.
+ */
+import { formatHash } from './urlState';
+
+interface Subscribable<S> {
+  getState(): S;
+  subscribe(listener: (state: S, prev: S) => void): () => void;
+}
+
+/**
+ * Writes `#<path>?<query(state)>` with history.replaceState (no new history
+ * entry, no hashchange) `delayMs` after the last change for which
+ * `when(state, prev)` holds (default: every change).
+ */
+export function mirrorToLink<S>(
+  store: Subscribable<S>,
+  path: string,
+  query: (state: S) => string,
+  { delayMs = 250, when }: { delayMs?: number; when?: (state: S, prev: S) => boolean } = {},
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (when && !when(state, prev)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const hash = formatHash(path, query(store.getState()));
+      if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
+    }, delayMs);
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Calls `run(key)` for plain key presses (no Ctrl, Meta or Alt, no repeats)
+ * outside form fields; a press `run` handles (returns true) is not passed on.
+ */
+export function bindShortcuts(run: (key: string) => boolean): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const el = e.target as HTMLElement | null;
+    if (el?.closest?.('input, select, textarea, [contenteditable="true"]')) return;
+    if (run(e.key)) e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
