@@ -84,3 +84,72 @@ it('ignores a highlight outside the grid', () => {
   });
   expect(calls.some((c) => c.op === 'stroke')).toBe(false);
 });
+
+/**
+ * A pixel context: a fake with createImageData/putImageData that also
+ * paints fillRects into the same RGBA buffer, so the two drawing paths can
+ * be compared pixel for pixel.
+ */
+function pixelCanvas(w: number, h: number, withImageData: boolean) {
+  const data = new Uint8ClampedArray(w * h * 4);
+  const rgb: Record<string, number[]> = {
+    '#ffffff': [255, 255, 255],
+    '#000000': [0, 0, 0],
+    '#888888': [136, 136, 136],
+    '#ff0000': [255, 0, 0],
+  };
+  const ctx: Record<string, unknown> = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    clearRect() {},
+    strokeRect() {},
+    fillRect(x: number, y: number, rw: number, rh: number) {
+      const c = rgb[String(this.fillStyle)];
+      for (let yy = y; yy < Math.min(h, y + rh); yy++)
+        for (let xx = x; xx < Math.min(w, x + rw); xx++) data.set([...c, 255], (yy * w + xx) * 4);
+    },
+  };
+  if (withImageData) {
+    ctx.createImageData = (iw: number, ih: number) => ({
+      data: new Uint8ClampedArray(iw * ih * 4),
+    });
+    ctx.putImageData = (img: { data: Uint8ClampedArray }) => data.set(img.data);
+  }
+  return { ctx: ctx as unknown as GridContext, data };
+}
+
+it('paints the same pixels through ImageData as through rectangles', () => {
+  const pal: GridPalette = {
+    on: '#000000',
+    off: '#ffffff',
+    line: '#888888',
+    highlight: '#ff0000',
+    cursor: '#ff0000',
+    diff: '#ff0000',
+  };
+  const cells = Int8Array.from({ length: 25 }, (_, i) => (i % 3 === 0 ? 1 : -1));
+  const diff = Int8Array.from(cells, (v, i) => (i % 7 === 0 ? -v : v));
+  for (const [w, h] of [
+    [50, 50],
+    [37, 41],
+  ]) {
+    const scene = {
+      dims: { width: 5, height: 5 },
+      cells,
+      diff,
+      pixelWidth: w,
+      pixelHeight: h,
+      palette: pal,
+    };
+    const rects = pixelCanvas(w, h, false);
+    drawGrid(rects.ctx, scene);
+    const pixels = pixelCanvas(w, h, true);
+    drawGrid(pixels.ctx, scene);
+    expect(Array.from(pixels.data)).toEqual(Array.from(rects.data));
+    // Some ink, some paper, some hairline and some marker pixels are there.
+    const colours = new Set<string>();
+    for (let k = 0; k < pixels.data.length; k += 4) colours.add(pixels.data.slice(k, k + 3).join());
+    expect(colours.size).toBe(4);
+  }
+});

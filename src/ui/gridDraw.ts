@@ -3,6 +3,7 @@
  * device pixels (`pixelEdges`), so the grid is crisp at any devicePixelRatio.
  * Takes the context as a parameter, so a test can pass a recording fake.
  */
+import { color } from 'd3';
 import { type Cell, type GridDims, cellIndex, pixelEdges } from './gridGeometry';
 import type { GridPalette } from './scales';
 
@@ -26,11 +27,109 @@ export interface GridScene {
   readonly dpr?: number;
 }
 
+/** A real canvas context can also take the whole picture as one image. */
+type PixelContext = GridContext &
+  Pick<CanvasRenderingContext2D, 'createImageData' | 'putImageData'>;
+
+const hasPixels = (ctx: GridContext): ctx is PixelContext =>
+  typeof (ctx as Partial<PixelContext>).putImageData === 'function' &&
+  typeof (ctx as Partial<PixelContext>).createImageData === 'function';
+
+const packed = new WeakMap<GridPalette, Record<'on' | 'off' | 'line' | 'diff', number>>();
+
+/** Palette colours as little-endian RGBA words for a Uint32Array over ImageData. */
+function paletteWords(p: GridPalette) {
+  let words = packed.get(p);
+  if (!words) {
+    const word = (css: string) => {
+      const c = color(css)?.rgb();
+      return c ? ((255 << 24) | (c.b << 16) | (c.g << 8) | c.r) >>> 0 : 0xff000000;
+    };
+    words = { on: word(p.on), off: word(p.off), line: word(p.line), diff: word(p.diff) };
+    packed.set(p, words);
+  }
+  return words;
+}
+
+/**
+ * Draws the grid, its hairlines and its difference markers. On a real canvas
+ * the picture is composed in an ImageData and put once: a 64 x 64 grid
+ * would otherwise take thousands of fillRect calls a frame, each rasterised
+ * separately (slow on a software GPU). A context without putImageData (the
+ * test's recorder) gets the same picture as rectangles.
+ */
 export function drawGrid(ctx: GridContext, scene: GridScene): void {
-  const { dims, cells, palette } = scene;
+  const { dims } = scene;
   const dpr = scene.dpr ?? 1;
   const xs = pixelEdges(dims.width, scene.pixelWidth);
   const ys = pixelEdges(dims.height, scene.pixelHeight);
+  if (hasPixels(ctx) && scene.pixelWidth > 0 && scene.pixelHeight > 0) {
+    drawPixels(ctx, scene, xs, ys, dpr);
+  } else {
+    drawRects(ctx, scene, xs, ys, dpr);
+  }
+  drawOutlines(ctx, scene, xs, ys, dpr);
+}
+
+function drawPixels(
+  ctx: PixelContext,
+  scene: GridScene,
+  xs: Int32Array,
+  ys: Int32Array,
+  dpr: number,
+): void {
+  const { dims, cells } = scene;
+  const w = scene.pixelWidth;
+  const h = scene.pixelHeight;
+  const c = paletteWords(scene.palette);
+  const img = ctx.createImageData(w, h);
+  const px = new Uint32Array(img.data.buffer, img.data.byteOffset, w * h);
+  // One pixel row of each cell row, then copied down the cell's height.
+  for (let r = 0; r < dims.height; r++) {
+    const y0 = ys[r];
+    const first = y0 * w;
+    for (let col = 0; col < dims.width; col++) {
+      px.fill(
+        cells[r * dims.width + col] === 1 ? c.on : c.off,
+        first + xs[col],
+        first + xs[col + 1],
+      );
+    }
+    for (let y = y0 + 1; y < ys[r + 1]; y++) px.copyWithin(y * w, first, first + w);
+  }
+  const cellPx = Math.min(w / dims.width, h / dims.height);
+  if (cellPx >= 6 * dpr) {
+    const lw = Math.max(1, Math.round(dpr));
+    for (let col = 1; col < dims.width; col++) {
+      for (let y = 0; y < h; y++)
+        px.fill(c.line, y * w + xs[col], y * w + Math.min(w, xs[col] + lw));
+    }
+    for (let r = 1; r < dims.height; r++) {
+      px.fill(c.line, ys[r] * w, Math.min(h, ys[r] + lw) * w);
+    }
+  }
+  if (scene.diff) {
+    const m = Math.max(2, Math.round(cellPx * 0.3));
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === scene.diff[i]) continue;
+      const r = Math.floor(i / dims.width);
+      const col = i % dims.width;
+      const x0 = Math.max(0, xs[col + 1] - m);
+      for (let y = ys[r]; y < Math.min(h, ys[r] + m); y++)
+        px.fill(c.diff, y * w + x0, y * w + xs[col + 1]);
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+function drawRects(
+  ctx: GridContext,
+  scene: GridScene,
+  xs: Int32Array,
+  ys: Int32Array,
+  dpr: number,
+) {
+  const { dims, cells, palette } = scene;
   ctx.clearRect(0, 0, scene.pixelWidth, scene.pixelHeight);
   ctx.fillStyle = palette.off;
   ctx.fillRect(0, 0, scene.pixelWidth, scene.pixelHeight);
@@ -62,11 +161,21 @@ export function drawGrid(ctx: GridContext, scene: GridScene): void {
       ctx.fillRect(xs[c + 1] - m, ys[r], m, m);
     }
   }
+}
 
-  const outline = (cell: Cell, color: string, width: number) => {
+/** The updated unit's and the keyboard cursor's outlines (a few strokes). */
+function drawOutlines(
+  ctx: GridContext,
+  scene: GridScene,
+  xs: Int32Array,
+  ys: Int32Array,
+  dpr: number,
+): void {
+  const { dims, cells } = scene;
+  const outline = (cell: Cell, style: string, width: number) => {
     const c = cell.col;
     const r = cell.row;
-    ctx.strokeStyle = color;
+    ctx.strokeStyle = style;
     ctx.lineWidth = width;
     const half = width / 2;
     ctx.strokeRect(
@@ -78,8 +187,12 @@ export function drawGrid(ctx: GridContext, scene: GridScene): void {
   };
   const h = scene.highlight;
   if (h !== null && h !== undefined && h >= 0 && h < dims.width * dims.height) {
-    outline({ row: Math.floor(h / dims.width), col: h % dims.width }, palette.highlight, 3 * dpr);
+    outline(
+      { row: Math.floor(h / dims.width), col: h % dims.width },
+      scene.palette.highlight,
+      3 * dpr,
+    );
   }
   const cur = scene.cursor;
-  if (cur && cellIndex(cur, dims) < cells.length) outline(cur, palette.cursor, 2 * dpr);
+  if (cur && cellIndex(cur, dims) < cells.length) outline(cur, scene.palette.cursor, 2 * dpr);
 }
