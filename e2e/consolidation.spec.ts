@@ -40,9 +40,14 @@ test('opens with a trained map; encode, replay, a short training run; click deco
   await expect(page.getByTestId('decoded')).toBeVisible();
   await expect(page.getByTestId('probe')).toContainText('decoded from this point');
 
+  // Recall a stored episode from its top half: hippocampus vs neocortex.
+  await page.getByTestId('recall-partial').click();
+  const partial = page.getByTestId('partial-recall');
+  await expect(partial.locator('canvas')).toHaveCount(4);
+  await expect(partial).toContainText(/hippocampus: \d+\.\d %/);
+  await expect(partial).toContainText(/neocortex: \d+\.\d %/);
+
   await page.getByTestId('imagine').click();
   await expect(page.getByTestId('imagination').locator('canvas')).toHaveCount(16);
   await page.screenshot({ path: info.outputPath('consolidation.png'), fullPage: true });
 });
-
-// The page's default live run (3,000 episodes, 6,000 replays, 15 epochs), timed: TIME_CONSOLIDATION=1.

@@ -2,6 +2,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { Button, LineChart } from '../../ui';
 import { DigitImage } from './DigitImage';
+import { PartialRecallView } from './PartialRecallView';
 import { LatentMap } from './LatentMap';
 import { HELD_OUT, LABELLED } from './runner';
 import { useLab, useLabContext } from './useLab';
@@ -76,6 +77,7 @@ export function GenerativePanel() {
   const fewShot = useLab((s) => s.fewShot);
   const busy = useLab((s) => s.busy);
   const training = useLab((s) => s.training);
+  const encoded = useLab((s) => s.encoded !== null);
   const off = busy !== null || training === 'running';
   return (
     <section className="panel cl-generative" data-testid="step-generative">
@@ -88,10 +90,24 @@ export function GenerativePanel() {
         >
           Imagine (decode prior samples)
         </Button>
+        <Button
+          onClick={() => void runner.recallPartial()}
+          disabled={off || !encoded}
+          testId="recall-partial"
+          title={encoded ? undefined : 'Store the episodes first (step 1)'}
+        >
+          Recall an episode from its top half
+        </Button>
         <Button onClick={() => void runner.analyse()} disabled={off} testId="analyse">
           Measure distortion and few-shot learning
         </Button>
       </div>
+      {!encoded && (
+        <p className="small muted">
+          Recall from a partial cue needs the hippocampus: store the episodes in step 1 first.
+        </p>
+      )}
+      <PartialRecallView />
       {imagination && (
         <>
           <p className="small">

@@ -10,6 +10,7 @@
  * page stays responsive; everything is read back with await data().
  */
 import { backendReady } from '../../app/backendStore';
+import { createRng } from '../../engine/random';
 import { loadMnist, type MnistSet } from '../../data/mnist';
 import {
   distortionOnHeldOut,
@@ -18,6 +19,7 @@ import {
   expectedCoverage,
   fewShotOnHeldOut,
   gatherDigits,
+  hippocampusBeta,
   pipelineSeeds,
   replay,
   splitDigits,
@@ -30,6 +32,7 @@ import {
   type PretrainedDoc,
 } from '../../models/consolidationPretrained';
 import { disposePatterns, type StoredPatterns } from '../../models/modernHopfield';
+import { recallFromPartialCue } from '../../models/partialRecall';
 import {
   createVae,
   loadVae,
@@ -68,6 +71,7 @@ export class ConsolidationRunner {
   private disposed = false;
   private pauseRequested = false;
   private epochsDone = 0;
+  private partials = 0;
 
   constructor(readonly store: ConsolidationStore) {}
 
@@ -137,6 +141,7 @@ export class ConsolidationRunner {
           sampleLabels: Array.from(this.episodes.labels.subarray(0, 12)),
         },
         replay: null,
+        partial: null,
       });
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
@@ -355,6 +360,21 @@ export class ConsolidationRunner {
     });
   }
 
+  /** Recall a random stored episode from its top half, through both memories. */
+  async recallPartial(): Promise<void> {
+    const { vae, memory, episodes: ep } = this;
+    if (!vae || !memory || !ep) return;
+    this.partials += 1;
+    const k = createRng(mixSeed(this.store.getState().seed, 200 + this.partials)).int(ep.n);
+    const truth = ep.images.slice(k * ep.d, (k + 1) * ep.d);
+    const r = await recallFromPartialCue(memory, vae, truth, {
+      hidden: 14,
+      beta: hippocampusBeta(ep.d),
+    });
+    if (vae.disposed || this.disposed) return;
+    this.store.setState({ partial: { ...r, truth, index: k, label: ep.labels[k] } });
+  }
+
   /** Imagination: decode 16 draws from the prior N(0, I). */
   async imagine(): Promise<void> {
     const vae = this.vae;
@@ -403,6 +423,7 @@ export class ConsolidationRunner {
   private replaceVae(vae: Vae): void {
     this.vae?.dispose();
     this.vae = vae;
+    this.store.setState({ partial: null });
   }
 
   /** Leaving the lab: frees every tensor. */

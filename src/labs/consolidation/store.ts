@@ -4,6 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { EpochRecord } from '../../models/consolidation';
+import type { PartialRecall } from '../../models/partialRecall';
 import type { FewShotPoint } from '../../models/fewShot';
 
 export interface Message {
@@ -64,6 +65,8 @@ export interface ConsolidationState {
   } | null;
   interpolation: Float32Array[] | null;
   imagination: Float32Array[] | null;
+  /** A stored episode recalled from its top half by the hippocampus and by the VAE. */
+  partial: (PartialRecall & { truth: Float32Array; index: number; label: number }) | null;
   distortion: { originals: number[]; reconstructions: number[]; ratio: number } | null;
   fewShot: FewShotPoint[] | null;
   busy: string | null;
@@ -92,6 +95,7 @@ export function initialState(): ConsolidationState {
     probe: null,
     interpolation: null,
     imagination: null,
+    partial: null,
     distortion: null,
     fewShot: null,
     busy: null,
