@@ -248,14 +248,14 @@ export function regimeOf(p: ArrayLike<number>): RegimeInfo {
 
 // ---- Typed-array reference (float64) -------------------------------------
 
-/** p = softmax(beta' X xi) with X row-major N x d, in float64 (max subtracted first). */
-export function referenceAttention(
+/** Logits beta' X xi (X row-major N x d) in float64, and their maximum. */
+function referenceLogits(
   x: ArrayLike<number>,
   n: number,
   d: number,
   xi: ArrayLike<number>,
   betaEff: number,
-): Float64Array {
+): { logits: Float64Array; max: number } {
   const logits = new Float64Array(n);
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -265,6 +265,18 @@ export function referenceAttention(
     logits[i] = betaEff * dot;
     if (logits[i] > max) max = logits[i];
   }
+  return { logits, max };
+}
+
+/** p = softmax(beta' X xi) with X row-major N x d, in float64 (max subtracted first). */
+export function referenceAttention(
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  xi: ArrayLike<number>,
+  betaEff: number,
+): Float64Array {
+  const { logits, max } = referenceLogits(x, n, d, xi, betaEff);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += logits[i] = Math.exp(logits[i] - max);
   for (let i = 0; i < n; i++) logits[i] /= sum;
@@ -298,15 +310,7 @@ export function referenceEnergy(
   xi: ArrayLike<number>,
   betaEff: number,
 ): number {
-  const logits = new Float64Array(n);
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    let dot = 0;
-    const o = i * d;
-    for (let k = 0; k < d; k++) dot += x[o + k] * xi[k];
-    logits[i] = betaEff * dot;
-    if (logits[i] > max) max = logits[i];
-  }
+  const { logits, max } = referenceLogits(x, n, d, xi, betaEff);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += Math.exp(logits[i] - max);
   let sq = 0;
