@@ -47,6 +47,11 @@ test('opens with a trained map; encode, replay, a short training run; click deco
   await expect(partial).toContainText(/hippocampus: \d+\.\d %/);
   await expect(partial).toContainText(/neocortex: \d+\.\d %/);
 
+  // Distortion and few-shot learning, measured on the held-out digits.
+  await page.getByTestId('analyse').click();
+  await expect(page.getByTestId('distortion')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('few-shot')).toBeVisible({ timeout: 60_000 });
+
   await page.getByTestId('imagine').click();
   await expect(page.getByTestId('imagination').locator('canvas')).toHaveCount(16);
   await page.screenshot({ path: info.outputPath('consolidation.png'), fullPage: true });

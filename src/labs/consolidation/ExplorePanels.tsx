@@ -170,8 +170,11 @@ function DistortionBars({
     <>
       <p className="small" data-testid="distortion">
         Prototypical distortion: within-class pixel variance of the held-out digits (grey) and of
-        their reconstructions (blue), per class. Recalled digits are more typical than the
-        originals: overall ratio {d.ratio.toFixed(2)}.
+        their reconstructions (blue), per class. Overall ratio reconstructions / originals:{' '}
+        {d.ratio.toFixed(2)}
+        {d.ratio < 1
+          ? ': recalled digits are more typical of their class than the originals.'
+          : ': here the reconstructions are not more typical than the originals.'}
       </p>
       <svg
         viewBox={`0 0 ${W} ${H}`}

@@ -10,16 +10,12 @@
  * page stays responsive; everything is read back with await data().
  */
 import { backendReady } from '../../app/backendStore';
-import { createRng } from '../../engine/random';
 import { loadMnist, type MnistSet } from '../../data/mnist';
 import {
-  distortionOnHeldOut,
   encodeEpisodes,
   evaluateVae,
   expectedCoverage,
-  fewShotOnHeldOut,
   gatherDigits,
-  hippocampusBeta,
   pipelineSeeds,
   replay,
   splitDigits,
@@ -32,7 +28,6 @@ import {
   type PretrainedDoc,
 } from '../../models/consolidationPretrained';
 import { disposePatterns, type StoredPatterns } from '../../models/modernHopfield';
-import { recallFromPartialCue } from '../../models/partialRecall';
 import {
   createVae,
   loadVae,
@@ -42,6 +37,16 @@ import {
   type Vae,
 } from '../../models/vae';
 import { vaeFromJson } from '../../models/vaeParams';
+import {
+  decodePoint,
+  distortion,
+  fewShot,
+  imagination,
+  interpolation,
+  partialRecall,
+  probeDigit,
+  type Patch,
+} from './explore';
 import { say, type ConsolidationStore } from './store';
 
 /** Held-out digits on the map and in the metrics (never stored). */
@@ -71,7 +76,8 @@ export class ConsolidationRunner {
   private disposed = false;
   private pauseRequested = false;
   private epochsDone = 0;
-  private partials = 0;
+  /** Presses of Imagine and partial recall, each a fresh seeded draw. */
+  private draws = 0;
 
   constructor(readonly store: ConsolidationStore) {}
 
@@ -314,103 +320,58 @@ export class ConsolidationRunner {
     }));
   }
 
-  /** Click on the plane: decode z. */
-  async decodeAt(z: [number, number]): Promise<void> {
-    const vae = this.vae;
-    if (!vae) return;
-    const image = await vae.decodeLatents(Float32Array.from(z), 1);
-    if (vae.disposed) return;
-    this.store.setState({ probe: { kind: 'decoded', z, image, original: null, label: null } });
+  /** Click on the plane: decode that point. */
+  decodeAt(z: [number, number]): Promise<void> {
+    return this.show((vae) => decodePoint(vae, z));
   }
 
   /** Hover a held-out digit: it and its reconstruction. */
-  async showDigit(i: number): Promise<void> {
-    const vae = this.vae;
+  showDigit(i: number): Promise<void> {
     const h = this.heldOut;
     const map = this.store.getState().map;
-    if (!vae || !h || !map) return;
-    const original = h.images.slice(i * h.d, (i + 1) * h.d);
-    const image = await vae.reconstructImages(original, 1);
-    if (vae.disposed) return;
-    this.store.setState({
-      probe: {
-        kind: 'digit',
-        z: [map.points[2 * i], map.points[2 * i + 1]],
-        image,
-        original,
-        label: h.labels[i],
-      },
-    });
+    if (!h || !map) return Promise.resolve();
+    return this.show((vae) => probeDigit(vae, h, map.points, i));
   }
 
   /** Decodes `steps` evenly spaced latents from a to b. */
-  async interpolate(a: [number, number], b: [number, number], steps = 10): Promise<void> {
+  interpolate(a: [number, number], b: [number, number], steps = 10): Promise<void> {
+    return this.show((vae) => interpolation(vae, a, b, steps));
+  }
+
+  /** Recall a stored episode from its top half, through both memories. */
+  recallPartial(): Promise<void> {
+    const { memory, episodes } = this;
+    if (!memory || !episodes) return Promise.resolve();
+    const draw = ++this.draws;
+    return this.show((vae) =>
+      partialRecall(vae, memory, episodes, this.store.getState().seed, draw),
+    );
+  }
+
+  /** Imagination: decode 16 draws from the prior (a new seeded draw each press). */
+  imagine(): Promise<void> {
+    const seed = mixSeed(this.store.getState().seed, 100 + ++this.draws);
+    return this.show((vae) => imagination(vae, seed));
+  }
+
+  /** Applies an exploration's result if its VAE is still the one on screen. */
+  private async show(f: (vae: Vae) => Promise<Patch>): Promise<void> {
     const vae = this.vae;
     if (!vae) return;
-    const z = new Float32Array(2 * steps);
-    for (let k = 0; k < steps; k++) {
-      const t = k / (steps - 1);
-      z[2 * k] = a[0] + t * (b[0] - a[0]);
-      z[2 * k + 1] = a[1] + t * (b[1] - a[1]);
-    }
-    const out = await vae.decodeLatents(z, steps);
-    if (vae.disposed) return;
-    this.store.setState({
-      interpolation: Array.from({ length: steps }, (_, k) => out.slice(k * 784, (k + 1) * 784)),
-    });
+    const patch = await f(vae);
+    if (!vae.disposed && !this.disposed) this.store.setState(patch);
   }
 
-  /** Recall a random stored episode from its top half, through both memories. */
-  async recallPartial(): Promise<void> {
-    const { vae, memory, episodes: ep } = this;
-    if (!vae || !memory || !ep) return;
-    this.partials += 1;
-    const k = createRng(mixSeed(this.store.getState().seed, 200 + this.partials)).int(ep.n);
-    const truth = ep.images.slice(k * ep.d, (k + 1) * ep.d);
-    const r = await recallFromPartialCue(memory, vae, truth, {
-      hidden: 14,
-      beta: hippocampusBeta(ep.d),
-    });
-    if (vae.disposed || this.disposed) return;
-    this.store.setState({ partial: { ...r, truth, index: k, label: ep.labels[k] } });
-  }
-
-  /** Imagination: decode 16 draws from the prior N(0, I). */
-  async imagine(): Promise<void> {
-    const vae = this.vae;
-    if (!vae) return;
-    const seed = mixSeed(this.store.getState().seed, 100 + Math.floor(performance.now()));
-    const out = await vae.sample(16, seed);
-    if (vae.disposed) return;
-    this.store.setState({
-      imagination: Array.from({ length: 16 }, (_, k) => out.slice(k * 784, (k + 1) * 784)),
-    });
-  }
-
-  /** Prototypical distortion and few-shot learning on the held-out digits. */
+  /** Prototypical distortion, then few-shot learning, on the held-out digits. */
   async analyse(): Promise<void> {
-    const vae = this.vae;
     const h = this.heldOut;
-    if (!vae || !h || this.busy()) return;
+    if (!this.vae || !h || this.busy()) return;
     this.store.setState({ busy: 'Measuring distortion and few-shot learning…' });
     try {
-      const dist = await distortionOnHeldOut(vae, h);
-      if (vae.disposed) return;
-      this.store.setState({
-        distortion: {
-          originals: Array.from(dist.originals),
-          reconstructions: Array.from(dist.reconstructions),
-          ratio: dist.ratio,
-        },
-      });
+      await this.show((vae) => distortion(vae, h));
       await new Promise((r) => setTimeout(r, 0));
-      const fewShot = await fewShotOnHeldOut(
-        vae,
-        h,
-        pipelineSeeds(this.store.getState().seed).fewShot,
-        [10, 30, 100, 300],
-      );
-      if (!vae.disposed) this.store.setState({ fewShot });
+      const seed = pipelineSeeds(this.store.getState().seed).fewShot;
+      await this.show((vae) => fewShot(vae, h, seed));
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
