@@ -14,6 +14,8 @@
  *      one retrieval step with 10,000 digits stored)             bench/labs.ts
  *   6. The Experiments lab: a Hebbian step at D=8000 N=900 and a whole
  *      capacity-size table, typed and tfjs wasm against NumPy    bench/capacity.ts
+ *   7. The Consolidation lab's VAE: training samples/s on every backend in
+ *      Node and Chromium, and a live run's length               bench/vae.ts
  *
  * The app and the bench page are built into temporary folders and served
  * with `vite preview` on free ports; servers, browser and folders are always
@@ -33,11 +35,12 @@ import { runNode } from './node';
 import { runCapacity, reportCapacity, type CapacitySection } from './capacity';
 import { runLabs, reportLabs, type LabsSection } from './labs';
 import { runNumpy } from './numpy';
+import { runVae, reportVae, type VaeSection } from './vae';
 import { report, type BenchResults } from './report';
 import { cleanup, ROOT, serve, tempDir, viteBuild, type Served } from './serve';
 import { reason } from './workload';
 
-const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs', 'capacity'] as const;
+const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs', 'capacity', 'vae'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -184,11 +187,17 @@ async function main(): Promise<void> {
       capacity = await runCapacity(log, { quick, full });
     });
   }
+  if (only.has('vae')) {
+    await section('vae', async () => {
+      vae = await runVae(log, { quick, defer: (f) => undo.push(f) });
+    });
+  }
   await browserSections();
 }
 
 let labs: LabsSection | undefined;
 let capacity: CapacitySection | undefined;
+let vae: VaeSection | undefined;
 
 try {
   await main();
@@ -200,11 +209,12 @@ try {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest.json'),
-    JSON.stringify({ ...results, labs, capacity }, null, 2) + '\n',
+    JSON.stringify({ ...results, labs, capacity, vae }, null, 2) + '\n',
   );
   process.stdout.write(
     '\n' + report(results) + '\n' + reportLabs(labs) + '\n' + reportCapacity(capacity),
   );
+  if (vae) process.stdout.write('\n' + reportVae(vae));
   log(`wrote bench/results/latest.json`);
 }
 // tfjs wasm keeps Node alive with its worker pool; the work is done.
