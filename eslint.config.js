@@ -14,6 +14,7 @@ export default tseslint.config(
       '.tmp',
       'bench/results',
       'bench/dist',
+      'kernels', // AssemblyScript, compiled by scripts/build-kernels.mjs
     ],
   },
   js.configs.recommended,

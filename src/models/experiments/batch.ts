@@ -33,6 +33,20 @@ export interface BatchEngine {
   dense(w: Float32Array, d: number, threshold?: Float64Array): BatchMemory;
   /** Any learned network (pseudo-inverse): its own field, or its W on engines without one. */
   network(net: Network): BatchMemory;
+  /**
+   * Optional: Storkey learning done by the engine, W kept where it recalls
+   * (./batchSimd). Without it, ./learners StorkeyLearner learns and dense()
+   * recalls.
+   */
+  storkey?(x: PatternMatrix): GrowingMemory;
+}
+
+/** A network over the first n rows of a pattern matrix, growing with n. */
+export interface GrowingMemory {
+  /** A memory for the first n patterns (n never below the last n asked for); dispose it before the next call. */
+  memory(n: number): BatchMemory;
+  /** Frees the network. */
+  dispose(): void;
 }
 
 export interface BatchRecallOptions {

@@ -22,7 +22,7 @@ import { flipFraction } from '../corrupt';
 import { learn, type Network, type Rule } from '../hopfield';
 import { row as patternRow, type PatternMatrix } from '../pattern';
 import { sampleDistinct } from '../../engine/random';
-import { batchRecall, type BatchEngine, type BatchMemory } from './batch';
+import { batchRecall, type BatchEngine, type BatchMemory, type GrowingMemory } from './batch';
 import { CovarianceLearner, StorkeyLearner } from './learners';
 import { makePatterns, type PatternKind } from './patterns';
 import { trialRng } from './seeds';
@@ -103,6 +103,8 @@ export function summarise(st: PointStats, d: number) {
 export interface Grower {
   /** A batch memory for the first n patterns (n never below the last n asked for); dispose it before the next call. */
   memory(n: number, engine: BatchEngine): BatchMemory;
+  /** Frees what the network holds outside the JS heap (engine-owned W). */
+  dispose(): void;
 }
 
 export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1): Grower {
@@ -114,7 +116,7 @@ export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1)
   });
   switch (kind) {
     case 'hebbian':
-      return { memory: (n, engine) => engine.hebbian(prefix(n)) };
+      return { memory: (n, engine) => engine.hebbian(prefix(n)), dispose: () => {} };
     case 'pseudoinverse': {
       let net: Network | null = null;
       return {
@@ -122,15 +124,23 @@ export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1)
           if (!net || net.n !== n) net = learn('pseudoinverse', prefix(n));
           return engine.network(net);
         },
+        dispose: () => {},
       };
     }
     case 'storkey': {
-      const learner = new StorkeyLearner(d);
+      let learner: StorkeyLearner | null = null;
+      let own: GrowingMemory | null = null;
       return {
         memory: (n, engine) => {
+          if (engine.storkey) {
+            own ??= engine.storkey(x);
+            return own.memory(n);
+          }
+          learner ??= new StorkeyLearner(d);
           learner.growTo(x, n);
           return engine.dense(learner.weights(), d);
         },
+        dispose: () => own?.dispose(),
       };
     }
     case 'covariance': {
@@ -140,6 +150,7 @@ export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1)
           learner.growTo(x, n);
           return engine.dense(learner.weights(), d, learner.threshold());
         },
+        dispose: () => {},
       };
     }
   }
@@ -224,44 +235,48 @@ export async function* runLoadSweep(
       return { t, x, grower: makeGrower(sw.kind, x, sw.codingLevel) };
     });
     const last = t0 + group >= trials;
-    for (let k = 0; k < points.length; k++) {
-      const { n, flip } = points[k];
-      for (const m of members) {
-        const rng = trialRng(seed, stream, CUES, m.t, k);
-        const targets =
-          cues <= n
-            ? Array.from(sampleDistinct(n, cues, rng))
-            : Array.from({ length: cues }, () => rng.int(n));
-        const cueData = new Int8Array(cues * d);
-        const targetData = new Int8Array(cues * d);
-        targets.forEach((mu, c) => {
-          const xi = patternRow(m.x, mu);
-          targetData.set(xi, c * d);
-          cueData.set(flipFraction(xi, flip, rng), c * d);
-        });
-        const memory = m.grower.memory(n, engine);
-        try {
-          const r = await batchRecall(memory, cueData, cues, { maxSteps });
-          for (let c = 0; c < cues; c++) {
-            score(
-              stats[k],
-              r.finals,
-              c * d,
-              targetData,
-              c * d,
-              d,
-              r.steps[c],
-              !!r.converged[c],
-              !!r.cycled[c],
-            );
+    try {
+      for (let k = 0; k < points.length; k++) {
+        const { n, flip } = points[k];
+        for (const m of members) {
+          const rng = trialRng(seed, stream, CUES, m.t, k);
+          const targets =
+            cues <= n
+              ? Array.from(sampleDistinct(n, cues, rng))
+              : Array.from({ length: cues }, () => rng.int(n));
+          const cueData = new Int8Array(cues * d);
+          const targetData = new Int8Array(cues * d);
+          targets.forEach((mu, c) => {
+            const xi = patternRow(m.x, mu);
+            targetData.set(xi, c * d);
+            cueData.set(flipFraction(xi, flip, rng), c * d);
+          });
+          const memory = m.grower.memory(n, engine);
+          try {
+            const r = await batchRecall(memory, cueData, cues, { maxSteps });
+            for (let c = 0; c < cues; c++) {
+              score(
+                stats[k],
+                r.finals,
+                c * d,
+                targetData,
+                c * d,
+                d,
+                r.steps[c],
+                !!r.converged[c],
+                !!r.cycled[c],
+              );
+            }
+          } finally {
+            memory.dispose();
           }
-        } finally {
-          memory.dispose();
+          done += pointCost(sw.kind, d, n, k > 0 ? points[k - 1].n : 0, cues);
+          yield { kind: 'progress', done: progress.offset + done, total: progress.total };
         }
-        done += pointCost(sw.kind, d, n, k > 0 ? points[k - 1].n : 0, cues);
-        yield { kind: 'progress', done: progress.offset + done, total: progress.total };
+        if (last) yield { kind: 'point', index: k, stats: stats[k] };
       }
-      if (last) yield { kind: 'point', index: k, stats: stats[k] };
+    } finally {
+      for (const m of members) m.grower.dispose();
     }
   }
   return done;

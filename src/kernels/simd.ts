@@ -1,0 +1,148 @@
+/**
+ * Engram's WebAssembly SIMD kernels (source: kernels/simd.ts, AssemblyScript;
+ * binary: ./simdBinary.ts, built by scripts/build-kernels.mjs). They do the
+ * inner loops that plain JavaScript and tfjs do slowly here: bit-packed
+ * Hebbian overlaps, Storkey learning, a step with an explicit W, and the two
+ * products of a modern Hopfield step over 8-bit images.
+ *
+ * The module has its own memory. Arrays live there as Blocks (a byte offset
+ * and a length); typed-array views onto them are made fresh on every access,
+ * because growing the memory detaches old views. Free every Block you make.
+ *
+ * loadSimd() instantiates the module once (asynchronously: browsers refuse
+ * to compile large modules synchronously on the main thread) and resolves to
+ * null where WebAssembly SIMD is not supported, so callers fall back to the
+ * typed-array or tfjs paths.
+ */
+import { SIMD_WASM_BASE64 } from './simdBinary';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  release(ptr: number): void;
+  overlapsBits(xb: number, sb: number, n: number, rowBytes: number, d: number, u: number): number;
+  hebbianSigns(
+    xt: number,
+    u: number,
+    np: number,
+    d: number,
+    n: number,
+    s: number,
+    out: number,
+  ): void;
+  storkeyGrow(
+    w: number,
+    x: number,
+    d: number,
+    stride: number,
+    from: number,
+    to: number,
+    h: number,
+    hn: number,
+    e: number,
+    zeros: number,
+    avail: number,
+  ): void;
+  upperField(w: number, x: number, d: number, stride: number, h: number): void;
+  mirror(w: number, d: number, stride: number): void;
+  denseSigns(
+    w: number,
+    d: number,
+    stride: number,
+    s: number,
+    b: number,
+    theta: number,
+    out: number,
+  ): void;
+  dotsU8(
+    u: number,
+    n: number,
+    stride: number,
+    q: number,
+    scale: number,
+    bias: number,
+    out: number,
+  ): void;
+  combineU8(u: number, n: number, stride: number, p: number, out: number): void;
+}
+
+/** A region of the kernels' memory: `bytes` bytes from byte offset `ptr`, 16-byte aligned, zeroed when made. */
+export class Block {
+  private live = true;
+  constructor(
+    private readonly simd: Simd,
+    readonly ptr: number,
+    readonly bytes: number,
+  ) {}
+  f32(count = this.bytes >> 2, from = 0): Float32Array {
+    return new Float32Array(this.simd.buffer(), this.ptr + 4 * from, count);
+  }
+  i8(count = this.bytes, from = 0): Int8Array {
+    return new Int8Array(this.simd.buffer(), this.ptr + from, count);
+  }
+  u8(count = this.bytes, from = 0): Uint8Array {
+    return new Uint8Array(this.simd.buffer(), this.ptr + from, count);
+  }
+  i16(count = this.bytes >> 1, from = 0): Int16Array {
+    return new Int16Array(this.simd.buffer(), this.ptr + 2 * from, count);
+  }
+  /** Gives the region back; idempotent. */
+  free(): void {
+    if (!this.live) return;
+    this.live = false;
+    this.simd.k.release(this.ptr);
+  }
+}
+
+export class Simd {
+  constructor(readonly k: Exports) {}
+  buffer(): ArrayBuffer {
+    return this.k.memory.buffer;
+  }
+  /** A zeroed block of at least `bytes` bytes (rounded up to 16). */
+  block(bytes: number): Block {
+    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
+    return new Block(this, this.k.alloc(size), size);
+  }
+}
+
+/** x rounded up to a multiple of m. */
+export const roundUp = (x: number, m: number) => Math.ceil(x / m) * m;
+
+let pending: Promise<Simd | null> | null = null;
+let ready: Simd | null = null;
+
+function bytes(): Uint8Array<ArrayBuffer> {
+  const s = atob(SIMD_WASM_BASE64);
+  const out = new Uint8Array(new ArrayBuffer(s.length));
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The kernels, or null where this engine has no WebAssembly SIMD. Instantiated once. */
+export function loadSimd(): Promise<Simd | null> {
+  pending ??= (async () => {
+    try {
+      if (typeof WebAssembly !== 'object') return null;
+      const b = bytes();
+      if (!WebAssembly.validate(b)) return null; // no SIMD (validation fails on v128)
+      const { instance } = await WebAssembly.instantiate(b, {
+        env: {
+          abort: () => {
+            throw new Error('WebAssembly kernel aborted');
+          },
+        },
+      });
+      ready = new Simd(instance.exports as unknown as Exports);
+      return ready;
+    } catch {
+      return null;
+    }
+  })();
+  return pending;
+}
+
+/** The kernels if loadSimd() has finished with them, else null. */
+export function simdNow(): Simd | null {
+  return ready;
+}
