@@ -9,6 +9,8 @@
  *   npx tsx cli/bench-capacity.ts [--sizes 10,25,63,158,398,1000,2500] [--trials 10] [--skip-tfjs-table]
  */
 import { spawnSync } from 'node:child_process';
+import { loadSimd } from '../src/kernels/simd';
+import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import {
@@ -42,6 +44,7 @@ function numpy(argv: string[]): Record<string, unknown> | null {
 }
 
 const engines: { name: string; make: () => Promise<BatchEngine> }[] = [
+  { name: 'wasm-simd', make: async () => simdEngine((await loadSimd())!) },
   { name: 'typed-array', make: async () => typedEngine },
   ...TF_BACKENDS.map((b) => ({
     name: `tfjs-${b}`,

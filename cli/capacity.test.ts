@@ -43,7 +43,7 @@ describe('the Experiments lab on the command line', () => {
     expect(doc.rows.map((x: { patterns: number }) => x.patterns)).toEqual([5, 10, 15, 20]);
     expect(doc).toMatchObject({
       experiment: 'capacity',
-      engine: 'typed-array',
+      engine: 'wasm-simd',
       params: { seed: 3, rule: ['storkey'] },
     });
   });

@@ -8,9 +8,12 @@
  * through flags.ts as 'choice' flags whose choice list accepts any value the
  * parameter table would (ParamChoices below); the table then parses them.
  *
- * `--backend typed-array` (default) runs the exact typed-array engine;
- * `cpu` or `wasm` run the same steps as tfjs tensor products.
+ * `--backend wasm-simd` (default) runs the WebAssembly SIMD kernels (typed
+ * arrays where the engine has no SIMD); `typed-array` the typed-array engine;
+ * `cpu` or `wasm` the same steps as tfjs tensor products.
  */
+import { loadSimd } from '../src/kernels/simd';
+import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import { toCsv } from '../src/models/experiments/csv';
@@ -75,9 +78,10 @@ function flagOf(p: ParamDef): FlagSpec {
 export const BACKEND_FLAG: FlagSpec = {
   name: 'backend',
   type: 'choice',
-  choices: ['typed-array', ...TF_BACKENDS],
-  default: 'typed-array',
-  describe: 'typed arrays (exact, bit-packed Hebbian), or tfjs tensor products on cpu or wasm',
+  choices: ['wasm-simd', 'typed-array', ...TF_BACKENDS],
+  default: 'wasm-simd',
+  describe:
+    'WebAssembly SIMD kernels (default), typed arrays (exact, bit-packed Hebbian), or tfjs tensor products on cpu or wasm',
 };
 
 /** Runs one experiment from parsed flags (throws UsageError for bad values). */
@@ -91,7 +95,10 @@ export async function runFromFlags(
   if (errors.length) throw new UsageError(errors.join('; '));
   const backend = String(flags.backend);
   let engine = typedEngine;
-  if (backend !== 'typed-array') {
+  if (backend === 'wasm-simd') {
+    const simd = await loadSimd();
+    if (simd) engine = simdEngine(simd);
+  } else if (backend !== 'typed-array') {
     await initTf(backend as TfBackend);
     engine = tensorEngine();
   }

@@ -47,11 +47,12 @@ export function ParamsPanel() {
             label="Engine"
             value={engine}
             options={[
+              { value: 'wasm-simd', label: 'WebAssembly SIMD (fastest on a CPU)' },
               { value: 'typed-array', label: 'Typed arrays (exact, bit-packed)' },
               { value: 'tfjs', label: 'TensorFlow.js (WASM) in the worker' },
             ]}
             onChange={(v) => store.setState({ engine: v })}
-            help="Both run in a Web Worker, so the page stays responsive. Typed arrays are exact and faster for these sizes on a CPU."
+            help="All run in a Web Worker, so the page stays responsive. WebAssembly SIMD and typed arrays give the same Hebbian states exactly (integer sums); for an explicit W (Storkey, covariance) SIMD sums in float32 and typed arrays in float64, so a field within rounding of 0 can rarely break a tie the other way."
           />
         </fieldset>
         <div className="cap-actions">
@@ -177,9 +178,11 @@ function RunStatus() {
       {engine && (
         <p className="small muted" data-testid="engine-used">
           Engine:{' '}
-          {engine === 'typed-array'
-            ? 'typed arrays (exact integers for Hebbian)'
-            : `TensorFlow.js, ${engine.replace('tfjs-', '')} backend`}
+          {engine === 'wasm-simd'
+            ? 'WebAssembly SIMD kernels (exact integers for Hebbian, float32 for W)'
+            : engine === 'typed-array'
+              ? 'typed arrays (exact integers for Hebbian)'
+              : `TensorFlow.js, ${engine.replace('tfjs-', '')} backend`}
           , in a Web Worker.
         </p>
       )}

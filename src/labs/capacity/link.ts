@@ -24,9 +24,9 @@ const NAMES = EXPERIMENT_DEFS.map((e) => e.name) as [ExperimentName, ...Experime
 export const LINK_HEAD = {
   exp: enumParam(NAMES, 'capacity', 'which experiment'),
   engine: enumParam(
-    ['typed-array', 'tfjs'] as const,
-    'typed-array',
-    'engine: typed arrays or TensorFlow.js',
+    ['wasm-simd', 'typed-array', 'tfjs'] as const,
+    'wasm-simd',
+    'engine: WebAssembly SIMD, typed arrays or TensorFlow.js',
   ),
 };
 

@@ -6,7 +6,7 @@
 import type { ExperimentName } from '../../models/experiments/registry';
 import type { Row } from '../../models/experiments/types';
 
-export type EngineChoice = 'typed-array' | 'tfjs';
+export type EngineChoice = 'wasm-simd' | 'typed-array' | 'tfjs';
 
 export type ToWorker =
   | {
@@ -19,7 +19,7 @@ export type ToWorker =
   | { type: 'cancel'; id: number };
 
 export type FromWorker =
-  /** engine: 'typed-array' or 'tfjs-<backend>'; notes: e.g. why tfjs fell back */
+  /** engine: 'wasm-simd', 'typed-array' or 'tfjs-<backend>'; notes: e.g. why tfjs fell back */
   | { type: 'started'; id: number; engine: string; notes: string[] }
   | { type: 'rows'; id: number; rows: { table: string; row: Row }[] }
   | { type: 'progress'; id: number; done: number; total: number; elapsedMs: number }

@@ -49,7 +49,7 @@ export function initialState(): CapacityState {
   return {
     experiment: 'capacity',
     texts: defaultTexts(),
-    engine: 'typed-array',
+    engine: 'wasm-simd',
     status: 'idle',
     ran: null,
     tables: {},

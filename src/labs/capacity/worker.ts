@@ -1,7 +1,10 @@
 /**
- * The Experiments lab's Web Worker on typed arrays (no tfjs loaded): the
- * page stays responsive while thousands of recalls run here.
+ * The Experiments lab's Web Worker on WebAssembly SIMD kernels or typed
+ * arrays (no tfjs loaded): the page stays responsive while thousands of
+ * recalls run here.
  */
+import { loadSimd } from '../../kernels/simd';
+import { simdEngine } from '../../models/experiments/batchSimd';
 import { typedEngine } from '../../models/experiments/batchTyped';
 import type { ToWorker } from './protocol';
 import { createWorkerCore, messageChannelYield } from './workerCore';
@@ -13,10 +16,19 @@ const scope = self as unknown as {
 
 const core = createWorkerCore({
   post: (msg) => scope.postMessage(msg),
-  engine: async (choice) => ({
-    engine: typedEngine,
-    notes: choice === 'typed-array' ? [] : ['this worker runs typed arrays only'],
-  }),
+  engine: async (choice) => {
+    if (choice === 'typed-array') return { engine: typedEngine, notes: [] };
+    const simd = choice === 'wasm-simd' ? await loadSimd() : null;
+    if (simd) return { engine: simdEngine(simd), notes: [] };
+    return {
+      engine: typedEngine,
+      notes: [
+        choice === 'wasm-simd'
+          ? 'This browser has no WebAssembly SIMD: running on typed arrays instead (same results, slower).'
+          : 'this worker runs typed arrays only',
+      ],
+    };
+  },
   now: () => performance.now(),
   yieldToLoop: messageChannelYield(),
 });
