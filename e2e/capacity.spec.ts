@@ -26,7 +26,7 @@ test('run a small capacity sweep: progress moves, the plot fills, CSV downloads'
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
     timeout: 60_000,
   });
-  await expect(page.getByTestId('engine-used')).toContainText('typed arrays');
+  await expect(page.getByTestId('engine-used')).toContainText('WebAssembly SIMD');
   const table = page.getByTestId('table-rows');
   await expect(table.locator('tbody tr')).toHaveCount(18);
   // The plot has one line per rule, drawn with real points, and three dashed theory lines.
