@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/random';
-import { pca, projectPca, symmetricEigen } from './pca';
+import { fromComponents, pca, projectPca, symmetricEigen } from './pca';
 
 /** A random orthonormal basis of R^dim (Gram-Schmidt on Gaussian vectors), rows. */
 function orthonormal(dim: number, seed: number): Float64Array[] {
@@ -138,6 +138,20 @@ describe('pca', () => {
       expect.closeTo(0, 5),
       expect.closeTo(0, 5),
     ]);
+  });
+
+  it('maps plane coordinates back into the space: the inverse of projecting on the span', () => {
+    const dim = 6;
+    const { x } = planted(200, dim, 4);
+    const frame = pca(x, 200, dim);
+    const coords = [1.5, -0.5, 0, 0, -2, 3];
+    const lifted = fromComponents(frame, coords);
+    expect(lifted).toHaveLength(3 * dim);
+    // (0, 0) is the mean; projecting a lifted point returns its coordinates.
+    for (let j = 0; j < dim; j++) expect(lifted[dim + j]).toBeCloseTo(frame.mean[j], 5);
+    const back = projectPca(frame, lifted);
+    coords.forEach((c, i) => expect(back[i]).toBeCloseTo(c, 4));
+    expect(() => fromComponents(frame, [1, 2, 3])).toThrow(RangeError);
   });
 
   it('handles coincident points and rejects impossible shapes', () => {

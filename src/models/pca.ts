@@ -99,6 +99,29 @@ export function projectPca(
   return out;
 }
 
+/**
+ * Back from component coordinates to the space: x = m + sum_r c_r u_r, for
+ * rows of k coordinates (n x k) -> n x dim. The inverse of projectPca on
+ * the span of the components (the discarded directions come back as 0).
+ */
+export function fromComponents(
+  frame: Pick<Pca, 'dim' | 'k' | 'mean' | 'components'>,
+  coords: ArrayLike<number>,
+): Float32Array {
+  const { dim, k, mean, components } = frame;
+  if (coords.length % k !== 0) throw new RangeError(`${coords.length} values are not rows of ${k}`);
+  const n = coords.length / k;
+  const out = new Float32Array(n * dim);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < dim; j++) {
+      let s = mean[j];
+      for (let r = 0; r < k; r++) s += coords[i * k + r] * components[r * dim + j];
+      out[i * dim + j] = s;
+    }
+  }
+  return out;
+}
+
 /** True when u should be negated under the documented sign convention. */
 function flipSign(u: Float64Array, reference: Float64Array | undefined): boolean {
   if (reference && reference.length === u.length) {
