@@ -56,3 +56,55 @@ test('opens with a trained map; encode, replay, a short training run; click deco
   await expect(page.getByTestId('imagination').locator('canvas')).toHaveCount(16);
   await page.screenshot({ path: info.outputPath('consolidation.png'), fullPage: true });
 });
+
+test('step 6: moving the threshold changes the stored mask and the memory size', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/consolidation');
+  const size = page.getByTestId('ext-size');
+  await expect(size).toContainText('of 784 pixels', { timeout: 60_000 });
+  const stored = async () => Number((await size.innerText()).match(/Stored: (\d+) of 784/)![1]);
+  const mid = await stored();
+  expect(mid).toBeGreaterThan(0);
+  expect(mid).toBeLessThan(784);
+
+  // Keyboard: the slider to 0 stores every pixel, the trace is the whole episode.
+  const slider = page.getByLabel(/threshold θ/);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(size).toContainText('Stored: 784 of 784');
+  await expect(size).toContainText('786 values');
+  // To 1: nothing stored, only the 2 latents.
+  await page.keyboard.press('End');
+  await expect(size).toContainText('Stored: 0 of 784');
+  await expect(size).toContainText('2 values');
+  // A few steps down from 1: some pixels again, fewer than at 0.30.
+  for (let k = 0; k < 50; k++) await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('step-extended')).toContainText('stored mask (θ = 0.50)');
+  await expect(size).not.toContainText('Stored: 0 of 784');
+  expect(await stored()).toBeLessThan(mid);
+
+  // The sweep: memory and recall error against the threshold.
+  await page.getByTestId('ext-sweep').click();
+  await expect(page.getByTestId('ext-sweep-charts').locator('svg[role="img"]')).toHaveCount(2, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('ext-sweep-note')).toContainText('VAE alone recalling the cue');
+});
+
+test('vector arithmetic: a − b + c decoded and read out', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/consolidation');
+  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', '1000', {
+    timeout: 60_000,
+  });
+  await page.getByTestId('arith-a').selectOption('9');
+  await page.getByTestId('arith-b').selectOption('4');
+  await page.getByTestId('arith-c').selectOption('1');
+  const result = page.getByTestId('arith-result');
+  await expect(result.locator('canvas')).toHaveCount(4);
+  await expect(page.getByTestId('arith-readout')).toContainText(
+    /9 − 4 \+ 1: the read-out's nearest class is \d \(p = \d+ %\)/,
+  );
+});

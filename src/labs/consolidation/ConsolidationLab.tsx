@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button } from '../../ui/Controls';
 import { Notice } from '../../ui/Notice';
 import { GenerativePanel, MapPanel } from './ExplorePanels';
+import { ExtendedPanel } from './ExtendedPanel';
+import { Explorer } from './explorer';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
 import { ConsolidationRunner } from './runner';
 import { createConsolidationStore, dismiss } from './store';
@@ -12,11 +14,15 @@ import './consolidation.css';
 export default function ConsolidationLab({ query }: { query: string }) {
   const [ctx] = useState<LabContext>(() => {
     const store = createConsolidationStore(settingsFromQuery(query));
-    return { store, runner: new ConsolidationRunner(store) };
+    const runner = new ConsolidationRunner(store);
+    return { store, runner, explorer: new Explorer(store, runner) };
   });
   useEffect(() => {
     void ctx.runner.start();
-    return () => ctx.runner.dispose();
+    return () => {
+      ctx.explorer.dispose();
+      ctx.runner.dispose();
+    };
   }, [ctx]);
   return (
     <LabCtx.Provider value={ctx}>
@@ -29,7 +35,8 @@ export default function ConsolidationLab({ query }: { query: string }) {
             with (Spens &amp; Burgess, 2024). Step through it: <strong>1</strong> store digits as
             episodes, <strong>2</strong> replay them from noise, <strong>3</strong> train a
             variational autoencoder on the replays alone. The map below opens with a VAE the app
-            trained the same way beforehand.
+            trained the same way beforehand; <strong>4</strong> to <strong>6</strong> show what it
+            does as a memory, and what a hippocampal trace must add to it.
           </p>
         </header>
         <Messages />
@@ -39,22 +46,30 @@ export default function ConsolidationLab({ query }: { query: string }) {
   );
 }
 
-/** ?episodes=N&replays=R&epochs=E&seed=S (clamped; anything unreadable keeps the default). */
+/** ?episodes=N&replays=R&epochs=E&seed=S&latent=L (clamped; anything unreadable keeps the default). */
 function settingsFromQuery(query: string) {
   const q = new URLSearchParams(query);
   const int = (name: string, lo: number, hi: number) => {
     const v = Number(q.get(name));
     return q.has(name) && Number.isInteger(v) ? Math.min(hi, Math.max(lo, v)) : undefined;
   };
-  const out: Partial<{ episodes: number; replays: number; epochs: number; seed: number }> = {};
+  const out: Partial<{
+    episodes: number;
+    replays: number;
+    epochs: number;
+    seed: number;
+    latentSize: number;
+  }> = {};
   const episodes = int('episodes', 100, 9000);
   const replays = int('replays', 100, 20_000);
   const epochs = int('epochs', 1, 30);
   const seed = int('seed', 0, 999_999);
+  const latent = int('latent', 2, 20);
   if (episodes !== undefined) out.episodes = episodes;
   if (replays !== undefined) out.replays = replays;
   if (epochs !== undefined) out.epochs = epochs;
   if (seed !== undefined) out.seed = seed;
+  if (latent !== undefined) out.latentSize = latent;
   return out;
 }
 
@@ -92,6 +107,7 @@ function Body() {
         <MapPanel />
         <GenerativePanel />
       </div>
+      <ExtendedPanel />
     </>
   );
 }

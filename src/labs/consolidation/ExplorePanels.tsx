@@ -1,7 +1,8 @@
 /** Step 4 (the latent map and what it decodes) and step 5 (what a generative memory does). */
 import { scaleBand, scaleLinear } from 'd3';
-import { Button, LineChart } from '../../ui';
+import { Button, LineChart, TeX } from '../../ui';
 import { DigitImage } from './DigitImage';
+import { ArithmeticView, BoundaryView } from './GenerativeViews';
 import { PartialRecallView } from './PartialRecallView';
 import { LatentMap } from './LatentMap';
 import { HELD_OUT, LABELLED } from './runner';
@@ -14,20 +15,34 @@ export function MapPanel() {
   const interp = useLab((s) => s.interpolation);
   const metrics = useLab((s) => s.metrics);
   const note = useLab((s) => s.vaeNote);
+  const latent = useLab((s) => s.map?.latentSize ?? 2);
+  const frame = useLab((s) => s.map?.pca ?? null);
   return (
     <section className="panel cl-explore" data-testid="step-map">
       <h2>4 · The neocortex's latent space</h2>
       <p className="small">
         Each dot is one of {HELD_OUT.toLocaleString('en')} held-out digits placed at its latent mean
-        (the VAE has 2 latents, drawn directly, no projection), coloured by its true class: the VAE
-        never saw a label. <strong>Hover</strong> a dot to see the digit and the VAE's
-        reconstruction; <strong>click</strong> anywhere to decode that point; <strong>drag</strong>{' '}
-        from one place to another for an interpolation.
+        {frame ? '' : ` (the VAE has ${latent} latents, drawn directly, no projection)`}, coloured
+        by its true class: the VAE never saw a label. <strong>Hover</strong> a dot to see the digit
+        and the VAE's reconstruction; <strong>click</strong> anywhere to decode that point;{' '}
+        <strong>drag</strong> from one place to another for an interpolation.
       </p>
+      {frame && (
+        <p className="small cl-pca-note" data-testid="pca-note">
+          <strong>
+            PCA of the {latent}-D latent: PC1/PC2,{' '}
+            {(100 * (frame.explained[0] + frame.explained[1])).toFixed(1)} % of the variance
+          </strong>{' '}
+          (PC1 {(100 * frame.explained[0]).toFixed(1)} %, PC2{' '}
+          {(100 * frame.explained[1]).toFixed(1)} %). A click at (c₁, c₂) decodes the latent{' '}
+          <TeX tex="z = m + c_1 u_1 + c_2 u_2" /> (m the mean latent, u₁ and u₂ the components): the
+          other {latent - 2} directions stay at the mean.
+        </p>
+      )}
       <p className="small muted" data-testid="vae-note">
         {note}
         {metrics &&
-          ` Held-out: reconstruction error ${metrics.reconError.toFixed(1)} nats per digit, KL ${metrics.kl.toFixed(2)} nats, decoding accuracy ${pct(metrics.decodingAccuracy)} (a linear read-out of the 2 latents trained on ${LABELLED} labelled digits, tested on the other ${HELD_OUT - LABELLED}; chance 10%).`}
+          ` Held-out: reconstruction error ${metrics.reconError.toFixed(1)} nats per digit, KL ${metrics.kl.toFixed(2)} nats, decoding accuracy ${pct(metrics.decodingAccuracy)} (a linear read-out of the ${latent} latents trained on ${LABELLED} labelled digits, tested on the other ${HELD_OUT - LABELLED}; chance 10%).`}
       </p>
       <div className="cl-map-row">
         <LatentMap />
@@ -35,7 +50,7 @@ export function MapPanel() {
           {probe ? (
             <>
               <p className="small">
-                z = ({probe.z[0].toFixed(2)}, {probe.z[1].toFixed(2)})
+                {frame ? '(PC1, PC2)' : 'z'} = ({probe.z[0].toFixed(2)}, {probe.z[1].toFixed(2)})
               </p>
               {probe.original && (
                 <figure>
@@ -71,7 +86,8 @@ export function MapPanel() {
 }
 
 export function GenerativePanel() {
-  const { runner } = useLabContext();
+  const { explorer } = useLabContext();
+  const latent = useLab((s) => s.map?.latentSize ?? 2);
   const imagination = useLab((s) => s.imagination);
   const distortion = useLab((s) => s.distortion);
   const fewShot = useLab((s) => s.fewShot);
@@ -84,22 +100,22 @@ export function GenerativePanel() {
       <h2>5 · What a generative memory does</h2>
       <div className="cl-buttons">
         <Button
-          onClick={() => void runner.imagine()}
+          onClick={() => void explorer.imagine()}
           disabled={training === 'running'}
           testId="imagine"
         >
           Imagine (decode prior samples)
         </Button>
         <Button
-          onClick={() => void runner.recallPartial()}
+          onClick={() => void explorer.recallPartial()}
           disabled={off || !encoded}
           testId="recall-partial"
           title={encoded ? undefined : 'Store the episodes first (step 1)'}
         >
           Recall an episode from its top half
         </Button>
-        <Button onClick={() => void runner.analyse()} disabled={off} testId="analyse">
-          Measure distortion and few-shot learning
+        <Button onClick={() => void explorer.analyse()} disabled={off} testId="analyse">
+          Measure distortion, few-shot learning and boundary extension
         </Button>
       </div>
       {!encoded && (
@@ -121,21 +137,22 @@ export function GenerativePanel() {
           </div>
         </>
       )}
+      <ArithmeticView />
       {distortion && <DistortionBars d={distortion} />}
       {fewShot && (
         <>
           <p className="small">
             Few-shot learning: a linear read-out trained on n labelled held-out digits, tested on
-            500 others, on the 2 latents against the 784 raw pixels.
+            500 others, on the {latent} latents against the 784 raw pixels.
             {fewShot.every((p) => p.pixels > p.latent) &&
-              ' With only 2 latents, pixels win here: 2 numbers cannot separate 10 classes linearly. The paper uses 20 latents (try the CLI with --latent 16).'}
+              ` With only ${latent} latents, pixels win here${latent === 2 ? ': 2 numbers cannot separate 10 classes linearly' : ''}. The paper uses 20 latents (train one from scratch with 16).`}
           </p>
           <LineChart
             height={200}
             logX
             yDomain={[0, 1]}
             series={[
-              { name: 'latent (2)', values: fewShot.map((p) => ({ x: p.n, y: p.latent })) },
+              { name: `latent (${latent})`, values: fewShot.map((p) => ({ x: p.n, y: p.latent })) },
               { name: 'pixels (784)', values: fewShot.map((p) => ({ x: p.n, y: p.pixels })) },
             ]}
             xLabel="labelled examples n"
@@ -144,6 +161,7 @@ export function GenerativePanel() {
           />
         </>
       )}
+      <BoundaryView />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The latent map: held-out digits' latent means (L = 2, drawn directly),
- * coloured by class, in an SVG with d3 scales. Hover a point: its digit and
+ * The latent map: held-out digits' latent means (L = 2, drawn directly;
+ * L > 2, their first two principal components), coloured by class, in an SVG with d3 scales. Hover a point: its digit and
  * reconstruction. Click the plane: decode that point. Drag from one point
  * to another: an interpolation strip.
  */
@@ -14,7 +14,7 @@ const M = { top: 10, right: 10, bottom: 34, left: 40 };
 const HIT_PX = 6;
 
 export function LatentMap() {
-  const { runner } = useLabContext();
+  const { explorer } = useLabContext();
   const map = useLab((s) => s.map);
   const probe = useLab((s) => s.probe);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -93,7 +93,7 @@ export function LatentMap() {
           if (from) setDrag({ from, to: z });
           else {
             const i = hit(z);
-            if (i >= 0) void runner.showDigit(i);
+            if (i >= 0) void explorer.showDigit(i);
           }
         }}
         onPointerUp={(e) => {
@@ -104,8 +104,8 @@ export function LatentMap() {
           if (!from) return;
           const dx = scales.x(z[0]) - scales.x(from[0]);
           const dy = scales.y(z[1]) - scales.y(from[1]);
-          if (dx * dx + dy * dy > 100) void runner.interpolate(from, z);
-          else void runner.decodeAt(z);
+          if (dx * dx + dy * dy > 100) void explorer.interpolate(from, z);
+          else void explorer.decodeAt(z);
         }}
         onPointerLeave={() => {
           pressed.current = null;
@@ -115,10 +115,16 @@ export function LatentMap() {
         <g ref={(g) => axes(g, 'x')} transform={`translate(0,${H - M.bottom})`} />
         <g ref={(g) => axes(g, 'y')} transform={`translate(${M.left},0)`} />
         <text x={W / 2} y={H - 2} textAnchor="middle" className="cl-axis-label">
-          z₁
+          {map?.pca ? 'PC1' : 'z₁'}
         </text>
-        <text x={10} y={H / 2} textAnchor="middle" className="cl-axis-label">
-          z₂
+        <text
+          x={10}
+          y={H / 2}
+          textAnchor="middle"
+          className="cl-axis-label"
+          transform={map?.pca ? `rotate(-90 10 ${H / 2})` : undefined}
+        >
+          {map?.pca ? 'PC2' : 'z₂'}
         </text>
         <g data-testid="map-points" data-count={map ? map.labels.length : 0}>
           {map &&

@@ -113,6 +113,7 @@ export function TrainPanel() {
   const secs = useLab((s) => s.trainSeconds);
   const epochs = useLab((s) => s.epochs);
   const source = useLab((s) => s.source);
+  const latentSize = useLab((s) => s.latentSize);
   const ready = replay !== null && Number.isFinite(replay.exact);
   const epochsX = history.map((h) => h.epoch);
   const series = (f: (h: (typeof history)[number]) => number) =>
@@ -121,7 +122,8 @@ export function TrainPanel() {
     <section className="panel cl-step" data-testid="step-train">
       <h2>3 · Train the neocortex</h2>
       <p className="small">
-        A VAE (784 → 128 → 2 latents → 128 → 784) learns from the replays only, never the originals:
+        A VAE (784 → 128 → {latentSize} latents → 128 → 784) learns from the replays only, never the
+        originals:
         {` ${epochs}`} {epochs === 1 ? 'pass' : 'passes'} over them, minibatches of 64, Adam. After
         each pass the app measures it on 1,000 held-out digits it has never seen.
       </p>
@@ -153,6 +155,24 @@ export function TrainPanel() {
             data-testid="epochs"
           >
             {[1, 2, 5, 10, 15, 20, 30].map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label
+          className="small"
+          title="More than 2 latents: the map shows their first two principal components"
+        >
+          latents{' '}
+          <select
+            value={latentSize}
+            disabled={training === 'running'}
+            onChange={(e) => store.setState({ latentSize: Number(e.target.value) })}
+            data-testid="latent-size"
+          >
+            {[2, 8, 16].map((v) => (
               <option key={v} value={v}>
                 {v}
               </option>

@@ -13,17 +13,28 @@ import {
 } from '../../models/consolidation';
 import type { StoredPatterns } from '../../models/modernHopfield';
 import { recallFromPartialCue } from '../../models/partialRecall';
+import { fromComponents } from '../../models/pca';
 import { mixSeed, type Vae } from '../../models/vae';
-import type { ConsolidationState } from './store';
+import type { ConsolidationState, MapFrame } from './store';
 
 export type Patch = Partial<ConsolidationState>;
 const PIXELS = 784;
 const rows = (flat: Float32Array, n: number) =>
   Array.from({ length: n }, (_, k) => flat.slice(k * PIXELS, (k + 1) * PIXELS));
 
+/**
+ * Points of the map's plane (n x 2) -> latents (n x L): the same numbers
+ * when L = 2, else m + c1 u1 + c2 u2 through the map's PCA.
+ */
+export function planeToLatent(frame: MapFrame, plane: Float32Array): Float32Array {
+  if (!frame.pca) return plane;
+  const { mean, components } = frame.pca;
+  return fromComponents({ dim: frame.latentSize, k: 2, mean, components }, plane);
+}
+
 /** Click on the plane: decode that latent point. */
-export async function decodePoint(vae: Vae, z: [number, number]): Promise<Patch> {
-  const image = await vae.decodeLatents(Float32Array.from(z), 1);
+export async function decodePoint(vae: Vae, frame: MapFrame, z: [number, number]): Promise<Patch> {
+  const image = await vae.decodeLatents(planeToLatent(frame, Float32Array.from(z)), 1);
   return { probe: { kind: 'decoded', z, image, original: null, label: null } };
 }
 
@@ -40,9 +51,10 @@ export async function probeDigit(
   return { probe: { kind: 'digit', z, image, original, label: heldOut.labels[i] } };
 }
 
-/** Decodes `steps` evenly spaced latents from a to b. */
+/** Decodes `steps` evenly spaced plane points from a to b (straight in the latent space too). */
 export async function interpolation(
   vae: Vae,
+  frame: MapFrame,
   a: [number, number],
   b: [number, number],
   steps = 10,
@@ -53,7 +65,7 @@ export async function interpolation(
     z[2 * k] = a[0] + t * (b[0] - a[0]);
     z[2 * k + 1] = a[1] + t * (b[1] - a[1]);
   }
-  return { interpolation: rows(await vae.decodeLatents(z, steps), steps) };
+  return { interpolation: rows(await vae.decodeLatents(planeToLatent(frame, z), steps), steps) };
 }
 
 /** Imagination: decode 16 draws from the prior N(0, I). */

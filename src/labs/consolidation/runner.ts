@@ -37,17 +37,9 @@ import {
   type Vae,
 } from '../../models/vae';
 import { vaeFromJson } from '../../models/vaeParams';
-import {
-  decodePoint,
-  distortion,
-  fewShot,
-  imagination,
-  interpolation,
-  partialRecall,
-  probeDigit,
-  type Patch,
-} from './explore';
-import { say, type ConsolidationStore } from './store';
+import { pca } from '../../models/pca';
+import type { Patch } from './explore';
+import { say, type ConsolidationStore, type MapFrame } from './store';
 
 /** Held-out digits on the map and in the metrics (never stored). */
 export const HELD_OUT = 1000;
@@ -76,8 +68,6 @@ export class ConsolidationRunner {
   private disposed = false;
   private pauseRequested = false;
   private epochsDone = 0;
-  /** Presses of Imagine and partial recall, each a fresh seeded draw. */
-  private draws = 0;
 
   constructor(readonly store: ConsolidationStore) {}
 
@@ -207,7 +197,7 @@ export class ConsolidationRunner {
       createVae({
         inputSize: 784,
         hiddenSize: c.hiddenSize,
-        latentSize: 2,
+        latentSize: s.latentSize,
         seed: pipelineSeeds(s.seed).vae,
         learningRate: c.learningRate,
       }),
@@ -215,7 +205,7 @@ export class ConsolidationRunner {
     this.epochsDone = 0;
     this.store.setState({
       source: 'live',
-      vaeNote: `Training live on ${s.replays.toLocaleString('en')} replays (not the originals).`,
+      vaeNote: `Training live (${s.latentSize} latents) on ${s.replays.toLocaleString('en')} replays (not the originals).`,
       history: [],
       progress: 0,
       trainSeconds: 0,
@@ -309,82 +299,60 @@ export class ConsolidationRunner {
     await this.refreshMap(vae);
   }
 
+  /** The held-out latent means on the plane: directly (L = 2) or their PCA (L > 2). */
   private async refreshMap(vae: Vae): Promise<void> {
     const h = this.heldOut!;
-    const points = await vae.encodeMeans(h.images, h.n);
+    const l = vae.config.latentSize;
+    const means = await vae.encodeMeans(h.images, h.n);
     if (vae.disposed || this.disposed) return;
+    const prev = this.store.getState().map?.pca;
+    let frame: MapFrame = { latentSize: l, pca: null };
+    let points = means;
+    if (l > 2) {
+      // Signs aligned with the last frame, so the map does not flip between epochs.
+      const reference = prev?.components.length === 2 * l ? prev.components : undefined;
+      const p = pca(means, h.n, l, { k: 2, reference });
+      const [v1, v2] = p.explainedVarianceRatio;
+      frame = {
+        latentSize: l,
+        pca: { mean: p.mean, components: p.components, explained: [v1, v2] },
+      };
+      points = p.projections;
+    }
     const last = this.store.getState().history.at(-1);
     this.store.setState((s) => ({
-      map: { points, labels: h.labels },
+      map: { points, labels: h.labels, ...frame },
       metrics: last ?? s.metrics,
     }));
   }
 
-  /** Click on the plane: decode that point. */
-  decodeAt(z: [number, number]): Promise<void> {
-    return this.show((vae) => decodePoint(vae, z));
-  }
-
-  /** Hover a held-out digit: it and its reconstruction. */
-  showDigit(i: number): Promise<void> {
-    const h = this.heldOut;
-    const map = this.store.getState().map;
-    if (!h || !map) return Promise.resolve();
-    return this.show((vae) => probeDigit(vae, h, map.points, i));
-  }
-
-  /** Decodes `steps` evenly spaced latents from a to b. */
-  interpolate(a: [number, number], b: [number, number], steps = 10): Promise<void> {
-    return this.show((vae) => interpolation(vae, a, b, steps));
-  }
-
-  /** Recall a stored episode from its top half, through both memories. */
-  recallPartial(): Promise<void> {
-    const { memory, episodes } = this;
-    if (!memory || !episodes) return Promise.resolve();
-    const draw = ++this.draws;
-    return this.show((vae) =>
-      partialRecall(vae, memory, episodes, this.store.getState().seed, draw),
-    );
-  }
-
-  /** Imagination: decode 16 draws from the prior (a new seeded draw each press). */
-  imagine(): Promise<void> {
-    const seed = mixSeed(this.store.getState().seed, 100 + ++this.draws);
-    return this.show((vae) => imagination(vae, seed));
-  }
-
   /** Applies an exploration's result if its VAE is still the one on screen. */
-  private async show(f: (vae: Vae) => Promise<Patch>): Promise<void> {
+  async show(f: (vae: Vae) => Promise<Patch>): Promise<void> {
     const vae = this.vae;
     if (!vae) return;
     const patch = await f(vae);
     if (!vae.disposed && !this.disposed) this.store.setState(patch);
   }
 
-  /** Prototypical distortion, then few-shot learning, on the held-out digits. */
-  async analyse(): Promise<void> {
-    const h = this.heldOut;
-    if (!this.vae || !h || this.busy()) return;
-    this.store.setState({ busy: 'Measuring distortion and few-shot learning…' });
-    try {
-      await this.show((vae) => distortion(vae, h));
-      await new Promise((r) => setTimeout(r, 0));
-      const seed = pipelineSeeds(this.store.getState().seed).fewShot;
-      await this.show((vae) => fewShot(vae, h, seed));
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
+  /** What the explorations (./explorer) work on. */
+  get current() {
+    return { vae: this.vae, heldOut: this.heldOut, memory: this.memory, episodes: this.episodes };
   }
 
-  private busy(): boolean {
+  busy(): boolean {
     return this.store.getState().busy !== null;
   }
 
   private replaceVae(vae: Vae): void {
     this.vae?.dispose();
     this.vae = vae;
-    this.store.setState({ partial: null });
+    this.store.setState({
+      partial: null,
+      arithmetic: null,
+      boundary: null,
+      extended: null,
+      extendedSweep: null,
+    });
   }
 
   /** Leaving the lab: frees every tensor. */

@@ -6,6 +6,8 @@ import { createStore } from 'zustand/vanilla';
 import type { EpochRecord } from '../../models/consolidation';
 import type { PartialRecall } from '../../models/partialRecall';
 import type { FewShotPoint } from '../../models/fewShot';
+import type { BoundaryPoint } from '../../models/boundaryExtension';
+import type { SweepPoint } from '../../models/extendedModel';
 
 export interface Message {
   id: number;
@@ -31,6 +33,41 @@ export interface ReplayView {
   ms: number;
 }
 
+/** How the map draws the latent space: directly (L = 2) or through PCA (L > 2). */
+export interface MapFrame {
+  /** L of the VAE whose latent means are drawn. */
+  latentSize: number;
+  /** PCA of the L-D latent means (null when L = 2: drawn directly). */
+  pca: {
+    mean: Float64Array;
+    /** 2 x L, row-major. */
+    components: Float64Array;
+    /** Share of the variance along PC1 and PC2. */
+    explained: [number, number];
+  } | null;
+}
+
+/** Step 6 for one episode at one threshold. */
+export interface ExtendedView {
+  threshold: number;
+  index: number;
+  label: number;
+  episode: Float32Array;
+  /** decode(mu(x)), the VAE's prediction. */
+  prediction: Float32Array;
+  /** 0/1 stored mask. */
+  mask: Float32Array;
+  cue: Float32Array;
+  recalled: Float32Array;
+  stored: number;
+  valuesPerTrace: number;
+  /** Mean |recalled - episode| on [0, 1], over all pixels. */
+  error: number;
+  /** The recall's strongest trace is the episode's own. */
+  ownTrace: boolean;
+  traces: number;
+}
+
 export interface ConsolidationState {
   status: 'loading' | 'ready' | 'error';
   loadError: string | null;
@@ -39,6 +76,8 @@ export interface ConsolidationState {
   replays: number;
   epochs: number;
   seed: number;
+  /** Latent size L of the next "Train from scratch". */
+  latentSize: number;
   /** Step 1: stored episodes (count, ms) and a few of them to show. */
   encoded: { count: number; ms: number; sample: Float32Array[]; sampleLabels: number[] } | null;
   replay: ReplayView | null;
@@ -51,8 +90,8 @@ export interface ConsolidationState {
   samplesPerSecond: number | null;
   trainSeconds: number;
   history: EpochRecord[];
-  /** Held-out latent means (n x 2) and labels, for the map. */
-  map: { points: Float32Array; labels: Uint8Array } | null;
+  /** Held-out latents on the plane (n x 2: the means, or their PCA projection) and labels. */
+  map: ({ points: Float32Array; labels: Uint8Array } & MapFrame) | null;
   /** Metrics of the VAE on screen (held-out). */
   metrics: { reconError: number; kl: number; decodingAccuracy: number } | null;
   /** The decoded point of the plane (click) or the hovered digit. */
@@ -69,6 +108,21 @@ export interface ConsolidationState {
   partial: (PartialRecall & { truth: Float32Array; index: number; label: number }) | null;
   distortion: { originals: number[]; reconstructions: number[]; ratio: number } | null;
   fewShot: FewShotPoint[] | null;
+  /** Vector arithmetic on class means: a - b + c. */
+  arithmeticPicks: [number, number, number];
+  arithmetic: {
+    picks: [number, number, number];
+    /** Decoded class means of a, b, c, then the decoded result. */
+    images: Float32Array[];
+    nearest: number;
+    confidence: number;
+  } | null;
+  boundary: BoundaryPoint[] | null;
+  /** Step 6, the extended model. */
+  extendedThreshold: number;
+  extendedEpisode: number;
+  extended: ExtendedView | null;
+  extendedSweep: { points: SweepPoint[]; vaeOnly: number; traces: number; probes: number } | null;
   busy: string | null;
   messages: Message[];
 }
@@ -81,6 +135,7 @@ export function initialState(): ConsolidationState {
     replays: 6000,
     epochs: 15,
     seed: 1,
+    latentSize: 2,
     encoded: null,
     replay: null,
     source: 'pretrained',
@@ -98,6 +153,13 @@ export function initialState(): ConsolidationState {
     partial: null,
     distortion: null,
     fewShot: null,
+    arithmeticPicks: [7, 1, 0],
+    arithmetic: null,
+    boundary: null,
+    extendedThreshold: 0.3,
+    extendedEpisode: 0,
+    extended: null,
+    extendedSweep: null,
     busy: null,
     messages: [],
   };

@@ -1,11 +1,13 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { Explorer } from './explorer';
 import type { ConsolidationRunner } from './runner';
 import type { ConsolidationState, ConsolidationStore } from './store';
 
 export interface LabContext {
   store: ConsolidationStore;
   runner: ConsolidationRunner;
+  explorer: Explorer;
 }
 
 export const LabCtx = createContext<LabContext | null>(null);
