@@ -328,129 +328,86 @@ function fsign(h: f32, keep: f32): i8 {
 
 // ------------------------------------------------------ modern Hopfield
 
-/**
- * Dots of N 8-bit patterns (rows of `stride` bytes, stride a multiple of 16,
- * padding 0) with one f32 cue q (stride entries, padding 0):
- * out_mu = scale * sum_i u_mu,i q_i + bias. With x = 2u/255 - 1 and
- * scale = beta' 2/255, bias = -beta' sum q, these are the logits beta' x.q.
+/*
+ * Stored 8-bit patterns in blocks of 8 pixels, the blocks that are all 0
+ * left out: row mu's blocks are numbers start[mu] .. start[mu + 1] - 1 of
+ * `data` (8 bytes each), block j covering pixels 8 idx[j] .. 8 idx[j] + 7
+ * (idx: u16). A left-out block adds nothing to a sum over u, so skipping it
+ * changes no result. MNIST digits keep about 40 % of their blocks.
  */
-export function dotsU8(
-  u: usize,
+
+/**
+ * out_mu = scale * sum_i u_mu,i q_i + bias for every row (q: f32, d rounded up
+ * to 8). With x = 2u/255 - 1, scale = beta' 2/255 and bias = -beta' sum q
+ * these are the logits beta' x.q.
+ */
+export function dotsBlocks(
+  data: usize,
+  idx: usize,
+  start: usize,
   n: i32,
-  stride: i32,
   q: usize,
   scale: f32,
   bias: f32,
   out: usize,
 ): void {
-  const st = <usize>stride;
-  let mu = 0;
-  for (; mu + 1 < n; mu += 2) {
-    const r0 = u + <usize>mu * st;
-    const r1 = r0 + st;
+  for (let mu = 0; mu < n; mu++) {
+    const j0 = load<u32>(start + ((<usize>mu) << 2));
+    const j1 = load<u32>(start + ((<usize>(mu + 1)) << 2));
     let a0 = f32x4.splat(0);
     let a1 = f32x4.splat(0);
-    for (let k: usize = 0; k < st; k += 16) {
-      const qo = q + (k << 2);
-      const q0 = v128.load(qo);
-      const q1 = v128.load(qo, 16);
-      const q2 = v128.load(qo, 32);
-      const q3 = v128.load(qo, 48);
-      const x0 = v128.load(r0 + k);
-      const x1 = v128.load(r1 + k);
-      const l0 = i16x8.extend_low_i8x16_u(x0);
-      const h0 = i16x8.extend_high_i8x16_u(x0);
-      const l1 = i16x8.extend_low_i8x16_u(x1);
-      const h1 = i16x8.extend_high_i8x16_u(x1);
-      a0 = f32x4.add(a0, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(l0)), q0));
-      a0 = f32x4.add(a0, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(l0)), q1));
-      a0 = f32x4.add(a0, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(h0)), q2));
-      a0 = f32x4.add(a0, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(h0)), q3));
-      a1 = f32x4.add(a1, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(l1)), q0));
-      a1 = f32x4.add(a1, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(l1)), q1));
-      a1 = f32x4.add(a1, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(h1)), q2));
-      a1 = f32x4.add(a1, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(h1)), q3));
-    }
-    store<f32>(out + ((<usize>mu) << 2), scale * fsum(a0) + bias);
-    store<f32>(out + ((<usize>(mu + 1)) << 2), scale * fsum(a1) + bias);
-  }
-  if (mu < n) {
-    const r0 = u + <usize>mu * st;
-    let a0 = f32x4.splat(0);
-    for (let k: usize = 0; k < st; k += 16) {
-      const qo = q + (k << 2);
-      const x0 = v128.load(r0 + k);
-      const l0 = i16x8.extend_low_i8x16_u(x0);
-      const h0 = i16x8.extend_high_i8x16_u(x0);
+    for (let j = j0; j < j1; j++) {
+      const c = <usize>load<u16>(idx + ((<usize>j) << 1));
+      const v = v128.load8x8_u(data + ((<usize>j) << 3));
+      const qo = q + (c << 5);
       a0 = f32x4.add(
         a0,
-        f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(l0)), v128.load(qo)),
+        f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(v)), v128.load(qo)),
       );
-      a0 = f32x4.add(
-        a0,
-        f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(l0)), v128.load(qo, 16)),
-      );
-      a0 = f32x4.add(
-        a0,
-        f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(h0)), v128.load(qo, 32)),
-      );
-      a0 = f32x4.add(
-        a0,
-        f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(h0)), v128.load(qo, 48)),
+      a1 = f32x4.add(
+        a1,
+        f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(v)), v128.load(qo, 16)),
       );
     }
-    store<f32>(out + ((<usize>mu) << 2), scale * fsum(a0) + bias);
+    store<f32>(out + ((<usize>mu) << 2), scale * fsum(f32x4.add(a0, a1)) + bias);
   }
 }
 
 /**
- * out_i = sum_mu p_mu u_mu,i over the N 8-bit patterns (rows of `stride`
- * bytes), skipping the weights that are exactly 0 (softmax underflow: they
- * add nothing). out is stride f32, overwritten.
+ * out_i = sum_mu p_mu u_mu,i (out: f32, d rounded up to 8, overwritten),
+ * skipping the weights that are exactly 0 (softmax underflow).
  */
-export function combineU8(u: usize, n: i32, stride: i32, p: usize, out: usize): void {
-  const st = <usize>stride;
-  memory.fill(out, 0, st << 2);
+export function combineBlocks(
+  data: usize,
+  idx: usize,
+  start: usize,
+  n: i32,
+  p: usize,
+  d8: i32,
+  out: usize,
+): void {
+  memory.fill(out, 0, (<usize>d8) << 2);
   for (let mu = 0; mu < n; mu++) {
     const pm = load<f32>(p + ((<usize>mu) << 2));
     if (pm == 0) continue;
     const pv = f32x4.splat(pm);
-    const r0 = u + <usize>mu * st;
-    for (let k: usize = 0; k < st; k += 16) {
-      const oo = out + (k << 2);
-      const x0 = v128.load(r0 + k);
-      const l0 = i16x8.extend_low_i8x16_u(x0);
-      const h0 = i16x8.extend_high_i8x16_u(x0);
+    const j0 = load<u32>(start + ((<usize>mu) << 2));
+    const j1 = load<u32>(start + ((<usize>(mu + 1)) << 2));
+    for (let j = j0; j < j1; j++) {
+      const c = <usize>load<u16>(idx + ((<usize>j) << 1));
+      const v = v128.load8x8_u(data + ((<usize>j) << 3));
+      const oo = out + (c << 5);
       v128.store(
         oo,
-        f32x4.add(
-          v128.load(oo),
-          f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(l0)), pv),
-        ),
+        f32x4.add(v128.load(oo), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(v)), pv)),
       );
       v128.store(
         oo,
         f32x4.add(
           v128.load(oo, 16),
-          f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(l0)), pv),
+          f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(v)), pv),
         ),
         16,
-      );
-      v128.store(
-        oo,
-        f32x4.add(
-          v128.load(oo, 32),
-          f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(h0)), pv),
-        ),
-        32,
-      );
-      v128.store(
-        oo,
-        f32x4.add(
-          v128.load(oo, 48),
-          f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(h0)), pv),
-        ),
-        48,
       );
     }
   }

@@ -3,7 +3,7 @@
  * binary: ./simdBinary.ts, built by scripts/build-kernels.mjs). They do the
  * inner loops that plain JavaScript and tfjs do slowly here: bit-packed
  * Hebbian overlaps, Storkey learning, a step with an explicit W, and the two
- * products of a modern Hopfield step over 8-bit images.
+ * products of a modern Hopfield step over 8-bit images stored block-sparse.
  *
  * The module has its own memory. Arrays live there as Blocks (a byte offset
  * and a length); typed-array views onto them are made fresh on every access,
@@ -54,16 +54,25 @@ interface Exports {
     theta: number,
     out: number,
   ): void;
-  dotsU8(
-    u: number,
+  dotsBlocks(
+    data: number,
+    idx: number,
+    start: number,
     n: number,
-    stride: number,
     q: number,
     scale: number,
     bias: number,
     out: number,
   ): void;
-  combineU8(u: number, n: number, stride: number, p: number, out: number): void;
+  combineBlocks(
+    data: number,
+    idx: number,
+    start: number,
+    n: number,
+    p: number,
+    d8: number,
+    out: number,
+  ): void;
 }
 
 /** A region of the kernels' memory: `bytes` bytes from byte offset `ptr`, 16-byte aligned, zeroed when made. */
@@ -85,6 +94,12 @@ export class Block {
   }
   i16(count = this.bytes >> 1, from = 0): Int16Array {
     return new Int16Array(this.simd.buffer(), this.ptr + 2 * from, count);
+  }
+  u16(count = this.bytes >> 1, from = 0): Uint16Array {
+    return new Uint16Array(this.simd.buffer(), this.ptr + 2 * from, count);
+  }
+  u32(count = this.bytes >> 2, from = 0): Uint32Array {
+    return new Uint32Array(this.simd.buffer(), this.ptr + 4 * from, count);
   }
   /** Gives the region back; idempotent. */
   free(): void {
