@@ -4,10 +4,21 @@
  * logits scaled by 1/sqrt(784)), replay R of them from uniform noise, train
  * a VAE on the replays only, and measure it on held-out digits after every
  * epoch. The pipeline is src/models/consolidation.ts, the same code the lab
- * and scripts/train-consolidation.ts run.
+ * and scripts/train-consolidation.ts run. After training, as the lab's steps
+ * 5 and 6 do: boundary extension on EXTRAS held-out digits, and the extended
+ * model's threshold sweep with those digits as traces (every 5th recalled
+ * from its top half).
  */
 import { loadMnistNode } from '../src/data/mnistNode';
-import { CONSOLIDATION_DEFAULTS as D, runConsolidation } from '../src/models/consolidation';
+import { boundaryExtension } from '../src/models/boundaryExtension';
+import {
+  CONSOLIDATION_DEFAULTS as D,
+  gatherDigits,
+  pipelineSeeds,
+  runConsolidation,
+  splitDigits,
+} from '../src/models/consolidation';
+import { predictEpisodes, sweepThresholds, vaeRecallError } from '../src/models/extendedModel';
 import type { Experiment } from './experiment';
 import { UsageError, type FlagSpec } from './flags';
 import { initTf, TF_BACKENDS, type TfBackend } from './tf';
@@ -96,6 +107,9 @@ const FLAGS: readonly FlagSpec[] = [
   },
 ];
 
+/** Held-out digits for boundary extension and the extended model's traces. */
+const EXTRAS = 500;
+
 export const consolidationExperiment: Experiment = {
   name: 'consolidation',
   describe: 'hippocampal replays train a VAE: per-epoch recon, KL, decoding; distortion; few-shot',
@@ -123,7 +137,33 @@ export const consolidationExperiment: Experiment = {
     const backend = await initTf(flags.backend as TfBackend);
     const set = await loadMnistNode();
     const { result, vae } = await runConsolidation(set, config, { log: (t) => io.err(t + '\n') });
-    vae.dispose();
+    let extras;
+    try {
+      const split = splitDigits(
+        set.count,
+        config.episodes,
+        config.heldOut,
+        pipelineSeeds(config.seed).split,
+      );
+      const held = gatherDigits(
+        set,
+        split.heldOut.subarray(0, Math.min(EXTRAS, config.heldOut)),
+        'unit',
+      );
+      const ep = await predictEpisodes(vae, held.images, held.n);
+      const probes = Array.from({ length: Math.ceil(held.n / 5) }, (_, i) => 5 * i);
+      extras = {
+        boundaryExtension: (await boundaryExtension(vae, held.images, held.n)).map((p) => ({
+          zoom: p.zoom,
+          inputExtent: p.input,
+          recallExtent: p.recall,
+        })),
+        extended: await sweepThresholds(vae, ep, probes),
+        extendedVaeOnlyError: await vaeRecallError(vae, ep, probes),
+      };
+    } finally {
+      vae.dispose();
+    }
     return {
       experiment: 'consolidation',
       ...config,
@@ -142,6 +182,7 @@ export const consolidationExperiment: Experiment = {
       prototypicalVarianceRatio: result.prototypicalVarianceRatio,
       perClassVarianceRatio: result.perClassVarianceRatio,
       fewShot: result.fewShot,
+      ...extras,
       timings: result.timings,
     };
   },
