@@ -158,10 +158,11 @@ export function ExtendedPanel() {
             Episode x and prediction x̂ = decode(μ(x)) in [0, 1]; stored mask and trace:
             <TeX
               display
-              tex={String.raw`m_j = [\,|x_j - \hat x_j| > \theta\,],\qquad t = \big(w\,\mu,\; -\tfrac{w^2}{2}\lVert\mu\rVert^2,\; m \odot (2x - 1)\big)`}
+              tex={String.raw`m_j = [\,|x_j - \hat x_j| > \theta\,],\quad s = m \odot (2x - 1),\quad t = \big(w\,\mu,\; -\tfrac{1}{2}\lVert (w\mu, s)\rVert^2,\; s\big)`}
             />
-            The extra coordinate (the cue holds 1 there) makes the latent block vote by distance,
-            −w²‖z − μ‖²/2, instead of favouring long latents; w = {LATENT_WEIGHT}. The cue is{' '}
+            The cue holds 1 in the extra coordinate, so each trace gets the logit −β′‖τ′ − (wμ,
+            s)‖²/2 (+ a constant): the nearest trace wins, rather than the one with the longest
+            latent or the most stored pixels; w = {LATENT_WEIGHT}. The cue is{' '}
             <TeX tex={String.raw`\tau = (w\,\mu(c),\; 1,\; v)`} /> with v the visible pixels in [−1,
             1] and 0 where hidden. One update gives the attention and the recalled image
             <TeX

@@ -156,7 +156,7 @@ export function initialState(): ConsolidationState {
     arithmeticPicks: [7, 1, 0],
     arithmetic: null,
     boundary: null,
-    extendedThreshold: 0.3,
+    extendedThreshold: 0.15,
     extendedEpisode: 0,
     extended: null,
     extendedSweep: null,
