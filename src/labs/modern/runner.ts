@@ -1,15 +1,15 @@
 /**
- * The Modern Hopfield lab's engine: owns the digits, the stored-pattern
- * tensors (X and X^T on the tfjs backend, created once per stored set and
- * disposed on a new set, a backend change or leaving the lab) and the
- * current state, and publishes what the visitor sees to the store.
+ * The Modern Hopfield lab's engine: owns the digits, the stored patterns (a
+ * LabMemory: SIMD kernels on a CPU backend, tfjs tensors on a GPU one; made
+ * once per stored set and disposed on a new set, a backend change or
+ * leaving the lab) and the current state, and publishes what the visitor
+ * sees to the store.
  *
  * Work is serialised: each request (store, new cue, step, retrieve) waits
  * for the previous one, and a newer request that changes the setting
  * (generation) makes an older retrieval stop at its next step. Tensors are
  * read back only with await data().
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { backendReady, backendStore } from '../../app/backendStore';
 import {
   loadMnist,
@@ -17,22 +17,12 @@ import {
   MNIST_SIDE,
   sampleDigits,
   signedImage,
-  signedMatrix,
   type MnistSet,
 } from '../../data/mnist';
 import { createRng } from '../../engine/random';
 import { makeCue } from '../../models/imageCue';
-import {
-  cosine,
-  disposePatterns,
-  effectiveBeta,
-  inspect,
-  nearest,
-  regimeOf,
-  retrieveStep,
-  storePatterns,
-  type StoredPatterns,
-} from '../../models/modernHopfield';
+import { cosine, effectiveBeta, regimeOf } from '../../models/modernHopfield';
+import { makeLabMemory, type LabMemory } from './labMemory';
 import { say, type Match, type ModernStore, type Retrieval } from './store';
 
 /** Retrieval stops when no pixel moves by this much in one update. */
@@ -45,8 +35,8 @@ const d = MNIST_PIXELS;
 
 export class ModernRunner {
   set: MnistSet | null = null;
-  private memory: StoredPatterns | null = null;
-  private current: tf.Tensor2D | null = null;
+  private memory: LabMemory | null = null;
+  private current: Float32Array | null = null;
   private gen = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
@@ -74,6 +64,11 @@ export class ModernRunner {
       if (s.info && s.info.name !== backend) {
         backend = s.info.name;
         // Tensors on the old backend are gone: store the digits again.
+        try {
+          this.memory?.dispose();
+        } catch {
+          // the old backend took its tensors with it
+        }
         this.memory = null;
         this.current = null;
         void this.restore();
@@ -114,11 +109,10 @@ export class ModernRunner {
           `Classes ${s.classes.join(', ')} hold only ${stored.length} digits: storing all of them.`,
         );
       }
-      if (this.memory) disposePatterns(this.memory);
-      this.memory = storePatterns(signedMatrix(set, stored), stored.length, d);
-      // Wait for the upload so the time is honest and the first step is not charged for it.
-      await this.memory.norms.data();
-      this.store.setState({ stored, storeMs: performance.now() - t0 });
+      this.memory?.dispose();
+      this.memory = null;
+      this.memory = await makeLabMemory(set, stored);
+      this.store.setState({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
       await this.cueAndRetrieve(gen);
     });
   }
@@ -171,8 +165,7 @@ export class ModernRunner {
     this.unsubBackend?.();
     // Wait for a running job to finish with the tensors before freeing them.
     void this.queue.then(() => {
-      if (this.memory) disposePatterns(this.memory);
-      this.current?.dispose();
+      this.memory?.dispose();
       this.memory = null;
       this.current = null;
     });
@@ -244,8 +237,7 @@ export class ModernRunner {
   private async resetTo(gen: number): Promise<void> {
     const cue = this.store.getState().cue;
     if (!cue || !this.memory || gen !== this.gen) return;
-    this.current?.dispose();
-    this.current = tf.tensor2d(cue, [1, d]);
+    this.current = Float32Array.from(cue);
     await this.publish(this.current, 0, [], Infinity, 0);
   }
 
@@ -265,20 +257,17 @@ export class ModernRunner {
     const before = this.store.getState().retrieval;
     if (!m || !cur || !before) return;
     const t0 = performance.now();
-    const r = retrieveStep(m, cur, this.betaEff());
-    tf.dispose([r.attention, r.energy]);
-    const next = r.next;
-    const change = tf.tidy(() => tf.max(tf.abs(tf.sub(next, cur))));
-    const dv = (await change.data())[0];
-    change.dispose();
+    const next = await m.step(cur, this.betaEff());
+    const stepMs = performance.now() - t0;
+    let dv = 0;
+    for (let k = 0; k < d; k++) dv = Math.max(dv, Math.abs(next[k] - cur[k]));
     this.current = next;
-    cur.dispose();
-    await this.publish(next, before.steps + 1, before.energy, dv, performance.now() - t0);
+    await this.publish(next, before.steps + 1, before.energy, dv, stepMs);
   }
 
   /** Reads the state's attention, energy and nearest digit, and publishes them. */
   private async publish(
-    q: tf.Tensor2D,
+    q: Float32Array,
     steps: number,
     energySoFar: number[],
     change: number,
@@ -287,16 +276,10 @@ export class ModernRunner {
     const m = this.memory!;
     const set = this.set!;
     const s = this.store.getState();
-    const ins = inspect(m, q, this.betaEff());
-    const near = nearest(m, q);
-    const [p, e, state, nn] = await Promise.all([
-      ins.attention.data(),
-      ins.energy.data(),
-      q.data(),
-      near.data(),
-    ]);
-    tf.dispose([ins.attention, ins.energy, near]);
+    const view = await m.view(q, this.betaEff());
     if (this.disposed) return;
+    const p = view.attention;
+    const state = q;
     const reg = regimeOf(p);
     const order = topIndices(p, SORTED);
     const match = (pos: number): Match => ({
@@ -311,7 +294,7 @@ export class ModernRunner {
     const retrieval: Retrieval = {
       state: Float32Array.from(state),
       steps,
-      energy: [...energySoFar, e[0]],
+      energy: [...energySoFar, view.energy],
       change,
       settled: change < SETTLE_TOL,
       regime: reg.regime,
@@ -321,7 +304,7 @@ export class ModernRunner {
       sorted: order.map((i) => p[i]),
       classMass,
       ownWeight: s.truthPos !== null ? p[s.truthPos] : null,
-      nearest: match(nn[0]),
+      nearest: match(view.nearest),
       cosineTruth: truth ? cosine(state, truth) : null,
       stepMs,
     };

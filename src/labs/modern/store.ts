@@ -69,6 +69,8 @@ export interface ModernState {
   loadError: string | null;
   loadInfo: { bytes: number; ms: number } | null;
   storeMs: number | null;
+  /** where the steps run: 'wasm-simd' or 'tfjs-<backend>' (labMemory.ts) */
+  engine: string | null;
   k: number;
   classes: number[];
   seed: number;
@@ -104,6 +106,7 @@ export function initialState(): ModernState {
     loadError: null,
     loadInfo: null,
     storeMs: null,
+    engine: null,
     k: 1000,
     classes: ALL_CLASSES,
     seed: 1,
