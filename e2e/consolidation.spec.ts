@@ -108,3 +108,63 @@ test('vector arithmetic: a − b + c decoded and read out', async ({ page }) => 
     /9 − 4 \+ 1: the read-out's nearest class is \d \(p = \d+ %\)/,
   );
 });
+
+test('a link sets the lab up, and changes go back into the link', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(
+    './#/consolidation?backend=wasm&episodes=1000&replays=2000&latent=16&epochs=5&seed=7&step=6&theta=0.3&ep=4&arith=941',
+  );
+  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', '1000', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('encode')).toHaveText('Store 1,000 episodes');
+  await expect(page.getByTestId('replay')).toHaveText('Replay 2,000 times');
+  await expect(page.getByTestId('latent-size')).toHaveValue('16');
+  await expect(page.getByTestId('epochs')).toHaveValue('5');
+  await expect(page.getByTestId('step-now')).toContainText('Step 6 of 6: Extended model');
+  await expect(page.getByTestId('step-extended')).toHaveAttribute('data-current', '');
+  await expect(page.getByTestId('step-extended')).toBeInViewport();
+  await expect(page.getByTestId('step-extended')).toContainText('stored mask (θ = 0.30)');
+  await expect(page.getByTestId('step-extended')).toContainText('episode #4');
+  await expect(page.getByTestId('arith-a')).toHaveValue('9');
+  await expect(page.getByTestId('arith-c')).toHaveValue('1');
+
+  // Changes are written back; the link's other keys stay.
+  await page.getByTestId('epochs').selectOption('10');
+  await expect.poll(() => page.url()).toContain('epochs=10');
+  await page.getByTestId('goto-step-2').click();
+  await expect(page.getByTestId('step-replay')).toHaveAttribute('data-current', '');
+  await expect.poll(() => page.url()).toContain('step=2');
+  await page.keyboard.press('n');
+  await expect.poll(() => page.url()).toContain('step=3');
+  await page.getByTestId('episodes').selectOption('2000');
+  await expect(page.getByTestId('encode')).toHaveText('Store 2,000 episodes');
+  await expect.poll(() => page.url()).toContain('episodes=2000');
+  const url = page.url();
+  expect(url).toContain('backend=wasm');
+  expect(url).toContain('seed=7');
+  expect(url).toContain('theta=0.3');
+  expect(url).toContain('arith=941');
+
+  // The same link in a new page gives the same settings.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByTestId('step-now')).toContainText('Step 3 of 6', { timeout: 60_000 });
+  await expect(page.getByTestId('epochs')).toHaveValue('10');
+  await expect(page.getByTestId('encode')).toHaveText('Store 2,000 episodes');
+});
+
+test('a bad link opens with defaults and says which values were wrong', async ({ page }) => {
+  await page.goto('./#/consolidation?episodes=lots&step=9&theta=2&seed=5');
+  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', '1000', {
+    timeout: 60_000,
+  });
+  await expect(page.getByText('episodes=lots is not a whole number')).toBeVisible();
+  await expect(page.getByText('step=9 is not a whole number between 1 and 6')).toBeVisible();
+  await expect(page.getByText('theta=2 is not a number between 0 and 1')).toBeVisible();
+  await expect(page.getByTestId('encode')).toHaveText('Store 3,000 episodes');
+  await expect(page.getByTestId('step-now')).toContainText('Step 1 of 6');
+  // The good value is kept.
+  await page.getByTestId('goto-step-4').click();
+  await expect.poll(() => page.url()).toMatch(/seed=5&step=4$/);
+});

@@ -1,25 +1,33 @@
 import { useEffect, useState } from 'react';
+import { mirrorToLink } from '../../engine/labLink';
+import { parseHash } from '../../engine/urlState';
 import { Button } from '../../ui/Controls';
 import { Notice } from '../../ui/Notice';
 import { GenerativePanel, MapPanel } from './ExplorePanels';
 import { ExtendedPanel } from './ExtendedPanel';
 import { Explorer } from './explorer';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
+import { linkQuery, settingsChanged, startFromLink } from './link';
 import { ConsolidationRunner } from './runner';
-import { createConsolidationStore, dismiss } from './store';
+import { Stepper } from './Stepper';
+import { createConsolidationStore, dismiss, say } from './store';
 import { LabCtx, useLab, useLabContext, type LabContext } from './useLab';
 import './consolidation.css';
 
 /** The Consolidation lab (#/consolidation): Spens & Burgess 2024 in the browser. */
 export default function ConsolidationLab({ query }: { query: string }) {
-  const [ctx] = useState<LabContext>(() => {
-    const store = createConsolidationStore(settingsFromQuery(query));
-    const runner = new ConsolidationRunner(store);
-    return { store, runner, explorer: new Explorer(store, runner) };
-  });
+  const [ctx] = useState<LabContext>(() => makeLab(query));
   useEffect(() => {
     void ctx.runner.start();
+    // The settings go back into the link as they change; other keys (backend=) stay.
+    const unlink = mirrorToLink(
+      ctx.store,
+      '/consolidation',
+      (s) => linkQuery(s, parseHash(window.location.hash).query),
+      { when: settingsChanged },
+    );
     return () => {
+      unlink();
       ctx.explorer.dispose();
       ctx.runner.dispose();
     };
@@ -46,31 +54,13 @@ export default function ConsolidationLab({ query }: { query: string }) {
   );
 }
 
-/** ?episodes=N&replays=R&epochs=E&seed=S&latent=L (clamped; anything unreadable keeps the default). */
-function settingsFromQuery(query: string) {
-  const q = new URLSearchParams(query);
-  const int = (name: string, lo: number, hi: number) => {
-    const v = Number(q.get(name));
-    return q.has(name) && Number.isInteger(v) ? Math.min(hi, Math.max(lo, v)) : undefined;
-  };
-  const out: Partial<{
-    episodes: number;
-    replays: number;
-    epochs: number;
-    seed: number;
-    latentSize: number;
-  }> = {};
-  const episodes = int('episodes', 100, 9000);
-  const replays = int('replays', 100, 20_000);
-  const epochs = int('epochs', 1, 30);
-  const seed = int('seed', 0, 999_999);
-  const latent = int('latent', 2, 20);
-  if (episodes !== undefined) out.episodes = episodes;
-  if (replays !== undefined) out.replays = replays;
-  if (epochs !== undefined) out.epochs = epochs;
-  if (seed !== undefined) out.seed = seed;
-  if (latent !== undefined) out.latentSize = latent;
-  return out;
+/** The store starts from the link; each unreadable setting becomes a warning on the page. */
+function makeLab(query: string): LabContext {
+  const start = startFromLink(query);
+  const store = createConsolidationStore(start.init);
+  for (const w of start.warnings) say(store, 'warn', w);
+  const runner = new ConsolidationRunner(store);
+  return { store, runner, explorer: new Explorer(store, runner) };
 }
 
 function Body() {
@@ -95,6 +85,7 @@ function Body() {
   }
   return (
     <>
+      <Stepper />
       <p className="small muted cl-busy" aria-live="polite" data-testid="busy">
         {busy ?? ' '}
       </p>

@@ -1,13 +1,43 @@
 /** The stepper's panels: 1 Encode, 2 Replay, 3 Train. */
 import { Button, LineChart, ProgressBar } from '../../ui';
 import { DigitImage } from './DigitImage';
+import { CHOICES, withCurrent } from './params';
 import { useLab, useLabContext } from './useLab';
 
 const fmt = (v: number, digits = 1) =>
   v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** A setting's select: its usual choices, plus the current value if a link set another. */
+function NumberSelect(props: {
+  label: string;
+  value: number;
+  choices: readonly number[];
+  disabled: boolean;
+  onChange: (v: number) => void;
+  testId: string;
+  title?: string;
+}) {
+  return (
+    <label className="small" title={props.title}>
+      {props.label}{' '}
+      <select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+        data-testid={props.testId}
+      >
+        {withCurrent(props.choices, props.value).map((v) => (
+          <option key={v} value={v}>
+            {v.toLocaleString('en')}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function EncodePanel() {
-  const { runner } = useLabContext();
+  const { runner, store } = useLabContext();
   const encoded = useLab((s) => s.encoded);
   const episodes = useLab((s) => s.episodes);
   const busy = useLab((s) => s.busy);
@@ -26,7 +56,15 @@ export function EncodePanel() {
         testId="encode"
       >
         Store {episodes.toLocaleString('en')} episodes
-      </Button>
+      </Button>{' '}
+      <NumberSelect
+        label="episodes N"
+        value={episodes}
+        choices={CHOICES.episodes}
+        disabled={busy !== null}
+        onChange={(v) => store.setState({ episodes: v })}
+        testId="episodes"
+      />
       {encoded && (
         <>
           <p className="small" data-testid="encoded">
@@ -51,7 +89,7 @@ export function EncodePanel() {
 }
 
 export function ReplayPanel() {
-  const { runner } = useLabContext();
+  const { runner, store } = useLabContext();
   const encoded = useLab((s) => s.encoded);
   const r = useLab((s) => s.replay);
   const replays = useLab((s) => s.replays);
@@ -71,7 +109,15 @@ export function ReplayPanel() {
         testId="replay"
       >
         Replay {replays.toLocaleString('en')} times
-      </Button>
+      </Button>{' '}
+      <NumberSelect
+        label="replays R"
+        value={replays}
+        choices={CHOICES.replays}
+        disabled={busy !== null}
+        onChange={(v) => store.setState({ replays: v })}
+        testId="replays-count"
+      />
       {!encoded && <p className="small muted">Store the episodes first.</p>}
       {r && (
         <>
@@ -146,39 +192,23 @@ export function TrainPanel() {
             Play
           </Button>
         )}
-        <label className="small">
-          epochs{' '}
-          <select
-            value={epochs}
-            disabled={training === 'running'}
-            onChange={(e) => store.setState({ epochs: Number(e.target.value) })}
-            data-testid="epochs"
-          >
-            {[1, 2, 5, 10, 15, 20, 30].map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label
-          className="small"
+        <NumberSelect
+          label="epochs"
+          value={epochs}
+          choices={CHOICES.epochs}
+          disabled={training === 'running'}
+          onChange={(v) => store.setState({ epochs: v })}
+          testId="epochs"
+        />
+        <NumberSelect
+          label="latents"
+          value={latentSize}
+          choices={CHOICES.latent}
+          disabled={training === 'running'}
+          onChange={(v) => store.setState({ latentSize: v })}
+          testId="latent-size"
           title="More than 2 latents: the map shows their first two principal components"
-        >
-          latents{' '}
-          <select
-            value={latentSize}
-            disabled={training === 'running'}
-            onChange={(e) => store.setState({ latentSize: Number(e.target.value) })}
-            data-testid="latent-size"
-          >
-            {[2, 8, 16].map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        />
       </div>
       {!ready && <p className="small muted">Replay first: the VAE trains on the replays.</p>}
       {source === 'live' && (

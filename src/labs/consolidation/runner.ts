@@ -205,7 +205,7 @@ export class ConsolidationRunner {
     this.epochsDone = 0;
     this.store.setState({
       source: 'live',
-      vaeNote: `Training live (${s.latentSize} latents) on ${s.replays.toLocaleString('en')} replays (not the originals).`,
+      vaeNote: `Training live (${s.latentSize} latents) on ${(this.replayData.length / 784).toLocaleString('en')} replays (not the originals).`,
       history: [],
       progress: 0,
       trainSeconds: 0,
@@ -230,7 +230,8 @@ export class ConsolidationRunner {
     if (left <= 0 || s.source !== 'live') return;
     this.pauseRequested = false;
     this.store.setState({ training: 'running', busy: 'Training…' });
-    const n = s.replays;
+    // The replays made, not the setting: it may have changed since.
+    const n = data.length / 784;
     const planned = n * s.epochs;
     let mark = performance.now();
     let seconds = s.trainSeconds;

@@ -8,6 +8,7 @@ import type { PartialRecall } from '../../models/partialRecall';
 import type { FewShotPoint } from '../../models/fewShot';
 import type { BoundaryPoint } from '../../models/boundaryExtension';
 import type { SweepPoint } from '../../models/extendedModel';
+import { PARAMS, type StepNumber } from './params';
 
 export interface Message {
   id: number;
@@ -78,6 +79,8 @@ export interface ConsolidationState {
   seed: number;
   /** Latent size L of the next "Train from scratch". */
   latentSize: number;
+  /** The stepper's current step (highlighted, scrolled to). */
+  step: StepNumber;
   /** Step 1: stored episodes (count, ms) and a few of them to show. */
   encoded: { count: number; ms: number; sample: Float32Array[]; sampleLabels: number[] } | null;
   replay: ReplayView | null;
@@ -131,11 +134,13 @@ export function initialState(): ConsolidationState {
   return {
     status: 'loading',
     loadError: null,
-    episodes: 3000,
-    replays: 6000,
-    epochs: 15,
-    seed: 1,
-    latentSize: 2,
+    // The defaults of the link's table (./params), so an empty link is the default state.
+    episodes: PARAMS.episodes.default,
+    replays: PARAMS.replays.default,
+    epochs: PARAMS.epochs.default,
+    seed: PARAMS.seed.default,
+    latentSize: PARAMS.latent.default,
+    step: PARAMS.step.default as StepNumber,
     encoded: null,
     replay: null,
     source: 'pretrained',
@@ -153,11 +158,11 @@ export function initialState(): ConsolidationState {
     partial: null,
     distortion: null,
     fewShot: null,
-    arithmeticPicks: [7, 1, 0],
+    arithmeticPicks: [7, 1, 0], // PARAMS.arith's default, '710'
     arithmetic: null,
     boundary: null,
-    extendedThreshold: 0.15,
-    extendedEpisode: 0,
+    extendedThreshold: PARAMS.theta.default,
+    extendedEpisode: PARAMS.ep.default,
     extended: null,
     extendedSweep: null,
     busy: null,
