@@ -99,6 +99,74 @@ export function hebbianSigns(
   }
 }
 
+/**
+ * hebbianSigns for four cues at once, sharing each load of X: u holds four
+ * rows of np i16 (cue c's overlaps from u + 2 np c), s and out four rows of
+ * d i8.
+ */
+export function hebbianSigns4(
+  xt: usize,
+  u: usize,
+  np: i32,
+  d: i32,
+  n: i32,
+  s: usize,
+  out: usize,
+): void {
+  const ub = (<usize>np) << 1;
+  const u0 = u;
+  const u1 = u + ub;
+  const u2 = u1 + ub;
+  const u3 = u2 + ub;
+  const dd = <usize>d;
+  for (let i = 0; i < d; i++) {
+    const r0 = xt + <usize>i * <usize>np;
+    let a0 = i32x4.splat(0);
+    let a1 = i32x4.splat(0);
+    let a2 = i32x4.splat(0);
+    let a3 = i32x4.splat(0);
+    for (let k = 0; k < np; k += 16) {
+      const x = v128.load(r0 + k);
+      const xl = i16x8.extend_low_i8x16_s(x);
+      const xh = i16x8.extend_high_i8x16_s(x);
+      const o = (<usize>k) << 1;
+      a0 = i32x4.add(
+        a0,
+        i32x4.add(
+          i32x4.dot_i16x8_s(xl, v128.load(u0 + o)),
+          i32x4.dot_i16x8_s(xh, v128.load(u0 + o, 16)),
+        ),
+      );
+      a1 = i32x4.add(
+        a1,
+        i32x4.add(
+          i32x4.dot_i16x8_s(xl, v128.load(u1 + o)),
+          i32x4.dot_i16x8_s(xh, v128.load(u1 + o, 16)),
+        ),
+      );
+      a2 = i32x4.add(
+        a2,
+        i32x4.add(
+          i32x4.dot_i16x8_s(xl, v128.load(u2 + o)),
+          i32x4.dot_i16x8_s(xh, v128.load(u2 + o, 16)),
+        ),
+      );
+      a3 = i32x4.add(
+        a3,
+        i32x4.add(
+          i32x4.dot_i16x8_s(xl, v128.load(u3 + o)),
+          i32x4.dot_i16x8_s(xh, v128.load(u3 + o, 16)),
+        ),
+      );
+    }
+    const ii = <usize>i;
+    signOut(hsum(a0), n, s + ii, out + ii);
+    signOut(hsum(a1), n, s + dd + ii, out + dd + ii);
+    signOut(hsum(a2), n, s + 2 * dd + ii, out + 2 * dd + ii);
+    signOut(hsum(a3), n, s + 3 * dd + ii, out + 3 * dd + ii);
+  }
+}
+
 function hsum(a: v128): i32 {
   return (
     i32x4.extract_lane(a, 0) +

@@ -30,6 +30,15 @@ interface Exports {
     s: number,
     out: number,
   ): void;
+  hebbianSigns4(
+    xt: number,
+    u: number,
+    np: number,
+    d: number,
+    n: number,
+    s: number,
+    out: number,
+  ): void;
   storkeyGrow(
     w: number,
     x: number,

@@ -55,10 +55,10 @@ export class SimdHebbianMemory implements BatchMemory {
     this.np = roundUp(Math.max(1, n), 16);
     this.xb = simd.block(n * this.rowBytes);
     this.xt = simd.block(d * this.np);
-    this.u = simd.block(this.np * 2);
+    this.u = simd.block(4 * this.np * 2);
     this.sb = simd.block(this.rowBytes);
-    this.s = simd.block(d);
-    this.out = simd.block(d);
+    this.s = simd.block(4 * d);
+    this.out = simd.block(4 * d);
     this.blocks = [this.xb, this.xt, this.u, this.sb, this.s, this.out];
     const row = new Uint8Array(this.rowBytes);
     const xb = this.xb.u8();
@@ -74,21 +74,27 @@ export class SimdHebbianMemory implements BatchMemory {
     }
   }
 
+  /** Cues in fours (one pass over X for four cues), the rest one by one. */
   step(s: Int8Array, b: number, out: Int8Array): void {
     const { d, n, rowBytes, np, simd, xb, xt, u, sb } = this;
+    if (n === 0) {
+      out.set(s.subarray(0, b * d));
+      return;
+    }
     const row = new Uint8Array(rowBytes);
-    for (let c = 0; c < b; c++) {
-      const so = c * d;
-      if (n === 0) {
-        out.set(s.subarray(so, so + d), so);
-        continue;
+    for (let c0 = 0; c0 < b;) {
+      const m = b - c0 >= 4 ? 4 : 1;
+      for (let k = 0; k < m; k++) {
+        const so = (c0 + k) * d;
+        packBytes(s, so, d, row);
+        sb.u8().set(row);
+        simd.k.overlapsBits(xb.ptr, sb.ptr, n, rowBytes, d, u.ptr + 2 * np * k);
       }
-      packBytes(s, so, d, row);
-      sb.u8().set(row);
-      this.s.i8().set(s.subarray(so, so + d));
-      simd.k.overlapsBits(xb.ptr, sb.ptr, n, rowBytes, d, u.ptr);
-      simd.k.hebbianSigns(xt.ptr, u.ptr, np, d, n, this.s.ptr, this.out.ptr);
-      out.set(this.out.i8(d), so);
+      this.s.i8(m * d).set(s.subarray(c0 * d, (c0 + m) * d));
+      if (m === 4) simd.k.hebbianSigns4(xt.ptr, u.ptr, np, d, n, this.s.ptr, this.out.ptr);
+      else simd.k.hebbianSigns(xt.ptr, u.ptr, np, d, n, this.s.ptr, this.out.ptr);
+      out.set(this.out.i8(m * d), c0 * d);
+      c0 += m;
     }
   }
 
