@@ -3,11 +3,13 @@
  * NumPy doing the same algorithms (bench/reference_capacity.py).
  *
  *   - one synchronous Hebbian step at D = 8000, N = 900, batches of 1 and
- *     100 cues, on the typed engine (bit-packed, exact) and tfjs wasm;
+ *     100 cues, on the WebAssembly SIMD engine and the typed engine (both
+ *     bit-packed, exact) and tfjs wasm (float32 tensors);
  *   - one whole capacity-size table (Hebbian and Storkey, 10 trials of 10
- *     cues a point, 7 loads a size). Sizes go to 1000 by default and to 2500
- *     with --full (Storkey learning is O(N D^2) a trial, so 2500 costs about
- *     8 minutes an engine here); --quick stops at 398.
+ *     cues a point, 7 loads a size, sizes to 2500) on the SIMD engine and in
+ *     NumPy; the typed and tfjs engines take minutes for it (Storkey learning
+ *     is O(N D^2) a trial in plain JS), so their tables run with --full only.
+ *     --quick stops every table at 398.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import { initTf } from '../cli/tf';
 import type { BatchEngine } from '../src/models/experiments/batch';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import { typedEngine } from '../src/models/experiments/batchTyped';
+import { simdEngine } from '../src/models/experiments/batchSimd';
+import { loadSimd } from '../src/kernels/simd';
 import { benchCapacitySize, benchHebbianStep, BENCH_SIZES } from '../src/models/experiments/bench';
 import { table } from './report';
 import { ROOT } from './serve';
@@ -59,10 +63,12 @@ export async function runCapacity(
   log: (m: string) => void,
   { quick, full }: { quick: boolean; full: boolean },
 ): Promise<CapacitySection> {
-  const sizes = BENCH_SIZES.filter((d) => d <= (full ? 2500 : quick ? 398 : 1000));
+  const sizes = BENCH_SIZES.filter((d) => d <= (quick ? 398 : 2500));
   const out: CapacitySection = { sizes, steps: [], tables: [], errors: [] };
   await initTf('wasm');
-  const engines: BatchEngine[] = [typedEngine, tensorEngine()];
+  const simd = await loadSimd();
+  if (!simd) out.errors.push('no WebAssembly SIMD in this Node');
+  const engines: BatchEngine[] = [...(simd ? [simdEngine(simd)] : []), typedEngine, tensorEngine()];
   const budgetMs = quick ? 500 : 2000;
   for (const engine of engines) {
     for (const batch of [1, 100]) {
@@ -88,6 +94,7 @@ export async function runCapacity(
     }
   }
   for (const engine of engines) {
+    if (engine.name !== 'wasm-simd' && !full && !quick) continue; // minutes each: --full
     log(`capacity: capacity-size table, sizes ${sizes.join(',')}, ${engine.name}`);
     try {
       const t = await benchCapacitySize(engine, now, { sizes });

@@ -3,12 +3,13 @@
  * NumPy doing the same math on the same machine.
  *
  *   Modern Hopfield: one retrieval step with all 10,000 MNIST digits stored,
- *   batches of 1 and 100 cues, on tfjs wasm and cpu (cli/bench-modern.ts)
- *   against bench/reference_modern.py.
+ *   batches of 1 and 100 cues, on the WebAssembly SIMD kernels (8-bit
+ *   digits, block-sparse; a batch is its cues one after the other) and on
+ *   tfjs wasm and cpu (cli/bench-modern.ts), against bench/reference_modern.py.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { benchModernStep, type ModernBench } from '../cli/bench-modern';
+import { benchModernSimd, benchModernStep, type ModernBench } from '../cli/bench-modern';
 import { table } from './report';
 import { ROOT } from './serve';
 import { reason } from './workload';
@@ -50,6 +51,12 @@ function numpyModern(quick: boolean): NumpyModern[] {
 export async function runLabs(log: (m: string) => void, quick: boolean): Promise<LabsSection> {
   const engram: ModernBench[] = [];
   const errors: string[] = [];
+  log('labs: modern retrieval step, 10,000 stored, WebAssembly SIMD kernels');
+  try {
+    engram.push(await benchModernSimd({ budgetMs: quick ? 500 : 2000 }));
+  } catch (e) {
+    errors.push(`wasm-simd: ${reason(e)}`);
+  }
   for (const backend of ['wasm', 'cpu'] as const) {
     log(`labs: modern retrieval step, 10,000 stored, tfjs ${backend}`);
     try {
@@ -77,7 +84,9 @@ export function reportLabs(s: LabsSection | undefined): string {
     const b1 = e.batches.find((b) => b.batch === 1)?.medianMs;
     const b100 = e.batches.find((b) => b.batch === 100)?.medianMs;
     rows.push([
-      `tfjs ${e.backend}`,
+      e.backend === 'wasm-simd'
+        ? 'WebAssembly SIMD kernels (8-bit, block-sparse; b100 = 100 cues one by one)'
+        : `tfjs ${e.backend}`,
       fmt(b1),
       fmt(b100),
       ratio(b1, refAt(1)),

@@ -228,6 +228,13 @@ function pageTable(p: PageSection): string {
   }
   const hang = p.timedOut ? `\nthe page timed out while ${p.timedOut}` : '';
   const modern = [['backend', 'modern step ms (10,000 x 784 stored, 1 cue)', 'reps']];
+  if (r.simdModern) {
+    modern.push([
+      'WebAssembly SIMD kernels (real digits)',
+      fmt(r.simdModern.medianMs),
+      String(r.simdModern.reps),
+    ]);
+  } else if (r.simdModernError) modern.push(['WebAssembly SIMD kernels', r.simdModernError, '']);
   for (const b of r.backends) {
     if (b.modern) modern.push([b.name, fmt(b.modern.medianMs), String(b.modern.reps)]);
   }

@@ -13,7 +13,8 @@
  *   5. The labs' heavy steps in Node next to NumPy (Modern Hopfield:
  *      one retrieval step with 10,000 digits stored)             bench/labs.ts
  *   6. The Experiments lab: a Hebbian step at D=8000 N=900 and a whole
- *      capacity-size table, typed and tfjs wasm against NumPy    bench/capacity.ts
+ *      capacity-size table to D=2500, SIMD (and with --full typed and
+ *      tfjs wasm) against NumPy                                  bench/capacity.ts
  *   7. The Consolidation lab's VAE: training samples/s on every backend in
  *      Node and Chromium, and a live run's length               bench/vae.ts
  *
@@ -23,8 +24,9 @@
  * bench/results/latest.json.
  *
  * Flags: --quick (shorter budgets, one animation window),
- *        --full (the capacity-size table up to D = 2500, about 25 minutes),
- *        --only=node,numpy,animation,page,labs (a subset of the sections).
+ *        --full (the capacity-size table on the typed and tfjs engines too,
+ *        about 25 minutes more),
+ *        --only=node,numpy,animation,page,labs,capacity,vae (a subset of the sections).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';

@@ -11,6 +11,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('./page', import.meta.url)),
   base: './',
+  // the MNIST asset, for the SIMD modern step on real digits
+  publicDir: fileURLToPath(new URL('../public', import.meta.url)),
   logLevel: 'warn',
   build: {
     target: 'es2022',

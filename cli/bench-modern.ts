@@ -21,6 +21,8 @@ import {
   retrieveStep,
   storePatterns,
 } from '../src/models/modernHopfield';
+import { loadSimd } from '../src/kernels/simd';
+import { SimdModernMemory } from '../src/models/modernSimd';
 import { initTf, tf, type TfBackend } from './tf';
 
 export interface StepTiming {
@@ -84,6 +86,58 @@ export async function benchModernStep(
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * The same step on the WebAssembly SIMD kernels (../src/models/modernSimd:
+ * 8-bit digits, block-sparse), one cue at a time: 'batch' B is B cues
+ * stepped one after the other. Same cues and beta as benchModernStep.
+ */
+export async function benchModernSimd(
+  opts: { n?: number; batches?: number[]; budgetMs?: number } = {},
+): Promise<ModernBench> {
+  const simd = await loadSimd();
+  if (!simd) throw new Error('this engine has no WebAssembly SIMD');
+  const set = await loadMnistNode();
+  const n = Math.min(opts.n ?? set.count, set.count);
+  const d = MNIST_PIXELS;
+  const m = new SimdModernMemory(simd, set.pixels.subarray(0, n * d), n, d);
+  const xs = signedMatrix(
+    set,
+    Int32Array.from({ length: Math.min(n, 100) }, (_, i) => i),
+  );
+  const b = effectiveBeta(20, d, 'sqrt');
+  const out: StepTiming[] = [];
+  try {
+    for (const batch of opts.batches ?? [1, 100]) {
+      const cues = Array.from({ length: batch }, (_, r) => {
+        const q = new Float32Array(d);
+        const k = r % Math.min(n, 100);
+        q.set(xs.subarray(k * d, k * d + d / 2)); // bottom half 0
+        return q;
+      });
+      const once = () => {
+        const t0 = performance.now();
+        for (const q of cues) m.step(q, b);
+        return performance.now() - t0;
+      };
+      once(); // warm-up
+      const samples: number[] = [];
+      let spent = 0;
+      while (samples.length < 3 || (spent < (opts.budgetMs ?? 1500) && samples.length < 200)) {
+        const t = once();
+        samples.push(t);
+        spent += t;
+      }
+      samples.sort((a, z) => a - z);
+      const k = samples.length;
+      const median = k % 2 ? samples[(k - 1) / 2] : (samples[k / 2 - 1] + samples[k / 2]) / 2;
+      out.push({ batch, medianMs: round(median), minMs: round(samples[0]), reps: k });
+    }
+  } finally {
+    m.dispose();
+  }
+  return { backend: 'wasm-simd', n, d, batches: out };
+}
+
 /** Runs bench/reference_modern.py; null when python3 or numpy is missing. */
 export function numpyModernStep(n = 10_000, batches = [1, 100]): object | null {
   const script = fileURLToPath(new URL('../bench/reference_modern.py', import.meta.url));
@@ -113,6 +167,9 @@ if (invokedDirectly()) {
   const budgetMs = k >= 0 ? Number(args[k + 1]) : 1500;
   const backends = args.filter((a): a is TfBackend => a === 'cpu' || a === 'wasm');
   const result: Record<string, unknown> = {};
+  if (!backends.length || args.includes('wasm-simd')) {
+    result['wasm-simd'] = await benchModernSimd({ budgetMs });
+  }
   for (const be of backends.length ? backends : (['wasm', 'cpu'] as TfBackend[])) {
     result[be] = await benchModernStep(be, { budgetMs });
   }
