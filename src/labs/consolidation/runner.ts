@@ -4,17 +4,16 @@
  * what the visitor sees to the store. The maths is src/models/consolidation
  * (the same pipeline as the CLI and the weight script).
  *
- * Tensors: the stored episodes and the VAE are the only long-lived ones;
- * a new encode, "Train from scratch" and dispose() free the old ones.
+ * Tensors: the stored episodes and the VAE are the only long-lived ones
+ * (./tensors, which keeps typed copies to rebuild them when the backend
+ * changes); a new encode, "Train from scratch" and dispose() free the old ones.
  * Training runs in chunks (trainEpochs yields every few batches), so the
  * page stays responsive; everything is read back with await data().
  */
 import { backendReady } from '../../app/backendStore';
 import { loadMnist, type MnistSet } from '../../data/mnist';
 import {
-  encodeEpisodes,
   evaluateVae,
-  expectedCoverage,
   gatherDigits,
   pipelineSeeds,
   replay,
@@ -27,26 +26,25 @@ import {
   PRETRAINED_FILE,
   type PretrainedDoc,
 } from '../../models/consolidationPretrained';
-import { disposePatterns, type StoredPatterns } from '../../models/modernHopfield';
 import {
   createVae,
   loadVae,
   mixSeed,
   trainEpochs,
   unitFromBipolarRange,
+  type SerialisedVae,
   type Vae,
 } from '../../models/vae';
 import { vaeFromJson } from '../../models/vaeParams';
-import { pca } from '../../models/pca';
+import { LabTensors, onBackendSwitch } from './tensors';
 import type { Patch } from './explore';
-import { say, type ConsolidationStore, type MapFrame } from './store';
+import { say, type ConsolidationStore } from './store';
+import { latentMap, replayView } from './views';
 
 /** Held-out digits on the map and in the metrics (never stored). */
 export const HELD_OUT = 1000;
 /** Of those, labelled for the decoding read-out. */
 export const LABELLED = 300;
-/** Replays shown as pictures. */
-export const SHOWN = 24;
 
 /**
  * The held-out digits: the next HELD_OUT of the seeded permutation after
@@ -61,11 +59,15 @@ function heldOutIndices(count: number, episodes: number, seed: number): Int32Arr
 export class ConsolidationRunner {
   private set: MnistSet | null = null;
   private heldOut: ImageSet | null = null;
-  private memory: StoredPatterns | null = null;
+  private readonly tensors = new LabTensors();
   private episodes: ImageSet | null = null;
   private replayData: Float32Array | null = null;
-  private vae: Vae | null = null;
   private disposed = false;
+  private unsubBackend: (() => void) | null = null;
+  /** The training loop now running, if any (a backend change waits for it to stop). */
+  private training: Promise<void> | null = null;
+  /** Set while the tensors are rebuilt: a training loop failing on the old backend is expected. */
+  private rebuilding = false;
   private pauseRequested = false;
   private epochsDone = 0;
 
@@ -83,7 +85,8 @@ export class ConsolidationRunner {
         throw new Error(`the trained VAE (${PRETRAINED_FILE}) is missing (HTTP ${res.status})`);
       const doc = (await res.json()) as PretrainedDoc;
       if (this.disposed) return;
-      this.replaceVae(loadVae(vaeFromJson(doc.vae)));
+      const weights = vaeFromJson(doc.vae);
+      this.replaceVae(loadVae(weights), weights);
       this.store.setState({
         status: 'ready',
         source: 'pretrained',
@@ -91,9 +94,47 @@ export class ConsolidationRunner {
           `Trained by scripts/train-consolidation.ts with this page's code: ${doc.pipeline.episodes.toLocaleString('en')} episodes, ` +
           `${doc.pipeline.replays.toLocaleString('en')} replays, ${doc.pipeline.epochs} epochs, seed ${doc.pipeline.seed} (${doc.seconds} s in Node, WASM).`,
       });
+      // A backend change (e.g. a lost GPU device) leaves the tensors behind: make them again.
+      this.unsubBackend ??= onBackendSwitch((label) => void this.rebuild(label));
       await this.refresh();
     } catch (e) {
       if (!this.disposed) this.store.setState({ status: 'error', loadError: (e as Error).message });
+    }
+  }
+
+  /**
+   * Rebuilds the VAE (from its last copy: the shipped weights, or the last
+   * completed epoch) and the hippocampus on the new backend. A live run in
+   * progress stops there and waits for Play.
+   */
+  async rebuild(backendLabel: string): Promise<void> {
+    this.rebuilding = true;
+    this.pauseRequested = true;
+    try {
+      await this.training;
+      if (this.disposed) return;
+      this.tensors.rebuild();
+      const s = this.store.getState();
+      const live = s.source === 'live';
+      if (live) this.epochsDone = this.tensors.savedEpochs;
+      const stopped = live && s.training !== 'idle';
+      const more = this.epochsDone < s.epochs;
+      this.store.setState({
+        history: live ? s.history.slice(0, this.epochsDone) : s.history,
+        training: stopped ? (more ? 'paused' : 'done') : s.training,
+        progress: live ? this.epochsDone / s.epochs : s.progress,
+      });
+      const what = this.tensors.hippocampus ? 'the VAE and the hippocampus were' : 'the VAE was';
+      const epoch = live ? ` (the VAE as it was after epoch ${this.epochsDone})` : '';
+      const play = stopped && more ? ' Press Play to train on.' : '';
+      say(
+        this.store,
+        'info',
+        `The maths backend changed to ${backendLabel}: ${what} rebuilt on it${epoch}.${play}`,
+      );
+      await this.refresh();
+    } finally {
+      this.rebuilding = false;
     }
   }
 
@@ -120,9 +161,7 @@ export class ConsolidationRunner {
         'unit',
       );
       this.episodes = gatherDigits(this.set, split.episodes, 'bipolar');
-      if (this.memory) disposePatterns(this.memory);
-      this.memory = encodeEpisodes(this.episodes);
-      await this.memory.norms.data();
+      await this.tensors.store(this.episodes).norms.data();
       if (this.disposed) return;
       const d = this.episodes.d;
       const sample = Array.from({ length: 12 }, (_, i) =>
@@ -146,34 +185,20 @@ export class ConsolidationRunner {
 
   /** Step 2: replay from noise cues; shows the first replays as they come out. */
   async replay(): Promise<void> {
-    if (!this.memory || !this.episodes || this.busy()) return;
+    const memory = this.tensors.hippocampus;
+    if (!memory || !this.episodes || this.busy()) return;
     this.store.setState({ busy: 'Replaying…' });
     try {
       const s = this.store.getState();
       const t0 = performance.now();
       const episodes = this.episodes;
-      const d = episodes.d;
-      const r = await replay(this.memory, {
+      const r = await replay(memory, {
         count: s.replays,
         seed: pipelineSeeds(s.seed).cues,
         steps: CONSOLIDATION_DEFAULTS.replaySteps,
         batch: 200,
         onBatch: async (done, replays, episode) => {
-          const seen = new Set(episode.subarray(0, done));
-          const shown = Math.min(SHOWN, done);
-          this.store.setState({
-            replay: {
-              images: Array.from({ length: shown }, (_, i) => replays.slice(i * d, (i + 1) * d)),
-              episodes: Array.from(episode.subarray(0, shown)),
-              labels: Array.from(episode.subarray(0, shown), (e) => episodes.labels[e]),
-              count: done,
-              distinct: seen.size,
-              coverage: seen.size / episodes.n,
-              expectedCoverage: expectedCoverage(episodes.n, done),
-              exact: NaN,
-              ms: performance.now() - t0,
-            },
-          });
+          this.store.setState({ replay: replayView(episodes, done, replays, episode, t0) });
           await new Promise((res) => setTimeout(res, 0));
         },
       });
@@ -203,6 +228,7 @@ export class ConsolidationRunner {
       }),
     );
     this.epochsDone = 0;
+    await this.tensors.snapshot(0);
     this.store.setState({
       source: 'live',
       vaeNote: `Training live (${s.latentSize} latents) on ${(this.replayData.length / 784).toLocaleString('en')} replays (not the originals).`,
@@ -222,7 +248,18 @@ export class ConsolidationRunner {
 
   /** Play: trains the remaining epochs (an interrupted epoch starts afresh). */
   async resume(): Promise<void> {
-    const vae = this.vae;
+    if (this.training) return;
+    const run = this.trainLoop();
+    this.training = run;
+    try {
+      await run;
+    } finally {
+      this.training = null;
+    }
+  }
+
+  private async trainLoop(): Promise<void> {
+    const vae = this.tensors.vae;
     const data = this.replayData;
     if (!vae || !data || this.busy()) return;
     const s = this.store.getState();
@@ -262,6 +299,7 @@ export class ConsolidationRunner {
           this.epochsDone++;
           inEpoch = 0;
           const ev = await evaluateVae(vae, this.heldOut!, LABELLED);
+          await this.tensors.snapshot(this.epochsDone);
           this.store.setState((st) => ({
             history: [...st.history, { epoch: this.epochsDone, trainLoss: stats.loss, ...ev }],
             progress: (this.epochsDone * n) / planned,
@@ -272,7 +310,8 @@ export class ConsolidationRunner {
           mark = performance.now();
         },
       });
-      if (this.disposed) return;
+      if (this.disposed || this.rebuilding) return;
+      await this.tensors.snapshot(this.epochsDone);
       this.store.setState({
         training: result.stopped ? 'paused' : 'done',
         vaeNote: result.stopped
@@ -280,7 +319,10 @@ export class ConsolidationRunner {
           : `Trained live on ${n.toLocaleString('en')} replays for ${s.epochs} epoch${s.epochs === 1 ? '' : 's'} in ${seconds.toFixed(0)} s.`,
       });
     } catch (e) {
-      if (!this.disposed) say(this.store, 'error', `Training failed: ${(e as Error).message}`);
+      // On a lost backend the loop fails; rebuild() takes over from the last copy.
+      if (!this.disposed && !this.rebuilding) {
+        say(this.store, 'error', `Training failed: ${(e as Error).message}`);
+      }
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
@@ -292,7 +334,7 @@ export class ConsolidationRunner {
 
   /** Metrics and map of the VAE on screen. */
   private async refresh(): Promise<void> {
-    const vae = this.vae;
+    const vae = this.tensors.vae;
     if (!vae || !this.heldOut) return;
     const ev = await evaluateVae(vae, this.heldOut, LABELLED);
     if (vae.disposed) return;
@@ -303,23 +345,8 @@ export class ConsolidationRunner {
   /** The held-out latent means on the plane: directly (L = 2) or their PCA (L > 2). */
   private async refreshMap(vae: Vae): Promise<void> {
     const h = this.heldOut!;
-    const l = vae.config.latentSize;
-    const means = await vae.encodeMeans(h.images, h.n);
+    const { points, frame } = await latentMap(vae, h, this.store.getState().map?.pca);
     if (vae.disposed || this.disposed) return;
-    const prev = this.store.getState().map?.pca;
-    let frame: MapFrame = { latentSize: l, pca: null };
-    let points = means;
-    if (l > 2) {
-      // Signs aligned with the last frame, so the map does not flip between epochs.
-      const reference = prev?.components.length === 2 * l ? prev.components : undefined;
-      const p = pca(means, h.n, l, { k: 2, reference });
-      const [v1, v2] = p.explainedVarianceRatio;
-      frame = {
-        latentSize: l,
-        pca: { mean: p.mean, components: p.components, explained: [v1, v2] },
-      };
-      points = p.projections;
-    }
     const last = this.store.getState().history.at(-1);
     this.store.setState((s) => ({
       map: { points, labels: h.labels, ...frame },
@@ -329,7 +356,7 @@ export class ConsolidationRunner {
 
   /** Applies an exploration's result if its VAE is still the one on screen. */
   async show(f: (vae: Vae) => Promise<Patch>): Promise<void> {
-    const vae = this.vae;
+    const vae = this.tensors.vae;
     if (!vae) return;
     const patch = await f(vae);
     if (!vae.disposed && !this.disposed) this.store.setState(patch);
@@ -337,16 +364,16 @@ export class ConsolidationRunner {
 
   /** What the explorations (./explorer) work on. */
   get current() {
-    return { vae: this.vae, heldOut: this.heldOut, memory: this.memory, episodes: this.episodes };
+    const { vae, hippocampus: memory } = this.tensors;
+    return { vae, heldOut: this.heldOut, memory, episodes: this.episodes };
   }
 
   busy(): boolean {
     return this.store.getState().busy !== null;
   }
 
-  private replaceVae(vae: Vae): void {
-    this.vae?.dispose();
-    this.vae = vae;
+  private replaceVae(vae: Vae, weights: SerialisedVae | null = null): void {
+    this.tensors.setVae(vae, weights);
     this.store.setState({
       partial: null,
       arithmetic: null,
@@ -360,9 +387,7 @@ export class ConsolidationRunner {
   dispose(): void {
     this.disposed = true;
     this.pauseRequested = true;
-    this.vae?.dispose();
-    this.vae = null;
-    if (this.memory) disposePatterns(this.memory);
-    this.memory = null;
+    this.unsubBackend?.();
+    this.tensors.dispose();
   }
 }

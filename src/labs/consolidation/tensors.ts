@@ -1,0 +1,126 @@
+/**
+ * The lab's long-lived tensors (the VAE on screen and the hippocampus, the
+ * stored episodes as an MHN) and typed-array copies to rebuild them from.
+ *
+ * Why the copies: when the backend changes (a lost GPU device falls back to
+ * another), tensors made on the old backend cannot be read any more, so the
+ * weights must be copied out while they are still good. The VAE's copy is
+ * taken when it arrives (the shipped weights, or a fresh VAE's initial ones),
+ * at the end of every training epoch and when training stops; the episodes
+ * are typed arrays already. rebuild() frees what it can of the old tensors
+ * (a lost backend may refuse) and makes new ones on the current backend.
+ * Adam's moments are not copied: training after a rebuild starts them afresh.
+ */
+import { backendStore } from '../../app/backendStore';
+import { BACKEND_LABEL } from '../../engine/backend';
+import { encodeEpisodes, type ImageSet } from '../../models/consolidation';
+import { disposePatterns, type StoredPatterns } from '../../models/modernHopfield';
+import { loadVae, type SerialisedVae, type Vae } from '../../models/vae';
+
+/** Frees tensors that may live on a backend that is gone; never throws. */
+function tryDispose(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // A lost backend's tensors are unreachable; the engine forgets them either way.
+  }
+}
+
+export class LabTensors {
+  private currentVae: Vae | null = null;
+  private memory: StoredPatterns | null = null;
+  private episodes: ImageSet | null = null;
+  /** The VAE's weights as of `savedEpochs` completed training epochs (0 for a fresh or shipped one). */
+  private saved: SerialisedVae | null = null;
+  private epochs = 0;
+
+  get vae(): Vae | null {
+    return this.currentVae;
+  }
+
+  get hippocampus(): StoredPatterns | null {
+    return this.memory;
+  }
+
+  /** Training epochs done when the copy was taken. */
+  get savedEpochs(): number {
+    return this.epochs;
+  }
+
+  /** True when there is a copy to rebuild the VAE from. */
+  get hasCopy(): boolean {
+    return this.saved !== null;
+  }
+
+  /** A new VAE on screen; the old one is freed. `saved`: its weights, if already at hand. */
+  setVae(vae: Vae, saved: SerialisedVae | null = null): void {
+    if (this.currentVae) tryDispose(() => this.currentVae!.dispose());
+    this.currentVae = vae;
+    this.saved = saved;
+    this.epochs = 0;
+  }
+
+  /** Copies the VAE's weights out (await data()), labelled with the epochs it has done. */
+  async snapshot(epochs: number): Promise<void> {
+    const vae = this.currentVae;
+    if (!vae || vae.disposed) return;
+    let weights: SerialisedVae;
+    try {
+      weights = await vae.getWeights();
+    } catch (e) {
+      // Replaced (and freed) while its weights were being read: nothing to keep.
+      if (vae !== this.currentVae || vae.disposed) return;
+      throw e;
+    }
+    // Dropped if the VAE was replaced meanwhile.
+    if (vae === this.currentVae && !vae.disposed) {
+      this.saved = weights;
+      this.epochs = epochs;
+    }
+  }
+
+  /** Step 1: the episodes (rows in [-1, 1]) stored in a new hippocampus; the old one is freed. */
+  store(episodes: ImageSet): StoredPatterns {
+    if (this.memory) tryDispose(() => disposePatterns(this.memory!));
+    this.memory = null;
+    this.episodes = episodes;
+    this.memory = encodeEpisodes(episodes);
+    return this.memory;
+  }
+
+  /**
+   * Makes the VAE (from its copy) and the hippocampus (from the episodes)
+   * again on the current backend. Without a copy the VAE is left as it is.
+   */
+  rebuild(): void {
+    if (this.saved) {
+      const old = this.currentVae;
+      this.currentVae = loadVae(this.saved);
+      if (old) tryDispose(() => old.dispose());
+    }
+    if (this.episodes) {
+      if (this.memory) tryDispose(() => disposePatterns(this.memory!));
+      this.memory = encodeEpisodes(this.episodes);
+    }
+  }
+
+  /** Frees every tensor (leaving the lab). */
+  dispose(): void {
+    if (this.currentVae) tryDispose(() => this.currentVae!.dispose());
+    if (this.memory) tryDispose(() => disposePatterns(this.memory!));
+    this.currentVae = null;
+    this.memory = null;
+    this.episodes = null;
+    this.saved = null;
+  }
+}
+
+/** Calls `rebuild` with the new backend's name whenever the running backend changes. */
+export function onBackendSwitch(rebuild: (label: string) => void): () => void {
+  let backend = backendStore.getState().info?.name;
+  return backendStore.subscribe((s) => {
+    if (!s.info || s.info.name === backend) return;
+    backend = s.info.name;
+    rebuild(BACKEND_LABEL[s.info.name]);
+  });
+}
