@@ -7,6 +7,12 @@ import { useLab, useLabContext } from './useLab';
 const fmt = (v: number, digits = 1) =>
   v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** How long the rest of a live run takes here, from its own pace so far ('' once it stops). */
+export function timeLeft(progress: number, secs: number, training: string): string {
+  if (training !== 'running' || !(progress > 0.02) || progress >= 1) return '';
+  return `, about ${fmt((secs * (1 - progress)) / progress, 0)} s to go`;
+}
+
 /** A setting's select: its usual choices, plus the current value if a link set another. */
 function NumberSelect(props: {
   label: string;
@@ -214,7 +220,7 @@ export function TrainPanel() {
       {source === 'live' && (
         <ProgressBar
           value={progress}
-          label={`Training${sps ? ` · ${Math.round(sps).toLocaleString('en')} samples/s · ${fmt(secs, 0)} s` : ''}`}
+          label={`Training${sps ? ` · ${Math.round(sps).toLocaleString('en')} samples/s · ${fmt(secs, 0)} s${timeLeft(progress, secs, training)}` : ''}`}
         />
       )}
       {history.length > 0 && (

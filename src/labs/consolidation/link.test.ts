@@ -3,6 +3,7 @@ import { decodeParams } from '../../engine/urlState';
 import { linkQuery, settingsChanged, startFromLink } from './link';
 import { CHOICES, PARAMS, parsePicks, STEPS, withCurrent } from './params';
 import { createConsolidationStore, initialState, type ConsolidationState } from './store';
+import { timeLeft } from './Panels';
 import { goToStep, stepperKey } from './Stepper';
 
 const view = (s: Partial<ConsolidationState>): ConsolidationState => ({ ...initialState(), ...s });
@@ -145,5 +146,14 @@ describe('the stepper', () => {
     expect(store.getState().step).toBe(1);
     expect(stepperKey(store, 'x')).toBe(false);
     expect(stepperKey(store, '7')).toBe(false);
+  });
+});
+
+describe('the progress label', () => {
+  it("says how long the rest of a live run takes, from the run's own pace", () => {
+    expect(timeLeft(0.25, 10, 'running')).toBe(', about 30 s to go');
+    expect(timeLeft(0.25, 10, 'paused')).toBe('');
+    expect(timeLeft(0.01, 1, 'running')).toBe('');
+    expect(timeLeft(1, 40, 'running')).toBe('');
   });
 });
