@@ -10,7 +10,8 @@ const fmt = (v: number, digits = 1) =>
 /** How long the rest of a live run takes here, from its own pace so far ('' once it stops). */
 export function timeLeft(progress: number, secs: number, training: string): string {
   if (training !== 'running' || !(progress > 0.02) || progress >= 1) return '';
-  return `, about ${fmt((secs * (1 - progress)) / progress, 0)} s to go`;
+  const rest = (secs * (1 - progress)) / progress;
+  return rest < 1 ? ', almost done' : `, about ${fmt(rest, 0)} s to go`;
 }
 
 /** A setting's select: its usual choices, plus the current value if a link set another. */

@@ -155,5 +155,6 @@ describe('the progress label', () => {
     expect(timeLeft(0.25, 10, 'paused')).toBe('');
     expect(timeLeft(0.01, 1, 'running')).toBe('');
     expect(timeLeft(1, 40, 'running')).toBe('');
+    expect(timeLeft(0.95, 10, 'running')).toBe(', almost done');
   });
 });
