@@ -3,9 +3,9 @@
  * NumPy doing the same math on the same machine.
  *
  *   Modern Hopfield: one retrieval step with all 10,000 MNIST digits stored,
- *   batches of 1 and 100 cues, on the WebAssembly SIMD kernels (8-bit
- *   digits, block-sparse; a batch is its cues one after the other) and on
- *   tfjs wasm and cpu (cli/bench-modern.ts), against bench/reference_modern.py.
+ *   batches of 1 and 100 cues, on the WebAssembly SIMD kernels (digits in
+ *   8-pixel blocks, background blocks skipped; a batch is its cues one after
+ *   the other) and on tfjs wasm and cpu (cli/bench-modern.ts), against bench/reference_modern.py.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -85,7 +85,7 @@ export function reportLabs(s: LabsSection | undefined): string {
     const b100 = e.batches.find((b) => b.batch === 100)?.medianMs;
     rows.push([
       e.backend === 'wasm-simd'
-        ? 'WebAssembly SIMD kernels (8-bit, block-sparse; b100 = 100 cues one by one)'
+        ? 'WebAssembly SIMD kernels (block-sparse; b100 = 100 cues one by one)'
         : `tfjs ${e.backend}`,
       fmt(b1),
       fmt(b100),

@@ -88,7 +88,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * The same step on the WebAssembly SIMD kernels (../src/models/modernSimd:
- * 8-bit digits, block-sparse), one cue at a time: 'batch' B is B cues
+ * digits in 8-pixel blocks, background blocks skipped), one cue at a time: 'batch' B is B cues
  * stepped one after the other. Same cues and beta as benchModernStep.
  */
 export async function benchModernSimd(

@@ -3,10 +3,10 @@
  * WebAssembly SIMD kernels, for one state at a time: the interactive step of
  * the Modern Hopfield lab on a CPU.
  *
- * The stored digits are kept as the 8-bit pixels they are (u in 0..255, one
- * byte a pixel instead of four), in blocks of 8 pixels with the blocks that
- * are all background (u = 0) left out (an MNIST digit keeps about 40 % of
- * its blocks); x = 2u/255 - 1 is applied inside the sums, so a left-out
+ * The stored digits are kept as their pixel values u in 0..255, in blocks
+ * of 8 pixels, and the blocks that are all background (u = 0) are left out:
+ * an MNIST digit keeps about 40 % of its blocks. A kept block holds its u as
+ * float32 (exact). x = 2u/255 - 1 is applied inside the sums, so a left-out
  * block, adding nothing to any sum over u, changes no result:
  *
  *   logits   l_i = beta' x_i.q = beta' ((2/255) u_i.q - sum(q))
@@ -84,12 +84,12 @@ export class SimdModernMemory {
     }
     start[n] = keep.length;
     this.keptBlocks = keep.length;
-    this.data = simd.block(8 * keep.length);
+    this.data = simd.block(32 * keep.length);
     this.idx = simd.block(2 * keep.length);
     this.start = simd.block(4 * (n + 1));
     this.start.u32(n + 1).set(start);
     this.idx.u16(keep.length).set(keep);
-    const data = this.data.u8(8 * keep.length);
+    const data = this.data.f32(8 * keep.length);
     for (let i = 0; i < n; i++) {
       for (let j = start[i]; j < start[i + 1]; j++) {
         const c = keep[j];

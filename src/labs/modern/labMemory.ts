@@ -1,12 +1,12 @@
 /**
  * Where the Modern Hopfield lab computes: one state at a time, either on the
- * WebAssembly SIMD kernels (../../models/modernSimd: the stored digits as
- * 8-bit pixels, background blocks skipped) or as tfjs tensors
+ * WebAssembly SIMD kernels (../../models/modernSimd: the stored digits in
+ * 8-pixel blocks, all-background blocks skipped) or as tfjs tensors
  * (../../models/modernHopfield) on the backend the shell chose.
  *
  * The kernels are used when the backend is a CPU one (wasm, cpu) and the
  * browser has WebAssembly SIMD: there they are 2-3x faster than tfjs's
- * matrix products for one state (`npm run bench`, section 5). On a GPU
+ * matrix products for one state (`npm run bench`, sections 3 and 5). On a GPU
  * backend the tensors stay on the GPU. Both give the same numbers to float32
  * rounding (tests compare them with the float64 reference).
  */
