@@ -88,6 +88,7 @@ test('draw a digit and retrieve', async ({ page }, info) => {
   await page.getByLabel('Cue from').selectOption({ label: 'My drawing' });
   await page.getByLabel('Hide').selectOption({ label: 'Nothing hidden' });
   const pad = page.getByTestId('draw-pad');
+  await pad.scrollIntoViewIfNeeded(); // mouse events only reach what is in the viewport
   const box = (await pad.boundingBox())!;
   const at = (x: number, y: number) => [
     box.x + (x / 28) * box.width,
@@ -128,9 +129,28 @@ test('a missing digits file gives a clear message, not a blank page', async ({ p
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
 
-test('leaving the Modern lab frees its tensors (the stored digits included)', async ({ page }) => {
+test('leaving the Modern lab frees its memory: SIMD blocks on WASM, tensors on WebGL', async ({
+  page,
+}) => {
+  const simdBlocks = () =>
+    page.evaluate(() =>
+      (window as unknown as { engram: { simdBlocks(): number } }).engram.simdBlocks(),
+    );
   await page.goto('./?backend=wasm#/');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
+    timeout: 30_000,
+  });
+  const blocks = await simdBlocks();
+  await page.goto('./?backend=wasm#/modern?k=500');
+  await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('memory-note')).toContainText('WebAssembly SIMD');
+  expect(await simdBlocks()).toBeGreaterThan(blocks); // the stored digits live in kernel memory
+  await page.getByRole('link', { name: 'Engram' }).click();
+  await expect(page.getByRole('heading', { name: /How does a network remember/ })).toBeVisible();
+  await expect.poll(simdBlocks).toBe(blocks);
+
+  await page.goto('./?backend=webgl#/');
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'webgl', {
     timeout: 30_000,
   });
   const count = () =>
@@ -138,7 +158,10 @@ test('leaving the Modern lab frees its tensors (the stored digits included)', as
       (window as unknown as { engram: { numTensors(): number } }).engram.numTensors(),
     );
   const baseline = await count();
-  await page.goto('./?backend=wasm#/modern?k=500');
+  await page.goto('./?backend=webgl#/modern?k=200');
+  await expect(page.getByTestId('memory-note')).toContainText('webgl backend', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('step-status')).not.toContainText('Working', { timeout: 60_000 });
   expect(await count()).toBeGreaterThan(baseline); // X (and Xᵀ) live on the backend

@@ -19,8 +19,11 @@ describe('SIMD kernels', () => {
     a.u8().fill(7);
     a.free();
     a.free(); // idempotent
+    const live = simd!.liveBlocks;
     const b = simd!.block(1000);
+    expect(simd!.liveBlocks).toBe(live + 1);
     expect(Array.from(b.u8()).every((v) => v === 0)).toBe(true);
     b.free();
+    expect(simd!.liveBlocks).toBe(live);
   });
 });

@@ -114,11 +114,14 @@ export class Block {
   free(): void {
     if (!this.live) return;
     this.live = false;
+    this.simd.liveBlocks--;
     this.simd.k.release(this.ptr);
   }
 }
 
 export class Simd {
+  /** blocks made and not yet freed (tests check that work gives back what it takes) */
+  liveBlocks = 0;
   constructor(readonly k: Exports) {}
   buffer(): ArrayBuffer {
     return this.k.memory.buffer;
@@ -126,7 +129,9 @@ export class Simd {
   /** A zeroed block of at least `bytes` bytes (rounded up to 16). */
   block(bytes: number): Block {
     const size = Math.max(16, Math.ceil(bytes / 16) * 16);
-    return new Block(this, this.k.alloc(size), size);
+    const b = new Block(this, this.k.alloc(size), size);
+    this.liveBlocks++;
+    return b;
   }
 }
 
@@ -164,6 +169,11 @@ export function loadSimd(): Promise<Simd | null> {
     }
   })();
   return pending;
+}
+
+/** Blocks alive in kernel memory (0 before the kernels load). */
+export function simdLiveBlocks(): number {
+  return ready?.liveBlocks ?? 0;
 }
 
 /** The kernels if loadSimd() has finished with them, else null. */

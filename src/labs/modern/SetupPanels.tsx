@@ -85,7 +85,7 @@ export function MemoryPanel() {
         {s.stored.toLocaleString('en')} × 784, scaled to [−1, 1])
         {s.storeMs !== null && <>, stored in {Math.round(s.storeMs)} ms</>}.{' '}
         {s.engine === 'wasm-simd' &&
-          'Steps run on WebAssembly SIMD kernels, which keep each digit in blocks of 8 pixels and skip the blocks that are all background (they add nothing to any sum over the ink): the same numbers with about 60 % less work.'}
+          'Steps run on WebAssembly SIMD kernels that skip the 8-pixel blocks of pure background: they add nothing to any sum, so the numbers are the same.'}
         {s.engine?.startsWith('tfjs-') &&
           `Steps run as TensorFlow.js matrix products on the ${s.engine.slice(5)} backend.`}
         {s.loadInfo && (
