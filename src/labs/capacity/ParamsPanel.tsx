@@ -47,7 +47,7 @@ export function ParamsPanel() {
             label="Engine"
             value={engine}
             options={[
-              { value: 'wasm-simd', label: 'WebAssembly SIMD (fastest on a CPU)' },
+              { value: 'wasm-simd', label: 'WebAssembly SIMD (fastest)' },
               { value: 'typed-array', label: 'Typed arrays (exact, bit-packed)' },
               { value: 'tfjs', label: 'TensorFlow.js (WASM) in the worker' },
             ]}
