@@ -1,11 +1,18 @@
 /**
- * Section 1: one recall step in Node, typed arrays against tfjs (cpu and
- * wasm backends, set up as the experiment CLI does in cli/tf.ts).
+ * Section 1: one recall step in Node, typed arrays against the WebAssembly
+ * SIMD kernels (the Experiments lab's engine) and tfjs (cpu and wasm
+ * backends, set up as the experiment CLI does in cli/tf.ts).
  */
 import { initTf, tf, TF_BACKENDS, type TfBackend } from '../cli/tf';
-import type { MeasureOptions } from './stats';
+import { loadSimd } from '../src/kernels/simd';
+import { Stepper } from '../src/models/dynamics';
+import { createRng } from '../src/engine/random';
+import { simdEngine } from '../src/models/experiments/batchSimd';
+import { measure, now, type MeasureOptions } from './stats';
 import {
+  BIG_BATCH,
   makeWorkload,
+  type Workload,
   reason,
   timeTensor,
   timeTyped,
@@ -25,6 +32,8 @@ export interface NodeSize {
   n: number;
   label: string;
   typed: TypedTimings;
+  /** the SIMD engine's synchronous step, batches 1 and 100 */
+  simd?: Outcome<TensorTimings>;
   tfjs: Partial<Record<TfBackend, Outcome<TensorTimings>>>;
 }
 
@@ -43,6 +52,12 @@ export async function runNode(log: (msg: string) => void, quick: boolean): Promi
   for (const { d, n, label, w } of workloads) {
     log(`node: typed arrays, ${label}`);
     sizes.push({ d, n, label, typed: await timeTyped(w, typedOpts), tfjs: {} });
+    log(`node: WebAssembly SIMD kernels, ${label}`);
+    try {
+      sizes[sizes.length - 1].simd = { ok: true, value: await timeSimd(w, typedOpts) };
+    } catch (e) {
+      sizes[sizes.length - 1].simd = { ok: false, error: reason(e) };
+    }
   }
   const backends: NodeSection['backends'] = {};
   for (const name of TF_BACKENDS) {
@@ -69,4 +84,30 @@ export async function runNode(log: (msg: string) => void, quick: boolean): Promi
     }
   }
   return { node: process.version, backends, sizes };
+}
+
+/** The SIMD engine's step for 1 and 100 cues; `agrees`: cue 0's result equals Stepper's sync step. */
+async function timeSimd(w: Workload, opts: MeasureOptions): Promise<TensorTimings> {
+  const simd = await loadSimd();
+  if (!simd) throw new Error('no WebAssembly SIMD in this Node');
+  const memory = simdEngine(simd).hebbian(w.x);
+  try {
+    const out = new Int8Array(BIG_BATCH * w.d);
+    memory.step(w.cues, 1, out);
+    const st = new Stepper(w.net, w.cue, { dynamics: 'sync', rng: createRng(7) });
+    st.step();
+    const agrees = st.state.every((v, i) => v === out[i]);
+    const batches = [];
+    for (const batch of [1, BIG_BATCH]) {
+      const step = await measure(() => {
+        const t0 = now();
+        memory.step(w.cues, batch, out);
+        return now() - t0;
+      }, opts);
+      batches.push({ batch, step, perCueMs: step.median / batch });
+    }
+    return { batches, agrees };
+  } finally {
+    memory.dispose();
+  }
 }

@@ -78,6 +78,9 @@ function nodeTable(n: NodeSection): string {
       '',
       String(t.unitUpdate.reps),
     ]);
+    if (s.simd?.ok) rows.push(...tensorRows('wasm-simd kernels', s.simd.value, t.syncStep.median));
+    else if (s.simd)
+      rows.push(['', `wasm-simd kernels: failed: ${s.simd.error}`, '', '', '', '', '']);
     for (const [name, o] of Object.entries(s.tfjs)) {
       if (!o) continue;
       if (o.ok) rows.push(...tensorRows(`tfjs ${name}`, o.value, t.syncStep.median));
@@ -251,6 +254,11 @@ export function fastestEngram(n: NodeSection | undefined, d: number, nPat: numbe
   if (!size) return null;
   const one: [string, number][] = [['typed sync step', size.typed.syncStep.median]];
   const hundred: [string, number][] = [['typed sync step x100', size.typed.syncStep.median * 100]];
+  if (size.simd?.ok) {
+    for (const b of size.simd.value.batches) {
+      (b.batch === 1 ? one : hundred).push([`wasm-simd batch ${b.batch}`, b.step.median]);
+    }
+  }
   for (const [name, o] of Object.entries(size.tfjs)) {
     if (!o?.ok) continue;
     for (const b of o.value.batches) {
