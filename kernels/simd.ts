@@ -21,6 +21,30 @@ export function release(p: usize): void {
 // --------------------------------------------------------- Hebbian (bits)
 
 /**
+ * Packs b bipolar states (rows of d i8, +-1, laid end to end) into bits:
+ * bit k of byte j of row c (rows of `rowBytes` bytes, zero-padded) is 1
+ * where unit 8j + k of state c is +1. The same layout as the stored rows.
+ */
+export function packSigns(s: usize, d: i32, b: i32, out: usize, rowBytes: i32): void {
+  const zero = i8x16.splat(0);
+  const full = d & ~15;
+  const rest = d - full;
+  for (let c = 0; c < b; c++) {
+    const src = s + <usize>c * <usize>d;
+    const dst = out + <usize>c * <usize>rowBytes;
+    memory.fill(dst, 0, <usize>rowBytes);
+    for (let k = 0; k < full; k += 16) {
+      store<u16>(dst + ((<usize>k) >> 3), <u16>i8x16.bitmask(i8x16.gt_s(v128.load(src + k), zero)));
+    }
+    if (rest > 0) {
+      let bits: u32 = 0;
+      for (let k = 0; k < rest; k++) if (load<i8>(src + full + k) > 0) bits |= 1 << k;
+      store<u16>(dst + ((<usize>full) >> 3), <u16>bits);
+    }
+  }
+}
+
+/**
  * Overlaps u_mu = D - 2 popcount(x_mu XOR s) of N patterns with one cue, all
  * bit-packed in rows of `rowBytes` bytes (a multiple of 16, padding bits 0 in
  * both). Writes u as i16 (N entries, |u| <= D < 32768) and returns sum u.
@@ -119,45 +143,59 @@ export function hebbianSigns4(
   const u2 = u1 + ub;
   const u3 = u2 + ub;
   const dd = <usize>d;
-  for (let i = 0; i < d; i++) {
+  let i = 0;
+  // two units i at a time: each u load serves two rows, each x load four cues
+  for (; i + 1 < d; i += 2) {
+    const r0 = xt + <usize>i * <usize>np;
+    const r1 = r0 + <usize>np;
+    let a0 = i32x4.splat(0);
+    let a1 = i32x4.splat(0);
+    let a2 = i32x4.splat(0);
+    let a3 = i32x4.splat(0);
+    let b0 = i32x4.splat(0);
+    let b1 = i32x4.splat(0);
+    let b2 = i32x4.splat(0);
+    let b3 = i32x4.splat(0);
+    for (let k = 0; k < np; k += 8) {
+      const x0 = v128.load8x8_s(r0 + k);
+      const x1 = v128.load8x8_s(r1 + k);
+      const o = (<usize>k) << 1;
+      let v = v128.load(u0 + o);
+      a0 = i32x4.add(a0, i32x4.dot_i16x8_s(x0, v));
+      b0 = i32x4.add(b0, i32x4.dot_i16x8_s(x1, v));
+      v = v128.load(u1 + o);
+      a1 = i32x4.add(a1, i32x4.dot_i16x8_s(x0, v));
+      b1 = i32x4.add(b1, i32x4.dot_i16x8_s(x1, v));
+      v = v128.load(u2 + o);
+      a2 = i32x4.add(a2, i32x4.dot_i16x8_s(x0, v));
+      b2 = i32x4.add(b2, i32x4.dot_i16x8_s(x1, v));
+      v = v128.load(u3 + o);
+      a3 = i32x4.add(a3, i32x4.dot_i16x8_s(x0, v));
+      b3 = i32x4.add(b3, i32x4.dot_i16x8_s(x1, v));
+    }
+    const ii = <usize>i;
+    signOut(hsum(a0), n, s + ii, out + ii);
+    signOut(hsum(a1), n, s + dd + ii, out + dd + ii);
+    signOut(hsum(a2), n, s + 2 * dd + ii, out + 2 * dd + ii);
+    signOut(hsum(a3), n, s + 3 * dd + ii, out + 3 * dd + ii);
+    signOut(hsum(b0), n, s + ii + 1, out + ii + 1);
+    signOut(hsum(b1), n, s + dd + ii + 1, out + dd + ii + 1);
+    signOut(hsum(b2), n, s + 2 * dd + ii + 1, out + 2 * dd + ii + 1);
+    signOut(hsum(b3), n, s + 3 * dd + ii + 1, out + 3 * dd + ii + 1);
+  }
+  for (; i < d; i++) {
     const r0 = xt + <usize>i * <usize>np;
     let a0 = i32x4.splat(0);
     let a1 = i32x4.splat(0);
     let a2 = i32x4.splat(0);
     let a3 = i32x4.splat(0);
-    for (let k = 0; k < np; k += 16) {
-      const x = v128.load(r0 + k);
-      const xl = i16x8.extend_low_i8x16_s(x);
-      const xh = i16x8.extend_high_i8x16_s(x);
+    for (let k = 0; k < np; k += 8) {
+      const x0 = v128.load8x8_s(r0 + k);
       const o = (<usize>k) << 1;
-      a0 = i32x4.add(
-        a0,
-        i32x4.add(
-          i32x4.dot_i16x8_s(xl, v128.load(u0 + o)),
-          i32x4.dot_i16x8_s(xh, v128.load(u0 + o, 16)),
-        ),
-      );
-      a1 = i32x4.add(
-        a1,
-        i32x4.add(
-          i32x4.dot_i16x8_s(xl, v128.load(u1 + o)),
-          i32x4.dot_i16x8_s(xh, v128.load(u1 + o, 16)),
-        ),
-      );
-      a2 = i32x4.add(
-        a2,
-        i32x4.add(
-          i32x4.dot_i16x8_s(xl, v128.load(u2 + o)),
-          i32x4.dot_i16x8_s(xh, v128.load(u2 + o, 16)),
-        ),
-      );
-      a3 = i32x4.add(
-        a3,
-        i32x4.add(
-          i32x4.dot_i16x8_s(xl, v128.load(u3 + o)),
-          i32x4.dot_i16x8_s(xh, v128.load(u3 + o, 16)),
-        ),
-      );
+      a0 = i32x4.add(a0, i32x4.dot_i16x8_s(x0, v128.load(u0 + o)));
+      a1 = i32x4.add(a1, i32x4.dot_i16x8_s(x0, v128.load(u1 + o)));
+      a2 = i32x4.add(a2, i32x4.dot_i16x8_s(x0, v128.load(u2 + o)));
+      a3 = i32x4.add(a3, i32x4.dot_i16x8_s(x0, v128.load(u3 + o)));
     }
     const ii = <usize>i;
     signOut(hsum(a0), n, s + ii, out + ii);

@@ -20,6 +20,7 @@ interface Exports {
   memory: WebAssembly.Memory;
   alloc(bytes: number): number;
   release(ptr: number): void;
+  packSigns(s: number, d: number, b: number, out: number, rowBytes: number): void;
   overlapsBits(xb: number, sb: number, n: number, rowBytes: number, d: number, u: number): number;
   hebbianSigns(
     xt: number,

@@ -21,12 +21,6 @@ import { roundUp, type Block, type Simd } from '../../kernels/simd';
 import type { BatchEngine, BatchMemory, GrowingMemory } from './batch';
 import { NetworkMemory } from './batchTyped';
 
-/** Packs bipolar units (d from offset) into bytes: bit k of byte j is unit 8j + k, 1 where +1. */
-function packBytes(s: Int8Array, offset: number, d: number, out: Uint8Array): void {
-  out.fill(0);
-  for (let i = 0; i < d; i++) if (s[offset + i] > 0) out[i >> 3] |= 1 << (i & 7);
-}
-
 export class SimdHebbianMemory implements BatchMemory {
   readonly d: number;
   readonly n: number;
@@ -56,15 +50,15 @@ export class SimdHebbianMemory implements BatchMemory {
     this.xb = simd.block(n * this.rowBytes);
     this.xt = simd.block(d * this.np);
     this.u = simd.block(4 * this.np * 2);
-    this.sb = simd.block(this.rowBytes);
+    this.sb = simd.block(4 * this.rowBytes);
     this.s = simd.block(4 * d);
     this.out = simd.block(4 * d);
     this.blocks = [this.xb, this.xt, this.u, this.sb, this.s, this.out];
-    const row = new Uint8Array(this.rowBytes);
-    const xb = this.xb.u8();
-    for (let mu = 0; mu < n; mu++) {
-      packBytes(data, mu * d, d, row);
-      xb.set(row, mu * this.rowBytes);
+    if (n > 0) {
+      const raw = simd.block(n * d);
+      raw.i8(n * d).set(data.subarray(0, n * d));
+      simd.k.packSigns(raw.ptr, d, n, this.xb.ptr, this.rowBytes);
+      raw.free();
     }
     const xt = this.xt.i8();
     const np = this.np;
@@ -81,16 +75,13 @@ export class SimdHebbianMemory implements BatchMemory {
       out.set(s.subarray(0, b * d));
       return;
     }
-    const row = new Uint8Array(rowBytes);
     for (let c0 = 0; c0 < b;) {
       const m = b - c0 >= 4 ? 4 : 1;
-      for (let k = 0; k < m; k++) {
-        const so = (c0 + k) * d;
-        packBytes(s, so, d, row);
-        sb.u8().set(row);
-        simd.k.overlapsBits(xb.ptr, sb.ptr, n, rowBytes, d, u.ptr + 2 * np * k);
-      }
       this.s.i8(m * d).set(s.subarray(c0 * d, (c0 + m) * d));
+      simd.k.packSigns(this.s.ptr, d, m, sb.ptr, rowBytes);
+      for (let k = 0; k < m; k++) {
+        simd.k.overlapsBits(xb.ptr, sb.ptr + rowBytes * k, n, rowBytes, d, u.ptr + 2 * np * k);
+      }
       if (m === 4) simd.k.hebbianSigns4(xt.ptr, u.ptr, np, d, n, this.s.ptr, this.out.ptr);
       else simd.k.hebbianSigns(xt.ptr, u.ptr, np, d, n, this.s.ptr, this.out.ptr);
       out.set(this.out.i8(m * d), c0 * d);
