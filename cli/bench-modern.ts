@@ -11,8 +11,7 @@
  * The bench/ harness can import benchModernStep.
  */
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { MNIST_PIXELS, signedMatrix } from '../src/data/mnist';
 import { loadMnistNode } from '../src/data/mnistNode';
 import {
@@ -24,6 +23,7 @@ import {
 import { loadSimd } from '../src/kernels/simd';
 import { SimdModernMemory } from '../src/models/modernSimd';
 import { initTf, tf, type TfBackend } from './tf';
+import { isMain } from './isMain';
 
 export interface StepTiming {
   batch: number;
@@ -150,17 +150,7 @@ export function numpyModernStep(n = 10_000, batches = [1, 100]): object | null {
   }
 }
 
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (isMain(import.meta.url)) {
   console.log = console.error;
   const args = process.argv.slice(2);
   const k = args.indexOf('--budget-ms');

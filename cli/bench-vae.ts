@@ -9,8 +9,6 @@
  * scratch" run with the page's default settings on wasm (benchLiveRun).
  * The bench/ harness imports both.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { HELD_OUT, LABELLED } from '../src/labs/consolidation/runner';
 import { initialState } from '../src/labs/consolidation/store';
@@ -28,6 +26,7 @@ import { disposePatterns } from '../src/models/modernHopfield';
 import { createVae, mixSeed, trainEpochs, unitFromBipolarRange } from '../src/models/vae';
 import { timeVaeTraining, VAE_INPUT, VAE_LATENT, type VaeThroughput } from '../bench/vaeWorkload';
 import { initTf, type TfBackend } from './tf';
+import { isMain } from './isMain';
 
 /** VAE training throughput on a tfjs backend in Node. */
 export async function benchVaeTraining(
@@ -160,17 +159,7 @@ export function pageDefaultSamples(): { replays: number; epochs: number; samples
   return { replays: s.replays, epochs: s.epochs, samples: s.replays * s.epochs };
 }
 
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (isMain(import.meta.url)) {
   console.log = console.error;
   const args = process.argv.slice(2);
   const k = args.indexOf('--budget-ms');

@@ -6,13 +6,12 @@
  * to stderr. Exit codes: 0 done, 1 the experiment failed, 2 bad usage
  * (unknown experiment or flag, malformed or impossible value).
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { CAPACITY_EXPERIMENTS } from './capacity';
 import { consolidationExperiment } from './consolidation';
 import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
 import { recallExperiment } from './recall';
+import { isMain } from './isMain';
 
 /** Where an experiment writes: `out` for the JSON result, `err` for diagnostics. */
 export interface Io {
@@ -99,17 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (isMain(import.meta.url)) {
   // Keep stdout for the one JSON document: anything a library logs goes to stderr.
   console.log = console.error;
   console.info = console.error;

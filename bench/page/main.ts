@@ -167,16 +167,7 @@ async function timeModern(budgetMs: number): Promise<{ medianMs: number; reps: n
     return performance.now() - t0;
   };
   try {
-    await once();
-    const samples: number[] = [];
-    let spent = 0;
-    while (samples.length < 3 || (spent < budgetMs && samples.length < 100)) {
-      const t = await once();
-      samples.push(t);
-      spent += t;
-    }
-    samples.sort((a, b) => a - b);
-    return { medianMs: samples[Math.floor(samples.length / 2)], reps: samples.length };
+    return await medianOf(once, budgetMs, 100);
   } finally {
     q.dispose();
     disposePatterns(m);
@@ -197,22 +188,34 @@ async function timeModernSimd(budgetMs: number): Promise<{ medianMs: number; rep
   const q = signedImage(set, 0);
   q.fill(0, d / 2);
   const beta = effectiveBeta(20, d, 'sqrt');
-  try {
+  const once = async () => {
+    const t0 = performance.now();
     m.step(q, beta);
-    const samples: number[] = [];
-    let spent = 0;
-    while (samples.length < 3 || (spent < budgetMs && samples.length < 200)) {
-      const t0 = performance.now();
-      m.step(q, beta);
-      const t = performance.now() - t0;
-      samples.push(t);
-      spent += t;
-    }
-    samples.sort((a, b) => a - b);
-    return { medianMs: samples[Math.floor(samples.length / 2)], reps: samples.length };
+    return performance.now() - t0;
+  };
+  try {
+    return await medianOf(once, budgetMs, 200);
   } finally {
     m.dispose();
   }
+}
+
+/** One warm-up, then timings until `budgetMs` is spent (3 to maxReps of them); their median. */
+async function medianOf(
+  once: () => Promise<number>,
+  budgetMs: number,
+  maxReps: number,
+): Promise<{ medianMs: number; reps: number }> {
+  await once();
+  const samples: number[] = [];
+  let spent = 0;
+  while (samples.length < 3 || (spent < budgetMs && samples.length < maxReps)) {
+    const t = await once();
+    samples.push(t);
+    spent += t;
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)], reps: samples.length };
 }
 
 main()
