@@ -38,7 +38,7 @@ import {
 import { vaeFromJson } from '../../models/vaeParams';
 import { LabTensors, onBackendSwitch } from './tensors';
 import type { Patch } from './explore';
-import { say, type ConsolidationStore } from './store';
+import { say, sayFailed, type ConsolidationStore } from './store';
 import { latentMap, replayView } from './views';
 
 /** Held-out digits on the map and in the metrics (never stored). */
@@ -112,6 +112,9 @@ export class ConsolidationRunner {
     this.pauseRequested = true;
     try {
       await this.training;
+      // Storing or replaying: let it finish (or fail) on the old tensors first.
+      while (this.store.getState().busy && !this.disposed)
+        await new Promise((r) => setTimeout(r, 50));
       if (this.disposed) return;
       this.tensors.rebuild();
       const s = this.store.getState();
@@ -155,11 +158,7 @@ export class ConsolidationRunner {
       const s = this.store.getState();
       const t0 = performance.now();
       const split = splitDigits(this.set.count, s.episodes, HELD_OUT, pipelineSeeds(s.seed).split);
-      this.heldOut = gatherDigits(
-        this.set,
-        heldOutIndices(this.set.count, s.episodes, s.seed),
-        'unit',
-      );
+      this.makeHeldOut();
       this.episodes = gatherDigits(this.set, split.episodes, 'bipolar');
       await this.tensors.store(this.episodes).norms.data();
       if (this.disposed) return;
@@ -178,6 +177,8 @@ export class ConsolidationRunner {
         replay: null,
         partial: null,
       });
+    } catch (e) {
+      sayFailed(this.store, 'Storing', e, this.rebuilding);
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
@@ -208,6 +209,8 @@ export class ConsolidationRunner {
       this.store.setState((st) => ({
         replay: st.replay && { ...st.replay, exact, ms: performance.now() - t0 },
       }));
+    } catch (e) {
+      sayFailed(this.store, 'Replay', e, this.rebuilding);
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }

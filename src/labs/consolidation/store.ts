@@ -183,6 +183,17 @@ export function say(store: ConsolidationStore, kind: Message['kind'], text: stri
   store.setState((s) => ({ messages: [...s.messages.slice(-3), { id, kind, text }] }));
 }
 
+/** A visible message for a step that failed; `backendChanged`: the usual cause, and what to do. */
+export function sayFailed(
+  store: ConsolidationStore,
+  what: string,
+  e: unknown,
+  backendChanged: boolean,
+): void {
+  const hint = backendChanged ? ' The maths backend changed meanwhile: run this step again.' : '';
+  say(store, 'error', `${what} failed: ${(e as Error).message}.${hint}`);
+}
+
 export function dismiss(store: ConsolidationStore, id: number): void {
   store.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
 }
