@@ -9,7 +9,7 @@
  * window.__bench as each part finishes, so a hang still leaves the rest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendName } from '../../src/engine/backend';
+import { pageLog, pageQuery, startBackend, type StartedBackend } from '../pageKit';
 import { createRng } from '../../src/engine/random';
 import { loadMnist, MNIST_PIXELS, signedImage } from '../../src/data/mnist';
 import { loadSimd } from '../../src/kernels/simd';
@@ -29,15 +29,7 @@ import {
   type TypedTimings,
 } from '../workload';
 
-export interface PageBackend {
-  name: BackendName;
-  started: boolean;
-  error?: string;
-  adapter?: string | null;
-  software?: boolean;
-  notes?: string[];
-  /** time initBackend took, ms */
-  startMs?: number;
+export interface PageBackend extends StartedBackend {
   tensor?: TensorTimings;
   /** Modern Hopfield: one retrieval step with 10,000 x 784 stored, batch 1 (median ms). */
   modern?: { medianMs: number; reps: number };
@@ -66,13 +58,7 @@ declare global {
 
 const D = 4096;
 const N = 20;
-const ALL: BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
-
-const params = new URLSearchParams(location.search);
-const quick = params.get('quick') === '1';
-const wanted = (params.get('backends') ?? ALL.join(','))
-  .split(',')
-  .filter((b): b is BackendName => (ALL as string[]).includes(b));
+const { quick, wanted } = pageQuery();
 
 const out: PageResults = {
   userAgent: navigator.userAgent,
@@ -84,11 +70,7 @@ const out: PageResults = {
 };
 window.__bench = out;
 
-const logEl = document.getElementById('log');
-function log(msg: string): void {
-  console.log(`[bench page] ${msg}`);
-  if (logEl) logEl.textContent += `\n${msg}`;
-}
+const log = pageLog('bench page');
 
 async function main(): Promise<void> {
   const w = makeWorkload(D, N);
@@ -109,24 +91,7 @@ async function main(): Promise<void> {
     out.current = `starting ${name}`;
     const entry: PageBackend = { name, started: false };
     out.backends.push(entry);
-    const t0 = performance.now();
-    try {
-      const info = await initBackend(name, { timeoutMs: 20_000 });
-      entry.startMs = performance.now() - t0;
-      entry.notes = info.notes;
-      if (info.name !== name || tf.getBackend() !== name) {
-        entry.error = info.notes.join(' ') || `the app started ${info.name} instead`;
-        log(`${name} did not start: ${entry.error}`);
-        continue;
-      }
-      entry.started = true;
-      entry.adapter = info.adapter;
-      entry.software = info.software;
-    } catch (e) {
-      entry.error = reason(e);
-      log(`${name} did not start: ${entry.error}`);
-      continue;
-    }
+    if (!(await startBackend(entry, log))) continue;
     out.current = `timing ${name}`;
     try {
       entry.tensor = await timeTensor(w, { budgetMs: quick ? 500 : 1500, minReps: 3, warmup: 2 });

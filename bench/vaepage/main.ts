@@ -9,21 +9,14 @@
  * Query: ?backends=wasm,webgl,webgpu,cpu&quick=1. Results grow on
  * window.__vaeBench as each backend finishes, so a hang still leaves the rest.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, softwareRendererName, type BackendName } from '../../src/engine/backend';
+import { softwareRendererName } from '../../src/engine/backend';
+import { pageLog, pageQuery, startBackend, type StartedBackend } from '../pageKit';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';
 import { reason } from '../workload';
 
-export interface VaePageBackend {
-  name: BackendName;
-  started: boolean;
-  error?: string;
-  adapter?: string | null;
-  software?: boolean;
+export interface VaePageBackend extends StartedBackend {
   /** the software renderer's name (e.g. SwiftShader), when software */
   renderer?: string | null;
-  /** time initBackend took, ms */
-  startMs?: number;
   timing?: VaeThroughput;
 }
 
@@ -41,13 +34,7 @@ declare global {
   }
 }
 
-const ALL: BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
-
-const params = new URLSearchParams(location.search);
-const quick = params.get('quick') === '1';
-const wanted = (params.get('backends') ?? ALL.join(','))
-  .split(',')
-  .filter((b): b is BackendName => (ALL as string[]).includes(b));
+const { quick, wanted } = pageQuery(['wasm', 'webgl', 'webgpu', 'cpu']);
 
 const out: VaePageResults = {
   userAgent: navigator.userAgent,
@@ -57,35 +44,17 @@ const out: VaePageResults = {
 };
 window.__vaeBench = out;
 
-const logEl = document.getElementById('log');
-function log(msg: string): void {
-  console.log(`[vae page] ${msg}`);
-  if (logEl) logEl.textContent += `\n${msg}`;
-}
+const log = pageLog('vae page');
 
 async function main(): Promise<void> {
   for (const name of wanted) {
     out.current = `starting ${name}`;
     const entry: VaePageBackend = { name, started: false };
     out.backends.push(entry);
-    const t0 = performance.now();
-    try {
-      const info = await initBackend(name, { timeoutMs: 20_000 });
-      entry.startMs = performance.now() - t0;
-      if (info.name !== name || tf.getBackend() !== name) {
-        entry.error = info.notes.join(' ') || `the app started ${info.name} instead`;
-        log(`${name} did not start: ${entry.error}`);
-        continue;
-      }
-      entry.started = true;
-      entry.adapter = info.adapter;
-      entry.software = info.software;
-      entry.renderer = info.software ? (softwareRendererName(info.adapter) ?? 'software') : null;
-    } catch (e) {
-      entry.error = reason(e);
-      log(`${name} did not start: ${entry.error}`);
-      continue;
-    }
+    if (!(await startBackend(entry, log))) continue;
+    entry.renderer = entry.software
+      ? (softwareRendererName(entry.adapter ?? null) ?? 'software')
+      : null;
     out.current = `timing ${name}`;
     try {
       entry.timing = await timeVaeTraining({ budgetMs: quick ? 500 : 1500 });

@@ -1,0 +1,69 @@
+/**
+ * What the two bench pages (bench/page, bench/vaepage) share: reading their
+ * query, logging to the console and the page, and starting one tfjs backend
+ * through the app's own initBackend(forced), where a backend that falls
+ * back to another counts as not started, with the app's note saying why.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type BackendName } from '../src/engine/backend';
+import { reason } from './workload';
+
+export const ALL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+
+/** ?quick=1 and ?backends=a,b (default: all of `order`). */
+export function pageQuery(order: readonly BackendName[] = ALL_BACKENDS): {
+  quick: boolean;
+  wanted: BackendName[];
+} {
+  const params = new URLSearchParams(location.search);
+  const wanted = (params.get('backends') ?? order.join(','))
+    .split(',')
+    .filter((b): b is BackendName => (ALL_BACKENDS as readonly string[]).includes(b));
+  return { quick: params.get('quick') === '1', wanted };
+}
+
+/** A logger to the console (with `tag`) and the page's #log element. */
+export function pageLog(tag: string): (msg: string) => void {
+  const el = document.getElementById('log');
+  return (msg) => {
+    console.log(`[${tag}] ${msg}`);
+    if (el) el.textContent += `\n${msg}`;
+  };
+}
+
+export interface StartedBackend {
+  name: BackendName;
+  started: boolean;
+  error?: string;
+  adapter?: string | null;
+  software?: boolean;
+  notes?: string[];
+  /** time initBackend took, ms */
+  startMs?: number;
+}
+
+/** Starts `entry.name`; fills in what happened and returns whether it runs now. */
+export async function startBackend(
+  entry: StartedBackend,
+  log: (msg: string) => void,
+): Promise<boolean> {
+  const t0 = performance.now();
+  try {
+    const info = await initBackend(entry.name, { timeoutMs: 20_000 });
+    entry.startMs = performance.now() - t0;
+    entry.notes = info.notes;
+    if (info.name !== entry.name || tf.getBackend() !== entry.name) {
+      entry.error = info.notes.join(' ') || `the app started ${info.name} instead`;
+      log(`${entry.name} did not start: ${entry.error}`);
+      return false;
+    }
+    entry.started = true;
+    entry.adapter = info.adapter;
+    entry.software = info.software;
+    return true;
+  } catch (e) {
+    entry.error = reason(e);
+    log(`${entry.name} did not start: ${entry.error}`);
+    return false;
+  }
+}
