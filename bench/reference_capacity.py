@@ -28,38 +28,20 @@ import os
 import sys
 import time
 
+from reference_common import hebbian_patterns, hebbian_step_fn, time_ms
+
 
 def theory(rule, d):
     return d / (2 * math.log(d)) if rule == "hebbian" else d / math.sqrt(2 * math.log(d))
 
 
 def bench_step(np, d, n, batches, budget):
-    rng = np.random.default_rng(1)
-    x = np.where(rng.random((n, d)) < 0.5, -1.0, 1.0).astype(np.float32)
+    x, rng = hebbian_patterns(np, d, n)
     out = []
     for b in batches:
-        s = x[np.arange(b) % n].copy()
-        flip = rng.random((b, d)) < 0.2
-        s[flip] = -s[flip]
-
-        def step(s=s):
-            nh = (s @ x.T) @ x - np.float32(n) * s
-            sign = np.sign(nh)
-            return np.where(sign == 0, s, sign)
-
-        step()
-        samples = []
-        spent = 0.0
-        while len(samples) < 5 or (spent < budget and len(samples) < 200):
-            t0 = time.perf_counter()
-            step()
-            dt = time.perf_counter() - t0
-            spent += dt
-            samples.append(dt * 1000)
-        samples.sort()
-        k = len(samples)
-        med = samples[k // 2] if k % 2 else (samples[k // 2 - 1] + samples[k // 2]) / 2
-        out.append({"batch": b, "medianMs": med, "minMs": samples[0], "reps": k, "perCueMs": med / b})
+        t = time_ms(hebbian_step_fn(np, x, b, rng), budget, min_reps=5)
+        med = t["median"]
+        out.append({"batch": b, "medianMs": med, "minMs": t["min"], "reps": t["reps"], "perCueMs": med / b})
     return out
 
 

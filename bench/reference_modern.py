@@ -16,7 +16,8 @@ import json
 import os
 import struct
 import sys
-import time
+
+from reference_common import time_ms
 
 
 def load_digits(n):
@@ -68,25 +69,8 @@ def main() -> int:
             p /= p.sum(axis=1, keepdims=True)
             return p @ x
 
-        step()
-        samples = []
-        spent = 0.0
-        while len(samples) < 3 or (spent < budget and len(samples) < 200):
-            t0 = time.perf_counter()
-            step()
-            dt = time.perf_counter() - t0
-            spent += dt
-            samples.append(dt * 1000)
-        samples.sort()
-        k = len(samples)
-        out["batches"].append(
-            {
-                "batch": b,
-                "median": samples[k // 2] if k % 2 else (samples[k // 2 - 1] + samples[k // 2]) / 2,
-                "min": samples[0],
-                "reps": k,
-            }
-        )
+        t = time_ms(step, budget)
+        out["batches"].append({"batch": b, "median": t["median"], "min": t["min"], "reps": t["reps"]})
     print(json.dumps(out))
     return 0
 
