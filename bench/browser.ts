@@ -11,9 +11,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumPath } from '../scripts/browser.mjs';
 import { randomPattern } from '../src/data/presets';
-import { encodePatterns } from '../src/engine/patternCodec';
-import { createRng } from '../src/engine/random';
-import { flipFraction } from '../src/models/corrupt';
+import { encodePatterns } from '../src/core/patternCodec';
+import { createRng } from '../src/core/random';
+import { flipFraction } from '../src/models/classic/corrupt';
 import {
   frameStats,
   idleScript,

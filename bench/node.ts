@@ -5,8 +5,8 @@
  */
 import { initTf, tf, TF_BACKENDS, type TfBackend } from '../cli/tf';
 import { loadSimd } from '../src/kernels/simd';
-import { Stepper } from '../src/models/dynamics';
-import { createRng } from '../src/engine/random';
+import { Stepper } from '../src/models/classic/dynamics';
+import { createRng } from '../src/core/random';
 import { simdEngine } from '../src/models/experiments/batchSimd';
 import { measure, now, type MeasureOptions } from './stats';
 import {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy reference for the Hebbian synchronous step (bench/run.ts calls it).
 
-Same math as src/models/hopfieldTensor.ts hebbianBatchStep, in float32:
+Same math as src/models/classic/hopfieldTensor.ts hebbianBatchStep, in float32:
 N H = (S X^T) X - N S, S' = sgn(H), ties keep S. X is N x D, S is B x D.
 
 Usage: reference.py D N BATCH[,BATCH...] [BUDGET_S]

@@ -35,7 +35,7 @@ def hebbian_patterns(np, d, n, seed=1):
 def hebbian_step_fn(np, x, b, rng):
     """One synchronous Hebbian step for b cues (pattern b mod N, 20 % of units
     flipped): N H = (S X^T) X - N S, S' = sgn(H), ties keep S. Engram's
-    src/models/hopfieldTensor.ts hebbianBatchStep, in float32."""
+    src/models/classic/hopfieldTensor.ts hebbianBatchStep, in float32."""
     n, d = x.shape
     s = x[np.arange(b) % n].copy()
     flip = rng.random((b, d)) < 0.2

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy reference for one modern Hopfield retrieval step (cli/bench-modern.ts calls it).
 
-Same math as src/models/modernHopfield.ts retrieveStep, in float32:
+Same math as src/models/modern/modernHopfield.ts retrieveStep, in float32:
 P = softmax(beta' Q X^T) (row-wise, max subtracted), Q' = P X, with X the
 N stored digits (N x 784, scaled to [-1, 1]) read from the app's asset
 public/data/mnist-10k.bin, and Q a batch of B cues (digits with the bottom

@@ -12,9 +12,9 @@
  * batchSize / median batch time, in samples per second.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '../src/engine/random';
-import { CONSOLIDATION_DEFAULTS } from '../src/models/consolidation';
-import { createVae } from '../src/models/vae';
+import { createRng } from '../src/core/random';
+import { CONSOLIDATION_DEFAULTS } from '../src/models/consolidation/consolidation';
+import { createVae } from '../src/models/consolidation/vae';
 import { measure, now } from './stats';
 
 /** MNIST's pixels per image. */

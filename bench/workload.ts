@@ -7,12 +7,16 @@
  * timings.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '../src/engine/random';
-import { flipFraction } from '../src/models/corrupt';
-import { Stepper, type Dynamics } from '../src/models/dynamics';
-import { learn, randomPatterns, type Network } from '../src/models/hopfield';
-import { bipolarTensor, hebbianBatchStep, patternsTensor } from '../src/models/hopfieldTensor';
-import { row, type Bipolar, type PatternMatrix } from '../src/models/pattern';
+import { createRng } from '../src/core/random';
+import { flipFraction } from '../src/models/classic/corrupt';
+import { Stepper, type Dynamics } from '../src/models/classic/dynamics';
+import { learn, randomPatterns, type Network } from '../src/models/classic/hopfield';
+import {
+  bipolarTensor,
+  hebbianBatchStep,
+  patternsTensor,
+} from '../src/models/classic/hopfieldTensor';
+import { row, type Bipolar, type PatternMatrix } from '../src/core/pattern';
 import { measure, now, type MeasureOptions, type Timing } from './stats';
 
 /** Fraction of units flipped in every cue. */

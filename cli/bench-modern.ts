@@ -19,9 +19,9 @@ import {
   effectiveBeta,
   retrieveStep,
   storePatterns,
-} from '../src/models/modernHopfield';
+} from '../src/models/modern/modernHopfield';
 import { loadSimd } from '../src/kernels/simd';
-import { SimdModernMemory } from '../src/models/modernSimd';
+import { SimdModernMemory } from '../src/models/modern/modernSimd';
 import { initTf, tf, type TfBackend } from './tf';
 import { isMain } from './isMain';
 
@@ -87,7 +87,7 @@ export async function benchModernStep(
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * The same step on the WebAssembly SIMD kernels (../src/models/modernSimd:
+ * The same step on the WebAssembly SIMD kernels (../src/models/modern/modernSimd:
  * digits in 8-pixel blocks, background blocks skipped), one cue at a time: 'batch' B is B cues
  * stepped one after the other. Same cues and beta as benchModernStep.
  */

@@ -20,10 +20,15 @@ import {
   pipelineSeeds,
   replay,
   splitDigits,
-} from '../src/models/consolidation';
-import { PRETRAINED_CONFIG } from '../src/models/consolidationPretrained';
-import { disposePatterns } from '../src/models/modernHopfield';
-import { createVae, mixSeed, trainEpochs, unitFromBipolarRange } from '../src/models/vae';
+} from '../src/models/consolidation/consolidation';
+import { PRETRAINED_CONFIG } from '../src/models/consolidation/consolidationPretrained';
+import { disposePatterns } from '../src/models/modern/modernHopfield';
+import {
+  createVae,
+  mixSeed,
+  trainEpochs,
+  unitFromBipolarRange,
+} from '../src/models/consolidation/vae';
 import { timeVaeTraining, VAE_INPUT, VAE_LATENT, type VaeThroughput } from '../bench/vaeWorkload';
 import { initTf, type TfBackend } from './tf';
 import { isMain } from './isMain';

@@ -3,22 +3,26 @@
  * 2024): store N MNIST digits in a modern Hopfield network (beta = 20,
  * logits scaled by 1/sqrt(784)), replay R of them from uniform noise, train
  * a VAE on the replays only, and measure it on held-out digits after every
- * epoch. The pipeline is src/models/consolidation.ts, the same code the lab
+ * epoch. The pipeline is src/models/consolidation/consolidation.ts, the same code the lab
  * and scripts/train-consolidation.ts run. After training, as the lab's steps
  * 5 and 6 do: boundary extension on EXTRAS held-out digits, and the extended
  * model's threshold sweep with those digits as traces (every 5th recalled
  * from its top half).
  */
 import { loadMnistNode } from '../src/data/mnistNode';
-import { boundaryExtension } from '../src/models/boundaryExtension';
+import { boundaryExtension } from '../src/models/consolidation/boundaryExtension';
 import {
   CONSOLIDATION_DEFAULTS as D,
   gatherDigits,
   pipelineSeeds,
   runConsolidation,
   splitDigits,
-} from '../src/models/consolidation';
-import { predictEpisodes, sweepThresholds, vaeRecallError } from '../src/models/extendedModel';
+} from '../src/models/consolidation/consolidation';
+import {
+  predictEpisodes,
+  sweepThresholds,
+  vaeRecallError,
+} from '../src/models/consolidation/extendedModel';
 import type { Experiment } from './experiment';
 import { UsageError, type FlagSpec } from './flags';
 import { initTf, TF_BACKENDS, type TfBackend } from './tf';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { logCounts } from '../src/models/classicVsModern';
+import { logCounts } from '../src/models/modern/classicVsModern';
 
 const root = new URL('..', import.meta.url).pathname;
 

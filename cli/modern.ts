@@ -20,9 +20,14 @@ import {
   signedMatrix,
 } from '../src/data/mnist';
 import { loadMnistNode } from '../src/data/mnistNode';
-import { createRng, sampleDistinct } from '../src/engine/random';
-import { BINARY_CUES, logCounts, runSweep, type BinaryCue } from '../src/models/classicVsModern';
-import { makeCue, type CueSpec } from '../src/models/imageCue';
+import { createRng, sampleDistinct } from '../src/core/random';
+import {
+  BINARY_CUES,
+  logCounts,
+  runSweep,
+  type BinaryCue,
+} from '../src/models/modern/classicVsModern';
+import { makeCue, type CueSpec } from '../src/models/modern/imageCue';
 import {
   cosine,
   effectiveBeta,
@@ -32,8 +37,8 @@ import {
   storePatterns,
   disposePatterns,
   type LogitScale,
-} from '../src/models/modernHopfield';
-import type { Bipolar } from '../src/models/pattern';
+} from '../src/models/modern/modernHopfield';
+import type { Bipolar } from '../src/core/pattern';
 import type { Experiment } from './experiment';
 import { UsageError, type FlagSpec } from './flags';
 import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';

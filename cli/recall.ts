@@ -7,24 +7,30 @@
  * the K flipped units, then the dynamics (update order, Glauber noise).
  * stepMs is the median wall time of one step (sync) or sweep (async).
  */
-import { createRng } from '../src/engine/random';
-import { flipDistinct } from '../src/models/corrupt';
+import { createRng } from '../src/core/random';
+import { flipDistinct } from '../src/models/classic/corrupt';
 import {
   classify,
   DYNAMICS,
   recall,
   type Dynamics,
   type RecallResult,
-} from '../src/models/dynamics';
-import { learn, randomPatterns, RULES, type Network, type Rule } from '../src/models/hopfield';
+} from '../src/models/classic/dynamics';
+import {
+  learn,
+  randomPatterns,
+  RULES,
+  type Network,
+  type Rule,
+} from '../src/models/classic/hopfield';
 import {
   bipolarTensor,
   hebbianBatchStep,
   patternsTensor,
   weightsBatchStep,
   weightsTensor,
-} from '../src/models/hopfieldTensor';
-import { equal, hamming, row, type Bipolar } from '../src/models/pattern';
+} from '../src/models/classic/hopfieldTensor';
+import { equal, hamming, row, type Bipolar } from '../src/core/pattern';
 import type { Experiment, Io } from './experiment';
 import { UsageError, type FlagSpec, type FlagValues } from './flags';
 import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';

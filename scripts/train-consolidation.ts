@@ -1,6 +1,6 @@
 /**
  * Trains the Consolidation lab's opening VAE with the app's own pipeline
- * (src/models/consolidation.ts: encode, replay from noise, train on the
+ * (src/models/consolidation/consolidation.ts: encode, replay from noise, train on the
  * replays only), seeded, and writes it to public/models/ so the page opens
  * with a trained latent map.
  *
@@ -12,9 +12,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { initTf } from '../cli/tf';
 import { loadMnistNode } from '../src/data/mnistNode';
-import { CONSOLIDATION_DEFAULTS, runConsolidation } from '../src/models/consolidation';
-import { vaeToJson } from '../src/models/vaeParams';
-import { PRETRAINED_CONFIG, PRETRAINED_FILE } from '../src/models/consolidationPretrained';
+import {
+  CONSOLIDATION_DEFAULTS,
+  runConsolidation,
+} from '../src/models/consolidation/consolidation';
+import { vaeToJson } from '../src/models/consolidation/vaeParams';
+import {
+  PRETRAINED_CONFIG,
+  PRETRAINED_FILE,
+} from '../src/models/consolidation/consolidationPretrained';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { memory } from '@tensorflow/tfjs-core';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { bootBackend } from './app/backendStore';
+import { bootBackend } from './engine/backendStore';
 import { simdLiveBlocks } from './kernels/simd';
 import './app/app.css';
 

@@ -10,16 +10,16 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { pageLog, pageQuery, startBackend, type StartedBackend } from '../pageKit';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/core/random';
 import { loadMnist, MNIST_PIXELS, signedImage } from '../../src/data/mnist';
 import { loadSimd } from '../../src/kernels/simd';
-import { SimdModernMemory } from '../../src/models/modernSimd';
+import { SimdModernMemory } from '../../src/models/modern/modernSimd';
 import {
   disposePatterns,
   effectiveBeta,
   retrieveStep,
   storePatterns,
-} from '../../src/models/modernHopfield';
+} from '../../src/models/modern/modernHopfield';
 import {
   makeWorkload,
   reason,

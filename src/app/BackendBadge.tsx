@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { backendStore } from './backendStore';
+import { backendStore } from '../engine/backendStore';
 
 const LABEL: Record<string, string> = {
   webgpu: 'WebGPU',

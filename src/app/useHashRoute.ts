@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash } from '../engine/urlState';
+import { parseHash } from '../core/params';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../engine/random';
+import { createRng } from '../core/random';
 import {
   binarise,
   bipolarImage,

@@ -21,8 +21,8 @@
  * The browser loads the asset with `loadMnist()` from the page's own origin;
  * Node (CLI, tests) uses ./mnistNode, which reads it from disk.
  */
-import type { Rng } from '../engine/random';
-import type { Bipolar } from '../models/pattern';
+import type { Rng } from '../core/random';
+import type { Bipolar } from '../core/pattern';
 
 export const MNIST_MAGIC = 'ENGMNIST';
 export const MNIST_VERSION = 1;

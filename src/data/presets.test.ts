@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../engine/random';
+import { createRng } from '../core/random';
 import { checkerboard, glyph, GLYPH_NAMES, randomPattern, sparsePattern } from './presets';
-import { hamming } from '../models/pattern';
+import { hamming } from '../core/pattern';
 
 describe('presets', () => {
   it('scales every glyph to every grid size with only +-1 entries and some ink', () => {

@@ -4,8 +4,8 @@
  * Every maker returns a bipolar pattern (+1 = ink, -1 = paper) of
  * width * height units, row-major.
  */
-import { sampleDistinct, type Rng } from '../engine/random';
-import type { Bipolar } from '../models/pattern';
+import { sampleDistinct, type Rng } from '../core/random';
+import type { Bipolar } from '../core/pattern';
 import { GLYPHS, GLYPH_H, GLYPH_W } from './glyphs';
 
 export const GLYPH_NAMES = Object.keys(GLYPHS);

@@ -3,7 +3,7 @@
  * copied URL reproduces the view), and bind its one-key shortcuts. Browser
  * only; each returns a function that undoes it.
  */
-import { formatHash } from './urlState';
+import { formatHash } from '../core/params';
 
 interface Subscribable<S> {
   getState(): S;

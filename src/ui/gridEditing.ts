@@ -3,7 +3,7 @@
  * feeds it events and applies the result.
  *
  * Cells hold +1 ("on", ink) or -1 ("off", paper), the bipolar convention of
- * src/models/pattern.ts.
+ * src/core/pattern.ts.
  */
 import {
   type Cell,

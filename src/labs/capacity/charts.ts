@@ -14,7 +14,7 @@ import {
   theoreticalCapacity,
 } from '../../models/experiments/theory';
 import type { Row } from '../../models/experiments/types';
-import type { Rule } from '../../models/hopfield';
+import type { Rule } from '../../models/classic/hopfield';
 
 export interface ChartSpec {
   id: string;

@@ -10,7 +10,7 @@ import {
   enumParam,
   stringParam,
   type ParamTable,
-} from '../../engine/urlState';
+} from '../../core/params';
 import {
   EXPERIMENT_DEFS,
   experimentDef,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { mirrorToLink } from '../../engine/labLink';
-import { parseHash } from '../../engine/urlState';
+import { parseHash } from '../../core/params';
 import { Button } from '../../ui/Controls';
 import { Notice } from '../../ui/Notice';
 import { GenerativePanel, MapPanel } from './ExplorePanels';

@@ -5,7 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import { Button, Help, LineChart, Slider, TeX } from '../../ui';
-import { EXTENDED_BETA, LATENT_WEIGHT, extendedBeta } from '../../models/extendedModel';
+import {
+  EXTENDED_BETA,
+  LATENT_WEIGHT,
+  extendedBeta,
+} from '../../models/consolidation/extendedModel';
 import { DigitImage } from './DigitImage';
 import { TRACES } from './extended';
 import { useLab, useLabContext } from './useLab';

@@ -4,17 +4,17 @@
  * of the lab's state; the runner applies it if the VAE is still the one on
  * screen.
  */
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import {
   distortionOnHeldOut,
   fewShotOnHeldOut,
   hippocampusBeta,
   type ImageSet,
-} from '../../models/consolidation';
-import type { StoredPatterns } from '../../models/modernHopfield';
-import { recallFromPartialCue } from '../../models/partialRecall';
-import { fromComponents } from '../../models/pca';
-import { mixSeed, type Vae } from '../../models/vae';
+} from '../../models/consolidation/consolidation';
+import type { StoredPatterns } from '../../models/modern/modernHopfield';
+import { recallFromPartialCue } from '../../models/consolidation/partialRecall';
+import { fromComponents } from '../../models/consolidation/pca';
+import { mixSeed, type Vae } from '../../models/consolidation/vae';
 import type { ConsolidationState, MapFrame } from './store';
 
 export type Patch = Partial<ConsolidationState>;

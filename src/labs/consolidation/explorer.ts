@@ -4,9 +4,9 @@
  * and the runner applies it only if that VAE is still the one on screen.
  * Buttons, the map and the walkthrough call these.
  */
-import type { PredictedEpisodes } from '../../models/extendedModel';
-import { mixSeed, type Vae } from '../../models/vae';
-import { pipelineSeeds } from '../../models/consolidation';
+import type { PredictedEpisodes } from '../../models/consolidation/extendedModel';
+import { mixSeed, type Vae } from '../../models/consolidation/vae';
+import { pipelineSeeds } from '../../models/consolidation/consolidation';
 import {
   decodePoint,
   distortion,

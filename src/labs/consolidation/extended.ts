@@ -4,7 +4,7 @@
  * the pixels the VAE predicts badly), and one of them is recalled from its
  * top half through the modern Hopfield network over the traces.
  */
-import type { ImageSet } from '../../models/consolidation';
+import type { ImageSet } from '../../models/consolidation/consolidation';
 import {
   buildTraces,
   predictEpisodes,
@@ -14,8 +14,8 @@ import {
   traceSize,
   vaeRecallError,
   type PredictedEpisodes,
-} from '../../models/extendedModel';
-import type { Vae } from '../../models/vae';
+} from '../../models/consolidation/extendedModel';
+import type { Vae } from '../../models/consolidation/vae';
 import type { Patch } from './explore';
 
 /** Held-out digits stored as traces of the extended model. */

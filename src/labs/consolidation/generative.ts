@@ -3,11 +3,15 @@
  * lab's state (the maths is src/models/latentArithmetic and
  * src/models/boundaryExtension).
  */
-import { boundaryExtension } from '../../models/boundaryExtension';
-import { CLASSES, type ImageSet } from '../../models/consolidation';
-import { analogy, classMeans, readoutProbabilities } from '../../models/latentArithmetic';
-import { fitLogistic } from '../../models/linearReadout';
-import type { Vae } from '../../models/vae';
+import { boundaryExtension } from '../../models/consolidation/boundaryExtension';
+import { CLASSES, type ImageSet } from '../../models/consolidation/consolidation';
+import {
+  analogy,
+  classMeans,
+  readoutProbabilities,
+} from '../../models/consolidation/latentArithmetic';
+import { fitLogistic } from '../../models/consolidation/linearReadout';
+import type { Vae } from '../../models/consolidation/vae';
 import type { Patch } from './explore';
 
 const PIXELS = 784;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeParams } from '../../engine/urlState';
+import { decodeParams } from '../../core/params';
 import { linkQuery, settingsChanged, startFromLink } from './link';
 import { CHOICES, PARAMS, parsePicks, STEPS, withCurrent } from './params';
 import { createConsolidationStore, initialState, type ConsolidationState } from './store';

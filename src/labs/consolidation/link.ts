@@ -3,7 +3,7 @@
  * cannot be read opens the lab with defaults and a visible line per bad
  * value; it never throws.
  */
-import { decodeParams, updateQuery, type ParamValues } from '../../engine/urlState';
+import { decodeParams, updateQuery, type ParamValues } from '../../core/params';
 import { parsePicks, PARAMS, type StepNumber } from './params';
 import type { ConsolidationState } from './store';
 

@@ -5,7 +5,7 @@
  * link sets up the same run: the same episodes, replays and seeds, the same
  * VAE size and training length, the step on screen and step 6's settings.
  */
-import { floatParam, intParam, stringParam } from '../../engine/urlState';
+import { floatParam, intParam, stringParam } from '../../core/params';
 import { TRACES } from './extended';
 
 /** The stepper's steps, in order (their numbers are the `step` parameter). */

@@ -1,7 +1,7 @@
 /**
  * The Consolidation lab's engine. Owns the digits, the hippocampus (stored
  * episodes as tensors), the replays and the VAE on screen, and publishes
- * what the visitor sees to the store. The maths is src/models/consolidation
+ * what the visitor sees to the store. The maths is src/models/consolidation/consolidation.ts
  * (the same pipeline as the CLI and the weight script).
  *
  * Tensors: the stored episodes and the VAE are the only long-lived ones
@@ -10,7 +10,7 @@
  * Training runs in chunks (trainEpochs yields every few batches), so the
  * page stays responsive; everything is read back with await data().
  */
-import { backendReady } from '../../app/backendStore';
+import { backendReady } from '../../engine/backendStore';
 import { loadMnist, type MnistSet } from '../../data/mnist';
 import {
   evaluateVae,
@@ -20,12 +20,12 @@ import {
   splitDigits,
   CONSOLIDATION_DEFAULTS,
   type ImageSet,
-} from '../../models/consolidation';
+} from '../../models/consolidation/consolidation';
 import {
   PRETRAINED_CONFIG,
   PRETRAINED_FILE,
   type PretrainedDoc,
-} from '../../models/consolidationPretrained';
+} from '../../models/consolidation/consolidationPretrained';
 import {
   createVae,
   loadVae,
@@ -34,8 +34,8 @@ import {
   unitFromBipolarRange,
   type SerialisedVae,
   type Vae,
-} from '../../models/vae';
-import { vaeFromJson } from '../../models/vaeParams';
+} from '../../models/consolidation/vae';
+import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import { LabTensors, onBackendSwitch } from './tensors';
 import type { Patch } from './explore';
 import { say, sayFailed, type ConsolidationStore } from './store';

@@ -3,11 +3,11 @@
  * the runner and tests use it without React.
  */
 import { createStore } from 'zustand/vanilla';
-import type { EpochRecord } from '../../models/consolidation';
-import type { PartialRecall } from '../../models/partialRecall';
-import type { FewShotPoint } from '../../models/fewShot';
-import type { BoundaryPoint } from '../../models/boundaryExtension';
-import type { SweepPoint } from '../../models/extendedModel';
+import type { EpochRecord } from '../../models/consolidation/consolidation';
+import type { PartialRecall } from '../../models/consolidation/partialRecall';
+import type { FewShotPoint } from '../../models/consolidation/fewShot';
+import type { BoundaryPoint } from '../../models/consolidation/boundaryExtension';
+import type { SweepPoint } from '../../models/consolidation/extendedModel';
 import { PARAMS, type StepNumber } from './params';
 
 export interface Message {

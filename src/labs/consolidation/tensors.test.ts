@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../engine/random';
-import type { ImageSet } from '../../models/consolidation';
-import { createVae } from '../../models/vae';
+import { createRng } from '../../core/random';
+import type { ImageSet } from '../../models/consolidation/consolidation';
+import { createVae } from '../../models/consolidation/vae';
 import { LabTensors } from './tensors';
 
 /** A second CPU backend under its own name, with the CPU kernels, to switch to and lose. */

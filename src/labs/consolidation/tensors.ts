@@ -11,11 +11,11 @@
  * (a lost backend may refuse) and makes new ones on the current backend.
  * Adam's moments are not copied: training after a rebuild starts them afresh.
  */
-import { backendStore } from '../../app/backendStore';
+import { backendStore } from '../../engine/backendStore';
 import { BACKEND_LABEL } from '../../engine/backend';
-import { encodeEpisodes, type ImageSet } from '../../models/consolidation';
-import { disposePatterns, type StoredPatterns } from '../../models/modernHopfield';
-import { loadVae, type SerialisedVae, type Vae } from '../../models/vae';
+import { encodeEpisodes, type ImageSet } from '../../models/consolidation/consolidation';
+import { disposePatterns, type StoredPatterns } from '../../models/modern/modernHopfield';
+import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 
 /** Frees tensors that may live on a backend that is gone; never throws. */
 function tryDispose(f: () => void): void {

@@ -3,9 +3,9 @@
  * replays so far as the visitor sees them, and the held-out digits' place
  * on the latent map.
  */
-import { expectedCoverage, type ImageSet } from '../../models/consolidation';
-import { pca } from '../../models/pca';
-import type { Vae } from '../../models/vae';
+import { expectedCoverage, type ImageSet } from '../../models/consolidation/consolidation';
+import { pca } from '../../models/consolidation/pca';
+import type { Vae } from '../../models/consolidation/vae';
 import type { MapFrame, ReplayView } from './store';
 
 /** Replays shown as pictures. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { backendReady, backendStore } from '../../app/backendStore';
+import { backendReady, backendStore } from '../../engine/backendStore';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { testEveryPattern, type BatchResult } from './batchTest';
 import { useLab, useLabContext } from './useLab';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { PatternGrid } from '../../ui/PatternGrid';
-import type { Dynamics } from '../../models/dynamics';
+import type { Dynamics } from '../../models/classic/dynamics';
 import { newPatternId } from './commands';
 import { DEMO, DEMO_RUNS, demoSetup, runDemo, type DemoRun, type DemoSetup } from './checkerboard';
 import { clearRecall } from './store';

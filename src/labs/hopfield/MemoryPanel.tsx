@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Button, Select } from '../../ui/Controls';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { Math as Tex } from '../../ui/Math';
-import type { Rule } from '../../models/hopfield';
+import type { Rule } from '../../models/classic/hopfield';
 import { loadPattern, removePattern } from './commands';
 import { exportPatterns, importPatterns } from './persistence';
 import { RuleHelp } from './RuleHelp';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Select, Slider } from '../../ui/Controls';
 import { Help } from '../../ui/Help';
 import { Math as Tex } from '../../ui/Math';
-import type { Dynamics } from '../../models/dynamics';
+import type { Dynamics } from '../../models/classic/dynamics';
 import { CommandButton } from './CommandButton';
 import { mask, MASK_REGIONS, type MaskRegion } from './commands';
 import { SWEEPS_PER_FRAME, UNITS_PER_FRAME } from './runner';

@@ -1,6 +1,6 @@
 import { Help } from '../../ui/Help';
 import { Math as Tex } from '../../ui/Math';
-import type { Rule } from '../../models/hopfield';
+import type { Rule } from '../../models/classic/hopfield';
 
 /** The formula of each learning rule and the conventions this lab uses. */
 export function RuleHelp({ rule }: { rule: Rule }) {

@@ -9,11 +9,11 @@
  * before (a 2-cycle), or after maxSteps.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '../../engine/random';
-import { flipFraction } from '../../models/corrupt';
-import type { Network } from '../../models/hopfield';
-import { hebbianBatchStep, weightsBatchStep } from '../../models/hopfieldTensor';
-import { hamming, row, type PatternMatrix } from '../../models/pattern';
+import { createRng } from '../../core/random';
+import { flipFraction } from '../../models/classic/corrupt';
+import type { Network } from '../../models/classic/hopfield';
+import { hebbianBatchStep, weightsBatchStep } from '../../models/classic/hopfieldTensor';
+import { hamming, row, type PatternMatrix } from '../../core/pattern';
 
 export interface BatchRow {
   /** Units wrong at the end, against the pattern the cue came from. */

@@ -6,11 +6,11 @@
  * asynchronous energy never rises; the rules differ in how well the
  * checkerboard survives 50 other memories.
  */
-import { createRng } from '../../engine/random';
-import { flipDistinct } from '../../models/corrupt';
-import { recall, classify, type Dynamics, type Verdict } from '../../models/dynamics';
-import { learn, type Rule } from '../../models/hopfield';
-import { stack, type Bipolar, type PatternMatrix } from '../../models/pattern';
+import { createRng } from '../../core/random';
+import { flipDistinct } from '../../models/classic/corrupt';
+import { recall, classify, type Dynamics, type Verdict } from '../../models/classic/dynamics';
+import { learn, type Rule } from '../../models/classic/hopfield';
+import { stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
 import { checkerboard, randomPattern } from '../../data/presets';
 
 export const DEMO = { side: 50, randoms: 50, square: 5, flips: 1000 };

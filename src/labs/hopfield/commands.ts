@@ -2,9 +2,9 @@
  * The lab's verbs, registered once (label, shortcut, what it does). Buttons,
  * keyboard shortcuts and tests all call these same functions.
  */
-import { createRng } from '../../engine/random';
-import { flipFraction, invert, maskRect } from '../../models/corrupt';
-import { blank, equal, type Bipolar } from '../../models/pattern';
+import { createRng } from '../../core/random';
+import { flipFraction, invert, maskRect } from '../../models/classic/corrupt';
+import { blank, equal, type Bipolar } from '../../core/pattern';
 import { checkerboard, glyph, randomPattern, resample, sparsePattern } from '../../data/presets';
 import type { HopfieldRunner } from './runner';
 import { clearRecall, say, type HopfieldStore, type StoredPattern } from './store';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { glyph } from '../../data/presets';
-import { hamming } from '../../models/pattern';
+import { hamming } from '../../core/pattern';
 import { testEveryPattern } from './batchTest';
 import {
   COMMANDS,

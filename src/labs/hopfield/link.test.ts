@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glyph } from '../../data/presets';
-import { equal } from '../../models/pattern';
+import { equal } from '../../core/pattern';
 import { linkQuery, startFromLink } from './link';
 import { createHopfieldStore, initialState, type HopfieldState } from './store';
 import { toSaved, validateSaved, fromSaved } from './persistence';

@@ -3,8 +3,8 @@
  * writing the view back into the link. A link that cannot be parsed opens
  * the lab with defaults plus a visible message; it never throws.
  */
-import { decodeParams, encodeParams, type ParamValues } from '../../engine/urlState';
-import { blank, type Bipolar } from '../../models/pattern';
+import { decodeParams, encodeParams, type ParamValues } from '../../core/params';
+import { blank, type Bipolar } from '../../core/pattern';
 import { resample } from '../../data/presets';
 import { newPatternId } from './commands';
 import { PARAMS } from './params';

@@ -10,7 +10,7 @@ import {
   intParam,
   patternsParam,
   stringParam,
-} from '../../engine/urlState';
+} from '../../core/params';
 
 export const MIN_SIZE = 8;
 export const MAX_SIZE = 64;

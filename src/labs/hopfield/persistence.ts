@@ -5,7 +5,7 @@
  * ignored, never crashes the lab.
  */
 import { createPersisted, downloadJson, readJsonFile } from '../../engine/persist';
-import { decodePatterns, encodePatterns } from '../../engine/patternCodec';
+import { decodePatterns, encodePatterns } from '../../core/patternCodec';
 import { resample } from '../../data/presets';
 import { MAX_SIZE, MIN_SIZE } from './params';
 import { newPatternId, type LabContext } from './commands';

@@ -9,11 +9,11 @@
  * second for nothing (the benchmark measures both; see bench/). The batched
  * tensor path serves "Test every pattern" (batchTest.ts).
  */
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import { createRunLoop, type RunLoop } from '../../engine/runLoop';
-import { classify, overlaps, Stepper } from '../../models/dynamics';
-import { learn, type Network } from '../../models/hopfield';
-import { hamming, stack, type Bipolar, type PatternMatrix } from '../../models/pattern';
+import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
+import { learn, type Network } from '../../models/classic/hopfield';
+import { hamming, stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
 import { clearRecall, say, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */

@@ -4,9 +4,9 @@
  * React; components read it through small selectors.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Dynamics, Verdict } from '../../models/dynamics';
-import type { Rule } from '../../models/hopfield';
-import { blank } from '../../models/pattern';
+import type { Dynamics, Verdict } from '../../models/classic/dynamics';
+import type { Rule } from '../../models/classic/hopfield';
+import { blank } from '../../core/pattern';
 
 export interface StoredPattern {
   id: number;

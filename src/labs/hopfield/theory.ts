@@ -8,7 +8,7 @@
  * - Storkey, exact recall: N <= D / sqrt(2 ln D) (Storkey 1997);
  * - pseudo-inverse: any N < D linearly independent patterns are fixed points.
  */
-import type { Rule } from '../../models/hopfield';
+import type { Rule } from '../../models/classic/hopfield';
 
 export const ALPHA_C = 0.138;
 

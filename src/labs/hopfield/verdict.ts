@@ -1,5 +1,5 @@
 /** Turns a recall verdict into a sentence a student can read. */
-import type { Verdict } from '../../models/dynamics';
+import type { Verdict } from '../../models/classic/dynamics';
 
 export interface VerdictText {
   title: string;

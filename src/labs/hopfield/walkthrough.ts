@@ -5,9 +5,9 @@
  * runs the whole tour and checks every claim, so the text cannot drift away
  * from what the model does.
  */
-import { createRng } from '../../engine/random';
-import { flipFraction } from '../../models/corrupt';
-import type { Outcome } from '../../models/dynamics';
+import { createRng } from '../../core/random';
+import { flipFraction } from '../../models/classic/corrupt';
+import type { Outcome } from '../../models/classic/dynamics';
 import { randomPattern } from '../../data/presets';
 import { loadPattern, loadPreset, newPatternId, storeCurrent, type LabContext } from './commands';
 import { clearRecall } from './store';

@@ -7,7 +7,7 @@ import { Button, Select, Slider } from '../../ui/Controls';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Thumbnail } from '../../ui/Thumbnail';
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import {
   binaryCue,
   buildNetworks,
@@ -15,8 +15,8 @@ import {
   METHOD_LABEL,
   METHODS,
   type Method,
-} from '../../models/classicVsModern';
-import { row } from '../../models/pattern';
+} from '../../models/modern/classicVsModern';
+import { row } from '../../core/pattern';
 import { binaryDigits, cancelSweep, startSweep } from './compare';
 import { GrayImage } from '../../ui/GrayImage';
 import { useLab, useLabContext, useLabShallow } from './useLab';

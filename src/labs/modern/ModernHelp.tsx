@@ -1,7 +1,7 @@
 /** The formulas and conventions of the lab, typeset. */
 import { Help } from '../../ui/Help';
 import { TeX } from '../../ui/Math';
-import { AVERAGE_MIN_FRACTION, SINGLE_MAX_NEFF } from '../../models/modernHopfield';
+import { AVERAGE_MIN_FRACTION, SINGLE_MAX_NEFF } from '../../models/modern/modernHopfield';
 
 export function ModernHelp() {
   return (

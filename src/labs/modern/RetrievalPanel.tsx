@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Button, Slider, Toggle } from '../../ui/Controls';
 import { signedImage } from '../../data/mnist';
-import { effectiveBeta, type Regime } from '../../models/modernHopfield';
+import { effectiveBeta, type Regime } from '../../models/modern/modernHopfield';
 import { applyPreset, command, PRESETS, setBeta } from './commands';
 import { GrayImage } from '../../ui/GrayImage';
 import { MAX_BETA, MIN_BETA } from './params';

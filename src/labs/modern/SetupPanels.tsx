@@ -1,7 +1,7 @@
 /** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
 import { useEffect, useState } from 'react';
 import { Button, Select, Slider } from '../../ui/Controls';
-import type { CueRegion } from '../../models/imageCue';
+import type { CueRegion } from '../../models/modern/imageCue';
 import { command, setCue, setDrawing, setMemory } from './commands';
 import { DrawPad } from './DrawPad';
 import { MAX_STORED, MIN_STORED } from './params';

@@ -2,8 +2,8 @@
  * The lab's verbs, registered once (label, shortcut, what it does). Buttons,
  * keyboard shortcuts and tests all call these same functions.
  */
-import type { CueRegion } from '../../models/imageCue';
-import type { LogitScale } from '../../models/modernHopfield';
+import type { CueRegion } from '../../models/modern/imageCue';
+import type { LogitScale } from '../../models/modern/modernHopfield';
 import type { ModernRunner } from './runner';
 import type { CueSource, ModernStore } from './store';
 

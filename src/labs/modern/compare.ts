@@ -4,14 +4,14 @@
  * page gets the main thread back (progress bar, cancel), so it never freezes.
  */
 import { bipolarImage, MNIST_PIXELS, sampleDigits, type MnistSet } from '../../data/mnist';
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import {
   logCounts,
   sweep,
   type SweepOptions,
   type SweepProgress,
-} from '../../models/classicVsModern';
-import type { Bipolar, PatternMatrix } from '../../models/pattern';
+} from '../../models/modern/classicVsModern';
+import type { Bipolar, PatternMatrix } from '../../core/pattern';
 import type { LabContext } from './commands';
 
 /** K binarised digits of the chosen classes (seeded apart from the main store's sample). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import { MNIST_PIXELS, MNIST_SIDE, signedImage, type MnistSet } from '../../data/mnist';
 import { makeLabMemory } from './labMemory';
 

@@ -1,8 +1,8 @@
 /**
  * Where the Modern Hopfield lab computes: one state at a time, either on the
- * WebAssembly SIMD kernels (../../models/modernSimd: the stored digits in
+ * WebAssembly SIMD kernels (../../models/modern/modernSimd: the stored digits in
  * 8-pixel blocks, all-background blocks skipped) or as tfjs tensors
- * (../../models/modernHopfield) on the backend the shell chose.
+ * (../../models/modern/modernHopfield) on the backend the shell chose.
  *
  * The kernels are used when the backend is a CPU one (wasm, cpu) and the
  * browser has WebAssembly SIMD: there they are 2-3x faster than tfjs's
@@ -20,8 +20,8 @@ import {
   retrieveStep,
   storePatterns,
   type StoredPatterns,
-} from '../../models/modernHopfield';
-import { SimdModernMemory } from '../../models/modernSimd';
+} from '../../models/modern/modernHopfield';
+import { SimdModernMemory } from '../../models/modern/modernSimd';
 
 export interface LabView {
   /** attention p over the stored digits */

@@ -3,7 +3,7 @@
  * A link that cannot be parsed opens the lab with defaults and a visible
  * message; it never throws.
  */
-import { decodeParams, encodeParams, type ParamValues } from '../../engine/urlState';
+import { decodeParams, encodeParams, type ParamValues } from '../../core/params';
 import { decodeDrawing, encodeDrawing, parseClasses, PARAMS } from './params';
 import { ALL_CLASSES, type ModernState } from './store';
 

@@ -3,7 +3,7 @@
  * default, range). The lab reads a link through this table and writes the
  * view back through it, so a copied link reproduces what is on screen.
  */
-import { enumParam, floatParam, intParam, stringParam } from '../../engine/urlState';
+import { enumParam, floatParam, intParam, stringParam } from '../../core/params';
 
 export const MIN_STORED = 10;
 export const MAX_STORED = 10_000;

@@ -10,7 +10,7 @@
  * (generation) makes an older retrieval stop at its next step. Tensors are
  * read back only with await data().
  */
-import { backendReady, backendStore } from '../../app/backendStore';
+import { backendReady, backendStore } from '../../engine/backendStore';
 import {
   loadMnist,
   MNIST_PIXELS,
@@ -19,9 +19,9 @@ import {
   signedImage,
   type MnistSet,
 } from '../../data/mnist';
-import { createRng } from '../../engine/random';
-import { makeCue } from '../../models/imageCue';
-import { cosine, effectiveBeta, regimeOf } from '../../models/modernHopfield';
+import { createRng } from '../../core/random';
+import { makeCue } from '../../models/modern/imageCue';
+import { cosine, effectiveBeta, regimeOf } from '../../models/modern/modernHopfield';
 import { makeLabMemory, type LabMemory } from './labMemory';
 import { say, type Match, type ModernStore, type Retrieval } from './store';
 

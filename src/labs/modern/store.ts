@@ -4,9 +4,9 @@
  * React; components read it through small selectors.
  */
 import { createStore } from 'zustand/vanilla';
-import type { SweepPoint } from '../../models/classicVsModern';
-import type { CueRegion } from '../../models/imageCue';
-import type { LogitScale, Regime } from '../../models/modernHopfield';
+import type { SweepPoint } from '../../models/modern/classicVsModern';
+import type { CueRegion } from '../../models/modern/imageCue';
+import type { LogitScale, Regime } from '../../models/modern/modernHopfield';
 
 export type CueSource = 'stored' | 'unstored' | 'drawn';
 

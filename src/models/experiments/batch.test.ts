@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { createRng } from '../../engine/random';
-import { flipFraction } from '../corrupt';
-import { recall } from '../dynamics';
-import { learn, randomPatterns, type Network } from '../hopfield';
-import { DenseNetwork } from '../networks';
-import { row } from '../pattern';
+import { createRng } from '../../core/random';
+import { flipFraction } from '../classic/corrupt';
+import { recall } from '../classic/dynamics';
+import { learn, randomPatterns, type Network } from '../classic/hopfield';
+import { DenseNetwork } from '../classic/networks';
+import { row } from '../../core/pattern';
 import { batchRecall, type BatchMemory } from './batch';
 import { tensorEngine } from './batchTensor';
 import { DenseMemory, HebbianBitsMemory, packBits, popcount32, typedEngine } from './batchTyped';

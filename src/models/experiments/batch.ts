@@ -10,8 +10,8 @@
  * batchRecall runs the steps until every cue has reached a fixed point, a
  * 2-cycle or maxSteps, with the stop rules of Stepper.
  */
-import type { Network } from '../hopfield';
-import type { PatternMatrix } from '../pattern';
+import type { Network } from '../classic/hopfield';
+import type { PatternMatrix } from '../../core/pattern';
 
 export interface BatchMemory {
   readonly d: number;

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../engine/random';
+import { createRng } from '../../core/random';
 import { loadSimd, type Simd } from '../../kernels/simd';
-import { flipFraction } from '../corrupt';
-import { learn, randomPatterns, storkeyWeights } from '../hopfield';
-import { asBipolar, row, type PatternMatrix } from '../pattern';
-import { maxAbsDiff } from '../testing';
+import { flipFraction } from '../classic/corrupt';
+import { learn, randomPatterns, storkeyWeights } from '../classic/hopfield';
+import { asBipolar, row, type PatternMatrix } from '../../core/pattern';
+import { maxAbsDiff } from '../../testing/denseReference';
 import { batchRecall } from './batch';
 import { SimdStorkey, simdEngine } from './batchSimd';
 import { typedEngine } from './batchTyped';

@@ -15,8 +15,8 @@
  * bits, so a field within rounding of 0 may break a tie the other way: the
  * statistics agree, single states almost always.
  */
-import type { Network } from '../hopfield';
-import type { PatternMatrix } from '../pattern';
+import type { Network } from '../classic/hopfield';
+import type { PatternMatrix } from '../../core/pattern';
 import { roundUp, type Block, type Simd } from '../../kernels/simd';
 import type { BatchEngine, BatchMemory, GrowingMemory } from './batch';
 import { NetworkMemory } from './batchTyped';

@@ -14,15 +14,15 @@
  * memory holds one (X or W, plus theta) until dispose().
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Network } from '../hopfield';
+import type { Network } from '../classic/hopfield';
 import {
   bipolarTensor,
   hebbianBatchStep,
   patternsTensor,
   weightsBatchStep,
   weightsTensor,
-} from '../hopfieldTensor';
-import type { PatternMatrix } from '../pattern';
+} from '../classic/hopfieldTensor';
+import type { PatternMatrix } from '../../core/pattern';
 import type { BatchEngine, BatchMemory } from './batch';
 
 abstract class TensorMemory implements BatchMemory {

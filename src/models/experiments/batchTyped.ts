@@ -19,8 +19,8 @@
  * Everything is an integer, so ties (N h_i = 0) are found exactly and keep
  * the state, as in HebbianNetwork.field.
  */
-import type { Network } from '../hopfield';
-import type { PatternMatrix } from '../pattern';
+import type { Network } from '../classic/hopfield';
+import type { PatternMatrix } from '../../core/pattern';
 import type { BatchEngine, BatchMemory } from './batch';
 
 /** Number of set bits in a 32-bit integer. */

@@ -11,10 +11,10 @@
  * synchronous recall, 7 loads from 0.5x to 2x theory), so their ratio
  * compares engines, not algorithms.
  */
-import { randomPatterns } from '../hopfield';
-import { createRng } from '../../engine/random';
-import { flipFraction } from '../corrupt';
-import { row } from '../pattern';
+import { randomPatterns } from '../classic/hopfield';
+import { createRng } from '../../core/random';
+import { flipFraction } from '../classic/corrupt';
+import { row } from '../../core/pattern';
 import type { BatchEngine } from './batch';
 import { defaultValues } from './params';
 import { collect, experimentDef, type ExperimentResult } from './registry';

@@ -9,7 +9,7 @@
  * (Hebbian), D / sqrt(2 ln D) (Storkey), D - 1 independent patterns
  * (pseudo-inverse); retrieval with a few wrong bits up to 0.138 D (Hebbian).
  */
-import { RULES, type Rule } from '../hopfield';
+import { RULES, type Rule } from '../classic/hopfield';
 import type { BatchEngine } from './batch';
 import {
   CUES,

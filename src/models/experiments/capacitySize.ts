@@ -10,7 +10,7 @@
  * flipped units the measured capacity sits below them, and the ratio
  * empirical / theoretical shows how fast it approaches.
  */
-import type { Rule } from '../hopfield';
+import type { Rule } from '../classic/hopfield';
 import type { BatchEngine } from './batch';
 import {
   CUES,

@@ -11,11 +11,11 @@
  * Stochastic runs stop after a sweep with no flip or at the step limit; at
  * high T they rarely stop, so their "steps" are mostly the limit.
  */
-import { flipFraction } from '../corrupt';
-import { recall, type Dynamics } from '../dynamics';
-import { learn, RULES, type Network, type Rule } from '../hopfield';
-import { row as patternRow } from '../pattern';
-import { sampleDistinct } from '../../engine/random';
+import { flipFraction } from '../classic/corrupt';
+import { recall, type Dynamics } from '../classic/dynamics';
+import { learn, RULES, type Network, type Rule } from '../classic/hopfield';
+import { row as patternRow } from '../../core/pattern';
+import { sampleDistinct } from '../../core/random';
 import { batchRecall, type BatchEngine } from './batch';
 import {
   choice,

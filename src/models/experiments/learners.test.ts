@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../engine/random';
-import { randomPatterns, storkeyWeights } from '../hopfield';
-import { maxAbsDiff } from '../testing';
+import { createRng } from '../../core/random';
+import { randomPatterns, storkeyWeights } from '../classic/hopfield';
+import { maxAbsDiff } from '../../testing/denseReference';
 import { CovarianceLearner, StorkeyLearner } from './learners';
 import { makePatterns } from './patterns';
 

@@ -7,7 +7,7 @@
  * runs along rows; weights() mirrors it into the lower triangle of the same
  * array when a full W is wanted. The diagonal stays zero.
  */
-import type { PatternMatrix } from '../pattern';
+import type { PatternMatrix } from '../../core/pattern';
 
 abstract class UpperTriangle {
   readonly w: Float32Array;

@@ -10,7 +10,7 @@
  * (D/k) / (2 ln(D/k)) patterns, so k modules hold D / (2 ln(D/k)) memories,
  * slightly more than one big network, each of them smaller.
  */
-import { RULES, type Rule } from '../hopfield';
+import { RULES, type Rule } from '../classic/hopfield';
 import type { BatchEngine } from './batch';
 import {
   choice,

@@ -8,7 +8,7 @@
  * too (E(-s) = E(s)): recall falls into the inverted pattern, m jumps from
  * about +1 to about -1, and at f = 1 the cue *is* -xi.
  */
-import { RULES, type Rule } from '../hopfield';
+import { RULES, type Rule } from '../classic/hopfield';
 import type { BatchEngine } from './batch';
 import {
   choice,

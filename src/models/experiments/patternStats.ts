@@ -11,7 +11,7 @@
  * basins shrink); sparse patterns with the covariance rule store more than
  * random ones as a shrinks (Tsodyks & Feigelman 1988).
  */
-import { RULES, type Rule } from '../hopfield';
+import { RULES, type Rule } from '../classic/hopfield';
 import type { BatchEngine } from './batch';
 import {
   choice,

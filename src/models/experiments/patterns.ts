@@ -10,10 +10,10 @@
  * - letters: the 26 letters and 10 digits of the 5x7 font on a square grid
  *   (D a square), in a random order: strongly correlated patterns.
  */
-import { sampleDistinct, shuffle, type Rng } from '../../engine/random';
+import { sampleDistinct, shuffle, type Rng } from '../../core/random';
 import { GLYPH_NAMES, glyph, sparsePattern } from '../../data/presets';
-import { randomPatterns } from '../hopfield';
-import type { Bipolar, PatternMatrix } from '../pattern';
+import { randomPatterns } from '../classic/hopfield';
+import type { Bipolar, PatternMatrix } from '../../core/pattern';
 
 export type PatternKind = 'random' | 'sparse' | 'orthogonal' | 'letters';
 export const PATTERN_KINDS: readonly PatternKind[] = ['random', 'sparse', 'orthogonal', 'letters'];

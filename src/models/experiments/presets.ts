@@ -5,12 +5,12 @@
  * explanation built from what was measured: the load against D/(2 ln D) and
  * 0.138 D, the noise against 50 %, and the outcome (../classify).
  */
-import { createRng } from '../../engine/random';
-import { classify, type Outcome } from '../classify';
-import { flipDistinct } from '../corrupt';
-import { recall } from '../dynamics';
-import { learn, randomPatterns, RULES, type Rule } from '../hopfield';
-import { row as patternRow } from '../pattern';
+import { createRng } from '../../core/random';
+import { classify, type Outcome } from '../classic/classify';
+import { flipDistinct } from '../classic/corrupt';
+import { recall } from '../classic/dynamics';
+import { learn, randomPatterns, RULES, type Rule } from '../classic/hopfield';
+import { row as patternRow } from '../../core/pattern';
 import { batchRecall, type BatchEngine } from './batch';
 import { choice, int, SEED, type ParamDef, type ParamValues } from './params';
 import { deriveSeed } from './seeds';

@@ -5,7 +5,7 @@
  * on the engine, or on which rows ran before it: a shared seed replays the
  * same numbers on every machine.
  */
-import { createRng, type Rng } from '../../engine/random';
+import { createRng, type Rng } from '../../core/random';
 
 /** Mixes integers into one 32-bit seed (murmur3's finaliser on each step). */
 export function deriveSeed(seed: number, ...keys: number[]): number {

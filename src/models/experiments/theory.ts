@@ -9,7 +9,7 @@
  * - D / sqrt(2 ln D) (Storkey 1997): the same for the Storkey rule.
  * Logarithms are natural.
  */
-import type { Rule } from '../hopfield';
+import type { Rule } from '../classic/hopfield';
 
 export const ALPHA_C = 0.138;
 

@@ -18,10 +18,10 @@
  * Every trial draws from its own seeded generator (./seeds), so results do
  * not depend on grouping, batching or engine.
  */
-import { flipFraction } from '../corrupt';
-import { learn, type Network, type Rule } from '../hopfield';
-import { row as patternRow, type PatternMatrix } from '../pattern';
-import { sampleDistinct } from '../../engine/random';
+import { flipFraction } from '../classic/corrupt';
+import { learn, type Network, type Rule } from '../classic/hopfield';
+import { row as patternRow, type PatternMatrix } from '../../core/pattern';
+import { sampleDistinct } from '../../core/random';
 import { batchRecall, type BatchEngine, type BatchMemory, type GrowingMemory } from './batch';
 import { CovarianceLearner, StorkeyLearner } from './learners';
 import { makePatterns, type PatternKind } from './patterns';

@@ -1,0 +1,175 @@
+/**
+ * The classic (binary) Hopfield network: learning rules and the Network type
+ * (SCIENCE.md section 1, Hopfield 1982).
+ *
+ * Notation: D units, N stored patterns, pattern matrix X (N x D, row mu is
+ * xi^mu, entries +-1), state s in {-1, +1}^D, local field h = W s,
+ * energy E(s) = -1/2 s^T W s (no thresholds).
+ *
+ * Every rule here gives a symmetric W with a zero diagonal. That is what makes
+ * asynchronous dynamics lower the energy at every flip, and what lets a
+ * network compute the energy change of one flip as dE = 2 s_i h_i.
+ *
+ * How each rule computes fields and energies quickly lives in ./networks.
+ */
+import type { Rng } from '../../core/random';
+import type { Bipolar, PatternMatrix } from '../../core/pattern';
+import { DenseNetwork, HebbianNetwork, PseudoInverseNetwork } from './networks';
+
+export type Rule = 'hebbian' | 'storkey' | 'pseudoinverse';
+export const RULES: readonly Rule[] = ['hebbian', 'storkey', 'pseudoinverse'];
+
+/**
+ * Local fields kept up to date under single-unit flips, for asynchronous and
+ * stochastic dynamics. It reads the state array it was made from *live*:
+ * after changing s[i], call `flipped(i)` before the next `at`.
+ *
+ * Factorised rules (hebbian, pseudo-inverse) cache the N overlaps u = X s, so
+ * `at` and `flipped` cost O(N); dense rules (storkey) keep the whole field
+ * h = W s, so `at` is O(1) and `flipped` O(D).
+ */
+export interface FieldCache {
+  /** h_i = sum_j w_ij s_j for the current state. */
+  at(i: number): number;
+  /** Unit i has just flipped (s[i] already holds its new value). */
+  flipped(i: number): void;
+  /** Recompute everything from the current state (after an outside edit). */
+  reset(): void;
+}
+
+export interface Network {
+  readonly rule: Rule;
+  readonly d: number;
+  readonly n: number;
+  readonly patterns: PatternMatrix;
+  /**
+   * Full D x D weights, row-major Float32Array. Built lazily and cached for
+   * hebbian and pseudo-inverse (recall never needs it; at D = 8000 it is
+   * 256 MB); storkey holds it from the start.
+   */
+  weights(): Float32Array;
+  /** w_ij for one pair: O(N) for hebbian and pseudo-inverse, O(1) for storkey. */
+  weight(i: number, j: number): number;
+  /** Local field h = W s written into out (length d); factorised when cheaper. Returns out. */
+  field(s: Int8Array, out: Float32Array): Float32Array;
+  /** Energy E(s) = -1/2 s^T W s. */
+  energy(s: Int8Array): number;
+  /** Incremental local fields for single-unit dynamics over the live state s. */
+  fieldCache(s: Int8Array): FieldCache;
+}
+
+/**
+ * Stores the patterns with the given rule.
+ *
+ * - hebbian: W = (1/N) X^T X with the diagonal zeroed; fields and energies
+ *   come from the overlaps X s, never from W (2ND work, no D^2 memory).
+ * - storkey: builds W (D x D float32, O(N D^2) time).
+ * - pseudoinverse: solves (X X^T)^-1 once (float64) and factorises the field;
+ *   throws if the patterns are linearly dependent.
+ */
+export function learn(rule: Rule, patterns: PatternMatrix): Network {
+  switch (rule) {
+    case 'hebbian':
+      return new HebbianNetwork(patterns);
+    case 'storkey':
+      return new DenseNetwork('storkey', patterns, storkeyWeights(patterns));
+    case 'pseudoinverse':
+      return new PseudoInverseNetwork(patterns);
+    default:
+      throw new RangeError(`unknown learning rule '${String(rule)}'; expected one of ${RULES}`);
+  }
+}
+
+/**
+ * Hebbian weights W = (1/N) sum_mu xi^mu (xi^mu)^T with w_ii = 0.
+ *
+ * Normalisation 1/N (not 1/D): with it w_ij is the mean agreement of units i
+ * and j over the stored patterns, in [-1, 1]. Sign dynamics are the same under
+ * either choice; only the energy scale differs. N = 0 gives W = 0.
+ * Cost O(N D^2) time and D^2 floats: for inspection and tests, never recall.
+ */
+export function hebbianWeights(x: PatternMatrix): Float32Array {
+  return new HebbianNetwork(x).weights();
+}
+
+/**
+ * Storkey (1997) weights, learned one pattern at a time from W = 0. For each
+ * new pattern xi, with the weights before it:
+ *
+ *   w_ij += (1/D) (xi_i xi_j - xi_i h_ji - h_ij xi_j),
+ *   h_ij  = sum_{k != i, j} w_ik xi_k.
+ *
+ * Normalisation 1/D. The diagonal is kept at zero throughout (the update is
+ * applied for i != j only), so h_ij = h_i - w_ij xi_j with h_i = (W xi)_i:
+ * O(D^2) per pattern instead of O(D^3). W stays symmetric.
+ * Stores about D / sqrt(2 ln D) patterns for exact recall.
+ */
+export function storkeyWeights(x: PatternMatrix): Float32Array {
+  const { n, d, data } = x;
+  // Only the upper triangle (j > i) is written while learning, so both passes
+  // below run along rows; it is mirrored at the end.
+  const w = new Float32Array(d * d);
+  const h = new Float64Array(d);
+  const rate = 1 / d;
+  for (let mu = 0; mu < n; mu++) {
+    const o = mu * d;
+    // h_i = sum_k w_ik xi_k, from the upper triangle: w_ik = w_ki.
+    h.fill(0);
+    for (let i = 0; i < d; i++) {
+      const xi = data[o + i];
+      const r = i * d;
+      let hi = h[i];
+      for (let k = i + 1; k < d; k++) {
+        const wik = w[r + k];
+        hi += wik * data[o + k];
+        h[k] += wik * xi;
+      }
+      h[i] = hi;
+    }
+    for (let i = 0; i < d; i++) {
+      const xi = data[o + i];
+      const hi = h[i];
+      const r = i * d;
+      for (let j = i + 1; j < d; j++) {
+        const xj = data[o + j];
+        const wij = w[r + j];
+        const hij = hi - wij * xj; // h_ij: field at i without units i and j
+        const hji = h[j] - wij * xi; // h_ji: field at j without units j and i
+        w[r + j] = wij + rate * (xi * xj - xi * hji - hij * xj);
+      }
+    }
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = i + 1; j < d; j++) w[j * d + i] = w[i * d + j];
+  }
+  return w;
+}
+
+/**
+ * Pseudo-inverse (projection) weights (Personnaz et al. 1985):
+ * W = X^T (X X^T)^-1 X, the projector P onto the span of the patterns, with
+ * the diagonal then set to zero.
+ *
+ * Every linearly independent pattern stays a fixed point after zeroing the
+ * diagonal: P xi = xi, so h_i = xi_i (1 - P_ii), and 0 <= P_ii <= 1 means h_i
+ * has the sign of xi_i or is 0, where the tie rule keeps the state.
+ * (X X^T)^-1 is solved in float64 by Cholesky; throws an Error if the patterns
+ * are linearly dependent (including N > D or a repeated or inverted pattern).
+ * Cost O(N^2 D + N D^2) time, D^2 floats.
+ */
+export function pseudoInverseWeights(x: PatternMatrix): Float32Array {
+  return new PseudoInverseNetwork(x).weights();
+}
+
+/**
+ * N unbiased random patterns of D units (each unit +-1 with probability 1/2),
+ * the setting of the capacity results. Draws N*D numbers from rng, row by row.
+ */
+export function randomPatterns(n: number, d: number, rng: Rng): PatternMatrix {
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(d) || d < 0) {
+    throw new RangeError(`cannot make ${n} patterns of ${d} units`);
+  }
+  const data = new Int8Array(n * d);
+  for (let i = 0; i < data.length; i++) data[i] = rng.next() < 0.5 ? -1 : 1;
+  return { n, d, data: data as Bipolar };
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../core/random';
+import { loadSimd, type Simd } from '../../kernels/simd';
+import { nearestRow, referenceAttention, referenceEnergy, referenceStep } from './modernHopfield';
+import { SimdModernMemory } from './modernSimd';
+
+let simd: Simd;
+beforeAll(async () => {
+  simd = (await loadSimd())!;
+  expect(simd).not.toBeNull();
+});
+
+/** n rows of d pixels, mostly background (0) with some ink, like digits. */
+function images(n: number, d: number, ink: number, seed: number): Uint8Array {
+  const rng = createRng(seed);
+  const u = new Uint8Array(n * d);
+  for (let i = 0; i < u.length; i++) if (rng.next() < ink) u[i] = 1 + rng.int(255);
+  return u;
+}
+const signed = (u: Uint8Array) => Float32Array.from(u, (v) => (2 * v) / 255 - 1);
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
+
+describe('SimdModernMemory', () => {
+  for (const [n, d, ink] of [
+    [50, 784, 0.2],
+    [33, 61, 0.5], // d not a multiple of 8
+    [20, 64, 1], // no background at all: every block kept
+    [15, 40, 0], // all background: no block kept
+  ]) {
+    it(`one step, the attention and the energy equal the float64 reference (N=${n}, d=${d}, ink ${ink})`, () => {
+      const u = images(n, d, ink, n + d);
+      const x = signed(u);
+      const m = new SimdModernMemory(simd, u, n, d);
+      const q = signed(images(1, d, 0.3, 99));
+      for (let k = 0; k < d / 3; k++) q[k] = 0; // a masked region
+      for (const beta of [0.05, 0.5, 5]) {
+        const r = m.step(q, beta);
+        const ref = referenceStep(x, n, d, q, beta);
+        expect(maxDiff(r.next, ref.next)).toBeLessThan(2e-5);
+        expect(maxDiff(r.attention, referenceAttention(x, n, d, q, beta))).toBeLessThan(2e-5);
+        const e = referenceEnergy(x, n, d, q, beta);
+        expect(Math.abs(r.energy - e)).toBeLessThan(1e-4 * Math.max(1, Math.abs(e)));
+        const ins = m.inspect(q, beta);
+        expect(Math.abs(ins.energy - e)).toBeLessThan(1e-4 * Math.max(1, Math.abs(e)));
+        expect(maxDiff(ins.attention, r.attention)).toBe(0);
+      }
+      m.dispose();
+    });
+  }
+
+  it('finds the nearest stored image, and keeps only the blocks with ink', () => {
+    const n = 40;
+    const d = 784;
+    const u = images(n, d, 0.1, 5);
+    const x = signed(u);
+    const m = new SimdModernMemory(simd, u, n, d);
+    for (let t = 0; t < 5; t++) {
+      const q = signed(images(1, d, 0.2, 50 + t));
+      expect(m.inspect(q, 1).nearest).toBe(nearestRow(x, n, d, q));
+    }
+    let blocks = 0;
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < d / 8; c++) {
+        if (u.subarray(i * d + 8 * c, i * d + 8 * c + 8).some((v) => v > 0)) blocks++;
+      }
+    }
+    expect(m.keptBlocks).toBe(blocks);
+    expect(blocks).toBeLessThan((n * d) / 8);
+    m.dispose();
+  });
+
+  it('retrieves a stored image from a half-masked cue at high beta', () => {
+    const n = 30;
+    const d = 196;
+    const u = images(n, d, 0.3, 8);
+    const x = signed(u);
+    const m = new SimdModernMemory(simd, u, n, d);
+    const q = x.slice(7 * d, 8 * d);
+    q.fill(0, d / 2);
+    const r = m.step(q, 2);
+    expect(maxDiff(r.next, x.subarray(7 * d, 8 * d))).toBeLessThan(1e-3);
+    expect(r.attention[7]).toBeGreaterThan(0.999);
+    m.dispose();
+  });
+});

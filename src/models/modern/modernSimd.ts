@@ -1,0 +1,198 @@
+/**
+ * The modern Hopfield step (./modernHopfield, SCIENCE.md section 2) on the
+ * WebAssembly SIMD kernels, for one state at a time: the interactive step of
+ * the Modern Hopfield lab on a CPU.
+ *
+ * The stored digits are kept as their pixel values u in 0..255, in blocks
+ * of 8 pixels, and the blocks that are all background (u = 0) are left out:
+ * an MNIST digit keeps about 40 % of its blocks. A kept block holds its u as
+ * float32 (exact). x = 2u/255 - 1 is applied inside the sums, so a left-out
+ * block, adding nothing to any sum over u, changes no result:
+ *
+ *   logits   l_i = beta' x_i.q = beta' ((2/255) u_i.q - sum(q))
+ *   update   q'  = sum_i p_i x_i = (2/255) sum_i p_i u_i - sum_i p_i,  p = softmax(l)
+ *   energy   E   = -(1/beta') logsumexp(l) + 1/2 q.q
+ *
+ * Products in float32 SIMD (as tfjs's float32), the softmax in float64 in
+ * JavaScript. Weights that underflow to exactly 0 (most of them at high beta)
+ * are skipped in the update: they add nothing, so the result is unchanged.
+ */
+import { roundUp, type Block, type Simd } from '../../kernels/simd';
+
+export interface SimdStepResult {
+  /** the new state q' (d values) */
+  next: Float32Array;
+  /** attention p = softmax(beta' X q) of the state stepped from (N) */
+  attention: Float32Array;
+  /** E(q) of the state stepped from */
+  energy: number;
+}
+
+export interface SimdInspection {
+  attention: Float32Array;
+  energy: number;
+  /** index of the stored digit nearest (Euclidean) to q; ties take the lowest */
+  nearest: number;
+}
+
+export class SimdModernMemory {
+  readonly n: number;
+  readonly d: number;
+  /** d rounded up to 8 */
+  private readonly d8: number;
+  /** blocks of 8 pixels kept (not all 0), of N d8 / 8 */
+  readonly keptBlocks: number;
+  private readonly data: Block;
+  private readonly idx: Block;
+  private readonly start: Block;
+  private readonly q: Block;
+  private readonly l: Block;
+  private readonly p: Block;
+  private readonly acc: Block;
+  /** |x_i|^2, for nearest() */
+  private readonly norms: Float64Array;
+
+  /** `pixels`: N rows of d bytes (0..255), row-major. */
+  constructor(
+    private readonly simd: Simd,
+    pixels: Uint8Array,
+    n: number,
+    d: number,
+  ) {
+    if (pixels.length !== n * d) throw new RangeError(`${pixels.length} bytes are not ${n} x ${d}`);
+    this.n = n;
+    this.d = d;
+    this.d8 = roundUp(d, 8);
+    const per = this.d8 / 8;
+    // Which blocks to keep, and |x_i|^2.
+    const keep: number[] = [];
+    const start = new Uint32Array(n + 1);
+    this.norms = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      start[i] = keep.length;
+      let s = 0;
+      for (let c = 0; c < per; c++) {
+        let any = false;
+        for (let k = 8 * c; k < Math.min(d, 8 * c + 8); k++) if (pixels[i * d + k]) any = true;
+        if (any) keep.push(c);
+      }
+      for (let k = 0; k < d; k++) {
+        const x = (2 * pixels[i * d + k]) / 255 - 1;
+        s += x * x;
+      }
+      this.norms[i] = s;
+    }
+    start[n] = keep.length;
+    this.keptBlocks = keep.length;
+    this.data = simd.block(32 * keep.length);
+    this.idx = simd.block(2 * keep.length);
+    this.start = simd.block(4 * (n + 1));
+    this.start.u32(n + 1).set(start);
+    this.idx.u16(keep.length).set(keep);
+    const data = this.data.f32(8 * keep.length);
+    for (let i = 0; i < n; i++) {
+      for (let j = start[i]; j < start[i + 1]; j++) {
+        const c = keep[j];
+        for (let k = 0; k < 8 && 8 * c + k < d; k++) data[8 * j + k] = pixels[i * d + 8 * c + k];
+      }
+    }
+    this.q = simd.block(4 * this.d8);
+    this.l = simd.block(4 * Math.max(1, n));
+    this.p = simd.block(4 * Math.max(1, n));
+    this.acc = simd.block(4 * this.d8);
+  }
+
+  /** Logits beta' X q into l (N f32); returns q.q. */
+  private logits(q: ArrayLike<number>, betaEff: number): number {
+    const { d, n, simd } = this;
+    const qs = this.q.f32(d);
+    let sum = 0;
+    let sq = 0;
+    for (let k = 0; k < d; k++) {
+      qs[k] = q[k];
+      sum += qs[k];
+      sq += qs[k] * qs[k];
+    }
+    simd.k.dotsBlocks(
+      this.data.ptr,
+      this.idx.ptr,
+      this.start.ptr,
+      n,
+      this.q.ptr,
+      (betaEff * 2) / 255,
+      -betaEff * sum,
+      this.l.ptr,
+    );
+    return sq;
+  }
+
+  /** p = softmax(l) into the p block; returns the log-sum-exp of l. */
+  private softmax(): number {
+    const n = this.n;
+    const l = this.l.f32(n);
+    const p = this.p.f32(n);
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) if (l[i] > max) max = l[i];
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const e = Math.exp(l[i] - max);
+      p[i] = e;
+      total += e;
+    }
+    const inv = 1 / total;
+    for (let i = 0; i < n; i++) p[i] *= inv;
+    return max + Math.log(total);
+  }
+
+  /** One update q' = X^T softmax(beta' X q), with the attention and energy of q. */
+  step(q: ArrayLike<number>, betaEff: number): SimdStepResult {
+    const { n, d, simd } = this;
+    if (n === 0) throw new RangeError('no stored patterns');
+    const sq = this.logits(q, betaEff);
+    const lse = this.softmax();
+    simd.k.combineBlocks(
+      this.data.ptr,
+      this.idx.ptr,
+      this.start.ptr,
+      n,
+      this.p.ptr,
+      this.d8,
+      this.acc.ptr,
+    );
+    const p = this.p.f32(n);
+    let mass = 0;
+    for (let i = 0; i < n; i++) mass += p[i];
+    const acc = this.acc.f32(d);
+    const next = new Float32Array(d);
+    for (let k = 0; k < d; k++) next[k] = (2 / 255) * acc[k] - mass;
+    return { next, attention: Float32Array.from(p), energy: -lse / betaEff + 0.5 * sq };
+  }
+
+  /** Attention, energy and nearest stored digit of q (one product). */
+  inspect(q: ArrayLike<number>, betaEff: number): SimdInspection {
+    const n = this.n;
+    if (n === 0) throw new RangeError('no stored patterns');
+    const sq = this.logits(q, betaEff);
+    // x_i.q = l_i / beta'; nearest = argmin |x_i|^2 - 2 x_i.q
+    const l = this.l.f32(n);
+    let best = 0;
+    let bestV = Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = this.norms[i] - (2 * l[i]) / betaEff;
+      if (v < bestV) {
+        bestV = v;
+        best = i;
+      }
+    }
+    const lse = this.softmax();
+    return {
+      attention: Float32Array.from(this.p.f32(n)),
+      energy: -lse / betaEff + 0.5 * sq,
+      nearest: best,
+    };
+  }
+
+  dispose(): void {
+    for (const b of [this.data, this.idx, this.start, this.q, this.l, this.p, this.acc]) b.free();
+  }
+}
