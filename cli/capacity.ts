@@ -4,9 +4,8 @@
  * lab's own parameter tables (src/models/experiments/params.ts), so every
  * flag has the name, default and range of its control in the page.
  *
- * Lists ('--loads 0.05,0.1') and subsets ('--rule hebbian,storkey') pass
- * through flags.ts as 'choice' flags whose choice list accepts any value the
- * parameter table would (ParamChoices below); the table then parses them.
+ * Lists ('--loads 0.05,0.1') and subsets ('--rule hebbian,storkey') are
+ * kinds of the table, parsed and checked like every other flag.
  *
  * `--backend wasm-simd` (default) runs the WebAssembly SIMD kernels (typed
  * arrays where the engine has no SIMD); `typed-array` the typed-array engine;
@@ -17,89 +16,35 @@ import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import { toCsv } from '../src/models/experiments/csv';
-import { readValues, type ParamDef } from '../src/models/experiments/params';
+import { tableOf, type ParamValues } from '../src/models/experiments/params';
 import {
   collect,
   EXPERIMENT_DEFS,
   type ExperimentDef,
   type ExperimentResult,
 } from '../src/models/experiments/registry';
-import type { Experiment } from './experiment';
-import { UsageError, type FlagSpec, type FlagValues } from './flags';
-import { initTf, TF_BACKENDS, type TfBackend } from './tf';
+import { enumParam, UsageError } from '../src/core/params';
+import { defineExperiment, type Experiment } from './define';
+import { initTf, TF_BACKENDS } from './tf';
 
-/** A 'choice' list that accepts whatever the parameter accepts (a list, a subset). */
-class ParamChoices extends Array<string> {
-  constructor(private readonly hint: string) {
-    super();
-  }
-  override includes(): boolean {
-    return true; // validated by the parameter table in run()
-  }
-  override join(): string {
-    return this.hint;
-  }
-}
-
-function flagOf(p: ParamDef): FlagSpec {
-  const describe = `${p.describe}`;
-  switch (p.kind) {
-    case 'int':
-      return { name: p.name, type: 'int', default: p.default, min: p.min, max: p.max, describe };
-    case 'float':
-      return {
-        name: p.name,
-        type: 'number',
-        default: p.default,
-        min: p.min,
-        describe: `${describe}, at most ${p.max}`,
-      };
-    case 'choice':
-      return { name: p.name, type: 'choice', choices: p.choices, default: p.default, describe };
-    case 'list':
-      return {
-        name: p.name,
-        type: 'choice',
-        choices: new ParamChoices(p.integer ? 'N,N,...' : 'X,X,...'),
-        default: p.default,
-        describe,
-      };
-    case 'subset':
-      return {
-        name: p.name,
-        type: 'choice',
-        choices: new ParamChoices(`${p.choices.join('|')}[,...]`),
-        default: p.default,
-        describe,
-      };
-  }
-}
-
-export const BACKEND_FLAG: FlagSpec = {
-  name: 'backend',
-  type: 'choice',
-  choices: ['wasm-simd', 'typed-array', ...TF_BACKENDS],
-  default: 'wasm-simd',
-  describe:
-    'WebAssembly SIMD kernels (default), typed arrays (exact, bit-packed Hebbian), or tfjs tensor products on cpu or wasm',
-};
+export const BACKEND_PARAM = enumParam(
+  ['wasm-simd', 'typed-array', ...TF_BACKENDS] as const,
+  'wasm-simd',
+  'WebAssembly SIMD kernels (default), typed arrays (exact, bit-packed Hebbian), or tfjs tensor products on cpu or wasm',
+);
 
 /** Runs one experiment from parsed flags (throws UsageError for bad values). */
 export async function runFromFlags(
   def: ExperimentDef,
-  flags: FlagValues,
+  flags: ParamValues & { backend: (typeof BACKEND_PARAM)['default'] },
 ): Promise<ExperimentResult & { elapsedMs: number }> {
-  const raw: Record<string, string> = {};
-  for (const p of def.params) raw[p.name] = String(flags[p.name]);
-  const { values, errors } = readValues(def.params, raw);
-  if (errors.length) throw new UsageError(errors.join('; '));
-  const backend = String(flags.backend);
+  const { backend, ...values } = flags;
   let engine = typedEngine;
   if (backend === 'wasm-simd') {
     const simd = await loadSimd();
     if (simd) engine = simdEngine(simd);
   } else if (backend !== 'typed-array') {
-    await initTf(backend as TfBackend);
+    await initTf(backend);
     engine = tensorEngine();
   }
   const t0 = performance.now();
@@ -114,13 +59,13 @@ export async function runFromFlags(
 }
 
 function experimentOf(def: ExperimentDef): Experiment {
-  return {
+  return defineExperiment({
     name: def.name,
     describe: def.describe,
-    flags: [...def.params.map(flagOf), BACKEND_FLAG],
-    run: (flags) => runFromFlags(def, flags),
+    params: { ...tableOf(def.params), backend: BACKEND_PARAM },
+    run: (values) => runFromFlags(def, values as ParamValues & { backend: typeof values.backend }),
     csv: (result) => toCsv((result as ExperimentResult).rows),
-  };
+  });
 }
 
 /** The registry entries, in the lab's order. */

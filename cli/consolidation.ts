@@ -23,122 +23,43 @@ import {
   sweepThresholds,
   vaeRecallError,
 } from '../src/models/consolidation/extendedModel';
-import type { Experiment } from './experiment';
-import { UsageError, type FlagSpec } from './flags';
-import { initTf, TF_BACKENDS, type TfBackend } from './tf';
+import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
+import { defineExperiment } from './define';
+import { initTf, TF_BACKENDS } from './tf';
 
-const FLAGS: readonly FlagSpec[] = [
-  {
-    name: 'episodes',
-    type: 'int',
-    default: D.episodes,
-    min: 10,
-    max: 9000,
-    describe: 'N, digits stored in the hippocampus',
-  },
-  {
-    name: 'replays',
-    type: 'int',
-    default: D.replays,
-    min: 10,
-    max: 100_000,
-    describe: 'R, noise-cued replays the VAE trains on',
-  },
-  {
-    name: 'latent',
-    type: 'int',
-    default: D.latentSize,
-    min: 2,
-    max: 20,
-    describe: 'L, latent dimensions of the VAE',
-  },
-  {
-    name: 'hidden',
-    type: 'int',
-    default: D.hiddenSize,
-    min: 8,
-    max: 1024,
-    describe: 'H, hidden units of encoder and decoder',
-  },
-  {
-    name: 'epochs',
-    type: 'int',
-    default: D.epochs,
-    min: 1,
-    max: 500,
-    describe: 'E, passes over the replays',
-  },
-  {
-    name: 'batch',
-    type: 'int',
-    default: D.batchSize,
-    min: 1,
-    max: 4096,
-    describe: 'minibatch size',
-  },
-  { name: 'lr', type: 'number', default: D.learningRate, min: 1e-6, describe: 'Adam step size' },
-  {
-    name: 'held-out',
-    type: 'int',
-    default: D.heldOut,
-    min: 20,
-    max: 9990,
-    describe: 'digits kept aside for evaluation (never stored)',
-  },
-  {
-    name: 'labelled',
-    type: 'int',
-    default: D.labelled,
-    min: 10,
-    max: 9000,
-    describe: 'held-out digits labelled for the decoding read-out',
-  },
-  {
-    name: 'replay-steps',
-    type: 'int',
-    default: D.replaySteps,
-    min: 1,
-    max: 20,
-    describe: 'hippocampal updates per replay',
-  },
-  { name: 'seed', type: 'int', default: D.seed, min: 0, describe: 'random seed' },
-  {
-    name: 'backend',
-    type: 'choice',
-    choices: TF_BACKENDS,
-    default: 'wasm',
-    describe: 'tfjs backend',
-  },
-];
+const PARAMS = {
+  episodes: intParam(D.episodes, 10, 9000, 'N, digits stored in the hippocampus'),
+  replays: intParam(D.replays, 10, 100_000, 'R, noise-cued replays the VAE trains on'),
+  latentSize: intParam(D.latentSize, 2, 20, 'L, latent dimensions of the VAE', { flag: 'latent' }),
+  hiddenSize: intParam(D.hiddenSize, 8, 1024, 'H, hidden units of encoder and decoder', {
+    flag: 'hidden',
+  }),
+  epochs: intParam(D.epochs, 1, 500, 'E, passes over the replays'),
+  batchSize: intParam(D.batchSize, 1, 4096, 'minibatch size', { flag: 'batch' }),
+  learningRate: floatParam(D.learningRate, 1e-6, 10, 'Adam step size', { flag: 'lr' }),
+  heldOut: intParam(D.heldOut, 20, 9990, 'digits kept aside for evaluation (never stored)'),
+  labelled: intParam(D.labelled, 10, 9000, 'held-out digits labelled for the decoding read-out'),
+  replaySteps: intParam(D.replaySteps, 1, 20, 'hippocampal updates per replay'),
+  seed: intParam(D.seed, 0, 2 ** 32 - 1, 'random seed'),
+  backend: enumParam(TF_BACKENDS, 'wasm', 'tfjs backend'),
+};
 
 /** Held-out digits for boundary extension and the extended model's traces. */
 const EXTRAS = 500;
 
-export const consolidationExperiment: Experiment = {
+export const consolidationExperiment = defineExperiment({
   name: 'consolidation',
   describe: 'hippocampal replays train a VAE: per-epoch recon, KL, decoding; distortion; few-shot',
-  flags: FLAGS,
-  async run(flags, io) {
-    const config = {
-      episodes: flags.episodes as number,
-      replays: flags.replays as number,
-      latentSize: flags.latent as number,
-      hiddenSize: flags.hidden as number,
-      epochs: flags.epochs as number,
-      batchSize: flags.batch as number,
-      learningRate: flags.lr as number,
-      heldOut: flags['held-out'] as number,
-      labelled: flags.labelled as number,
-      replaySteps: flags['replay-steps'] as number,
-      seed: flags.seed as number,
-    };
+  params: PARAMS,
+  async run(values, io) {
+    const { backend: backendName, ...config } = values;
     if (config.episodes + config.heldOut > 10_000) {
       throw new UsageError(`--episodes + --held-out must be at most 10000 (the digits we have)`);
     }
     if (config.labelled >= config.heldOut) {
       throw new UsageError(`--labelled must be below --held-out`);
     }
-    const backend = await initTf(flags.backend as TfBackend);
+    const backend = await initTf(backendName);
     const set = await loadMnistNode();
     const { result, vae } = await runConsolidation(set, config, { log: (t) => io.err(t + '\n') });
     let extras;
@@ -190,4 +111,4 @@ export const consolidationExperiment: Experiment = {
       timings: result.timings,
     };
   },
-};
+});

@@ -8,28 +8,13 @@
  */
 import { CAPACITY_EXPERIMENTS } from './capacity';
 import { consolidationExperiment } from './consolidation';
-import { describeFlags, parseFlags, UsageError, type FlagSpec, type FlagValues } from './flags';
+import { describeArgs, parseArgs, UsageError } from '../src/core/params';
+import type { Experiment, Io } from './define';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
 import { recallExperiment } from './recall';
 import { isMain } from './isMain';
 
-/** Where an experiment writes: `out` for the JSON result, `err` for diagnostics. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export interface Experiment {
-  name: string;
-  describe: string;
-  flags: readonly FlagSpec[];
-  /** Returns the JSON-serialisable result; throws UsageError for impossible flag combinations. */
-  run(flags: FlagValues, io: Io): Promise<object>;
-  /** With it, `--csv` prints csv(result) instead of the JSON document. */
-  csv?(result: object): string;
-}
-
-/** The registry. Add new experiments (capacity, noise, ...) here. */
+/** The registry: one entry per experiment, each declared with defineExperiment. */
 export const EXPERIMENTS: readonly Experiment[] = [
   recallExperiment,
   modernExperiment,
@@ -75,15 +60,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (rest.some(isHelp)) {
     const csv = experiment.csv ? '\n  --csv  print the rows as CSV instead of JSON' : '';
     io.out(
-      `${experiment.name}: ${experiment.describe}\n\n${describeFlags(experiment.flags)}${csv}\n`,
+      `${experiment.name}: ${experiment.describe}\n\n${describeArgs(experiment.params)}${csv}\n`,
     );
     return 0;
   }
   try {
     const csv = rest.includes('--csv');
     if (csv && !experiment.csv) throw new UsageError('--csv is not available for this experiment');
-    const flags = parseFlags(experiment.flags, csv ? rest.filter((a) => a !== '--csv') : rest);
-    const result = await experiment.run(flags, io);
+    const values = parseArgs(experiment.params, csv ? rest.filter((a) => a !== '--csv') : rest);
+    const result = await experiment.run(values, io);
     io.out(csv ? experiment.csv!(result) : JSON.stringify(result) + '\n');
     return 0;
   } catch (error) {

@@ -21,12 +21,7 @@ import {
 } from '../src/data/mnist';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { createRng, sampleDistinct } from '../src/core/random';
-import {
-  BINARY_CUES,
-  logCounts,
-  runSweep,
-  type BinaryCue,
-} from '../src/models/modern/classicVsModern';
+import { BINARY_CUES, logCounts, runSweep } from '../src/models/modern/classicVsModern';
 import { makeCue, type CueSpec } from '../src/models/modern/imageCue';
 import {
   cosine,
@@ -39,8 +34,8 @@ import {
   type LogitScale,
 } from '../src/models/modern/modernHopfield';
 import type { Bipolar } from '../src/core/pattern';
-import type { Experiment } from './experiment';
-import { UsageError, type FlagSpec } from './flags';
+import { defineExperiment } from './define';
+import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
 import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';
 
 const ALL_CLASSES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -142,137 +137,84 @@ export async function runModern(c: ModernConfig): Promise<ModernReport> {
   };
 }
 
-const MODERN_FLAGS: readonly FlagSpec[] = [
-  { name: 'stored', type: 'int', default: 1000, min: 1, max: 10_000, describe: 'K, digits stored' },
-  {
-    name: 'beta',
-    type: 'number',
-    default: 20,
-    min: 1e-6,
-    describe: 'inverse temperature beta (> 0)',
-  },
-  {
-    name: 'scale',
-    type: 'choice',
-    choices: LOGIT_SCALES,
-    default: 'sqrt',
-    describe: "logit scale: 'sqrt' uses beta / sqrt(784), 'none' uses beta",
-  },
-  {
-    name: 'cue',
-    type: 'choice',
-    choices: MODERN_CUES,
-    default: 'mask-half',
-    describe:
-      'mask-half: hide the bottom rows; mask-random: hide random pixels; noise: Gaussian noise',
-  },
-  {
-    name: 'amount',
-    type: 'number',
-    default: 0.5,
-    min: 0,
-    describe:
-      'mask-*: fraction of pixels hidden (set to 0, unknown); noise: its standard deviation',
-  },
-  { name: 'trials', type: 'int', default: 100, min: 1, max: 10_000, describe: 'T, cues retrieved' },
-  { name: 'seed', type: 'int', default: 1, min: 0, max: 2 ** 32 - 1, describe: 'random seed' },
-  { name: 'max-steps', type: 'int', default: 50, min: 1, describe: 'most updates per cue' },
-  {
-    name: 'backend',
-    type: 'choice',
-    choices: TF_BACKENDS,
-    default: 'wasm',
-    describe: 'tfjs backend',
-  },
-];
-
-export const modernExperiment: Experiment = {
-  name: 'modern',
-  describe: 'modern Hopfield network on MNIST digits: retrieval accuracy from masked or noisy cues',
-  flags: MODERN_FLAGS,
-  run: (f) => {
-    if (f.cue !== 'noise' && (f.amount as number) > 1) {
-      throw new UsageError(`--amount is a fraction of pixels for --cue ${f.cue}; got ${f.amount}`);
-    }
-    return runModern({
-      stored: f.stored as number,
-      beta: f.beta as number,
-      scale: f.scale as LogitScale,
-      cue: f.cue as ModernCue,
-      amount: f.amount as number,
-      trials: f.trials as number,
-      seed: f.seed as number,
-      maxSteps: f['max-steps'] as number,
-      backend: f.backend as TfBackend,
-    });
-  },
+const MODERN_PARAMS = {
+  stored: intParam(1000, 1, 10_000, 'K, digits stored'),
+  beta: floatParam(20, 1e-6, 1e6, 'inverse temperature beta (> 0)'),
+  scale: enumParam(
+    LOGIT_SCALES,
+    'sqrt',
+    "logit scale: 'sqrt' uses beta / sqrt(784), 'none' uses beta",
+  ),
+  cue: enumParam(
+    MODERN_CUES,
+    'mask-half',
+    'mask-half: hide the bottom rows; mask-random: hide random pixels; noise: Gaussian noise',
+  ),
+  amount: floatParam(
+    0.5,
+    0,
+    100,
+    'mask-*: fraction of pixels hidden (set to 0, unknown); noise: its standard deviation',
+  ),
+  trials: intParam(100, 1, 10_000, 'T, cues retrieved'),
+  seed: intParam(1, 0, 2 ** 32 - 1, 'random seed'),
+  maxSteps: intParam(50, 1, 100_000, 'most updates per cue'),
+  backend: enumParam(TF_BACKENDS, 'wasm', 'tfjs backend'),
 };
 
-const VS_FLAGS: readonly FlagSpec[] = [
-  { name: 'min-stored', type: 'int', default: 2, min: 1, max: 784, describe: 'smallest K' },
-  {
-    name: 'max-stored',
-    type: 'int',
-    default: 300,
-    min: 1,
-    max: 784,
-    describe: 'largest K (at most d = 784)',
+export const modernExperiment = defineExperiment({
+  name: 'modern',
+  describe: 'modern Hopfield network on MNIST digits: retrieval accuracy from masked or noisy cues',
+  params: MODERN_PARAMS,
+  run: (f) => {
+    if (f.cue !== 'noise' && f.amount > 1) {
+      throw new UsageError(`--amount is a fraction of pixels for --cue ${f.cue}; got ${f.amount}`);
+    }
+    return runModern(f);
   },
-  { name: 'points', type: 'int', default: 8, min: 1, max: 40, describe: 'values of K, log-spaced' },
-  { name: 'trials', type: 'int', default: 20, min: 1, describe: 'cues per K' },
-  {
-    name: 'cue',
-    type: 'choice',
-    choices: BINARY_CUES,
-    default: 'flip',
-    describe:
-      'flip: flip a fraction of distinct pixels; mask-bottom: set the bottom rows to -1 (off)',
-  },
-  {
-    name: 'amount',
-    type: 'number',
-    default: 0.15,
-    min: 0,
-    describe: 'fraction flipped or hidden (0..1)',
-  },
-  { name: 'beta', type: 'number', default: 20, min: 1e-6, describe: 'modern network beta' },
-  {
-    name: 'scale',
-    type: 'choice',
-    choices: LOGIT_SCALES,
-    default: 'sqrt',
-    describe: 'modern logit scale',
-  },
-  { name: 'seed', type: 'int', default: 1, min: 0, max: 2 ** 32 - 1, describe: 'random seed' },
-];
+});
 
-export const modernVsClassicExperiment: Experiment = {
+const VS_PARAMS = {
+  minStored: intParam(2, 1, 784, 'smallest K'),
+  maxStored: intParam(300, 1, 784, 'largest K (at most d = 784)'),
+  points: intParam(8, 1, 40, 'values of K, log-spaced'),
+  trials: intParam(20, 1, 100_000, 'cues per K'),
+  cue: enumParam(
+    BINARY_CUES,
+    'flip',
+    'flip: flip a fraction of distinct pixels; mask-bottom: set the bottom rows to -1 (off)',
+  ),
+  amount: floatParam(0.15, 0, 1, 'fraction flipped or hidden (0..1)'),
+  beta: floatParam(20, 1e-6, 1e6, 'modern network beta'),
+  scale: enumParam(LOGIT_SCALES, 'sqrt', 'modern logit scale'),
+  seed: intParam(1, 0, 2 ** 32 - 1, 'random seed'),
+};
+
+export const modernVsClassicExperiment = defineExperiment({
   name: 'modern-vs-classic',
   describe:
     'classic (Hebbian, pseudo-inverse) vs modern Hopfield on binarised digits: accuracy against K',
-  flags: VS_FLAGS,
+  params: VS_PARAMS,
   run: async (f) => {
-    const lo = f['min-stored'] as number;
-    const hi = f['max-stored'] as number;
+    const lo = f.minStored;
+    const hi = f.maxStored;
     if (lo > hi) throw new UsageError(`--min-stored ${lo} exceeds --max-stored ${hi}`);
-    if ((f.amount as number) > 1)
-      throw new UsageError(`--amount must be at most 1; got ${f.amount}`);
     const set = await loadMnistNode();
     const data = new Int8Array(set.count * MNIST_PIXELS);
     for (let i = 0; i < set.count; i++) data.set(bipolarImage(set, i), i * MNIST_PIXELS);
-    const counts = logCounts(lo, hi, f.points as number);
+    const counts = logCounts(lo, hi, f.points);
     const t0 = performance.now();
     const points = runSweep(
       { n: set.count, d: MNIST_PIXELS, data: data as Bipolar },
       {
         counts,
-        trials: f.trials as number,
-        cue: f.cue as BinaryCue,
-        amount: f.amount as number,
+        trials: f.trials,
+        cue: f.cue,
+        amount: f.amount,
         width: MNIST_SIDE,
-        seed: f.seed as number,
-        beta: f.beta as number,
-        scale: f.scale as LogitScale,
+        seed: f.seed,
+        beta: f.beta,
+        scale: f.scale,
       },
     );
     return {
@@ -287,4 +229,4 @@ export const modernVsClassicExperiment: Experiment = {
       ms: Math.round(performance.now() - t0),
     };
   },
-};
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from './experiment';
-import { parseFlags } from './flags';
-import { RECALL_FLAGS, recallConfig, runRecall } from './recall';
+import { parseArgs } from '../src/core/params';
+import type { Io } from './define';
+import { main } from './experiment';
+import { RECALL_PARAMS, recallConfig, runRecall } from './recall';
 
 function capture(): Io & { stdout: string; stderr: string } {
   const io = {
@@ -13,7 +14,7 @@ function capture(): Io & { stdout: string; stderr: string } {
   return io;
 }
 
-const config = (argv: string[]) => recallConfig(parseFlags(RECALL_FLAGS, argv));
+const config = (argv: string[]) => recallConfig(parseArgs(RECALL_PARAMS, argv));
 
 describe('recall experiment (in process)', () => {
   it('reports the run with every documented field', async () => {

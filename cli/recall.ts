@@ -31,8 +31,8 @@ import {
   weightsTensor,
 } from '../src/models/classic/hopfieldTensor';
 import { equal, hamming, row, type Bipolar } from '../src/core/pattern';
-import type { Experiment, Io } from './experiment';
-import { UsageError, type FlagSpec, type FlagValues } from './flags';
+import { defineExperiment, type Io } from './define';
+import { enumParam, floatParam, intParam, UsageError, type ParamValues } from '../src/core/params';
 import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';
 
 export type RecallBackend = 'typed-array' | TfBackend;
@@ -89,69 +89,35 @@ const BIG_MATRIX_BYTES = 64 * 2 ** 20;
 /** Largest D for which a D x D float32 matrix is built (1.6 GB). */
 const MAX_DENSE_UNITS = 20_000;
 
-export const RECALL_FLAGS: readonly FlagSpec[] = [
-  { name: 'units', type: 'int', default: 100, min: 1, describe: 'D, units per pattern' },
-  { name: 'patterns', type: 'int', default: 5, min: 1, describe: 'N, stored random patterns' },
-  {
-    name: 'flips',
-    type: 'int',
-    default: 10,
-    min: 0,
-    describe: 'K, distinct units of pattern 0 flipped in the cue',
-  },
-  { name: 'rule', type: 'choice', choices: RULES, default: 'hebbian', describe: 'learning rule' },
-  {
-    name: 'dynamics',
-    type: 'choice',
-    choices: DYNAMICS,
-    default: 'sync',
-    describe: 'update dynamics',
-  },
-  { name: 'seed', type: 'int', default: 1, min: 0, max: 2 ** 32 - 1, describe: 'random seed' },
-  {
-    name: 'max-steps',
-    type: 'int',
-    default: 100,
-    min: 1,
-    describe: 'step (sync) or sweep (async) limit',
-  },
-  {
-    name: 'temperature',
-    type: 'number',
-    default: 0,
-    min: 0,
-    describe: 'Glauber temperature T (stochastic; > 0 turns async into stochastic)',
-  },
-  {
-    name: 'order',
-    type: 'choice',
-    choices: ['random', 'sequential'],
-    default: 'random',
-    describe: 'async unit order (random = new permutation per sweep)',
-  },
-  {
-    name: 'backend',
-    type: 'choice',
-    choices: ['typed-array', ...TF_BACKENDS],
-    default: 'typed-array',
-    describe: 'typed arrays, or tfjs (sync only)',
-  },
-];
+export const RECALL_PARAMS = {
+  units: intParam(100, 1, 2 ** 31, 'D, units per pattern'),
+  patterns: intParam(5, 1, 2 ** 31, 'N, stored random patterns'),
+  flips: intParam(10, 0, 2 ** 31, 'K, distinct units of pattern 0 flipped in the cue'),
+  rule: enumParam(RULES, 'hebbian', 'learning rule'),
+  dynamics: enumParam(DYNAMICS, 'sync', 'update dynamics'),
+  seed: intParam(1, 0, 2 ** 32 - 1, 'random seed'),
+  maxSteps: intParam(100, 1, 1_000_000, 'step (sync) or sweep (async) limit'),
+  temperature: floatParam(
+    0,
+    0,
+    1e6,
+    'Glauber temperature T (stochastic; > 0 turns async into stochastic)',
+  ),
+  order: enumParam(
+    ['random', 'sequential'] as const,
+    'random',
+    'async unit order (random = new permutation per sweep)',
+  ),
+  backend: enumParam(
+    ['typed-array', ...TF_BACKENDS] as const,
+    'typed-array',
+    'typed arrays, or tfjs (sync only)',
+  ),
+};
 
 /** Reads and cross-checks the flags; throws UsageError for impossible combinations. */
-export function recallConfig(flags: FlagValues, io?: Io): RecallConfig {
-  const config: RecallConfig = {
-    units: Number(flags.units),
-    patterns: Number(flags.patterns),
-    flips: Number(flags.flips),
-    rule: flags.rule as Rule,
-    dynamics: flags.dynamics as Dynamics,
-    seed: Number(flags.seed),
-    maxSteps: Number(flags['max-steps']),
-    temperature: Number(flags.temperature),
-    order: flags.order as 'random' | 'sequential',
-    backend: flags.backend as RecallBackend,
-  };
+export function recallConfig(values: ParamValues<typeof RECALL_PARAMS>, io?: Io): RecallConfig {
+  const config: RecallConfig = { ...values };
   const { units: d, patterns: n } = config;
   if (config.flips > d) throw new UsageError(`--flips ${config.flips} exceeds --units ${d}`);
   if (d * n > 2 ** 31) throw new UsageError(`${n} patterns of ${d} units do not fit in memory`);
@@ -302,9 +268,9 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-export const recallExperiment: Experiment = {
+export const recallExperiment = defineExperiment({
   name: 'recall',
   describe: 'store N random patterns, flip K units of pattern 0, recall it and classify the result',
-  flags: RECALL_FLAGS,
-  run: (flags, io) => runRecall(recallConfig(flags, io)),
-};
+  params: RECALL_PARAMS,
+  run: (values, io) => runRecall(recallConfig(values, io)),
+});

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 export type TfBackend = 'cpu' | 'wasm';
-export const TF_BACKENDS: readonly TfBackend[] = ['cpu', 'wasm'];
+export const TF_BACKENDS = ['cpu', 'wasm'] as const satisfies readonly TfBackend[];
 
 /** Registers and starts the backend; returns its name as tfjs reports it. */
 export async function initTf(name: TfBackend): Promise<string> {

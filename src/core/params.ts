@@ -1,19 +1,27 @@
 /**
- * One table of shareable state per lab, read from and written to the hash.
- *
- * A lab declares its parameters once, as TensorFlow Playground's state.ts
- * does:
+ * One typed parameter table per lab (and per command-line experiment), from
+ * which come the store's defaults, reading and writing the link, the
+ * command-line flags, and every bad-value message. TensorFlow Playground's
+ * state.ts is the model: each parameter is listed once (name, kind, default,
+ * range, meaning).
  *
  *   const PARAMS = {
  *     rule: enumParam(['hebbian', 'storkey', 'pinv'], 'hebbian', 'learning rule'),
- *     size: intParam(16, 4, 64, 'grid side in units'),
+ *     dynamics: enumParam(['async', 'sync'], 'async', 'recall dynamics', { link: 'dyn' }),
  *     noise: floatParam(0.2, 0, 1, 'fraction of cue units flipped'),
- *     seed: intParam(1, 0, 999_999, 'random seed'),
- *     cue: patternsParam('the drawn cue'),
+ *     loads: listParam([0.05, 0.1], 0, 2, 'loads N/D'),
  *   };
- *   const { values, errors } = decodeParams(PARAMS, parseHash(location.hash).query);
+ *   defaults(PARAMS)                    // { rule: 'hebbian', dynamics: 'async', ... }, typed
+ *   decodeParams(PARAMS, query)         // { values, errors } from "rule=storkey&dyn=sync"
+ *   encodeParams(PARAMS, values)        // "rule=storkey&dyn=sync"
+ *   parseArgs(PARAMS, ['--noise', '0.3'])  // the same values from a command line
  *
- * Rules of the codec:
+ * The table's keys are the store's field names. A parameter's key in the
+ * link is `link` (default: the table key; `false`: not in the link), its
+ * command-line flag is `flag` (default: the key in kebab-case; `false`: no
+ * flag).
+ *
+ * Rules of the link codec:
  * - Decoding never throws. A bad value (not a number, out of range, not one
  *   of the choices, an unreadable pattern) falls back to the default and adds
  *   one visitor-readable line to `errors`.
@@ -26,27 +34,55 @@
  * - Encoding omits values equal to the default and writes keys in table
  *   order, so equal states give equal links. A value that would not decode
  *   back to itself (out of range, NaN) is left out rather than written.
+ *
+ * Command lines (parseArgs) are strict instead: an unknown flag or a bad
+ * value throws a UsageError that says what is wrong.
  */
 import { decodePatterns, encodePatterns, samePatternSet, type PatternSet } from './patternCodec';
 
-export type ParamKind = 'int' | 'float' | 'enum' | 'bool' | 'string' | 'patterns';
+export type ParamKind =
+  'int' | 'float' | 'enum' | 'bool' | 'string' | 'patterns' | 'list' | 'subset' | 'custom';
+
+/** Why a text is not a value: `why` for the link ("is not ..."), `must` for flags ("must be ..."). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string; must: string };
 
 export interface ParamSpec<T> {
   kind: ParamKind;
   default: T;
-  /** int, float: inclusive bounds. */
-  min?: number;
-  max?: number;
-  /** enum: the allowed values. */
-  values?: readonly string[];
-  /** string: the longest accepted value (default 200). */
-  maxLength?: number;
   /** What the parameter means, for help text and error lines. */
   describe: string;
+  /** A control's label, where a page builds controls from the table. */
+  label?: string;
+  /** The key in the link (default: the table key); false: not in the link. */
+  link?: string | false;
+  /** The command-line flag without dashes (default: the table key in kebab-case); false: none. */
+  flag?: string | false;
+  /** int, float, list: inclusive bounds. */
+  min?: number;
+  max?: number;
+  /** list: whole numbers only. */
+  integer?: boolean;
+  /** enum, subset: the allowed values. */
+  values?: readonly string[];
+  /** string: the longest accepted value (default 200); list: most entries (default 200). */
+  maxLength?: number;
+  /** custom: reads a text (never throws). */
+  read?(text: string): Parsed<T>;
+  /** custom: writes a value (null: cannot be written). */
+  write?(value: T): string | null;
+  /** custom: equality (default ===). */
+  same?(a: T, b: T): boolean;
+}
+
+export interface ParamOptions {
+  link?: string | false;
+  flag?: string | false;
+  label?: string;
 }
 
 export type ValueOf<P> = P extends ParamSpec<infer T> ? T : never;
-export type ParamTable = Record<string, ParamSpec<unknown>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ParamTable = Record<string, ParamSpec<any>>;
 export type ParamValues<S extends ParamTable> = { [K in keyof S]: ValueOf<S[K]> };
 
 export interface Decoded<V> {
@@ -55,13 +91,19 @@ export interface Decoded<V> {
   errors: string[];
 }
 
+/** A mistake in how a command was called: reported on stderr, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 export function intParam(
   def: number,
   min: number,
   max: number,
   describe: string,
+  options: ParamOptions = {},
 ): ParamSpec<number> {
-  return { kind: 'int', default: def, min, max, describe };
+  return { kind: 'int', default: def, min, max, describe, ...options };
 }
 
 export function floatParam(
@@ -69,29 +111,83 @@ export function floatParam(
   min: number,
   max: number,
   describe: string,
+  options: ParamOptions = {},
 ): ParamSpec<number> {
-  return { kind: 'float', default: def, min, max, describe };
+  return { kind: 'float', default: def, min, max, describe, ...options };
 }
 
 export function enumParam<const V extends readonly string[]>(
   values: V,
   def: V[number],
   describe: string,
+  options: ParamOptions = {},
 ): ParamSpec<V[number]> {
-  return { kind: 'enum', default: def, values, describe };
+  return { kind: 'enum', default: def, values, describe, ...options };
 }
 
-export function boolParam(def: boolean, describe: string): ParamSpec<boolean> {
-  return { kind: 'bool', default: def, describe };
+export function boolParam(
+  def: boolean,
+  describe: string,
+  options: ParamOptions = {},
+): ParamSpec<boolean> {
+  return { kind: 'bool', default: def, describe, ...options };
 }
 
-export function stringParam(def: string, describe: string, maxLength = 200): ParamSpec<string> {
-  return { kind: 'string', default: def, maxLength, describe };
+export function stringParam(
+  def: string,
+  describe: string,
+  maxLength = 200,
+  options: ParamOptions = {},
+): ParamSpec<string> {
+  return { kind: 'string', default: def, maxLength, describe, ...options };
 }
 
 /** Bipolar patterns in the compact form of patternCodec.ts; default none. */
-export function patternsParam(describe: string): ParamSpec<PatternSet | null> {
-  return { kind: 'patterns', default: null, describe };
+export function patternsParam(
+  describe: string,
+  options: ParamOptions = {},
+): ParamSpec<PatternSet | null> {
+  return { kind: 'patterns', default: null, describe, ...options };
+}
+
+/** Comma-separated numbers in [min, max] ("0.05,0.1"), read sorted and without repeats. */
+export function listParam(
+  def: readonly number[],
+  min: number,
+  max: number,
+  describe: string,
+  options: ParamOptions & { integer?: boolean; maxLength?: number } = {},
+): ParamSpec<number[]> {
+  return { kind: 'list', default: [...def], min, max, describe, ...options };
+}
+
+/** Comma-separated choices ("hebbian,storkey"), read in the order of `values`. */
+export function subsetParam<const V extends readonly string[]>(
+  values: V,
+  def: readonly V[number][],
+  describe: string,
+  options: ParamOptions = {},
+): ParamSpec<V[number][]> {
+  return { kind: 'subset', default: [...def], values, describe, ...options };
+}
+
+/** A value with its own text form (a drawing, three digits): `read` never throws. */
+export function customParam<T>(
+  def: T,
+  describe: string,
+  codec: {
+    read: (text: string) => Parsed<T>;
+    write: (value: T) => string | null;
+    same?: (a: T, b: T) => boolean;
+  },
+  options: ParamOptions = {},
+): ParamSpec<T> {
+  return { kind: 'custom', default: def, describe, ...codec, ...options };
+}
+
+/** A failed parse with both phrasings. */
+export function invalid<T>(why: string, must: string): Parsed<T> {
+  return { ok: false, why, must };
 }
 
 const INT_RE = /^[+-]?\d{1,16}$/;
@@ -100,60 +196,195 @@ const NAME_RE = /^[A-Za-z_][\w.-]{0,63}$/;
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 
-type Parsed = { ok: true; value: unknown } | { ok: false; why: string };
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
 
-/** Reads one raw (already percent-decoded) value; `null` raw means a bare key. */
-function parseValue(spec: ParamSpec<unknown>, raw: string | null): Parsed {
-  const s = raw ?? '';
+function parseNumber(spec: ParamSpec<unknown>, s: string, integer: boolean): Parsed<number> {
   const range = `between ${spec.min} and ${spec.max}`;
+  const whole = integer ? 'a whole number' : 'a number';
+  const v = Number(s);
+  if (!FLOAT_RE.test(s) || !Number.isFinite(v))
+    return invalid(`is not ${whole} ${range}`, `must be a number; got '${s}'`);
+  if (integer && (!INT_RE.test(s) || !Number.isInteger(v)))
+    return invalid(`is not ${whole} ${range}`, `must be an integer; got '${s}'`);
+  if (v < spec.min!)
+    return invalid(`is not ${whole} ${range}`, `must be at least ${spec.min}; got ${v}`);
+  if (v > spec.max!)
+    return invalid(`is not ${whole} ${range}`, `must be at most ${spec.max}; got ${v}`);
+  return { ok: true, value: v };
+}
+
+/**
+ * Reads one text as a value of `spec`; `null` text means a bare key (a
+ * flag or link key with no value: true for a bool). Never throws.
+ */
+export function parseText<T>(spec: ParamSpec<T>, raw: string | null): Parsed<T> {
+  const s = raw ?? '';
+  const ok = (value: unknown): Parsed<T> => ({ ok: true, value: value as T });
   switch (spec.kind) {
-    case 'int': {
-      const v = Number(s);
-      return INT_RE.test(s) && v >= spec.min! && v <= spec.max!
-        ? { ok: true, value: v }
-        : { ok: false, why: `is not a whole number ${range}` };
-    }
-    case 'float': {
-      const v = Number(s);
-      return FLOAT_RE.test(s) && Number.isFinite(v) && v >= spec.min! && v <= spec.max!
-        ? { ok: true, value: v }
-        : { ok: false, why: `is not a number ${range}` };
-    }
+    case 'int':
+    case 'float':
+      return parseNumber(spec, s, spec.kind === 'int') as Parsed<T>;
     case 'enum': {
       const values = spec.values ?? [];
       const hit =
         values.find((v) => v === s) ?? values.find((v) => v.toLowerCase() === s.toLowerCase());
+      const choices = values.join(', ');
       return hit !== undefined
-        ? { ok: true, value: hit }
-        : { ok: false, why: `is not one of ${values.join(', ')}` };
+        ? ok(hit)
+        : invalid(`is not one of ${choices}`, `must be one of ${choices}; got '${s}'`);
     }
     case 'bool': {
-      if (raw === null) return { ok: true, value: true };
+      if (raw === null) return ok(true);
       const l = s.toLowerCase();
-      if (TRUE.includes(l)) return { ok: true, value: true };
-      if (FALSE.includes(l)) return { ok: true, value: false };
-      return { ok: false, why: 'is not true or false' };
+      if (TRUE.includes(l)) return ok(true);
+      if (FALSE.includes(l)) return ok(false);
+      return invalid('is not true or false', `must be true or false; got '${s}'`);
     }
     case 'string': {
       const max = spec.maxLength ?? 200;
       return s.length <= max
-        ? { ok: true, value: s }
-        : { ok: false, why: `is longer than ${max} characters` };
+        ? ok(s)
+        : invalid(`is longer than ${max} characters`, `must be at most ${max} characters`);
     }
     case 'patterns':
       try {
-        return { ok: true, value: decodePatterns(s) };
+        return ok(decodePatterns(s));
       } catch (e) {
-        return { ok: false, why: `could not be read as patterns (${(e as Error).message})` };
+        const why = `could not be read as patterns (${(e as Error).message})`;
+        return invalid(why, why.replace('could not', 'must'));
       }
+    case 'list': {
+      const parts = splitList(s);
+      const max = spec.maxLength ?? 200;
+      if (parts.length === 0) return invalid('has no numbers', 'needs at least one number');
+      if (parts.length > max)
+        return invalid(
+          `has more than ${max} numbers`,
+          `takes at most ${max} numbers; got ${parts.length}`,
+        );
+      const values: number[] = [];
+      for (const p of parts) {
+        const v = Number(p);
+        const entry = (what: string) =>
+          invalid<T>(
+            `is not a list of numbers between ${spec.min} and ${spec.max} (${what})`,
+            `: ${what}`,
+          );
+        if (!FLOAT_RE.test(p) || !Number.isFinite(v)) return entry(`'${p}' is not a number`);
+        if (spec.integer && !Number.isInteger(v)) return entry(`${p} is not a whole number`);
+        if (v < spec.min! || v > spec.max!)
+          return entry(`${v} is not between ${spec.min} and ${spec.max}`);
+        values.push(v);
+      }
+      return ok([...new Set(values)].sort((a, b) => a - b));
+    }
+    case 'subset': {
+      const values = spec.values ?? [];
+      const parts = splitList(s);
+      const choices = values.join(', ');
+      if (parts.length === 0)
+        return invalid(`names none of ${choices}`, `needs at least one of ${choices}`);
+      const bad = parts.find((p) => !values.includes(p));
+      if (bad !== undefined)
+        return invalid(
+          `holds '${bad}', which is not one of ${choices}`,
+          `: '${bad}' is not one of ${choices}`,
+        );
+      return ok(values.filter((c) => parts.includes(c)));
+    }
+    case 'custom':
+      return spec.read!(s);
   }
+}
+
+/** The text of a value (the inverse of parseText), or null when it cannot be written. */
+export function formatText<T>(spec: ParamSpec<T>, v: T): string | null {
+  switch (spec.kind) {
+    case 'int':
+    case 'float':
+      return typeof v === 'number' ? String(v) : null;
+    case 'enum':
+    case 'string':
+      return typeof v === 'string' ? v : null;
+    case 'bool':
+      return typeof v === 'boolean' ? String(v) : null;
+    case 'list':
+    case 'subset':
+      return Array.isArray(v) ? v.join(',') : null;
+    case 'patterns': {
+      const set = v as PatternSet | null;
+      if (!set) return null;
+      try {
+        return encodePatterns(set.width, set.height, set.patterns);
+      } catch {
+        return null;
+      }
+    }
+    case 'custom':
+      return spec.write!(v);
+  }
+}
+
+/** Whether two values of `spec` are the same setting. */
+export function sameValue<T>(spec: ParamSpec<T>, a: T, b: T): boolean {
+  switch (spec.kind) {
+    case 'patterns':
+      return samePatternSet(a as PatternSet | null, b as PatternSet | null);
+    case 'list':
+    case 'subset': {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      return (
+        Array.isArray(x) &&
+        Array.isArray(y) &&
+        x.length === y.length &&
+        x.every((v, i) => v === y[i])
+      );
+    }
+    case 'custom':
+      return spec.same ? spec.same(a, b) : a === b;
+    default:
+      return a === b;
+  }
+}
+
+/** The table's defaults, typed (arrays copied, so a caller may keep them). */
+export function defaults<S extends ParamTable>(spec: S): ParamValues<S> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(spec)) {
+    const d = spec[k].default;
+    out[k] = Array.isArray(d) ? [...d] : d;
+  }
+  return out as ParamValues<S>;
+}
+
+/** The table's fields of a state (a store's state holds them under the same keys). */
+export function pick<S extends ParamTable>(
+  spec: S,
+  state: Partial<ParamValues<S>>,
+): Partial<ParamValues<S>> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(spec)) if (k in state) out[k] = state[k as keyof S];
+  return out as Partial<ParamValues<S>>;
+}
+
+/** Whether any of the table's fields differ between two states (for "rewrite the link?"). */
+export function changedIn<S extends ParamTable>(spec: S, a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return Object.keys(spec).some((k) => x[k] !== y[k]);
 }
 
 function showDefault(spec: ParamSpec<unknown>): string {
   if (spec.default === null) return 'none';
   if (spec.kind === 'patterns') return 'the default patterns';
   if (spec.kind === 'string') return spec.default === '' ? 'empty' : `"${spec.default}"`;
-  return String(spec.default);
+  return formatText(spec, spec.default) ?? String(spec.default);
 }
 
 function clip(s: string): string {
@@ -182,14 +413,24 @@ function splitQuery(query: string): { key: string; raw: string | null; piece: st
     });
 }
 
-/** Reads every parameter of `spec` from a query string. Never throws. */
+/** The key of each linked parameter in the link → its table key. */
+function linkKeys(spec: ParamTable): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of Object.keys(spec)) {
+    const l = spec[k].link;
+    if (l !== false) out.set(l ?? k, k);
+  }
+  return out;
+}
+
+/** Reads every linked parameter of `spec` from a query string. Never throws. */
 export function decodeParams<S extends ParamTable>(
   spec: S,
   query: string,
 ): Decoded<ParamValues<S>> {
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = defaults(spec);
   const errors: string[] = [];
-  for (const k of Object.keys(spec)) values[k] = spec[k].default;
+  const keys = linkKeys(spec);
 
   const found = new Map<string, { raw: string | null; shown: string; broken: boolean }>();
   for (const { key: rawKey, raw, piece } of splitQuery(query)) {
@@ -198,7 +439,7 @@ export function decodeParams<S extends ParamTable>(
       errors.push(`Ignored "${clip(piece)}" in the link: it is not a setting.`);
       continue;
     }
-    if (!Object.hasOwn(spec, key)) continue;
+    if (!keys.has(key)) continue;
     const value = raw === null ? null : decodePiece(raw);
     found.set(key, {
       raw: value,
@@ -207,50 +448,22 @@ export function decodeParams<S extends ParamTable>(
     });
   }
 
-  for (const [key, { raw, shown, broken }] of found) {
-    const p = spec[key];
-    const parsed: Parsed = broken
-      ? { ok: false, why: 'is not valid URL encoding' }
-      : parseValue(p, raw);
-    if (parsed.ok) values[key] = parsed.value;
-    else errors.push(`${key}=${clip(shown)} ${parsed.why}; using ${showDefault(p)}.`);
+  for (const [linkKey, { raw, shown, broken }] of found) {
+    const field = keys.get(linkKey)!;
+    const p = spec[field];
+    const parsed: Parsed<unknown> = broken
+      ? invalid('is not valid URL encoding', 'is not valid URL encoding')
+      : parseText(p, raw);
+    if (parsed.ok) values[field] = parsed.value;
+    else errors.push(`${linkKey}=${clip(shown)} ${parsed.why}; using ${showDefault(p)}.`);
   }
   return { values: values as ParamValues<S>, errors };
 }
 
-function sameValue(spec: ParamSpec<unknown>, a: unknown, b: unknown): boolean {
-  if (spec.kind === 'patterns')
-    return samePatternSet(a as PatternSet | null, b as PatternSet | null);
-  return a === b;
-}
-
-/** The query text of one value, or null when it cannot be written. */
-function formatValue(spec: ParamSpec<unknown>, v: unknown): string | null {
-  switch (spec.kind) {
-    case 'int':
-    case 'float':
-      return typeof v === 'number' ? String(v) : null;
-    case 'enum':
-    case 'string':
-      return typeof v === 'string' ? v : null;
-    case 'bool':
-      return typeof v === 'boolean' ? String(v) : null;
-    case 'patterns': {
-      const set = v as PatternSet | null;
-      if (!set) return null;
-      try {
-        return encodePatterns(set.width, set.height, set.patterns);
-      } catch {
-        return null;
-      }
-    }
-  }
-}
-
 /**
- * Writes the non-default values of `spec` as a query string ("a=1&b=x"),
- * keys in table order. Values that would not decode back (out of range,
- * wrong type) are left out, so a link always reads back cleanly.
+ * Writes the non-default linked values of `spec` as a query string
+ * ("a=1&b=x"), keys in table order. Values that would not decode back (out
+ * of range, wrong type) are left out, so a link always reads back cleanly.
  */
 export function encodeParams<S extends ParamTable>(
   spec: S,
@@ -259,13 +472,14 @@ export function encodeParams<S extends ParamTable>(
   const parts: string[] = [];
   for (const key of Object.keys(spec)) {
     const p = spec[key];
-    const v = values[key];
+    if (p.link === false) continue;
+    const v = values[key as keyof S];
     if (v === undefined || sameValue(p, v, p.default)) continue;
-    const text = formatValue(p, v);
+    const text = formatText(p, v);
     if (text === null) continue;
-    const back = parseValue(p, text);
+    const back = parseText(p, text);
     if (!back.ok || !sameValue(p, back.value, v)) continue;
-    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
+    parts.push(`${encodeURIComponent(p.link ?? key)}=${encodeURIComponent(text)}`);
   }
   return parts.join('&');
 }
@@ -279,12 +493,92 @@ export function updateQuery<S extends ParamTable>(
   spec: S,
   values: Partial<ParamValues<S>>,
 ): string {
+  const keys = linkKeys(spec);
   const kept = splitQuery(query)
-    .filter(({ key }) => !Object.hasOwn(spec, decodePiece(key) ?? key))
+    .filter(({ key }) => !keys.has(decodePiece(key) ?? key))
     .map(({ piece }) => piece);
   const own = encodeParams(spec, values);
   return [...kept, ...(own ? [own] : [])].join('&');
 }
+
+// --- command lines --------------------------------------------------------
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+/** The flag of each parameter that has one → its table key. */
+function flagKeys(spec: ParamTable): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of Object.keys(spec)) {
+    const f = spec[k].flag;
+    if (f !== false) out.set(f ?? kebab(k), k);
+  }
+  return out;
+}
+
+/**
+ * Parses `--name value` and `--name=value` pairs against the table (a bool
+ * flag may stand alone); every flag has a default. Throws UsageError for an
+ * unknown flag, a missing value, or a value the table does not accept.
+ */
+export function parseArgs<S extends ParamTable>(spec: S, argv: readonly string[]): ParamValues<S> {
+  const flags = flagKeys(spec);
+  const values: Record<string, unknown> = defaults(spec);
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    const field = flags.get(name);
+    if (field === undefined) {
+      const known = [...flags.keys()].map((f) => `--${f}`).join(', ');
+      throw new UsageError(`unknown flag --${name}; known: ${known}`);
+    }
+    const p = spec[field];
+    let raw: string | null = null;
+    if (eq >= 0) raw = arg.slice(eq + 1);
+    else if (k + 1 < argv.length && !(p.kind === 'bool' && argv[k + 1].startsWith('--')))
+      raw = argv[++k];
+    if (p.kind !== 'bool' && (raw === null || raw === ''))
+      throw new UsageError(`--${name} needs a value`);
+    const parsed = parseText(p, raw);
+    if (!parsed.ok)
+      throw new UsageError(`--${name}${parsed.must.startsWith(':') ? '' : ' '}${parsed.must}`);
+    values[field] = parsed.value;
+  }
+  return values as ParamValues<S>;
+}
+
+/** One line per flag, for --help: `--name KIND  meaning (default X)`. */
+export function describeArgs(spec: ParamTable): string {
+  const rows: [string, string][] = [];
+  for (const [flag, field] of flagKeys(spec)) {
+    const p = spec[field];
+    const kind =
+      p.kind === 'enum'
+        ? p.values!.join('|')
+        : p.kind === 'subset'
+          ? `${p.values!.join('|')}[,...]`
+          : p.kind === 'list'
+            ? p.integer
+              ? 'N,N,...'
+              : 'X,X,...'
+            : p.kind === 'int'
+              ? 'N'
+              : p.kind === 'float'
+                ? 'X'
+                : p.kind === 'bool'
+                  ? '[true|false]'
+                  : 'TEXT';
+    const range = p.kind === 'float' || p.kind === 'list' ? `, ${p.min} to ${p.max}` : '';
+    rows.push([`  --${flag} ${kind}`, `${p.describe}${range} (default ${showDefault(p)})`]);
+  }
+  const width = Math.max(0, ...rows.map(([left]) => left.length)) + 2;
+  return rows.map(([left, right]) => left.padEnd(width) + right).join('\n');
+}
+
+// --- the hash -------------------------------------------------------------
 
 /** "#/hopfield?rule=storkey&size=16" → { path: '/hopfield', query: 'rule=storkey&size=16' }. */
 export function parseHash(hash: string): { path: string; query: string } {

@@ -86,12 +86,12 @@ function ParamField({
   const id = useId();
   const parsed = parseParam(def, text);
   const help = `${id}-help`;
-  if (def.kind === 'choice') {
+  if (def.kind === 'enum') {
     return (
       <Select
         label={def.label}
         value={text}
-        options={def.choices.map((c) => ({ value: c, label: c }))}
+        options={def.values!.map((c) => ({ value: c, label: c }))}
         onChange={onChange}
         help={def.describe}
       />
@@ -102,13 +102,13 @@ function ParamField({
     return (
       <fieldset className="cap-subset" aria-describedby={help}>
         <legend>{def.label}</legend>
-        {def.choices.map((c) => (
+        {def.values!.map((c) => (
           <label key={c}>
             <input
               type="checkbox"
               checked={on.has(c)}
               onChange={(e) => {
-                const next = def.choices.filter((x) =>
+                const next = def.values!.filter((x) =>
                   x === c ? e.currentTarget.checked : on.has(x),
                 );
                 onChange(next.join(','));

@@ -3,120 +3,39 @@
  * command-line runner (as --flags) and the page (as controls and URL keys),
  * so a flag and its control have the same name, default and range.
  *
- * Kinds: 'int' and 'float' numbers within [min, max]; 'choice' one of
- * `choices`; 'list' comma-separated numbers within [min, max] ('0.05,0.1');
+ * Each is a parameter of the one table codec (src/core/params.ts) with its
+ * kebab-case `name` (the flag, the link key and the control's name) and a
+ * `label`. Kinds: 'int' and 'float' numbers within [min, max]; 'enum' one of
+ * `values`; 'list' comma-separated numbers within [min, max] ('0.05,0.1');
  * 'subset' comma-separated choices ('hebbian,storkey'). Parsing never
  * throws: it returns the value or a sentence saying what is wrong.
  */
+import {
+  defaults,
+  enumParam,
+  floatParam,
+  formatText,
+  intParam,
+  listParam,
+  parseText,
+  subsetParam,
+  type ParamSpec,
+  type ParamTable,
+} from '../../core/params';
+
 export type ParamValue = number | string | number[] | string[];
 export type ParamValues = Record<string, ParamValue>;
 
-interface Base {
-  /** kebab-case, as on the command line and in the URL */
-  name: string;
-  /** the control's label */
-  label: string;
-  describe: string;
-}
-export interface NumberParam extends Base {
-  kind: 'int' | 'float';
-  default: number;
-  min: number;
-  max: number;
-}
-export interface ChoiceParam extends Base {
-  kind: 'choice';
-  choices: readonly string[];
-  default: string;
-}
-export interface ListParam extends Base {
-  kind: 'list';
-  /** comma-separated */
-  default: string;
-  min: number;
-  max: number;
-  integer?: boolean;
-  /** most entries allowed */
-  maxLength?: number;
-}
-export interface SubsetParam extends Base {
-  kind: 'subset';
-  choices: readonly string[];
-  default: string;
-}
-export type ParamDef = NumberParam | ChoiceParam | ListParam | SubsetParam;
+/** A parameter of an experiment: a table entry with its name and label. */
+export type ParamDef = ParamSpec<ParamValue> & { name: string; label: string };
 
 export type Parsed = { ok: true; value: ParamValue } | { ok: false; error: string };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** Reads one raw text value. */
+/** Reads one raw text value (surrounding blanks ignored). */
 export function parseParam(def: ParamDef, raw: string): Parsed {
-  const text = raw.trim();
-  switch (def.kind) {
-    case 'int':
-    case 'float': {
-      const v = Number(text);
-      if (!NUMBER.test(text) || !Number.isFinite(v))
-        return { ok: false, error: `${def.name} must be a number; got '${raw}'` };
-      if (def.kind === 'int' && !Number.isInteger(v))
-        return { ok: false, error: `${def.name} must be a whole number; got '${raw}'` };
-      if (v < def.min || v > def.max)
-        return {
-          ok: false,
-          error: `${def.name} must be between ${def.min} and ${def.max}; got ${v}`,
-        };
-      return { ok: true, value: v };
-    }
-    case 'choice':
-      return def.choices.includes(text)
-        ? { ok: true, value: text }
-        : {
-            ok: false,
-            error: `${def.name} must be one of ${def.choices.join(', ')}; got '${raw}'`,
-          };
-    case 'list': {
-      const parts = text
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-      if (parts.length === 0) return { ok: false, error: `${def.name} needs at least one number` };
-      const max = def.maxLength ?? 200;
-      if (parts.length > max)
-        return {
-          ok: false,
-          error: `${def.name} takes at most ${max} numbers; got ${parts.length}`,
-        };
-      const values: number[] = [];
-      for (const p of parts) {
-        const v = Number(p);
-        if (!NUMBER.test(p) || !Number.isFinite(v))
-          return { ok: false, error: `${def.name}: '${p}' is not a number` };
-        if (def.integer && !Number.isInteger(v))
-          return { ok: false, error: `${def.name}: ${p} is not a whole number` };
-        if (v < def.min || v > def.max)
-          return { ok: false, error: `${def.name}: ${v} is not between ${def.min} and ${def.max}` };
-        values.push(v);
-      }
-      return { ok: true, value: [...new Set(values)].sort((a, b) => a - b) };
-    }
-    case 'subset': {
-      const parts = text
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-      if (parts.length === 0)
-        return { ok: false, error: `${def.name} needs at least one of ${def.choices.join(', ')}` };
-      for (const p of parts) {
-        if (!def.choices.includes(p))
-          return {
-            ok: false,
-            error: `${def.name}: '${p}' is not one of ${def.choices.join(', ')}`,
-          };
-      }
-      return { ok: true, value: def.choices.filter((c) => parts.includes(c)) };
-    }
-  }
+  const p = parseText(def, raw.trim());
+  if (p.ok) return p;
+  return { ok: false, error: `${def.name}${p.must.startsWith(':') ? '' : ' '}${p.must}` };
 }
 
 /** The value as text (the inverse of parseParam). */
@@ -124,15 +43,14 @@ export function formatParam(value: ParamValue): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** Defaults of a table, parsed. */
+/** The parameters as a table keyed by their names (flags, link keys). */
+export function tableOf(defs: readonly ParamDef[]): ParamTable {
+  return Object.fromEntries(defs.map((d) => [d.name, d]));
+}
+
+/** Defaults of a table. */
 export function defaultValues(defs: readonly ParamDef[]): ParamValues {
-  const out: ParamValues = {};
-  for (const d of defs) {
-    const p = parseParam(d, String(d.default));
-    if (!p.ok) throw new Error(`bad default for ${d.name}: ${p.error}`);
-    out[d.name] = p.value;
-  }
-  return out;
+  return defaults(tableOf(defs)) as ParamValues;
 }
 
 /** Reads raw texts (missing keys take defaults); collects one error per bad value (which keeps its default). */
@@ -152,7 +70,18 @@ export function readValues(
   return { values, errors };
 }
 
+/** The default as the text a control starts with. */
+export function defaultText(def: ParamDef): string {
+  return formatText(def, def.default) ?? '';
+}
+
 // Shorthands for the experiment tables.
+const named = <T extends ParamValue>(
+  name: string,
+  label: string,
+  spec: ParamSpec<T>,
+): ParamDef => ({ ...(spec as ParamSpec<ParamValue>), name, label, flag: name, link: name });
+
 export const int = (
   name: string,
   label: string,
@@ -160,7 +89,7 @@ export const int = (
   min: number,
   max: number,
   describe: string,
-): NumberParam => ({ name, label, kind: 'int', default: def, min, max, describe });
+): ParamDef => named(name, label, intParam(def, min, max, describe));
 export const float = (
   name: string,
   label: string,
@@ -168,14 +97,15 @@ export const float = (
   min: number,
   max: number,
   describe: string,
-): NumberParam => ({ name, label, kind: 'float', default: def, min, max, describe });
+): ParamDef => named(name, label, floatParam(def, min, max, describe));
 export const choice = (
   name: string,
   label: string,
   choices: readonly string[],
   def: string,
   describe: string,
-): ChoiceParam => ({ name, label, kind: 'choice', choices, default: def, describe });
+): ParamDef => named(name, label, enumParam(choices, def, describe));
+/** `def` is the default's text, "0.05,0.1". */
 export const list = (
   name: string,
   label: string,
@@ -184,14 +114,16 @@ export const list = (
   max: number,
   describe: string,
   integer = false,
-): ListParam => ({ name, label, kind: 'list', default: def, min, max, integer, describe });
+): ParamDef =>
+  named(name, label, listParam(def.split(',').map(Number), min, max, describe, { integer }));
+/** `def` is the default's text, "hebbian,storkey". */
 export const subset = (
   name: string,
   label: string,
   choices: readonly string[],
   def: string,
   describe: string,
-): SubsetParam => ({ name, label, kind: 'subset', choices, default: def, describe });
+): ParamDef => named(name, label, subsetParam(choices, def.split(','), describe));
 
 /** The parameters most experiments share. */
 export const SEED = int(
