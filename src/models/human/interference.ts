@@ -14,6 +14,9 @@
  * plain modern Hopfield update (sum of n equal exp terms), so repeated study
  * is gradual strengthening. The fail option is ACT-R's retrieval threshold
  * in the softmax (Luce choice against a threshold of similarity theta).
+ * The softmax is written here over Float64Arrays rather than imported from
+ * modern/modernHopfield.ts because of the ln n_j terms and the fail option;
+ * with n_j = 1 and no fail option it is referenceAttention (a test checks).
  *
  * Cues: A_i are seeded random unit vectors (Gaussian, normalised);
  * A'_i = S A_i + sqrt(1 - S^2) U_i with U_i a unit vector orthogonal to A_i,
@@ -206,13 +209,30 @@ export function makeLists(cfg: InterferenceConfig): InterferenceLists {
 function learnFirst(cfg: InterferenceConfig, lists: InterferenceLists, m = emptyMemory()) {
   const n = cfg.pairs;
   const labels = Array.from({ length: n }, (_, i) => `A${i + 1}-B${i + 1}`);
-  return studyList(m, lists.base.a, Array.from({ length: n }, (_, i) => B(i)), labels, cfg.firstTrials);
+  return studyList(
+    m,
+    lists.base.a,
+    Array.from({ length: n }, (_, i) => B(i)),
+    labels,
+    cfg.firstTrials,
+  );
 }
 
-function learnSecond(cfg: InterferenceConfig, lists: InterferenceLists, m: AssociativeMemory, trials: number) {
+function learnSecond(
+  cfg: InterferenceConfig,
+  lists: InterferenceLists,
+  m: AssociativeMemory,
+  trials: number,
+) {
   const n = cfg.pairs;
   const labels = Array.from({ length: n }, (_, i) => `A'${i + 1}-C${i + 1}`);
-  return studyList(m, lists.second, Array.from({ length: n }, (_, i) => C(n, i)), labels, trials);
+  return studyList(
+    m,
+    lists.second,
+    Array.from({ length: n }, (_, i) => C(n, i)),
+    labels,
+    trials,
+  );
 }
 
 export interface RetroactiveResult {
@@ -247,7 +267,14 @@ export function retroactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): Re
     intrusions += r.responses[C(n, i)] / n;
   }
   const example = retrieve(both, lists.base.a[0], cfg.beta, cfg.theta, responses);
-  return { control, experimental, interference: control - experimental, intrusions, memory: both, example };
+  return {
+    control,
+    experimental,
+    interference: control - experimental,
+    intrusions,
+    memory: both,
+    example,
+  };
 }
 
 export interface ProactiveResult {
@@ -287,7 +314,8 @@ export function proactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): Proa
   const exp = curve(first);
   let intrusions = 0;
   for (let i = 0; i < n; i++) {
-    intrusions += retrieve(exp.m, lists.second[i], cfg.beta, cfg.theta, responses).responses[B(i)] / n;
+    intrusions +=
+      retrieve(exp.m, lists.second[i], cfg.beta, cfg.theta, responses).responses[B(i)] / n;
   }
   let interference = 0;
   for (let t = 0; t < control.length; t++) {
@@ -302,7 +330,13 @@ export function proactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): Proa
 export function interferenceSweep(
   similarities: readonly number[],
   cfg: InterferenceConfig = INTERFERENCE_DEFAULTS,
-): { similarity: number; retroactive: number; proactive: number; recallB: number; finalC: number }[] {
+): {
+  similarity: number;
+  retroactive: number;
+  proactive: number;
+  recallB: number;
+  finalC: number;
+}[] {
   return similarities.map((similarity) => {
     const c = { ...cfg, similarity };
     const r = retroactive(c);
