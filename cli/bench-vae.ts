@@ -10,7 +10,9 @@
  * The bench/ harness imports both.
  */
 import { loadMnistNode } from '../src/data/mnistNode';
+// eslint-disable-next-line no-restricted-imports -- until the consolidation pipeline's constants move into models (issue 9, item 6)
 import { HELD_OUT, LABELLED } from '../src/labs/consolidation/runner';
+// eslint-disable-next-line no-restricted-imports -- as above
 import { initialState } from '../src/labs/consolidation/store';
 import {
   CONSOLIDATION_DEFAULTS,

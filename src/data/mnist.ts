@@ -144,7 +144,9 @@ export interface MnistLoad {
 /** The asset's URL, relative to the page (the build uses base './'). */
 export function mnistUrl(): string {
   const base = import.meta.env?.BASE_URL ?? './';
-  const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+  // A page's base, or a worker's own location; models compile without the DOM library.
+  const where = globalThis as { document?: { baseURI: string }; location?: { href: string } };
+  const page = where.document?.baseURI ?? where.location?.href ?? 'http://localhost/';
   return new URL(base + MNIST_ASSET_PATH, page).href;
 }
 

@@ -55,7 +55,11 @@ export * from './cmrParams';
 
 /** Distractor protocols: none (immediate), before the test (delayed), after every item (continuous). */
 export type DistractorProtocol = 'none' | 'delayed' | 'continuous';
-export const DISTRACTOR_PROTOCOLS: readonly DistractorProtocol[] = ['none', 'delayed', 'continuous'];
+export const DISTRACTOR_PROTOCOLS: readonly DistractorProtocol[] = [
+  'none',
+  'delayed',
+  'continuous',
+];
 
 /** An environmental context (Godden & Baddeley's land and water). */
 export type Place = 'A' | 'B';

@@ -63,7 +63,7 @@ export interface CmrParamInfo {
   /** Inclusive range. */
   readonly min: number;
   readonly max: number;
-  /** Slider step that keeps the default on the grid. */
+  /** A slider step (phi_s's default, P1 / Lcf = 5.33..., lies between steps). */
   readonly step: number;
   readonly describe: string;
   readonly group: CmrParamGroup;
@@ -88,9 +88,20 @@ export const CYMR_EXAMPLE = Object.freeze({
 export type CymrParams = typeof CYMR_EXAMPLE;
 
 /** Converts cymr's names to the paper's (see the table at the top of this file). */
-export function paramsFromCymr(c: CymrParams): Pick<
+export function paramsFromCymr(
+  c: CymrParams,
+): Pick<
   CmrParams,
-  'beta_enc' | 'beta_start' | 'beta_rec' | 'gamma_fc' | 'gamma_cf' | 'phi_s' | 'phi_d' | 'tau' | 'x1' | 'x2'
+  | 'beta_enc'
+  | 'beta_start'
+  | 'beta_rec'
+  | 'gamma_fc'
+  | 'gamma_cf'
+  | 'phi_s'
+  | 'phi_d'
+  | 'tau'
+  | 'x1'
+  | 'x2'
 > {
   return {
     beta_enc: c.B_enc,
@@ -142,7 +153,8 @@ export const CMR_PARAMS: readonly CmrParamInfo[] = Object.freeze([
     min: 0,
     max: 1,
     step: 0.01,
-    describe: "context drift rate at recall: how far context moves toward a recalled item's context",
+    describe:
+      "context drift rate at recall: how far context moves toward a recalled item's context",
     group: 'drift',
     cymr: 'B_rec',
   },
@@ -164,7 +176,8 @@ export const CMR_PARAMS: readonly CmrParamInfo[] = Object.freeze([
     min: 0,
     max: 1,
     step: 0.01,
-    describe: 'item-to-context learning: share of M^FC learned in the list (the rest is the item itself)',
+    describe:
+      'item-to-context learning: share of M^FC learned in the list (the rest is the item itself)',
     group: 'learning',
     cymr: 'Lfc',
   },
@@ -186,7 +199,8 @@ export const CMR_PARAMS: readonly CmrParamInfo[] = Object.freeze([
     min: 0,
     max: 20,
     step: 0.01,
-    describe: 'primacy scale: extra context-to-item learning for the first item (phi_1 = phi_s + 1)',
+    describe:
+      'primacy scale: extra context-to-item learning for the first item (phi_1 = phi_s + 1)',
     group: 'learning',
     cymr: 'P1 / Lcf',
   },
@@ -262,7 +276,8 @@ export const CMR_PARAMS: readonly CmrParamInfo[] = Object.freeze([
     min: 0,
     max: 2,
     step: 0.01,
-    describe: "strength of an emotional item's extra context feature in its pre-experimental context",
+    describe:
+      "strength of an emotional item's extra context feature in its pre-experimental context",
     group: 'emotion',
   },
   {

@@ -112,6 +112,8 @@ export interface MemorySlot {
   episodes: number[];
   /** Episodic slots merged into a prototype: its slot id. */
   mergedInto: number | null;
+  /** Prototype: the sum of its members' keys (its key is this, normalised). */
+  keySum?: Float64Array;
 }
 
 export interface MemoryConfig {
@@ -129,10 +131,10 @@ export interface MemoryConfig {
 export const MEMORY_DEFAULTS: MemoryConfig = {
   beta: 8,
   decay: 0.5,
-  forgetThreshold: -1,
+  forgetThreshold: -0.5,
   mergeSimilarity: 0.7,
   minMembers: 3,
-  replays: 3,
+  replays: 2,
   replayTemperature: 0.5,
 };
 
@@ -181,7 +183,12 @@ export function probe(
     for (let k = 0; k < EPISODE_DIM; k++) value[k] += w[j] * s.value[k];
     if (top < 0 || w[j] > w[top]) top = j;
   });
-  return { ids: state.slots.map((s) => s.id), weights: w, value, top: top < 0 ? null : state.slots[top] };
+  return {
+    ids: state.slots.map((s) => s.id),
+    weights: w,
+    value,
+    top: top < 0 ? null : state.slots[top],
+  };
 }
 
 const withUse = (s: MemorySlot, t: number): MemorySlot => ({ ...s, uses: [...s.uses, t] });
@@ -233,23 +240,39 @@ export interface SleepReport {
   forgotten: number[];
 }
 
+/** A new prototype from episodic slots: mean value, normalised mean key, all their uses. */
 function prototypeOf(members: readonly MemorySlot[], id: number): MemorySlot {
-  const sumKey = new Float64Array(EPISODE_DIM);
+  const keySum = new Float64Array(EPISODE_DIM);
   const value = new Float64Array(EPISODE_DIM);
   for (const m of members) {
     for (let k = 0; k < EPISODE_DIM; k++) {
-      sumKey[k] += m.key[k];
+      keySum[k] += m.key[k];
       value[k] += m.value[k] / members.length;
     }
   }
   return {
     id,
     kind: 'prototype',
-    key: unit(sumKey),
+    key: unit(keySum),
+    keySum,
     value,
     uses: members.flatMap((m) => m.uses).sort((a, b) => a - b),
     episodes: members.flatMap((m) => m.episodes),
     mergedInto: null,
+  };
+}
+
+/** The prototype with one more member: running mean of values, key sum, uses merged. */
+function absorb(proto: MemorySlot, e: MemorySlot): MemorySlot {
+  const n = proto.episodes.length;
+  const keySum = Float64Array.from(proto.keySum!, (v, k) => v + e.key[k]);
+  return {
+    ...proto,
+    key: unit(keySum),
+    keySum,
+    value: Float64Array.from(proto.value, (v, k) => (v * n + e.value[k]) / (n + 1)),
+    uses: [...proto.uses, ...e.uses].sort((a, b) => a - b),
+    episodes: [...proto.episodes, ...e.episodes],
   };
 }
 
@@ -268,7 +291,15 @@ export function sleep(
   const replayed: number[] = [];
   const pool = slots.filter((s) => s.mergedInto === null).map((s) => s.id);
   for (let r = 0; r < cfg.replays && pool.length > 0; r++) {
-    const w = pool.map((id) => Math.exp(strength(slots.find((s) => s.id === id)!, t, cfg) / cfg.replayTemperature));
+    const w = pool.map((id) =>
+      Math.exp(
+        strength(
+          slots.find((s) => s.id === id)!,
+          t,
+          cfg,
+        ) / cfg.replayTemperature,
+      ),
+    );
     let u = rng.next() * w.reduce((a, b) => a + b, 0);
     let k = 0;
     while (k < pool.length - 1 && (u -= w[k]) > 0) k++;
@@ -283,12 +314,17 @@ export function sleep(
     let best: MemorySlot | null = null;
     for (const p of slots) {
       if (p.kind !== 'prototype') continue;
-      if (dot(e.key, p.key) >= cfg.mergeSimilarity && (!best || dot(e.key, p.key) > dot(e.key, best.key))) best = p;
+      if (
+        dot(e.key, p.key) >= cfg.mergeSimilarity &&
+        (!best || dot(e.key, p.key) > dot(e.key, best.key))
+      )
+        best = p;
     }
     if (!best) continue;
-    const members = slots.filter((s) => s.mergedInto === best.id).concat([e]);
-    const updated = { ...prototypeOf(members, best.id), uses: [...best.uses, ...e.uses].sort((a, b) => a - b) };
-    slots = slots.map((s) => (s.id === best.id ? updated : s.id === e.id ? { ...s, mergedInto: best.id } : s));
+    const updated = absorb(best, e);
+    slots = slots.map((s) =>
+      s.id === best.id ? updated : s.id === e.id ? { ...s, mergedInto: best.id } : s,
+    );
     const entry = merged.find((m) => m.prototype === best.id);
     if (entry) entry.slots.push(e.id);
     else merged.push({ prototype: best.id, slots: [e.id], created: false });
@@ -306,4 +342,214 @@ export function sleep(
   const forgotten = slots.filter((s) => strength(s, t, cfg) < cfg.forgetThreshold).map((s) => s.id);
   slots = slots.filter((s) => !forgotten.includes(s.id));
   return { state: { slots, nextId }, report: { replayed, merged, forgotten } };
+}
+
+/** A repeated, similar episode: fixed place, object and time; people vary. */
+export interface Routine {
+  name: string;
+  place: number;
+  object: number;
+  time: number;
+  /** The people sets it happens with (one drawn each time). */
+  people: number[][];
+  /** Chance per day that it happens. */
+  chance: number;
+}
+
+export const ROUTINES: readonly Routine[] = [
+  { name: 'breakfast', place: 0, object: 0, time: 0, people: [[0], [0, 1], [1]], chance: 0.8 },
+  { name: 'work call', place: 2, object: 4, time: 1, people: [[2], [2, 3], [3]], chance: 0.5 },
+];
+
+/** Chance per day of a one-off episode (random features), and that it is rehearsed. */
+export const ONE_OFF_CHANCE = 0.6;
+export const REHEARSE_CHANCE = 0.5;
+
+/**
+ * A seeded schedule of `days` days: each routine happens with its chance
+ * (people drawn from its list), and a one-off episode with random place,
+ * people (a non-empty subset), object and time happens with ONE_OFF_CHANCE;
+ * a one-off is rehearsed (recalled at every later test) with REHEARSE_CHANCE.
+ */
+export function makeSchedule(days: number, seed: number): EpisodeEvent[][] {
+  const rng = createRng(seed);
+  let id = 1;
+  const out: EpisodeEvent[][] = [];
+  for (let day = 0; day < days; day++) {
+    const events: EpisodeEvent[] = [];
+    ROUTINES.forEach((r, i) => {
+      if (rng.next() >= r.chance) return;
+      const people = r.people[rng.int(r.people.length)];
+      const episode = { place: r.place, people, object: r.object, time: r.time };
+      events.push({ id: id++, day, episode, routine: i, rehearse: false });
+    });
+    if (rng.next() < ONE_OFF_CHANCE) {
+      let people: number[] = [];
+      while (people.length === 0) people = PEOPLE.map((_, p) => p).filter(() => rng.next() < 0.4);
+      const episode = {
+        place: rng.int(PLACES.length),
+        people,
+        object: rng.int(OBJECTS.length),
+        time: rng.int(TIMES_OF_DAY.length),
+      };
+      events.push({
+        id: id++,
+        day,
+        episode,
+        routine: null,
+        rehearse: rng.next() < REHEARSE_CHANCE,
+      });
+    }
+    out.push(events);
+  }
+  return out;
+}
+
+export interface QueryReport {
+  /** 'between': the mean of a routine's episodes so far; 'episode': one episode without its object. */
+  kind: 'between' | 'episode';
+  label: string;
+  /** Episode ids the query is about. */
+  episodes: number[];
+  answeredBy: 'episode' | 'prototype' | 'none';
+  /** Winning slot id and weight. */
+  slot: number | null;
+  /** When an episodic slot won: the episode it holds. */
+  episode: number | null;
+  weight: number;
+  /** The answer read from sum_j w_j v_j. */
+  answer: string;
+}
+
+function report(
+  kind: QueryReport['kind'],
+  label: string,
+  episodes: number[],
+  a: Attention,
+): QueryReport {
+  const j = a.top ? a.ids.indexOf(a.top.id) : -1;
+  return {
+    kind,
+    label,
+    episodes,
+    answeredBy: !a.top ? 'none' : a.top.kind === 'prototype' ? 'prototype' : 'episode',
+    slot: a.top ? a.top.id : null,
+    episode: a.top?.kind === 'episodic' ? a.top.episodes[0] : null,
+    weight: j >= 0 ? a.weights[j] : 0,
+    answer: a.top ? describe(decode(a.value)) : '',
+  };
+}
+
+/**
+ * The test of `day` at day + TEST_AT: first every rehearsed one-off studied
+ * so far is recalled from its cue without the object (recall() strengthens
+ * the winner); then, without side effects, one 'between' query per routine
+ * (the mean feature vector of its episodes so far) and one 'episode' query
+ * per studied episode (its features without the object).
+ */
+export function test(
+  state: MemoryState,
+  day: number,
+  studied: readonly EpisodeEvent[],
+  cfg = MEMORY_DEFAULTS,
+): { state: MemoryState; queries: QueryReport[] } {
+  const t = day + TEST_AT;
+  let s = state;
+  const cue = (e: Episode): Query => ({ place: e.place, people: e.people, time: e.time });
+  for (const e of studied) if (e.rehearse) s = recall(s, cue(e.episode), t, cfg).state;
+  const queries: QueryReport[] = [];
+  ROUTINES.forEach((r, i) => {
+    const members = studied.filter((e) => e.routine === i);
+    if (members.length === 0) return;
+    const mean = new Float64Array(EPISODE_DIM);
+    for (const e of members) encode(e.episode).forEach((v, k) => (mean[k] += v / members.length));
+    const label = `${r.name}: between its ${members.length} episodes`;
+    queries.push(
+      report(
+        'between',
+        label,
+        members.map((e) => e.id),
+        probe(s, mean, t, cfg),
+      ),
+    );
+  });
+  for (const e of studied) {
+    const label = `episode ${e.id} (${describe(cue(e.episode))})`;
+    queries.push(report('episode', label, [e.id], probe(s, cue(e.episode), t, cfg)));
+  }
+  return { state: s, queries };
+}
+
+export interface DayReport {
+  day: number;
+  studied: EpisodeEvent[];
+  sleep: SleepReport;
+  /** Episode ids whose episodic slot is alive and not merged. */
+  survive: number[];
+  /** Prototypes: slot id, gist features, member episode ids, and those whose own slot is still alive. */
+  gist: { prototype: number; features: string; episodes: number[]; tracesAlive: number[] }[];
+  /** Episode ids whose slot is gone and that never became gist. */
+  forgotten: number[];
+  queries: QueryReport[];
+  /** Every slot at test time: id, kind, activation m, what it holds. */
+  slots: { id: number; kind: MemorySlot['kind']; strength: number; features: string }[];
+}
+
+/** One day: study its events, sleep, test; returns the new state and the day's report. */
+export function stepDay(
+  state: MemoryState,
+  day: number,
+  events: readonly EpisodeEvent[],
+  studiedBefore: readonly EpisodeEvent[],
+  seed: number,
+  cfg = MEMORY_DEFAULTS,
+): { state: MemoryState; report: DayReport } {
+  const studied = [...studiedBefore, ...events];
+  const slept = sleep(study(state, events), day, seed, cfg);
+  const tested = test(slept.state, day, studied, cfg);
+  const s = tested.state;
+  const t = day + TEST_AT;
+  const episodic = new Map(
+    s.slots.filter((x) => x.kind === 'episodic').map((x) => [x.episodes[0], x] as const),
+  );
+  const protos = s.slots.filter((x) => x.kind === 'prototype');
+  const inGist = new Set(protos.flatMap((p) => p.episodes));
+  return {
+    state: s,
+    report: {
+      day,
+      studied: [...events],
+      sleep: slept.report,
+      survive: studied.filter((e) => episodic.get(e.id)?.mergedInto === null).map((e) => e.id),
+      gist: protos.map((p) => ({
+        prototype: p.id,
+        features: describe(decode(p.value)),
+        episodes: [...p.episodes],
+        tracesAlive: p.episodes.filter((id) => episodic.has(id)),
+      })),
+      forgotten: studied.filter((e) => !episodic.has(e.id) && !inGist.has(e.id)).map((e) => e.id),
+      queries: tested.queries,
+      slots: s.slots.map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        strength: strength(x, t, cfg),
+        features: describe(decode(x.value)),
+      })),
+    },
+  };
+}
+
+/** The whole run: makeSchedule(days, seed), then stepDay for each day. */
+export function runConsolidatingMemory(days: number, seed: number, cfg = MEMORY_DEFAULTS) {
+  const schedule = makeSchedule(days, seed);
+  let state = emptyState();
+  const studied: EpisodeEvent[] = [];
+  const reports: DayReport[] = [];
+  schedule.forEach((events, day) => {
+    const r = stepDay(state, day, events, studied, seed, cfg);
+    state = r.state;
+    studied.push(...events);
+    reports.push(r.report);
+  });
+  return { schedule, reports, state };
 }

@@ -162,38 +162,35 @@ export interface ContextCondition {
 }
 
 /**
- * Context-dependent recall (Godden & Baddeley 1975): each list studied in
- * place A or B and tested in A or B, `settings.lists` lists per combination
- * (the four runs share the seed, so they differ only by the places).
- * The place enters every context input as w_place e_place (cmr.ts). A place
- * only changes how many items are recalled if recall depends on the cue's
- * strength: with theta = 0 the stop rule alone fixes the number of recalls
- * and the four bars are equal; `contextParams` therefore sets theta.
+ * The retrieval threshold the context protocol uses unless the params set
+ * one: theta = 0.1. A place can only change HOW MANY items are recalled if
+ * recall depends on the cue's strength; with theta = 0 the stop rule alone
+ * fixes the number of recalls and the four bars are equal. Why 0.1: with the
+ * example parameters it brings immediate recall of 20-item lists to 44 %
+ * (8.8 items), the level of human immediate free recall of 20 words, where
+ * theta = 0 recalls 75 % (15 items).
+ */
+export const CONTEXT_THETA = 0.1;
+
+/**
+ * Context-dependent recall (Godden & Baddeley 1975): lists studied in place
+ * A or B and tested in A or B, `settings.lists` lists per combination (the
+ * four runs share the seed, so they differ only by the places). The place
+ * enters every context input as w_place e_place (cmr.ts); theta defaults to
+ * CONTEXT_THETA.
  */
 export function contextDependentRecall(settings: FreeRecallSettings): ContextCondition[] {
+  const withTheta = { ...settings, params: { theta: CONTEXT_THETA, ...settings.params } };
   const places: Place[] = ['A', 'B'];
   const out: ContextCondition[] = [];
   for (const study of places) {
     for (const test of places) {
-      const { trials } = simulateLists(settings, () => ({ studyPlace: study, testPlace: test }));
+      const { trials } = simulateLists(withTheta, () => ({ studyPlace: study, testPlace: test }));
       const mean = meanRecalled(trials);
       out.push({ study, test, recall: mean / settings.listLength, meanRecalled: mean });
     }
   }
   return out;
-}
-
-/**
- * The retrieval threshold the context and emotion protocols use by default
- * (theta = 0.2 support units): a "nothing comes to mind" option about as
- * strong as a mid-list item's support at the start of recall, so a weaker
- * cue ends recall sooner. Overridable through the params.
- */
-export const STRENGTH_THETA = 0.2;
-
-/** Settings with theta defaulting to STRENGTH_THETA. */
-export function withThreshold(settings: FreeRecallSettings): FreeRecallSettings {
-  return { ...settings, params: { theta: STRENGTH_THETA, ...settings.params } };
 }
 
 export type ListComposition = 'mixed' | 'pure';
@@ -215,7 +212,11 @@ export interface EmotionResult {
  * the seeded generator). Pure: lists alternate between all-emotional and
  * all-neutral, so emotional items compete only with emotional ones. An
  * emotional item has the extra context feature w_emotion and phi_emot times
- * the context-to-item learning rate (cmr.ts).
+ * the context-to-item learning rate (cmr.ts). With theta = 0 (the default)
+ * every list yields the same number of recalls, so in pure lists the
+ * advantage is zero up to sampling noise: the effect is all retrieval
+ * competition, as in eCMR's account. With theta > 0 stronger pure lists are
+ * also recalled more (theta = 0.1: advantage 0.25 pure vs 0.28 mixed).
  */
 export function emotionRecall(
   settings: FreeRecallSettings,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { dismiss, MAX_MESSAGES, messagesFrom, say, type WithMessages } from './messages';
+
+const store = () => createStore<WithMessages>(() => ({ messages: [] }));
+
+describe('lab messages', () => {
+  it('fifteen clicks give one notice, counted', () => {
+    const s = store();
+    for (let k = 0; k < 15; k++) say(s, 'warn', 'The grid is empty.', 'store');
+    const m = s.getState().messages;
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: 'warn', text: 'The grid is empty.', count: 15 });
+  });
+
+  it('a repeated message moves to the end; other texts stay separate', () => {
+    const s = store();
+    const a = say(s, 'info', 'a');
+    say(s, 'info', 'b');
+    expect(say(s, 'info', 'a')).toBe(a);
+    expect(s.getState().messages.map((m) => m.text)).toEqual(['b', 'a']);
+    say(s, 'warn', 'a');
+    expect(s.getState().messages).toHaveLength(3);
+  });
+
+  it('keeps the newest few and dismisses by id', () => {
+    const s = store();
+    for (let k = 0; k < MAX_MESSAGES + 3; k++) say(s, 'info', `m${k}`);
+    const m = s.getState().messages;
+    expect(m).toHaveLength(MAX_MESSAGES);
+    expect(m.at(-1)!.text).toBe(`m${MAX_MESSAGES + 2}`);
+    dismiss(s, m[0].id);
+    expect(s.getState().messages).toHaveLength(MAX_MESSAGES - 1);
+  });
+
+  it('finds the messages a control caused', () => {
+    const s = store();
+    say(s, 'warn', 'empty', 'store');
+    say(s, 'warn', 'bad link');
+    expect(messagesFrom(s.getState().messages, 'store').map((m) => m.text)).toEqual(['empty']);
+  });
+});
