@@ -76,7 +76,6 @@ describe('the parameter table: one source for store, link and flags', () => {
     const { values, errors } = decodeParams(TABLE, 'loads=0.1,zz&rules=oja&picks=7&dyn=fast');
     expect(values).toEqual(defaults(TABLE));
     expect(errors).toEqual([
-      'dyn=fast is not one of async, sync; using async.',
       "loads=0.1,zz is not a list of numbers between 0 and 2 ('zz' is not a number); using 0.1,0.2.",
       "rules=oja holds 'oja', which is not one of hebbian, storkey, pseudoinverse; using hebbian.",
       'picks=7 is not two digits; using 71.',

@@ -135,13 +135,23 @@ describe('a memory that consolidates', () => {
   });
 
   it('the episodic traces of gist fade and their own queries return the prototype', () => {
+    // ACT-R's power-law decay is slow: a trace replayed a few times lasts weeks, so run 60 days.
     const variants = [[0], [0, 1], [1]];
     const days: EpisodeEvent[][] = variants.map((p, day) => [ev(day, breakfast(p), 0)]);
-    for (let d = 3; d < 14; d++) days.push([]);
+    for (let d = 3; d < 60; d++) days.push([]);
     const reports = run(days);
+    const traces = (r: DayReport) => r.slots.filter((s) => s.kind === 'episodic');
+    // After the merge (night of day 2) no trace is replayed again, so each one only weakens.
+    for (let d = 4; d < reports.length; d++) {
+      for (const s of traces(reports[d])) {
+        const before = traces(reports[d - 1]).find((x) => x.id === s.id)!;
+        expect(s.strength).toBeLessThan(before.strength);
+      }
+    }
     const last = reports[reports.length - 1];
     expect(last.gist).toHaveLength(1);
     expect(last.gist[0].tracesAlive).toEqual([]);
+    expect(last.slots.map((s) => s.kind)).toEqual(['prototype']);
     const own = last.queries.filter((q) => q.kind === 'episode');
     expect(own).toHaveLength(3);
     for (const q of own) expect(q.answeredBy).toBe('prototype');
