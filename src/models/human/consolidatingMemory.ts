@@ -24,6 +24,12 @@
  *   mean of its members' values, its key the normalised mean of their keys,
  *   and its uses all of theirs. Merged episodic slots stay (and can still win
  *   a query) but are no longer replayed, so they fade; the gist remains.
+ *   The fading follows ACT-R's power law, so it is slow: with d = 0.5 and
+ *   forgetThreshold = -0.5 a slot used once goes after e^1 = 2.7 days, one
+ *   used four times (studied, replayed thrice) after about six weeks.
+ * - Design choices of ours (not from a paper): the merge rule and its
+ *   thresholds, replay by exp(m / T), the activation as an additive log prior
+ *   in the attention, and rehearsal as recall from the episode's cue.
  * - Day d: study at d + time of day (morning 0.3, afternoon 0.55, evening
  *   0.8), sleep at d + 0.9, test at d + 0.95. Randomness (schedule, replay
  *   draws) comes from createRng, seeded per (seed, day), so each step is a
