@@ -4,7 +4,9 @@ import { chromiumPath } from './scripts/browser.mjs';
 // End-to-end tests drive the *built* app (npm run build) in Debian's
 // Chromium. `--enable-unsafe-webgpu` exposes WebGPU and WebGL through
 // SwiftShader, so the backend chooser sees what a GPU-less visitor sees.
-const port = 4173;
+// E2E_PORT and E2E_DIST let several engineers test their own builds side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -13,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 900 },
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

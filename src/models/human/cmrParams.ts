@@ -28,7 +28,11 @@
  * threshold, off by default), w_place (the environmental context of
  * Godden & Baddeley 1975), w_emotion and phi_emot (eCMR, Talmi, Lohnas &
  * Daw 2019).
+ *
+ * CMR_PARAM_TABLE is the same table in src/core/params.ts form (link keys =
+ * the parameter keys, flags in kebab-case: --beta-enc, --phi-s, ...).
  */
+import { floatParam, type ParamSpec } from '../../core/params';
 
 /** All CMR parameters; numbers, so the page can bind each to a slider. */
 export interface CmrParams {
@@ -317,6 +321,31 @@ export function cmrParams(overrides: Partial<CmrParams> = {}): CmrParams {
       throw new RangeError(`${key} = ${value} is outside [${info.min}, ${info.max}]`);
     }
     out[info.key] = value;
+  }
+  return out;
+}
+
+/**
+ * The table as a src/core/params.ts parameter table, for links and command
+ * lines: each key a float parameter with the row's default and range, its
+ * link key the parameter key (beta_enc=0.5) and its flag the key in
+ * kebab-case (--beta-enc 0.5).
+ */
+export const CMR_PARAM_TABLE: Readonly<Record<CmrParamKey, ParamSpec<number>>> = Object.freeze(
+  Object.fromEntries(
+    CMR_PARAMS.map((p) => [
+      p.key,
+      floatParam(p.default, p.min, p.max, p.describe, { flag: p.key.replace(/_/g, '-') }),
+    ]),
+  ) as Record<CmrParamKey, ParamSpec<number>>,
+);
+
+/** The CMR parameters out of a larger set of values (e.g. a command line's). */
+export function pickCmrParams(values: Partial<Record<string, unknown>>): Partial<CmrParams> {
+  const out: Partial<CmrParams> = {};
+  for (const p of CMR_PARAMS) {
+    const v = values[p.key];
+    if (typeof v === 'number') out[p.key] = v;
   }
   return out;
 }
