@@ -8,6 +8,8 @@
  */
 import { CAPACITY_EXPERIMENTS } from './capacity';
 import { consolidationExperiment } from './consolidation';
+import { HUMAN_EXPERIMENTS } from './human';
+import { HUMAN_MEMORY_EXPERIMENTS } from './humanMemory';
 import { describeArgs, parseArgs, UsageError } from '../src/core/params';
 import type { Experiment, Io } from './define';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
@@ -21,6 +23,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   modernVsClassicExperiment,
   ...CAPACITY_EXPERIMENTS,
   consolidationExperiment,
+  ...HUMAN_EXPERIMENTS,
+  ...HUMAN_MEMORY_EXPERIMENTS,
 ];
 
 export function findExperiment(name: string): Experiment | undefined {

@@ -18,7 +18,7 @@ import {
   CONTEXT_THETA,
   contextDependentRecall,
   emotionRecall,
-  freeRecallExperiment,
+  freeRecallExperiment as simulateFreeRecall,
   type FreeRecallSettings,
 } from '../src/models/human/freeRecall';
 import { defineExperiment } from './define';
@@ -71,7 +71,7 @@ async function timed<T>(f: () => T): Promise<T & { elapsedMs: number }> {
   return { ...result, elapsedMs: Math.round(performance.now() - t0) };
 }
 
-export const freeRecallExperiment_ = defineExperiment({
+export const freeRecallExperiment = defineExperiment({
   name: 'free-recall',
   describe: 'CMR free recall: serial position curve, first recall, lag-CRP, mean recalled',
   params: FREE_RECALL_PARAMS,
@@ -79,7 +79,7 @@ export const freeRecallExperiment_ = defineExperiment({
     timed(() => ({
       experiment: 'free-recall',
       ...echo(v),
-      ...freeRecallExperiment(settingsOf(v)),
+      ...simulateFreeRecall(settingsOf(v)),
     })),
 });
 
@@ -135,7 +135,7 @@ export const freeRecallEmotionExperiment = defineExperiment({
 
 /** The three experiments, in the order the registry lists them. */
 export const HUMAN_EXPERIMENTS = [
-  freeRecallExperiment_,
+  freeRecallExperiment,
   freeRecallContextExperiment,
   freeRecallEmotionExperiment,
 ] as const;

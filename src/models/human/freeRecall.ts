@@ -167,7 +167,7 @@ export interface ContextCondition {
  * recall depends on the cue's strength; with theta = 0 the stop rule alone
  * fixes the number of recalls and the four bars are equal. Why 0.1: with the
  * example parameters it brings immediate recall of 20-item lists to 44 %
- * (8.8 items), the level of human immediate free recall of 20 words, where
+ * (8.8 items), closer to what people recall of a 20-word list, where
  * theta = 0 recalls 75 % (15 items).
  */
 export const CONTEXT_THETA = 0.1;
