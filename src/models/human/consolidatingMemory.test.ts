@@ -115,7 +115,7 @@ describe('a memory that consolidates', () => {
     const [gist] = reports[2].gist;
     expect(gist.episodes).toEqual(events.map((e) => e.id));
     expect(reports[2].sleep.merged).toEqual([
-      { prototype: gist.prototype, slots: [1, 2, 3], created: true },
+      { prototype: gist.prototype, slots: [1, 2, 3], episodes: gist.episodes, created: true },
     ]);
     expect(reports[2].survive).toEqual([]);
     // Its value is the mean of the three: Mum and Sam each 2/3.

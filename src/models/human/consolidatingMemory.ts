@@ -241,7 +241,7 @@ export function study(state: MemoryState, events: readonly EpisodeEvent[]): Memo
 export interface SleepReport {
   replayed: number[];
   /** Prototype slot id -> episodic slot ids merged into it tonight. */
-  merged: { prototype: number; slots: number[]; created: boolean }[];
+  merged: { prototype: number; slots: number[]; episodes: number[]; created: boolean }[];
   /** Slot ids removed (activation below threshold). */
   forgotten: number[];
 }
@@ -332,8 +332,11 @@ export function sleep(
       s.id === best.id ? updated : s.id === e.id ? { ...s, mergedInto: best.id } : s,
     );
     const entry = merged.find((m) => m.prototype === best.id);
-    if (entry) entry.slots.push(e.id);
-    else merged.push({ prototype: best.id, slots: [e.id], created: false });
+    if (entry) {
+      entry.slots.push(e.id);
+      entry.episodes.push(...e.episodes);
+    } else
+      merged.push({ prototype: best.id, slots: [e.id], episodes: [...e.episodes], created: false });
   }
   for (const seedSlot of free()) {
     if (seedSlot.mergedInto !== null) continue;
@@ -342,7 +345,12 @@ export function sleep(
     const proto = prototypeOf(group, nextId++);
     const ids = new Set(group.map((g) => g.id));
     slots = slots.map((s) => (ids.has(s.id) ? { ...s, mergedInto: proto.id } : s)).concat([proto]);
-    merged.push({ prototype: proto.id, slots: [...ids], created: true });
+    merged.push({
+      prototype: proto.id,
+      slots: [...ids],
+      episodes: [...proto.episodes],
+      created: true,
+    });
   }
   // Forgetting.
   const forgotten = slots.filter((s) => strength(s, t, cfg) < cfg.forgetThreshold).map((s) => s.id);
