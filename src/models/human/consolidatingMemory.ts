@@ -461,7 +461,7 @@ function report(
  * (the mean feature vector of its episodes so far) and one 'episode' query
  * per studied episode (its features without the object).
  */
-export function test(
+export function testMemory(
   state: MemoryState,
   day: number,
   studied: readonly EpisodeEvent[],
@@ -520,7 +520,7 @@ export function stepDay(
 ): { state: MemoryState; report: DayReport } {
   const studied = [...studiedBefore, ...events];
   const slept = sleep(study(state, events), day, seed, cfg);
-  const tested = test(slept.state, day, studied, cfg);
+  const tested = testMemory(slept.state, day, studied, cfg);
   const s = tested.state;
   const t = day + TEST_AT;
   const episodic = new Map(
