@@ -72,6 +72,8 @@ export interface ParamSpec<T> {
   write?(value: T): string | null;
   /** custom: equality (default ===). */
   same?(a: T, b: T): boolean;
+  /** custom: how messages name the default ("using an empty pad"); default: its text. */
+  shown?: string;
 }
 
 export interface ParamOptions {
@@ -179,6 +181,7 @@ export function customParam<T>(
     read: (text: string) => Parsed<T>;
     write: (value: T) => string | null;
     same?: (a: T, b: T) => boolean;
+    shown?: string;
   },
   options: ParamOptions = {},
 ): ParamSpec<T> {
@@ -353,12 +356,12 @@ export function sameValue<T>(spec: ParamSpec<T>, a: T, b: T): boolean {
   }
 }
 
-/** The table's defaults, typed (arrays copied, so a caller may keep them). */
+/** The table's defaults, typed (arrays and typed arrays copied, so a caller may keep them). */
 export function defaults<S extends ParamTable>(spec: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(spec)) {
     const d = spec[k].default;
-    out[k] = Array.isArray(d) ? [...d] : d;
+    out[k] = Array.isArray(d) ? [...d] : ArrayBuffer.isView(d) ? (d as Float32Array).slice() : d;
   }
   return out as ParamValues<S>;
 }
@@ -381,6 +384,7 @@ export function changedIn<S extends ParamTable>(spec: S, a: object, b: object): 
 }
 
 function showDefault(spec: ParamSpec<unknown>): string {
+  if (spec.shown !== undefined) return spec.shown;
   if (spec.default === null) return 'none';
   if (spec.kind === 'patterns') return 'the default patterns';
   if (spec.kind === 'string') return spec.default === '' ? 'empty' : `"${spec.default}"`;
