@@ -23,19 +23,18 @@ import {
   type Network,
   type Rule,
 } from '../src/models/classic/hopfield';
-import {
-  bipolarTensor,
-  hebbianBatchStep,
-  patternsTensor,
-  weightsBatchStep,
-  weightsTensor,
-} from '../src/models/classic/hopfieldTensor';
-import { equal, hamming, row, type Bipolar } from '../src/core/pattern';
+import { stopStatus, SyncHistory, type StopStatus } from '../src/models/classic/stopRule';
+import type { BatchMemory } from '../src/models/experiments/batch';
+import { simdEngine } from '../src/models/experiments/batchSimd';
+import { tensorEngine } from '../src/models/experiments/batchTensor';
+import { loadSimd } from '../src/kernels/simd';
+import { hamming, row, type Bipolar } from '../src/core/pattern';
 import { defineExperiment, type Io } from './define';
 import { enumParam, floatParam, intParam, UsageError, type ParamValues } from '../src/core/params';
-import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';
+import { initTf, TF_BACKENDS, type TfBackend } from './tf';
 
-export type RecallBackend = 'typed-array' | TfBackend;
+export const RECALL_BACKENDS = ['wasm-simd', 'typed-array', ...TF_BACKENDS] as const;
+export type RecallBackend = (typeof RECALL_BACKENDS)[number];
 
 export interface RecallConfig {
   units: number;
@@ -63,7 +62,7 @@ export interface RecallReport {
   order: 'random' | 'sequential' | null;
   seed: number;
   maxSteps: number;
-  /** 'typed-array', or the tfjs backend that ran the steps */
+  /** the engine that ran the steps: 'wasm-simd', 'typed-array', or the tfjs backend ('cpu', 'wasm') */
   backend: string;
   initialHamming: number;
   finalHamming: number;
@@ -79,7 +78,11 @@ export interface RecallReport {
   energy: number[];
   /** Hamming distance to pattern 0 for the cue, then after each step */
   hamming: number[];
-  /** median wall time of one step in ms */
+  /**
+   * median wall time of one step (sync) or sweep (async) in ms, on `backend`:
+   * the step alone (field, signs, and for tfjs the upload and download), not
+   * the energy or Hamming distance recorded after it
+   */
   stepMs: number;
   learnMs: number;
 }
@@ -109,9 +112,11 @@ export const RECALL_PARAMS = {
     'async unit order (random = new permutation per sweep)',
   ),
   backend: enumParam(
-    ['typed-array', ...TF_BACKENDS] as const,
-    'typed-array',
-    'typed arrays, or tfjs (sync only)',
+    RECALL_BACKENDS,
+    'wasm-simd',
+    'wasm-simd: synchronous steps on the WebAssembly SIMD kernels (default; async/stochastic ' +
+      'dynamics, the pseudoinverse rule and engines without SIMD run on typed arrays, with a note); ' +
+      "typed-array: the Classic lab's Stepper; cpu or wasm: tfjs tensor products (sync only)",
   ),
 };
 
@@ -133,13 +138,13 @@ export function recallConfig(values: ParamValues<typeof RECALL_PARAMS>, io?: Io)
     io?.err(`note: --temperature ${config.temperature} > 0 runs Glauber (stochastic) dynamics\n`);
     config.dynamics = 'stochastic';
   }
-  if (config.backend !== 'typed-array' && config.dynamics !== 'sync') {
+  const tfjs = isTfBackend(config.backend);
+  if (tfjs && config.dynamics !== 'sync') {
     throw new UsageError(
       `--backend ${config.backend} runs batched synchronous steps only: use --dynamics sync`,
     );
   }
-  const dense =
-    config.rule === 'storkey' || (config.backend !== 'typed-array' && config.rule !== 'hebbian');
+  const dense = config.rule === 'storkey' || (tfjs && config.rule !== 'hebbian');
   if (dense && d > MAX_DENSE_UNITS) {
     throw new UsageError(
       `--rule ${config.rule} here builds a D x D matrix; --units must be <= ${MAX_DENSE_UNITS}`,
@@ -159,8 +164,62 @@ export function recallConfig(values: ParamValues<typeof RECALL_PARAMS>, io?: Io)
   return config;
 }
 
-/** Runs the experiment in-process. */
-export async function runRecall(config: RecallConfig): Promise<RecallReport> {
+const isTfBackend = (b: RecallBackend): b is TfBackend =>
+  (TF_BACKENDS as readonly string[]).includes(b);
+
+/** Largest D whose W the SIMD engine copies into kernel memory (float32, 1 GiB). */
+const SIMD_DENSE_MAX_UNITS = 16_384;
+/** Largest D the SIMD Hebbian step takes (overlaps are held in 16 bits). */
+const SIMD_HEBBIAN_MAX_UNITS = 32_767;
+
+/** The engine that steps a run: a batch memory (B = 1), or null for the typed Stepper. */
+interface Engine {
+  backend: string;
+  memory: BatchMemory | null;
+}
+
+/**
+ * Picks the engine for --backend, falling back as the Experiments lab does:
+ * wasm-simd runs synchronous Hebbian and Storkey steps on the SIMD kernels
+ * and says on stderr why anything else (async/stochastic sweeps, the
+ * pseudo-inverse rule, no SIMD in this engine, too many units) runs on the
+ * typed Stepper instead.
+ */
+async function engineFor(config: RecallConfig, net: Network, io?: Io): Promise<Engine> {
+  const typed: Engine = { backend: 'typed-array', memory: null };
+  const { backend, dynamics, rule, units: d } = config;
+  if (backend === 'typed-array') return typed;
+  if (isTfBackend(backend)) {
+    const name = await initTf(backend);
+    return { backend: name, memory: tensorEngine().network(net) };
+  }
+  const fallBack = (why: string): Engine => {
+    io?.err(`note: ${why}: running on typed arrays (the Classic lab's Stepper) instead\n`);
+    return typed;
+  };
+  if (dynamics !== 'sync') {
+    return fallBack(`--backend wasm-simd steps synchronous dynamics only, not ${dynamics}`);
+  }
+  const simd = await loadSimd();
+  if (!simd) return fallBack('this JavaScript engine has no WebAssembly SIMD');
+  const engine = simdEngine(simd);
+  if (rule === 'hebbian') {
+    if (d > SIMD_HEBBIAN_MAX_UNITS) {
+      return fallBack(`the SIMD Hebbian step takes at most ${SIMD_HEBBIAN_MAX_UNITS} units`);
+    }
+    return { backend: engine.name, memory: engine.hebbian(net.patterns) };
+  }
+  if (rule === 'storkey') {
+    if (d > SIMD_DENSE_MAX_UNITS) {
+      return fallBack(`the SIMD kernels hold W for at most ${SIMD_DENSE_MAX_UNITS} units`);
+    }
+    return { backend: engine.name, memory: engine.dense(net.weights(), d) };
+  }
+  return fallBack(`the ${rule} rule has no SIMD kernel (its field is factorised in float64)`);
+}
+
+/** Runs the experiment in-process; notes (engine fallbacks) go to io.err. */
+export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallReport> {
   const { units: d, patterns: n, flips, rule, dynamics, seed, maxSteps } = config;
   const rng = createRng(seed);
   const x = randomPatterns(n, d, rng);
@@ -169,14 +228,18 @@ export async function runRecall(config: RecallConfig): Promise<RecallReport> {
   const learnMs = performance.now() - t0;
   const target = row(x, 0);
   const cue = flipDistinct(target, flips, rng);
-  let backend = 'typed-array';
+  const now = () => performance.now();
+  const { backend, memory } = await engineFor(config, net, io);
   let result: RecallResult;
-  if (config.backend === 'typed-array') {
+  if (!memory) {
     const opts = { dynamics, temperature: config.temperature, order: config.order, rng };
-    result = recall(net, cue, { ...opts, maxSteps, target, now: () => performance.now() });
+    result = recall(net, cue, { ...opts, maxSteps, target, now });
   } else {
-    backend = await initTf(config.backend);
-    result = await recallTensor(net, cue, maxSteps, target);
+    try {
+      result = await recallOnMemory(net, memory, cue, { maxSteps, target, now });
+    } finally {
+      memory.dispose();
+    }
   }
   const verdict = classify(x, result.final, 0, result.cycled);
   return {
@@ -209,51 +272,55 @@ export async function runRecall(config: RecallConfig): Promise<RecallReport> {
 }
 
 /**
- * Synchronous recall of one cue with the tfjs batched step (B = 1): the same
- * stop rules as the typed-array Stepper (no flips = fixed point; the state
- * two steps ago again = 2-cycle). Energies are computed on the downloaded state.
+ * Synchronous recall of one cue on a batch engine's memory (B = 1: the SIMD
+ * kernels or tfjs), with the stop rule of src/models/classic/stopRule that
+ * the typed Stepper applies: no flips = fixed point, the state two steps ago
+ * again = 2-cycle, maxSteps steps = the limit. Energies E = -1/2 s^T W s and
+ * Hamming distances come from `net` on the new state after each step.
+ *
+ * stepMs[t] (with `now`) times memory.step alone: for the SIMD Hebbian memory
+ * packing the state to bits, the N overlaps and the D signs of
+ * N h = X^T u - N s; for tfjs the upload, the product and the download. That
+ * is the work bench/reference.py times for NumPy's factorised step
+ * (N H = (S X^T) X - N S, signs, ties kept, a new result array); the energy,
+ * the Hamming distance and the history copy are left out of both.
  */
-async function recallTensor(
+export async function recallOnMemory(
   net: Network,
-  cue: Bipolar,
-  maxSteps: number,
-  target: Int8Array,
+  memory: BatchMemory,
+  cue: Int8Array,
+  opts: { maxSteps: number; target?: Int8Array; now?: () => number },
 ): Promise<RecallResult> {
+  const { maxSteps, target, now } = opts;
   const d = net.d;
-  const memory =
-    net.rule === 'hebbian' ? patternsTensor(net.patterns) : weightsTensor(net.weights(), d);
-  let s = bipolarTensor(cue, 1, d);
-  let state: Int8Array = cue.slice();
-  let prev = state;
-  let twoAgo: Int8Array;
+  const history = new SyncHistory(d);
+  let state = cue.slice();
+  let next = new Int8Array(d);
   const energy = [net.energy(state)];
-  const dist = [hamming(state, target)];
+  const dist = target ? [hamming(state, target)] : [];
   const stepMs: number[] = [];
   let steps = 0;
-  let converged = false;
-  let cycled = false;
-  try {
-    while (steps < maxSteps && !converged && !cycled) {
-      const t0 = performance.now();
-      const next =
-        net.rule === 'hebbian' ? hebbianBatchStep(memory, s) : weightsBatchStep(memory, s);
-      const values = await next.data();
-      stepMs.push(performance.now() - t0);
-      s.dispose();
-      s = next;
-      twoAgo = prev;
-      prev = state;
-      state = Int8Array.from(values);
-      steps++;
-      converged = equal(state, prev);
-      cycled = !converged && steps >= 2 && equal(state, twoAgo);
-      energy.push(net.energy(state));
-      dist.push(hamming(state, target));
-    }
-  } finally {
-    tf.dispose([memory, s]);
+  let status: StopStatus = maxSteps > 0 ? 'running' : 'step-limit';
+  while (status === 'running') {
+    history.remember(state);
+    const t0 = now?.() ?? 0;
+    await memory.step(state, 1, next);
+    if (now) stepMs.push(now() - t0);
+    [state, next] = [next, state];
+    steps++;
+    status = stopStatus(steps, history.changed(state), () => history.sameAsTwoAgo(state), maxSteps);
+    energy.push(net.energy(state));
+    if (target) dist.push(hamming(state, target));
   }
-  return { final: state as Bipolar, steps, converged, cycled, energy, hamming: dist, stepMs };
+  return {
+    final: state as Bipolar,
+    steps,
+    converged: status === 'fixed-point',
+    cycled: status === 'cycle',
+    energy,
+    hamming: dist,
+    ...(now ? { stepMs } : {}),
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -272,5 +339,5 @@ export const recallExperiment = defineExperiment({
   name: 'recall',
   describe: 'store N random patterns, flip K units of pattern 0, recall it and classify the result',
   params: RECALL_PARAMS,
-  run: (values, io) => runRecall(recallConfig(values, io)),
+  run: (values, io) => runRecall(recallConfig(values, io), io),
 });

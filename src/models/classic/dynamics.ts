@@ -18,7 +18,14 @@
  */
 import { shuffle, type Rng } from '../../core/random';
 import type { FieldCache, Network } from './hopfield';
-import { asBipolar, equal, hamming, type Bipolar } from '../../core/pattern';
+import { asBipolar, hamming, type Bipolar } from '../../core/pattern';
+import {
+  stopStatus,
+  SyncHistory,
+  withLimit,
+  type StopStatus,
+  type UnlimitedStatus,
+} from './stopRule';
 
 export {
   classify,
@@ -41,7 +48,8 @@ export interface StepperOptions {
   rng: Rng;
 }
 
-export type StepperStatus = 'running' | 'fixed-point' | 'cycle';
+/** 'running', 'fixed-point' or 'cycle', by the stop rule of ./stopRule (the Stepper has no step limit). */
+export type StepperStatus = UnlimitedStatus;
 
 /** Glauber probability P(s_i = +1) = 1 / (1 + exp(-2 h / T)), for T > 0. */
 export function glauberProbability(h: number, temperature: number): number {
@@ -52,13 +60,19 @@ export function glauberProbability(h: number, temperature: number): number {
  * Stateful recall for the UI: owns a copy of the cue and moves it one unit or
  * one step at a time.
  *
- * `status` describes the last completed step or sweep:
+ * `status` describes the last completed step or sweep, by the stop rule of
+ * ./stopRule (stopStatus):
  * - 'fixed-point': a full sync step, or a full sweep, flipped no unit. At
  *   T > 0 no state is a fixed point in the strict sense; for stochastic
  *   dynamics this is only the stop criterion "a sweep with no flips".
  * - 'cycle' (sync only): the state equals the one two steps ago and differs
  *   from the previous one.
  * Stepping on after that is allowed (a deterministic fixed point stays put).
+ * The step limit belongs to the caller (recall's maxSteps).
+ *
+ * Energy is kept by dE per flip (async) or recomputed lazily, when `energy`
+ * is read, after a sync step that flipped units, so a timed step() is the
+ * step alone.
  */
 export class Stepper {
   private readonly s: Bipolar;
@@ -69,13 +83,13 @@ export class Stepper {
   private readonly h: Float32Array | null;
   private readonly order: Int32Array;
   private readonly shuffled: boolean;
-  private prev: Int8Array;
-  private twoAgo: Int8Array;
+  private readonly history: SyncHistory | null;
   private cursor = 0;
   private sweepFlips = 0;
   private stepCount = 0;
   private units = 0;
   private e: number;
+  private energyStale = false;
   private stat: StepperStatus = 'running';
 
   constructor(
@@ -98,8 +112,7 @@ export class Stepper {
     const sync = opts.dynamics === 'sync';
     this.cache = sync ? null : network.fieldCache(this.s);
     this.h = sync ? new Float32Array(this.d) : null;
-    this.prev = new Int8Array(sync ? this.d : 0);
-    this.twoAgo = new Int8Array(sync ? this.d : 0);
+    this.history = sync ? new SyncHistory(this.d) : null;
     this.e = network.energy(this.s);
   }
 
@@ -115,8 +128,12 @@ export class Stepper {
   get unitsUpdated(): number {
     return this.units;
   }
-  /** E of the current state: updated by dE per flip (async), recomputed per sync step. */
+  /** E of the current state: updated by dE per flip (async), recomputed after a sync step that flipped units. */
   get energy(): number {
+    if (this.energyStale) {
+      this.e = this.network.energy(this.s);
+      this.energyStale = false;
+    }
     return this.e;
   }
   get status(): StepperStatus {
@@ -151,7 +168,7 @@ export class Stepper {
     if (++this.cursor === this.d) {
       this.cursor = 0;
       this.stepCount++;
-      this.stat = this.sweepFlips === 0 ? 'fixed-point' : 'running';
+      this.stat = stopStatus(this.stepCount, this.sweepFlips > 0, false);
       this.sweepFlips = 0;
     }
     return { unit: i, flipped };
@@ -163,7 +180,8 @@ export class Stepper {
    * boundary). Returns the number of flips.
    */
   step(): number {
-    if (!this.h) {
+    const { h, history } = this;
+    if (!h || !history) {
       if (this.d === 0) return 0;
       let flips = 0;
       do {
@@ -171,13 +189,9 @@ export class Stepper {
       } while (this.cursor !== 0);
       return flips;
     }
-    const { s, h, d } = this;
+    const { s, d } = this;
     this.network.field(s, h);
-    // Rotate the history: twoAgo <- state before the previous step, prev <- now.
-    const spare = this.twoAgo;
-    this.twoAgo = this.prev;
-    this.prev = spare;
-    this.prev.set(s);
+    history.remember(s);
     let flips = 0;
     for (let i = 0; i < d; i++) {
       const hi = h[i];
@@ -188,10 +202,8 @@ export class Stepper {
       }
     }
     this.stepCount++;
-    if (flips === 0) this.stat = 'fixed-point';
-    else if (this.stepCount >= 2 && equal(s, this.twoAgo)) this.stat = 'cycle';
-    else this.stat = 'running';
-    if (flips > 0) this.e = this.network.energy(s);
+    this.stat = stopStatus(this.stepCount, flips > 0, () => history.sameAsTwoAgo(s));
+    if (flips > 0) this.energyStale = true;
     return flips;
   }
 }
@@ -206,7 +218,7 @@ export interface RecallResult {
   energy: number[];
   /** Hamming distance to `target` for the cue, then after each step; empty without a target */
   hamming: number[];
-  /** wall time of each step in ms, only when a `now` clock was passed */
+  /** wall time of each step in ms (the step alone, not the energy), only when a `now` clock was passed */
   stepMs?: number[];
 }
 
@@ -220,7 +232,10 @@ export interface RecallOptions extends StepperOptions {
 
 /**
  * Runs the dynamics from `cue` until a fixed point, a 2-cycle (sync) or
- * `maxSteps` steps/sweeps, whichever comes first.
+ * `maxSteps` steps/sweeps, whichever comes first (the stop rule of
+ * ./stopRule). With `now`, stepMs[t] times step() alone: the field, the
+ * signs and the history copy; the energy and Hamming distance recorded
+ * after it are not in it.
  */
 export function recall(net: Network, cue: Int8Array, opts: RecallOptions): RecallResult {
   const maxSteps = opts.maxSteps ?? 100;
@@ -232,19 +247,20 @@ export function recall(net: Network, cue: Int8Array, opts: RecallOptions): Recal
   const energy = [stepper.energy];
   const dist = target ? [hamming(stepper.state, target)] : [];
   const stepMs: number[] = [];
-  while (stepper.steps < maxSteps) {
+  let status: StopStatus = withLimit('running', 0, maxSteps);
+  while (status === 'running') {
     const t0 = now?.() ?? 0;
     stepper.step();
     if (now) stepMs.push(now() - t0);
     energy.push(stepper.energy);
     if (target) dist.push(hamming(stepper.state, target));
-    if (stepper.status !== 'running') break;
+    status = withLimit(stepper.status, stepper.steps, maxSteps);
   }
   return {
     final: stepper.state.slice() as Bipolar,
     steps: stepper.steps,
-    converged: stepper.status === 'fixed-point',
-    cycled: stepper.status === 'cycle',
+    converged: status === 'fixed-point',
+    cycled: status === 'cycle',
     energy,
     hamming: dist,
     ...(now ? { stepMs } : {}),

@@ -8,10 +8,12 @@
  * Stepper.step in ../dynamics does for one cue. An engine makes memories:
  * ./batchTyped (typed arrays, the default) and ./batchTensor (tfjs).
  * batchRecall runs the steps until every cue has reached a fixed point, a
- * 2-cycle or maxSteps, with the stop rules of Stepper.
+ * 2-cycle or maxSteps, with the stop rule of ../classic/stopRule that
+ * Stepper applies too.
  */
 import type { Network } from '../classic/hopfield';
 import type { PatternMatrix } from '../../core/pattern';
+import { stopStatus } from '../classic/stopRule';
 
 export interface BatchMemory {
   readonly d: number;
@@ -71,7 +73,9 @@ export interface BatchRecallResult {
  * Recalls b cues (b x D) synchronously until each reaches a fixed point (a
  * step with no flip), a 2-cycle (the state two steps ago again, different
  * from the last) or maxSteps. Finished cues leave the batch, so late steps
- * cost only what still moves. Stop rules and tie rule as Stepper.step.
+ * cost only what still moves. Stop rule: ../classic/stopRule stopStatus;
+ * tie rule as Stepper.step. The history is one "two steps ago" row per
+ * active cue, compacted with the batch.
  */
 export async function batchRecall(
   memory: BatchMemory,
@@ -107,9 +111,15 @@ export async function batchRecall(
       steps[c]++;
       const flips = distance(cur, o, next, o, d);
       if (targets) hamming[c].push(distance(next, o, targets, c * d, d));
-      if (flips === 0) converged[c] = 1;
-      else if (steps[c] >= 2 && distance(next, o, before, o, d) === 0) cycled[c] = 1;
-      if (converged[c] || cycled[c] || steps[c] >= maxSteps) {
+      const status = stopStatus(
+        steps[c],
+        flips > 0,
+        () => distance(next, o, before, o, d) === 0,
+        maxSteps,
+      );
+      if (status === 'fixed-point') converged[c] = 1;
+      else if (status === 'cycle') cycled[c] = 1;
+      if (status !== 'running') {
         finals.set(next.subarray(o, o + d), c * d);
       } else keep.push(k);
     }
