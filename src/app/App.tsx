@@ -1,7 +1,11 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { bootBackend } from '../engine/backendStore';
+import { locationNote } from '../engine/safeLocation';
+import { Notice } from '../ui/Notice';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
+import { forgetLabPage, labPage } from './labPages';
 import { LABS } from './routes';
 import { useHashRoute } from './useHashRoute';
 
@@ -9,6 +13,14 @@ export function App() {
   const { path, query } = useHashRoute();
   const lab = LABS.find((l) => l.path === path);
   const known = path === '/' || path === '' || lab !== undefined;
+  // The backend (and TensorFlow.js with it) loads when the first lab opens, not on the home page.
+  const [, setAttempt] = useState(0);
+  const [note, setNote] = useState(locationNote);
+  const Page = lab ? labPage(lab) : null;
+  const opensLab = Page !== null;
+  useEffect(() => {
+    if (opensLab) void bootBackend();
+  }, [opensLab]);
   return (
     <div className="app">
       <header className="app-header">
@@ -16,7 +28,7 @@ export function App() {
           Engram
         </a>
         <nav aria-label="Labs">
-          {LABS.filter((l) => l.page).map((l) => (
+          {LABS.filter((l) => l.load).map((l) => (
             <a key={l.path} href={`#${l.path}`} aria-current={l.path === path ? 'page' : undefined}>
               {l.title}
             </a>
@@ -25,15 +37,29 @@ export function App() {
         <BackendBadge />
       </header>
       <main className="app-main">
-        <ErrorBoundary resetKey={path}>
+        {note && (
+          <Notice kind="warn" onDismiss={() => setNote(null)}>
+            {note}
+          </Notice>
+        )}
+        <ErrorBoundary
+          resetKey={path}
+          keeps={lab?.keeps}
+          onRetry={() => {
+            if (lab) forgetLabPage(lab.path);
+            setAttempt((a) => a + 1);
+          }}
+        >
           {!known && (
             <div className="notice notice-warn" role="alert">
               There is no page at <code>#{path}</code>. Here are the labs.
             </div>
           )}
-          {lab?.page ? (
+          {lab && Page ? (
             <Suspense fallback={<p className="loading">Loading the {lab.title} lab…</p>}>
-              <lab.page query={query} />
+              {/* labPage caches one lazy component per lab; a new one only after a failed load */}
+              {/* eslint-disable-next-line react-hooks/static-components */}
+              <Page query={query} />
             </Suspense>
           ) : lab ? (
             <div className="notice notice-info" role="status">

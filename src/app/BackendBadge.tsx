@@ -14,11 +14,13 @@ export function BackendBadge() {
   const { status, info, error, notes } = useStore(backendStore);
   const [open, setOpen] = useState(false);
   const text =
-    status === 'starting'
-      ? 'Starting backend…'
-      : status === 'failed'
-        ? 'No backend'
-        : `${LABEL[info?.name ?? ''] ?? info?.name}${info?.adapter ? ` · ${info.adapter}` : ''}`;
+    status === 'idle'
+      ? 'chosen when a lab opens'
+      : status === 'starting'
+        ? 'Starting backend…'
+        : status === 'failed'
+          ? 'No backend'
+          : `${LABEL[info?.name ?? ''] ?? info?.name}${info?.adapter ? ` · ${info.adapter}` : ''}`;
   return (
     <div className="backend-badge" data-testid="backend-badge" data-backend={info?.name ?? ''}>
       <button

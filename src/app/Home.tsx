@@ -12,10 +12,10 @@ export function Home() {
       </section>
       <ul className="lab-cards">
         {LABS.map((lab) => (
-          <li key={lab.path} className={lab.page ? 'lab-card' : 'lab-card coming'}>
+          <li key={lab.path} className={lab.load ? 'lab-card' : 'lab-card coming'}>
             <h2>
-              {lab.page ? <a href={`#${lab.path}`}>{lab.title}</a> : lab.title}
-              {!lab.page && <span className="tag">coming</span>}
+              {lab.load ? <a href={`#${lab.path}`}>{lab.title}</a> : lab.title}
+              {!lab.load && <span className="tag">coming</span>}
             </h2>
             <p>{lab.summary}</p>
           </li>

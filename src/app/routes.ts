@@ -1,12 +1,16 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 
-/** One entry per lab. Labs load lazily, so the home page stays small. */
+export type LabPage = ComponentType<{ query: string }>;
+
+/** One entry per lab. Labs load lazily (a chunk each), so the home page stays small. */
 export interface LabRoute {
   path: string;
   title: string;
   summary: string;
-  /** null = listed on the home page as coming, not yet built. */
-  page: LazyExoticComponent<ComponentType<{ query: string }>> | null;
+  /** Loads the lab's page; null = listed on the home page as coming, not yet built. */
+  load: (() => Promise<{ default: LabPage }>) | null;
+  /** What the visitor keeps if the lab fails, in words (its own work, saved in this browser). */
+  keeps?: string;
 }
 
 export const LABS: LabRoute[] = [
@@ -15,40 +19,41 @@ export const LABS: LabRoute[] = [
     title: 'Classic Hopfield',
     summary:
       'Draw patterns, store them with Hebbian, Storkey or pseudo-inverse learning, corrupt a cue and watch recall roll downhill in energy.',
-    page: lazy(() => import('../labs/hopfield/HopfieldLab')),
+    load: () => import('../labs/hopfield/HopfieldLab'),
+    keeps: 'Your stored patterns are kept in this browser.',
   },
   {
     path: '/capacity',
     title: 'Experiments',
     summary:
       'Capacity, noise, pattern statistics and dynamics sweeps with thousands of trials, plotted against theory.',
-    page: lazy(() => import('../labs/capacity/CapacityLab')),
+    load: () => import('../labs/capacity/CapacityLab'),
   },
   {
     path: '/modern',
     title: 'Modern Hopfield',
     summary:
       'Store thousands of real MNIST digits and retrieve one from a fragment in a single step; turn beta and watch attention sharpen.',
-    page: lazy(() => import('../labs/modern/ModernLab')),
+    load: () => import('../labs/modern/ModernLab'),
   },
   {
     path: '/consolidation',
     title: 'Consolidation',
     summary:
       'A hippocampus replays memories that train a neocortex (a VAE); explore its latent space, recall, imagination and distortions.',
-    page: lazy(() => import('../labs/consolidation/ConsolidationLab')),
+    load: () => import('../labs/consolidation/ConsolidationLab'),
   },
   {
     path: '/compression',
     title: 'Hopfield autoencoder',
     summary:
       'Compress structured records into binary codes stored in a Hopfield net, with honest ratios and recall under noise.',
-    page: null,
+    load: null,
   },
   {
     path: '/human',
     title: 'Human memory',
     summary: 'Forgetting curves, spacing, serial position, interference, context and emotion.',
-    page: null,
+    load: null,
   },
 ];

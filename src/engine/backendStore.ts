@@ -1,13 +1,16 @@
 /**
- * Which tfjs backend runs, for the badge on every page. The app starts the
- * backend once at boot; a lost GPU device or a failed start falls back, and
- * the notes say so in words a visitor can read.
+ * Which tfjs backend runs, for the badge on every page. The backend starts
+ * once, when the first lab opens (`bootBackend`): the home page runs no
+ * model, so it loads neither TensorFlow.js nor its WASM binary, and this
+ * module imports them only on demand. A lost GPU device or a failed start
+ * falls back, and the notes say so in words a visitor can read.
  */
 import { createStore } from 'zustand/vanilla';
-import { initBackend, onBackendChange, parseBackendParam, type BackendInfo } from './backend';
+import type { BackendInfo } from './backend';
 
 export interface BackendState {
-  status: 'starting' | 'ready' | 'failed';
+  /** 'idle': no lab has needed a backend yet. */
+  status: 'idle' | 'starting' | 'ready' | 'failed';
   info: BackendInfo | null;
   error: string | null;
   /** Visitor-readable lines: fallbacks, a bad ?backend= value, a lost device. */
@@ -15,18 +18,30 @@ export interface BackendState {
 }
 
 export const backendStore = createStore<BackendState>(() => ({
-  status: 'starting',
+  status: 'idle',
   info: null,
   error: null,
   notes: [],
 }));
 
 let booted: Promise<BackendInfo | null> | null = null;
+let tensorCount: () => number = () => 0;
+
+/** Live tfjs tensors (0 before tfjs has loaded), for the tests' leak checks. */
+export function liveTensors(): number {
+  return tensorCount();
+}
 
 /** Starts the backend once; labs await `backendReady()` before tensor work. */
 export function bootBackend(): Promise<BackendInfo | null> {
   if (booted) return booted;
+  backendStore.setState({ status: 'starting' });
   booted = (async () => {
+    const [{ initBackend, onBackendChange, parseBackendParam }, tf] = await Promise.all([
+      import('./backend'),
+      import('@tensorflow/tfjs-core'),
+    ]);
+    tensorCount = () => tf.memory().numTensors;
     const { forced, error } = parseBackendParam(
       window.location.search || window.location.hash.split('?')[1] || '',
     );

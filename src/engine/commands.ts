@@ -41,11 +41,14 @@ export function isEnabled<Ctx>(cmd: AnyCommand<Ctx>, ctx: Ctx): boolean {
   return cmd.enabled ? cmd.enabled(ctx) : true;
 }
 
+/** The argument list of a command: none for a plain verb, one for a parameterised one. */
+export type CommandArgs<A> = unknown extends A ? [arg?: unknown] : [A] extends [void] ? [] : [A];
+
 /** Performs a command if it is enabled; returns whether it ran. */
 export function runCommand<Ctx, A>(
   cmd: Command<Ctx, A>,
   ctx: Ctx,
-  ...arg: A extends void ? [] : [A]
+  ...arg: CommandArgs<A>
 ): boolean {
   if (!isEnabled(cmd, ctx)) return false;
   cmd.perform(ctx, arg[0] as A);
