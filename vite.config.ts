@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built app, as a <meta> tag (a static
@@ -42,7 +43,35 @@ function contentSecurityPolicy(): Plugin {
 // routes, so the host needs no rewrites.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline: a Workbox service worker precaches the shell, every lab's
+    // chunks, the tfjs WASM binaries, the MNIST asset and the shipped models,
+    // so every lab opens offline after one visit. 'prompt': a new deployment
+    // waits until the visitor clicks "Reload" (src/app/UpdateBanner.tsx),
+    // never reloading in the middle of a run. The app registers the worker
+    // itself (no inline script, so the CSP holds).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Engram: how memory works',
+        short_name: 'Engram',
+        description: 'Interactive labs on how memory works in neural networks and in people',
+        theme_color: '#1f3b57',
+        background_color: '#ffffff',
+        display: 'standalone',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,wasm,bin,json}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -7,6 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
 import { forgetLabPage, labPage } from './labPages';
 import { LABS } from './routes';
+import { UpdateBanner } from './UpdateBanner';
 import { useHashRoute } from './useHashRoute';
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
         <BackendBadge />
       </header>
       <main className="app-main">
+        <UpdateBanner />
         {note && (
           <Notice kind="warn" onDismiss={() => setNote(null)}>
             {note}

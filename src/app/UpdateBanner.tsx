@@ -1,0 +1,50 @@
+/**
+ * Offline support and updates: registers the service worker that
+ * vite-plugin-pwa builds (precaching every lab), says when Engram is ready
+ * to work offline, and when a new version has been published offers a
+ * reload, which happens only when the visitor clicks it, never in the
+ * middle of a run.
+ */
+import { useEffect, useState } from 'react';
+import { Notice } from '../ui/Notice';
+
+type Update = (reload?: boolean) => Promise<void>;
+
+export function UpdateBanner() {
+  const [update, setUpdate] = useState<Update | null>(null);
+  const [offlineReady, setOfflineReady] = useState(false);
+  useEffect(() => {
+    if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+    let live = true;
+    void import('virtual:pwa-register').then(({ registerSW }) => {
+      const apply = registerSW({
+        onNeedRefresh: () => live && setUpdate(() => apply),
+        onOfflineReady: () => live && setOfflineReady(true),
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (update) {
+    return (
+      <Notice kind="info" onDismiss={() => setUpdate(null)}>
+        <span data-testid="update-ready">A new version of Engram is ready. </span>
+        <button type="button" onClick={() => void update(true)}>
+          Reload
+        </button>{' '}
+        (your saved work stays in this browser; a run in progress stops).
+      </Notice>
+    );
+  }
+  if (offlineReady) {
+    return (
+      <Notice kind="info" onDismiss={() => setOfflineReady(false)}>
+        <span data-testid="offline-ready">
+          Engram is saved on this device: every lab now opens offline.
+        </span>
+      </Notice>
+    );
+  }
+  return null;
+}
