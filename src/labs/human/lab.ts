@@ -1,0 +1,78 @@
+/**
+ * Making the Human memory lab: the store from the link, the runners, the
+ * command context, and the lifecycle hooks (engine/lab.ts) the page runs.
+ * Nothing here needs React, so tests make the same lab.
+ */
+import type { LabLifecycle } from '../../engine/lab';
+import { runKey } from '../../engine/commands';
+import { say } from '../../engine/messages';
+import { changedIn, decodeParams, pick, updateQuery } from '../../core/params';
+import { COMMANDS, type HumanCtx } from './commands';
+import { GameRunner, REAL_CLOCK, type GameClock } from './gameRunner';
+import { createRoundStorage, type RoundStorage } from './gameStorage';
+import { ModelRunner } from './modelRunner';
+import { PARAMS } from './params';
+import { makeBrowserSimWorker, type MakeSimWorker } from './simClient';
+import { createHumanStore, type HumanState } from './store';
+import { WatchRunner } from './watchRunner';
+import type { RunLoopOptions } from '../../engine/runLoop';
+
+export type HumanLab = HumanCtx & LabLifecycle<HumanState>;
+
+export interface LabOptions {
+  storage?: RoundStorage;
+  makeWorker?: MakeSimWorker;
+  clock?: GameClock;
+  loop?: Omit<RunLoopOptions, 'onChange' | 'speed'>;
+  debounceMs?: number;
+  download?: HumanCtx['download'];
+}
+
+/** Offers text as a file through a temporary <a download>. */
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function makeLab(query: string, options: LabOptions = {}): HumanLab {
+  const { values, errors } = decodeParams(PARAMS, query);
+  const store = createHumanStore(values);
+  for (const e of errors) say(store, 'warn', e, 'link');
+  const models = new ModelRunner(
+    store,
+    options.makeWorker ?? makeBrowserSimWorker,
+    options.debounceMs,
+  );
+  const watch = new WatchRunner(store, options.loop);
+  const game = new GameRunner(
+    store,
+    options.storage ?? createRoundStorage(),
+    options.clock ?? REAL_CLOCK,
+  );
+  const ctx: HumanCtx = { store, models, watch, game, download: options.download ?? downloadText };
+  return {
+    ...ctx,
+    path: '/human',
+    linkQuery: (s, current) => updateQuery(current, PARAMS, pick(PARAMS, s)),
+    linkWhen: (s, prev) => changedIn(PARAMS, s, prev),
+    onKey: (key) => runKey(COMMANDS, ctx, key),
+    start() {
+      game.loadSaved();
+      watch.start();
+      models.start();
+    },
+    dispose() {
+      models.dispose();
+      watch.dispose();
+      game.dispose();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CMR_PARAMS } from '../../models/human/cmr';
+import { contextDependentRecall, freeRecallExperiment } from '../../models/human/freeRecall';
+import { inProcessWorker, SimLane } from './simClient';
+import { runJob } from './simJobs';
+
+const list = { listLength: 10, lists: 100, seed: 4, params: { ...DEFAULT_CMR_PARAMS } };
+
+describe('the lab simulation jobs', () => {
+  it('draw what the command line prints for the same settings and seed', () => {
+    const progress: number[] = [];
+    const r = runJob({ kind: 'serial', ...list }, (done, total) => progress.push(done / total));
+    if (r.kind !== 'serial') throw new Error('wrong kind');
+    for (const distractor of ['none', 'delayed', 'continuous'] as const) {
+      expect(r.protocols[distractor]).toEqual(freeRecallExperiment({ ...list, distractor }));
+    }
+    expect(progress).toEqual([0, 1 / 3, 2 / 3]);
+    const c = runJob({ kind: 'context', ...list, distractor: 'none', theta: 0.1 });
+    expect(c).toEqual({
+      kind: 'context',
+      conditions: contextDependentRecall({
+        ...list,
+        distractor: 'none',
+        params: { ...list.params, theta: 0.1 },
+      }),
+    });
+  });
+
+  it('a new job on a lane cancels the one running (it resolves with null)', async () => {
+    const lane = new SimLane(inProcessWorker);
+    const first = lane.run({ kind: 'serial', ...list });
+    const second = lane.run({ kind: 'serial', ...list, seed: 5 });
+    expect(await first).toBeNull();
+    const out = await second;
+    expect(out?.result.kind).toBe('serial');
+    lane.dispose();
+  });
+});

@@ -1,0 +1,9 @@
+/** The Human memory lab's React context and store hooks (engine/lab.ts). */
+import { createLabHooks } from '../../engine/lab';
+import type { HumanCtx } from './commands';
+import type { HumanState } from './store';
+
+export const { LabCtx, useLabContext, useLab, useLabShallow } = createLabHooks<
+  HumanCtx,
+  HumanState
+>('Human memory');

@@ -1,0 +1,125 @@
+/**
+ * "Watch one list": one CMR list traced step by step (models/human/
+ * watchList.ts), and the run loop that moves through its frames: every
+ * study step (context drifting), the start-of-list reinstatement, then every
+ * recall attempt (support, choice, context reinstated). The runner retraces
+ * the list when a setting it depends on changes, keeping the frame on screen
+ * where it can, and follows the speed setting itself.
+ */
+import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
+import { watchFields } from '../../engine/watch';
+import { createWordSampler } from '../../data/words';
+import { traceList } from '../../models/human/watchList';
+import { cmrKeys, cmrOf, type HumanState, type HumanStore } from './store';
+
+export const TRACE_FIELDS: readonly (keyof HumanState)[] = [
+  'listLength',
+  'distractor',
+  'seed',
+  ...cmrKeys(),
+];
+
+/** Offset of the seed that picks the watched list's word labels. */
+const LABEL_SEED_OFFSET = 1_000_003;
+
+/** Animation frames per second the speed setting assumes. */
+const FPS = 60;
+
+export class WatchRunner {
+  private loop: RunLoop | null = null;
+  private unwatch: (() => void)[] = [];
+
+  /** Traces the first list now, so the page has something to show before start(). */
+  constructor(
+    private readonly store: HumanStore,
+    private readonly loopOptions: Omit<RunLoopOptions, 'onChange' | 'speed'> = {},
+  ) {
+    this.retrace();
+  }
+
+  /**
+   * Starts following the store (retrace on its fields, the speed) with a
+   * fresh run loop; safe to call again after dispose() (React's StrictMode
+   * mounts a page twice in development).
+   */
+  start(): void {
+    if (this.loop) return;
+    const store = this.store;
+    this.loop = createRunLoop((n) => this.advance(n), {
+      ...this.loopOptions,
+      speed: store.getState().speed / FPS,
+      onChange: (playing) => store.setState({ playing }),
+    });
+    this.unwatch = [
+      watchFields(store, TRACE_FIELDS, () => this.retrace()),
+      watchFields(store, ['speed'], (s) => this.loop?.setSpeed(s.speed / FPS)),
+    ];
+    this.retrace();
+  }
+
+  /** The last frame's index (-1 with no trace). */
+  get lastFrame(): number {
+    return (this.store.getState().trace?.frames.length ?? 0) - 1;
+  }
+
+  get playing(): boolean {
+    return this.loop?.playing ?? false;
+  }
+
+  toggle(): void {
+    if (!this.playing && this.store.getState().frame >= this.lastFrame) this.seek(0);
+    this.loop?.toggle();
+  }
+
+  pause(): void {
+    this.loop?.pause();
+  }
+
+  step(): void {
+    this.pause();
+    this.advance(1);
+  }
+
+  back(): void {
+    this.pause();
+    this.seek(this.store.getState().frame - 1);
+  }
+
+  reset(): void {
+    this.pause();
+    this.seek(0);
+  }
+
+  /** Shows frame `i` (clamped to the trace). */
+  seek(i: number): void {
+    const frame = Math.max(0, Math.min(this.lastFrame, Math.round(i)));
+    if (frame !== this.store.getState().frame) this.store.setState({ frame });
+  }
+
+  dispose(): void {
+    for (const u of this.unwatch) u();
+    this.unwatch = [];
+    this.loop?.dispose();
+    this.loop = null;
+    if (this.store.getState().playing) this.store.setState({ playing: false });
+  }
+
+  private advance(n: number): boolean {
+    this.seek(this.store.getState().frame + n);
+    return this.store.getState().frame < this.lastFrame;
+  }
+
+  private retrace(): void {
+    const s = this.store.getState();
+    const trace = traceList({
+      listLength: s.listLength,
+      distractor: s.distractor,
+      seed: s.seed,
+      params: cmrOf(s),
+    });
+    // Labels only; drawn apart from the game's lists so this list does not give them away.
+    const itemWords = createWordSampler(s.seed + LABEL_SEED_OFFSET).next(s.listLength);
+    const frame = Math.min(s.frame, trace.frames.length - 1);
+    this.store.setState({ trace, itemWords, frame });
+  }
+}
