@@ -5,6 +5,7 @@ import { Notice } from '../ui/Notice';
 import { BackendBadge } from './BackendBadge';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
+import { lastLink, rememberCurrent } from './lastLinks';
 import { forgetLabPage, labPage } from './labPages';
 import { LABS } from './routes';
 import { UpdateBanner } from './UpdateBanner';
@@ -30,7 +31,12 @@ export function App() {
         </a>
         <nav aria-label="Labs">
           {LABS.filter((l) => l.load).map((l) => (
-            <a key={l.path} href={`#${l.path}`} aria-current={l.path === path ? 'page' : undefined}>
+            <a
+              key={l.path}
+              href={l.path === path ? `#${l.path}` : lastLink(l.path)}
+              onClick={rememberCurrent}
+              aria-current={l.path === path ? 'page' : undefined}
+            >
               {l.title}
             </a>
           ))}
