@@ -3,6 +3,8 @@
  * cue, and the sweep of accuracy against the number stored.
  */
 import { useMemo, useState } from 'react';
+import { runCommand } from '../../engine/commands';
+import { CommandButton } from '../../ui/CommandButton';
 import { Button, Select, Slider } from '../../ui/Controls';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -17,7 +19,8 @@ import {
   type Method,
 } from '../../models/modern/classicVsModern';
 import { row } from '../../core/pattern';
-import { binaryDigits, cancelSweep, startSweep } from './compare';
+import { COMMANDS, type CompareChange } from './commands';
+import { binaryDigits } from './compare';
 import { GrayImage } from '../../ui/GrayImage';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
@@ -34,6 +37,7 @@ export function ComparePanel() {
     ready: s.status === 'ready',
   }));
   const [target, setTarget] = useState(0);
+  const setCompare = (change: CompareChange) => runCommand(COMMANDS.setCompare, ctx, change);
   const set = ctx.runner.set;
   const digits = useMemo(
     () => (set && s.ready ? binaryDigits(set, s.k, s.classes, s.seed) : null),
@@ -65,7 +69,7 @@ export function ComparePanel() {
           max={300}
           step={1}
           log
-          onChange={(v) => ctx.store.setState({ compareK: Math.round(v) })}
+          onChange={(v) => setCompare({ compareK: Math.round(v) })}
         />
         <Select
           label="Comparison cue"
@@ -74,7 +78,7 @@ export function ComparePanel() {
             { value: 'flip', label: 'Flip random pixels' },
             { value: 'mask-bottom', label: 'Hide the bottom rows (as −1)' },
           ]}
-          onChange={(v) => ctx.store.setState({ compareCue: v })}
+          onChange={(v) => setCompare({ compareCue: v })}
         />
         <Slider
           label="Share flipped or hidden"
@@ -83,7 +87,7 @@ export function ComparePanel() {
           max={0.6}
           step={0.01}
           format={(v) => `${Math.round(v * 100)} %`}
-          onChange={(v) => ctx.store.setState({ compareAmount: v })}
+          onChange={(v) => setCompare({ compareAmount: v })}
         />
         <Button onClick={() => setTarget((x) => x + 1)}>Next digit</Button>
       </div>
@@ -175,10 +179,8 @@ function Sweep() {
     <div className="mh-sweep">
       <h3 className="small-heading">Accuracy against the number stored</h3>
       <div className="mh-row">
-        <Button onClick={() => startSweep(ctx)} disabled={sw?.running} testId="sweep-run">
-          Run the sweep
-        </Button>
-        {sw?.running && <Button onClick={cancelSweep}>Cancel</Button>}
+        <CommandButton command={COMMANDS.runSweep} ctx={ctx} testId="sweep-run" />
+        {sw?.running && <CommandButton command={COMMANDS.cancelSweep} ctx={ctx} />}
       </div>
       {sw && (
         <>

@@ -1,37 +1,27 @@
-import { useEffect, useState } from 'react';
-import { Button } from '../../ui/Controls';
+import { useLabLifecycle } from '../../engine/lab';
+import { dismiss } from '../../engine/messages';
+import { shortcutRows } from '../../engine/commands';
+import { CommandButton } from '../../ui/CommandButton';
+import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
-import { bindShortcuts, mirrorToLink } from '../../engine/labLink';
-import { runShortcut, type LabContext } from './commands';
+import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { AttentionPanel } from './AttentionPanel';
+import { COMMANDS } from './commands';
 import { ComparePanel } from './ComparePanel';
-import { linkQuery, startFromLink } from './link';
+import { makeLab } from './makeLab';
 import { ModernHelp } from './ModernHelp';
 import { RetrievalPanel } from './RetrievalPanel';
-import { ModernRunner } from './runner';
 import { CuePanel, MemoryPanel } from './SetupPanels';
-import { createModernStore, dismiss, say } from './store';
 import { LabCtx, useLab, useLabContext } from './useLab';
 import './modern.css';
 
+const SHORTCUTS = shortcutRows(COMMANDS);
+
 /** The Modern Hopfield lab (#/modern). */
 export default function ModernLab({ query }: { query: string }) {
-  const [ctx] = useState<LabContext>(() => makeLab(query));
-
-  useEffect(() => {
-    const { store, runner } = ctx;
-    void runner.start();
-    const unlink = mirrorToLink(store, '/modern', linkQuery, { delayMs: 300 });
-    const unbind = bindShortcuts((key) => runShortcut(ctx, key));
-    return () => {
-      unlink();
-      unbind();
-      runner.dispose();
-    };
-  }, [ctx]);
-
+  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={ctx}>
+    <LabCtx.Provider value={lab}>
       <div className="mh-lab">
         <header className="lab-intro">
           <h1>Modern Hopfield network</h1>
@@ -50,14 +40,6 @@ export default function ModernLab({ query }: { query: string }) {
   );
 }
 
-function makeLab(query: string): LabContext {
-  const start = startFromLink(query);
-  const store = createModernStore(start.init);
-  const runner = new ModernRunner(store);
-  for (const w of start.warnings) say(store, 'warn', w);
-  return { store, runner };
-}
-
 function Body() {
   const ctx = useLabContext();
   const status = useLab((s) => s.status);
@@ -66,7 +48,7 @@ function Body() {
     return (
       <Notice kind="error">
         <p>{error}</p>
-        <Button onClick={() => void ctx.runner.start()}>Try again</Button>
+        <CommandButton command={COMMANDS.retry} ctx={ctx} />
       </Notice>
     );
   }
@@ -87,13 +69,7 @@ function Body() {
       </div>
       <ModernHelp />
       <ComparePanel />
-      <details className="panel shortcuts">
-        <summary>Keyboard shortcuts</summary>
-        <p className="small">
-          <kbd>N</kbd> one step · <kbd>R</kbd> retrieve until settled · <kbd>Z</kbd> back to the cue
-          · <kbd>A</kbd> another digit
-        </p>
-      </details>
+      <ShortcutHelp rows={SHORTCUTS} />
     </>
   );
 }
@@ -101,13 +77,5 @@ function Body() {
 function Messages() {
   const ctx = useLabContext();
   const messages = useLab((s) => s.messages);
-  return (
-    <div className="messages" data-testid="messages">
-      {messages.map((m) => (
-        <Notice key={m.id} kind={m.kind} onDismiss={() => dismiss(ctx.store, m.id)}>
-          {m.text}
-        </Notice>
-      ))}
-    </div>
-  );
+  return <LabMessages messages={messages} onDismiss={(id) => dismiss(ctx.store, id)} />;
 }

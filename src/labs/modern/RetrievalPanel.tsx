@@ -1,9 +1,11 @@
 /** Retrieval: cue, retrieved state and truth side by side; beta, the scaling, the steps and the regime. */
 import { useMemo } from 'react';
-import { Button, Slider, Toggle } from '../../ui/Controls';
+import { runCommand } from '../../engine/commands';
+import { CommandButton } from '../../ui/CommandButton';
+import { Slider, Toggle } from '../../ui/Controls';
 import { signedImage } from '../../data/mnist';
 import { effectiveBeta, type Regime } from '../../models/modern/modernHopfield';
-import { applyPreset, command, PRESETS, setBeta } from './commands';
+import { COMMANDS, PRESETS } from './commands';
 import { GrayImage } from '../../ui/GrayImage';
 import { MAX_BETA, MIN_BETA } from './params';
 import { MAX_STEPS } from './runner';
@@ -132,20 +134,9 @@ export function RetrievalPanel() {
         </p>
       )}
       <div className="mh-row mh-buttons">
-        {(['step', 'settle', 'reset'] as const).map((id) => {
-          const c = command(id);
-          return (
-            <Button
-              key={id}
-              onClick={() => c.run(ctx)}
-              shortcut={c.shortcut?.toUpperCase()}
-              title={c.help}
-              variant={id === 'settle' ? 'primary' : 'default'}
-            >
-              {c.label}
-            </Button>
-          );
-        })}
+        <CommandButton command={COMMANDS.step} ctx={ctx} />
+        <CommandButton command={COMMANDS.settle} ctx={ctx} variant="primary" />
+        <CommandButton command={COMMANDS.reset} ctx={ctx} />
       </div>
       <p className="small muted" data-testid="step-status">
         {r
@@ -166,19 +157,24 @@ export function RetrievalPanel() {
         step={0}
         log
         format={(v) => fmt(v)}
-        onChange={(v) => setBeta(ctx, Number(v.toPrecision(3)))}
+        onChange={(v) => runCommand(COMMANDS.setBeta, ctx, Number(v.toPrecision(3)))}
         help={`Logits use β′ = ${s.scale === 'sqrt' ? 'β/√784' : 'β'} = ${fmt(b)}.`}
       />
       <Toggle
         label="Scale the logits by 1/√d (Spens & Burgess)"
         checked={s.scale === 'sqrt'}
-        onChange={(on) => setBeta(ctx, s.beta, on ? 'sqrt' : 'none')}
+        onChange={(on) => runCommand(COMMANDS.setScale, ctx, on ? 'sqrt' : 'none')}
       />
       <div className="mh-presets" role="group" aria-label="Regime presets">
         {PRESETS.map((p) => (
-          <Button key={p.id} onClick={() => applyPreset(ctx, p.id)} testId={`preset-${p.id}`}>
-            {p.label} (β = {p.beta})
-          </Button>
+          <CommandButton
+            key={p.id}
+            command={COMMANDS.applyPreset}
+            ctx={ctx}
+            arg={p.id}
+            label={`${p.label} (β = ${p.beta})`}
+            testId={`preset-${p.id}`}
+          />
         ))}
       </div>
     </section>

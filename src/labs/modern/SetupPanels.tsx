@@ -1,11 +1,13 @@
 /** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
 import { useEffect, useState } from 'react';
-import { Button, Select, Slider } from '../../ui/Controls';
+import { runCommand } from '../../engine/commands';
 import type { CueRegion } from '../../models/modern/imageCue';
-import { command, setCue, setDrawing, setMemory } from './commands';
+import { CommandButton } from '../../ui/CommandButton';
+import { Select, Slider } from '../../ui/Controls';
+import { InlineMessages } from '../../ui/LabMessages';
+import { COMMANDS, type CueChange, type MemoryChange } from './commands';
 import { DrawPad } from './DrawPad';
-import { MAX_STORED, MIN_STORED } from './params';
-import { ALL_CLASSES, type CueSource } from './store';
+import { ALL_CLASSES, MAX_STORED, MIN_STORED, type CueSource } from './params';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
 /** A value edited live, committed after the visitor pauses (a slider drag stores once). */
@@ -36,11 +38,9 @@ export function MemoryPanel() {
     engine: s.engine,
     loadInfo: s.loadInfo,
   }));
-  const [k, setK] = useDebounced(s.k, (v) => setMemory(ctx, { k: v }));
-  const toggle = (c: number) => {
-    const next = s.classes.includes(c) ? s.classes.filter((x) => x !== c) : [...s.classes, c];
-    if (next.length) setMemory(ctx, { classes: next.sort((a, b) => a - b) });
-  };
+  const messages = useLab((st) => st.messages);
+  const setMemory = (change: MemoryChange) => runCommand(COMMANDS.setMemory, ctx, change);
+  const [k, setK] = useDebounced(s.k, (v) => setMemory({ k: v }));
   return (
     <section className="panel mh-memory" aria-labelledby="mh-memory-h">
       <h2 id="mh-memory-h">1 · Store digits</h2>
@@ -58,16 +58,21 @@ export function MemoryPanel() {
         <legend>Classes</legend>
         {ALL_CLASSES.map((c) => (
           <label key={c}>
-            <input type="checkbox" checked={s.classes.includes(c)} onChange={() => toggle(c)} />
+            <input
+              type="checkbox"
+              checked={s.classes.includes(c)}
+              onChange={() => runCommand(COMMANDS.toggleClass, ctx, c)}
+            />
             {c}
           </label>
         ))}
         <button
           type="button"
           className="mh-link"
-          onClick={() => setMemory(ctx, { classes: ALL_CLASSES })}
+          title={COMMANDS.allClasses.help}
+          onClick={() => runCommand(COMMANDS.allClasses, ctx)}
         >
-          all
+          {COMMANDS.allClasses.label}
         </button>
       </fieldset>
       <div className="row">
@@ -77,9 +82,10 @@ export function MemoryPanel() {
           min={0}
           max={999}
           step={1}
-          onChange={(v) => setMemory(ctx, { seed: v })}
+          onChange={(v) => setMemory({ seed: v })}
         />
       </div>
+      <InlineMessages messages={messages} source={COMMANDS.setMemory.id} />
       <p className="small muted" data-testid="memory-note">
         {s.stored.toLocaleString('en')} real MNIST digits stored as the rows of X (
         {s.stored.toLocaleString('en')} × 784, scaled to [−1, 1])
@@ -122,7 +128,8 @@ export function CuePanel() {
     noise: s.noise,
   }));
   const drawing = useLab((s) => s.drawing);
-  const another = command('new');
+  const messages = useLab((s) => s.messages);
+  const setCue = (change: CueChange) => runCommand(COMMANDS.setCue, ctx, change);
   return (
     <section className="panel mh-cue" aria-labelledby="mh-cue-h">
       <h2 id="mh-cue-h">2 · Make a cue</h2>
@@ -130,21 +137,18 @@ export function CuePanel() {
         label="Cue from"
         value={s.source}
         options={SOURCES}
-        onChange={(source) => setCue(ctx, { source })}
+        onChange={(source) => setCue({ source })}
       />
-      {s.source !== 'drawn' && (
-        <Button onClick={() => another.run(ctx)} shortcut="A" title={another.help}>
-          Another digit
-        </Button>
-      )}
+      <InlineMessages messages={messages} source={COMMANDS.setCue.id} />
+      {s.source !== 'drawn' && <CommandButton command={COMMANDS.another} ctx={ctx} />}
       {s.source === 'drawn' && (
-        <DrawPad drawing={drawing} onCommit={(ink) => setDrawing(ctx, ink)} />
+        <DrawPad drawing={drawing} onCommit={(ink) => runCommand(COMMANDS.setDrawing, ctx, ink)} />
       )}
       <Select
         label="Hide"
         value={s.region}
         options={REGIONS}
-        onChange={(region) => setCue(ctx, { region })}
+        onChange={(region) => setCue({ region })}
         help="Hidden pixels are set to 0, unknown (grey), so only the visible pixels vote."
       />
       {s.region !== 'none' && (
@@ -155,7 +159,7 @@ export function CuePanel() {
           max={1}
           step={0.05}
           format={(v) => `${Math.round(v * 100)} %`}
-          onChange={(amount) => setCue(ctx, { amount })}
+          onChange={(amount) => setCue({ amount })}
         />
       )}
       <Slider
@@ -164,7 +168,7 @@ export function CuePanel() {
         min={0}
         max={2}
         step={0.05}
-        onChange={(noise) => setCue(ctx, { noise })}
+        onChange={(noise) => setCue({ noise })}
       />
     </section>
   );

@@ -1,23 +1,22 @@
 /**
- * The lab's verbs, registered once (label, shortcut, what it does). Buttons,
- * keyboard shortcuts and tests all call these same functions.
+ * The lab's verbs, registered once (engine/commands): buttons, keyboard
+ * shortcuts, the generated shortcut help and the tests all run these. The
+ * setting verbs only write the store; the runner watches the fields that
+ * change what is stored, the cue or the attention, and does the rest.
  */
+import { commandsFor, type Command } from '../../engine/commands';
+import type { BinaryCue } from '../../models/modern/classicVsModern';
 import type { CueRegion } from '../../models/modern/imageCue';
 import type { LogitScale } from '../../models/modern/modernHopfield';
+import type { CompareSweep } from './compare';
+import { ALL_CLASSES, type CueSource } from './params';
 import type { ModernRunner } from './runner';
-import type { CueSource, ModernStore } from './store';
+import type { ModernStore } from './store';
 
 export interface LabContext {
   store: ModernStore;
   runner: ModernRunner;
-}
-
-export interface Command {
-  id: string;
-  label: string;
-  shortcut?: string;
-  help: string;
-  run(ctx: LabContext): void;
+  sweep: CompareSweep;
 }
 
 /**
@@ -30,84 +29,154 @@ export const PRESETS = [
   { id: 'blend', label: 'Middle β: a blend of similar digits', beta: 2 },
   { id: 'single', label: 'High β: one single digit', beta: 20 },
 ] as const;
+export type PresetId = (typeof PRESETS)[number]['id'];
 
-export function setBeta(ctx: LabContext, beta: number, scale?: LogitScale): void {
-  const s = ctx.store.getState();
-  if (beta === s.beta && (scale ?? s.scale) === s.scale) return;
-  ctx.store.setState({ beta, scale: scale ?? s.scale });
-  void ctx.runner.retune();
+export type MemoryChange = Partial<{ k: number; classes: readonly number[]; seed: number }>;
+export type CueChange = Partial<{
+  source: CueSource;
+  region: CueRegion;
+  amount: number;
+  noise: number;
+}>;
+export type CompareChange = Partial<{
+  compareK: number;
+  compareCue: BinaryCue;
+  compareAmount: number;
+}>;
+
+/** Digit classes sorted, without repeats; the same array when nothing changes (no new store). */
+function normalClasses(classes: readonly number[], now: number[]): number[] {
+  const next = [...new Set(classes)].sort((a, b) => a - b);
+  return next.length === now.length && next.every((c, i) => c === now[i]) ? now : next;
 }
 
-export function applyPreset(ctx: LabContext, id: (typeof PRESETS)[number]['id']): void {
-  const p = PRESETS.find((x) => x.id === id)!;
-  setBeta(ctx, p.beta, 'sqrt');
+/** A verb the runner queues (one update, retrieve, ...), on a key. */
+function runnerVerb(
+  id: string,
+  label: string,
+  key: string,
+  help: string,
+  job: (runner: ModernRunner) => Promise<void>,
+): Command<LabContext> {
+  return { id, label, key, help, perform: (ctx) => void job(ctx.runner) };
 }
 
-/** Changes what is stored (K, classes, seed) and stores again. */
-export function setMemory(
-  ctx: LabContext,
-  change: Partial<{ k: number; classes: number[]; seed: number }>,
-): void {
-  ctx.store.setState(change);
-  void ctx.runner.restore();
-}
+const sweepRunning = (ctx: LabContext) => ctx.store.getState().sweep?.running === true;
 
-export function setCue(
-  ctx: LabContext,
-  change: Partial<{ source: CueSource; region: CueRegion; amount: number; noise: number }>,
-): void {
-  const s = ctx.store.getState();
-  // A new source needs a new digit (a stored one is not an unstored one).
-  const item = change.source && change.source !== s.source ? -1 : s.item;
-  ctx.store.setState({ ...change, item });
-  void ctx.runner.recue();
-}
-
-export function setDrawing(ctx: LabContext, drawing: Float32Array): void {
-  ctx.store.setState({ drawing, source: 'drawn', item: -1 });
-  void ctx.runner.recue();
-}
-
-export const COMMANDS: Command[] = [
-  {
-    id: 'step',
-    label: 'Step',
-    shortcut: 'n',
-    help: 'One update ξ ← X softmax(β Xᵀξ)',
-    run: (ctx) => void ctx.runner.step(),
+export const COMMANDS = commandsFor<LabContext>()({
+  step: runnerVerb('step', 'Step', 'n', 'One update ξ ← X softmax(β Xᵀξ)', (r) => r.step()),
+  settle: runnerVerb(
+    'settle',
+    'Retrieve',
+    'r',
+    'Update until the state stops changing (at most 50 updates)',
+    (r) => r.settle(),
+  ),
+  reset: runnerVerb(
+    'reset',
+    'Back to the cue',
+    'z',
+    'Start again from the cue, no update taken',
+    (r) => r.reset(),
+  ),
+  another: runnerVerb(
+    'another',
+    'Another digit',
+    'a',
+    'Cue with a different digit (stored or not, as chosen)',
+    (r) => r.newDigit(),
+  ),
+  retry: {
+    id: 'retry',
+    label: 'Try again',
+    help: 'Load the digits and start the maths backend again',
+    perform: (ctx) => void ctx.runner.start(),
   },
-  {
-    id: 'settle',
-    label: 'Retrieve',
-    shortcut: 'r',
-    help: 'Update until the state stops changing (at most 50 updates)',
-    run: (ctx) => void ctx.runner.settle(),
+  setBeta: {
+    id: 'setBeta',
+    label: 'β (inverse temperature)',
+    help: 'Set β; the state goes back to the cue and is retrieved again',
+    perform: (ctx, beta: number) => ctx.store.setState({ beta }),
   },
-  {
-    id: 'reset',
-    label: 'Back to the cue',
-    shortcut: 'z',
-    help: 'Start again from the cue, no update taken',
-    run: (ctx) => void ctx.runner.reset(),
+  setScale: {
+    id: 'setScale',
+    label: 'Scale the logits by 1/√d',
+    help: "Use β′ = β/√784 ('sqrt') or β′ = β ('none')",
+    perform: (ctx, scale: LogitScale) => ctx.store.setState({ scale }),
   },
-  {
-    id: 'new',
-    label: 'Another digit',
-    shortcut: 'a',
-    help: 'Cue with a different digit (stored or not, as chosen)',
-    run: (ctx) => void ctx.runner.newDigit(),
+  applyPreset: {
+    id: 'applyPreset',
+    label: 'Regime preset',
+    help: 'Set β for one of the three regimes, with the 1/√d scaling on',
+    perform: (ctx, id: PresetId) => {
+      const preset = PRESETS.find((p) => p.id === id)!;
+      ctx.store.setState({ beta: preset.beta, scale: 'sqrt' });
+    },
   },
-];
-
-export function command(id: string): Command {
-  const c = COMMANDS.find((k) => k.id === id);
-  if (!c) throw new Error(`no command ${id}`);
-  return c;
-}
-
-export function runShortcut(ctx: LabContext, key: string): boolean {
-  const c = COMMANDS.find((k) => k.shortcut === key.toLowerCase());
-  if (!c) return false;
-  c.run(ctx);
-  return true;
-}
+  setMemory: {
+    id: 'setMemory',
+    label: 'Store digits',
+    help: 'Change what is stored (K, the classes, the seed); the digits are stored again',
+    perform: (ctx, change: MemoryChange) => {
+      const now = ctx.store.getState().classes;
+      const { classes, ...rest } = change;
+      const keep = !classes || classes.length === 0; // at least one class stays stored
+      ctx.store.setState(keep ? rest : { ...rest, classes: normalClasses(classes, now) });
+    },
+  },
+  toggleClass: {
+    id: 'toggleClass',
+    label: 'Class',
+    help: 'Store a digit class too, or stop storing it (at least one stays)',
+    perform: (ctx, c: number) => {
+      const now = ctx.store.getState().classes;
+      const next = now.includes(c) ? now.filter((x) => x !== c) : [...now, c];
+      if (next.length > 0) ctx.store.setState({ classes: normalClasses(next, now) });
+    },
+  },
+  allClasses: {
+    id: 'allClasses',
+    label: 'all',
+    help: 'Store digits of all ten classes',
+    perform: (ctx) =>
+      ctx.store.setState((s) => ({ classes: normalClasses(ALL_CLASSES, s.classes) })),
+  },
+  setCue: {
+    id: 'setCue',
+    label: 'Make a cue',
+    help: 'Change where the cue comes from, what is hidden, and the noise',
+    perform: (ctx, change: CueChange) => {
+      const s = ctx.store.getState();
+      // A new source needs a new digit (a stored one is not an unstored one).
+      const item = change.source && change.source !== s.source ? -1 : s.item;
+      ctx.store.setState({ ...change, item });
+    },
+  },
+  setDrawing: {
+    id: 'setDrawing',
+    label: 'Draw',
+    help: 'Cue with the drawing on the pad',
+    perform: (ctx, drawing: Float32Array) =>
+      ctx.store.setState({ drawing, source: 'drawn', item: -1 }),
+  },
+  setCompare: {
+    id: 'setCompare',
+    label: 'Comparison',
+    help: 'Change the classic-vs-modern comparison: digits stored, the cue, how much of it',
+    perform: (ctx, change: CompareChange) => ctx.store.setState(change),
+  },
+  runSweep: {
+    id: 'runSweep',
+    label: 'Run the sweep',
+    help: 'Accuracy of the three networks against the number stored, in slices',
+    enabled: (ctx) => !sweepRunning(ctx),
+    perform: (ctx) => ctx.sweep.start(ctx.runner.set),
+  },
+  cancelSweep: {
+    id: 'cancelSweep',
+    label: 'Cancel',
+    help: 'Stop the sweep after the slice now running',
+    enabled: sweepRunning,
+    perform: (ctx) => ctx.sweep.cancel(),
+  },
+});

@@ -46,6 +46,42 @@ describe('the lab link', () => {
     expect(r.warnings.join(' ')).toMatch(/names no digit class/);
   });
 
+  it('old links still open: the short keys src, draw, ck, ccue and camt', () => {
+    const ink = '0'.repeat(300) + 'f8' + '0'.repeat(482);
+    const r = startFromLink(`src=drawn&item=12&draw=${ink}&ck=30&ccue=mask-bottom&camt=0.3`);
+    expect(r.warnings).toEqual([]);
+    expect(r.init).toMatchObject({
+      source: 'drawn',
+      item: -1, // a drawn cue has no digit of the set behind it
+      compareK: 30,
+      compareCue: 'mask-bottom',
+      compareAmount: 0.3,
+    });
+    expect(r.init.drawing![300]).toBe(1);
+    expect(r.init.drawing![301]).toBeCloseTo(8 / 15, 6);
+    const back = linkQuery(createModernStore(r.init).getState());
+    expect(back).toBe(`src=drawn&draw=${ink}&ck=30&ccue=mask-bottom&camt=0.3`);
+  });
+
+  it('says in words what it could not read, naming what it uses instead', () => {
+    const r = startFromLink('classes=xyz&draw=12&src=paper');
+    expect(r.warnings).toEqual([
+      'classes=xyz names no digit class; using all ten classes.',
+      'draw=12 is not a drawing (784 hex digits of ink); using an empty pad.',
+      'src=paper is not one of stored, unstored, drawn; using stored.',
+    ]);
+  });
+
+  it('writes only what says something, and keeps the backend', () => {
+    const store = createModernStore({ item: 42, beta: 1.234567, drawing: new Float32Array(784) });
+    expect(linkQuery(store.getState(), 'backend=wasm&k=5')).toBe('backend=wasm&beta=1.235&item=42');
+    const ink = new Float32Array(784).fill(1);
+    store.setState({ source: 'stored', drawing: ink });
+    expect(linkQuery(store.getState())).toBe('beta=1.235&item=42'); // no ink for a stored cue
+    store.setState({ source: 'drawn' });
+    expect(linkQuery(store.getState())).toBe(`beta=1.235&src=drawn&draw=${'f'.repeat(784)}`);
+  });
+
   it('drawings and classes encode compactly', () => {
     expect(encodeDrawing(new Float32Array(784))).toBe('');
     expect(decodeDrawing('12')).toBeNull();

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { createRng } from '../../core/random';
-import { MNIST_PIXELS, MNIST_SIDE, signedImage, type MnistSet } from '../../data/mnist';
+import { MNIST_PIXELS, signedImage } from '../../data/mnist';
+import { fakeMnist } from '../../testing/fakeMnist';
 import { makeLabMemory } from './labMemory';
-
-/** A small fake digit set: 40 images with ink on about a fifth of the pixels. */
-function fakeSet(): MnistSet {
-  const rng = createRng(4);
-  const count = 40;
-  const pixels = new Uint8Array(count * MNIST_PIXELS);
-  for (let i = 0; i < pixels.length; i++) if (rng.next() < 0.2) pixels[i] = 1 + rng.int(255);
-  const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
-  return { count, width: MNIST_SIDE, height: MNIST_SIDE, labels, pixels };
-}
 
 describe('the Modern lab memory', () => {
   it('gives the same step, attention, energy and nearest digit on the SIMD kernels and on tensors', async () => {
     await tf.setBackend('cpu');
-    const set = fakeSet();
+    const set = fakeMnist();
     const stored = [3, 7, 11, 12, 20, 25, 31, 39];
     const simd = await makeLabMemory(set, stored, 'auto');
     const tensors = await makeLabMemory(set, stored, 'tfjs');

@@ -1,64 +1,32 @@
 /**
- * Reading the lab's starting state from a link and writing the view back.
- * A link that cannot be parsed opens the lab with defaults and a visible
- * message; it never throws.
+ * The lab's link: the parameter table (./params) reads and writes every
+ * setting; what is left here are the Modern lab's own cross-checks. A link
+ * that cannot be read opens the lab with defaults and a visible message; it
+ * never throws.
  */
-import { decodeParams, encodeParams, type ParamValues } from '../../core/params';
-import { decodeDrawing, encodeDrawing, parseClasses, PARAMS } from './params';
-import { ALL_CLASSES, type ModernState } from './store';
+import { decodeParams, pick, updateQuery } from '../../core/params';
+import { PARAMS } from './params';
+import type { ModernState } from './store';
 
 export function startFromLink(query: string): { init: Partial<ModernState>; warnings: string[] } {
   const { values, errors } = decodeParams(PARAMS, query);
-  const warnings = [...errors];
-  let classes = parseClasses(values.classes);
-  if (classes.length === 0) {
-    warnings.push(`classes=${values.classes} names no digit class; storing all ten.`);
-    classes = ALL_CLASSES;
-  }
-  let drawing: Float32Array = new Float32Array(784);
-  if (values.draw) {
-    const d = decodeDrawing(values.draw);
-    if (d) drawing = d;
-    else warnings.push('The drawn digit in the link could not be read; the pad starts empty.');
-  }
-  return {
-    init: {
-      k: values.k,
-      classes,
-      seed: values.seed,
-      beta: values.beta,
-      scale: values.scale,
-      source: values.src,
-      item: values.item,
-      region: values.region,
-      amount: values.amount,
-      noise: values.noise,
-      drawing,
-      compareK: values.ck,
-      compareCue: values.ccue,
-      compareAmount: values.camt,
-    },
-    warnings,
-  };
+  // A drawn cue has no digit of the set behind it.
+  if (values.source === 'drawn') values.item = -1;
+  return { init: values, warnings: errors };
 }
 
-/** The query string that reproduces the current view. */
-export function linkQuery(s: ModernState): string {
-  const values: Partial<ParamValues<typeof PARAMS>> = {
-    k: s.k,
-    classes: s.classes.join(''),
-    seed: s.seed,
+/**
+ * The query that reproduces the view; `current` is the link's query now,
+ * whose foreign keys (`backend=`) are kept. Beta is written to 4 significant
+ * digits; the cued digit and the drawing only where they say something (an
+ * item for a stored or unstored cue, ink for a drawn one).
+ */
+export function linkQuery(s: ModernState, current = ''): string {
+  const drawn = s.source === 'drawn';
+  return updateQuery(current, PARAMS, {
+    ...pick(PARAMS, s),
     beta: Number(s.beta.toPrecision(4)),
-    scale: s.scale,
-    src: s.source,
-    item: s.source === 'drawn' ? -1 : s.item,
-    region: s.region,
-    amount: s.amount,
-    noise: s.noise,
-    draw: s.source === 'drawn' ? encodeDrawing(s.drawing) : '',
-    ck: s.compareK,
-    ccue: s.compareCue,
-    camt: s.compareAmount,
-  };
-  return encodeParams(PARAMS, values);
+    item: drawn ? -1 : s.item,
+    drawing: drawn ? s.drawing : PARAMS.drawing.default,
+  });
 }

@@ -5,14 +5,18 @@
  * leaving the lab) and the current state, and publishes what the visitor
  * sees to the store.
  *
+ * It keeps itself in step with the store: a change of what is stored (K,
+ * classes, seed) stores again, a change of the cue makes a new cue, a
+ * change of beta or the scaling retrieves again from the cue, whoever made
+ * the change (a command, a link, a test). Its own writes (the digit it
+ * picked for the cue) do not count as changes.
+ *
  * Work is serialised: each request (store, new cue, step, retrieve) waits
  * for the previous one, and a newer request that changes the setting
  * (generation) makes an older retrieval stop at its next step. Tensors are
  * read back only with await data().
  */
-import { backendReady, backendStore } from '../../engine/backendStore';
 import {
-  loadMnist,
   MNIST_PIXELS,
   MNIST_SIDE,
   sampleDigits,
@@ -20,10 +24,13 @@ import {
   type MnistSet,
 } from '../../data/mnist';
 import { createRng } from '../../core/random';
+import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
+import { say } from '../../engine/messages';
+import { watchFields } from '../../engine/watch';
 import { makeCue } from '../../models/modern/imageCue';
 import { cosine, effectiveBeta, regimeOf } from '../../models/modern/modernHopfield';
 import { makeLabMemory, type LabMemory } from './labMemory';
-import { say, type Match, type ModernStore, type Retrieval } from './store';
+import type { Match, ModernState, ModernStore, Retrieval } from './store';
 
 /** Retrieval stops when no pixel moves by this much in one update. */
 export const SETTLE_TOL = 1e-3;
@@ -33,6 +40,16 @@ const TOP = 8;
 const SORTED = 40;
 const d = MNIST_PIXELS;
 
+/** Settings that change what is stored: store again. */
+export const MEMORY_FIELDS = ['k', 'classes', 'seed'] as const;
+/** Settings that change the cue: make the cue again. */
+export const CUE_FIELDS = ['source', 'item', 'region', 'amount', 'noise', 'drawing'] as const;
+/** Settings that change the attention: retrieve again from the cue. */
+export const TUNING_FIELDS = ['beta', 'scale'] as const;
+/** The message sources (command ids) of what the runner says about the settings. */
+const MEMORY_SOURCE = 'setMemory';
+const CUE_SOURCE = 'setCue';
+
 export class ModernRunner {
   set: MnistSet | null = null;
   private memory: LabMemory | null = null;
@@ -41,53 +58,58 @@ export class ModernRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private unsubBackend: (() => void) | null = null;
+  private readonly unwatch: () => void;
+  /** True while the runner writes the store itself (its writes are not setting changes). */
+  private writing = false;
   private picks = 0;
 
-  constructor(readonly store: ModernStore) {}
+  constructor(readonly store: ModernStore) {
+    const changed = (s: ModernState, prev: ModernState, fields: readonly (keyof ModernState)[]) =>
+      fields.some((f) => s[f] !== prev[f]);
+    this.unwatch = watchFields(
+      store,
+      [...MEMORY_FIELDS, ...CUE_FIELDS, ...TUNING_FIELDS],
+      (s, prev) => {
+        if (this.writing || !this.set) return;
+        if (changed(s, prev, MEMORY_FIELDS)) void this.restore();
+        else if (changed(s, prev, CUE_FIELDS)) void this.recue();
+        else void this.retune();
+      },
+    );
+  }
 
   /** Loads the digits and the backend, stores the digits, makes the cue and retrieves. */
   async start(): Promise<void> {
-    this.store.setState({ status: 'loading', loadError: null });
-    try {
-      const [load] = await Promise.all([loadMnist(), backendReady()]);
-      if (this.disposed) return;
-      this.set = load.set;
-      this.store.setState({ status: 'ready', loadInfo: { bytes: load.bytes, ms: load.ms } });
-    } catch (e) {
-      if (!this.disposed) {
-        this.store.setState({ status: 'error', loadError: (e as Error).message });
-      }
-      return;
-    }
-    let backend = backendStore.getState().info?.name;
-    this.unsubBackend = backendStore.subscribe((s) => {
-      if (s.info && s.info.name !== backend) {
-        backend = s.info.name;
-        // Tensors on the old backend are gone: store the digits again.
-        try {
-          this.memory?.dispose();
-        } catch {
-          // the old backend took its tensors with it
-        }
-        this.memory = null;
-        this.current = null;
-        void this.restore();
-      }
-    });
+    const load = await loadDigitsAndBackend(this.store, () => this.disposed);
+    if (!load) return;
+    this.set = load.set;
+    this.store.setState({ status: 'ready', loadInfo: { bytes: load.bytes, ms: load.ms } });
+    // Tensors on the old backend are gone: store the digits again (after the running job).
+    this.unsubBackend ??= onBackendSwitch(() => void this.restore());
     await this.restore();
+  }
+
+  /** Writes the store as the runner (the watch above ignores these writes). */
+  private write(patch: Partial<ModernState>): void {
+    this.writing = true;
+    try {
+      this.store.setState(patch);
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Runs `job` after the queued ones; errors become a visible message. */
   private enqueue(job: () => Promise<void>): Promise<void> {
     const run = this.queue.then(async () => {
       if (this.disposed || !this.set) return;
-      this.store.setState({ busy: true });
+      this.write({ busy: true });
       try {
         await job();
       } catch (e) {
-        say(this.store, 'error', `Retrieval failed: ${(e as Error).message}`);
+        if (!this.disposed) say(this.store, 'error', `Retrieval failed: ${(e as Error).message}`);
       } finally {
-        if (!this.disposed) this.store.setState({ busy: false });
+        if (!this.disposed) this.write({ busy: false });
       }
     });
     this.queue = run.catch(() => undefined);
@@ -107,12 +129,12 @@ export class ModernRunner {
           this.store,
           'info',
           `Classes ${s.classes.join(', ')} hold only ${stored.length} digits: storing all of them.`,
+          MEMORY_SOURCE,
         );
       }
-      this.memory?.dispose();
-      this.memory = null;
+      this.freeMemory();
       this.memory = await makeLabMemory(set, stored);
-      this.store.setState({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
+      this.write({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
       await this.cueAndRetrieve(gen);
     });
   }
@@ -126,7 +148,7 @@ export class ModernRunner {
   /** Picks a different digit for the cue (stored or not, as the source says) and retrieves. */
   newDigit(): Promise<void> {
     this.picks++;
-    this.store.setState({ item: -1 });
+    this.write({ item: -1 });
     return this.recue();
   }
 
@@ -159,16 +181,29 @@ export class ModernRunner {
     });
   }
 
+  /** Resolves when every job queued so far has run (for tests and lessons). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.gen++;
+    this.unwatch();
     this.unsubBackend?.();
     // Wait for a running job to finish with the tensors before freeing them.
-    void this.queue.then(() => {
+    void this.queue.then(() => this.freeMemory());
+  }
+
+  /** Frees the stored digits (after a backend change their tensors may be gone already). */
+  private freeMemory(): void {
+    try {
       this.memory?.dispose();
-      this.memory = null;
-      this.current = null;
-    });
+    } catch {
+      // the old backend took its tensors with it
+    }
+    this.memory = null;
+    this.current = null;
   }
 
   private async cueAndRetrieve(gen: number): Promise<void> {
@@ -208,8 +243,9 @@ export class ModernRunner {
               this.store,
               'warn',
               'Every digit is stored, so there is no unstored digit to cue with. Store fewer, or draw one.',
+              CUE_SOURCE,
             );
-            this.store.setState({ source: 'stored' });
+            this.write({ source: 'stored' });
             return this.makeCue();
           }
           item = pool[rng.int(pool.length)];
@@ -225,7 +261,7 @@ export class ModernRunner {
       createRng(s.seed * 7919 + Math.max(0, item)),
     );
     const pos = item >= 0 ? s.stored.indexOf(item) : -1;
-    this.store.setState({ cue, item, truthPos: pos >= 0 ? pos : null });
+    this.write({ cue, item, truthPos: pos >= 0 ? pos : null });
     return true;
   }
 
@@ -308,7 +344,7 @@ export class ModernRunner {
       cosineTruth: truth ? cosine(state, truth) : null,
       stepMs,
     };
-    this.store.setState({ retrieval });
+    this.write({ retrieval });
   }
 }
 

@@ -1,20 +1,16 @@
 /**
  * The Modern Hopfield lab's store: what the visitor sees. Created with
  * zustand/vanilla so the runner, the commands and the tests use it without
- * React; components read it through small selectors.
+ * React; components read it through small selectors. The settings' defaults
+ * come from the parameter table (./params); messages are engine/messages'.
  */
 import { createStore } from 'zustand/vanilla';
+import { defaults } from '../../core/params';
+import type { LoadingFields } from '../../engine/digitsLab';
+import type { WithMessages } from '../../engine/messages';
 import type { SweepPoint } from '../../models/modern/classicVsModern';
-import type { CueRegion } from '../../models/modern/imageCue';
-import type { LogitScale, Regime } from '../../models/modern/modernHopfield';
-
-export type CueSource = 'stored' | 'unstored' | 'drawn';
-
-export interface Message {
-  id: number;
-  kind: 'info' | 'warn' | 'error';
-  text: string;
-}
+import type { Regime } from '../../models/modern/modernHopfield';
+import { PARAMS, type ModernSettings } from './params';
 
 /** One stored digit with its attention weight. */
 export interface Match {
@@ -64,25 +60,12 @@ export interface SweepState {
   caption: string;
 }
 
-export interface ModernState {
-  status: 'loading' | 'ready' | 'error';
-  loadError: string | null;
+/** What the visitor sees: the settings of the parameter table plus what the runner computes. */
+export interface ModernState extends ModernSettings, LoadingFields, WithMessages {
   loadInfo: { bytes: number; ms: number } | null;
   storeMs: number | null;
   /** where the steps run: 'wasm-simd' or 'tfjs-<backend>' (labMemory.ts) */
   engine: string | null;
-  k: number;
-  classes: number[];
-  seed: number;
-  beta: number;
-  scale: LogitScale;
-  source: CueSource;
-  item: number;
-  region: CueRegion;
-  amount: number;
-  noise: number;
-  /** Drawn ink, 784 values in [0, 1]. */
-  drawing: Float32Array;
   /** Dataset indices of the stored digits, in stored order. */
   stored: Int32Array;
   /** The cue xi_0 (784 values; hidden pixels 0). */
@@ -91,41 +74,22 @@ export interface ModernState {
   truthPos: number | null;
   retrieval: Retrieval | null;
   busy: boolean;
-  compareK: number;
-  compareCue: 'flip' | 'mask-bottom';
-  compareAmount: number;
   sweep: SweepState | null;
-  messages: Message[];
 }
-
-export const ALL_CLASSES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export function initialState(): ModernState {
   return {
+    ...defaults(PARAMS),
     status: 'loading',
     loadError: null,
     loadInfo: null,
     storeMs: null,
     engine: null,
-    k: 1000,
-    classes: ALL_CLASSES,
-    seed: 1,
-    beta: 20,
-    scale: 'sqrt',
-    source: 'stored',
-    item: -1,
-    region: 'bottom',
-    amount: 0.5,
-    noise: 0,
-    drawing: new Float32Array(784),
     stored: new Int32Array(0),
     cue: null,
     truthPos: null,
     retrieval: null,
     busy: false,
-    compareK: 20,
-    compareCue: 'flip',
-    compareAmount: 0.15,
     sweep: null,
     messages: [],
   };
@@ -135,16 +99,4 @@ export type ModernStore = ReturnType<typeof createModernStore>;
 
 export function createModernStore(init?: Partial<ModernState>) {
   return createStore<ModernState>(() => ({ ...initialState(), ...init }));
-}
-
-let nextMessageId = 1;
-
-export function say(store: ModernStore, kind: Message['kind'], text: string): number {
-  const id = nextMessageId++;
-  store.setState((s) => ({ messages: [...s.messages.slice(-4), { id, kind, text }] }));
-  return id;
-}
-
-export function dismiss(store: ModernStore, id: number): void {
-  store.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
 }
