@@ -489,6 +489,20 @@ export function encodeParams<S extends ParamTable>(
 }
 
 /**
+ * The table keys a query names, valid values or not: tells a link that says
+ * `size=16` from one that says nothing about the size. Never throws.
+ */
+export function namedIn<S extends ParamTable>(spec: S, query: string): Set<keyof S> {
+  const keys = linkKeys(spec);
+  const out = new Set<keyof S>();
+  for (const { key } of splitQuery(query)) {
+    const field = keys.get(decodePiece(key) ?? key);
+    if (field !== undefined) out.add(field);
+  }
+  return out;
+}
+
+/**
  * Rewrites the keys of `spec` in an existing query and keeps every other
  * piece (e.g. `backend=wasm`) as it was, in its place before the lab's keys.
  */

@@ -10,6 +10,7 @@ import {
   intParam,
   invalid,
   listParam,
+  namedIn,
   parseArgs,
   subsetParam,
   updateQuery,
@@ -91,5 +92,14 @@ describe('the parameter table: one source for store, link and flags', () => {
     expect(() => parseArgs(TABLE, ['--rules', 'x'])).toThrow(/unknown flag --rules/);
     expect(() => parseArgs(TABLE, ['--max-steps'])).toThrow(UsageError);
     expect(describeArgs(TABLE)).toMatch(/--rule hebbian\|storkey\|pseudoinverse\[,...\]/);
+  });
+
+  it('says which settings a link names, by their link keys, good values or bad', () => {
+    expect([...namedIn(TABLE, 'dyn=fast&backend=wasm&maxSteps=%zz')]).toEqual([
+      'dynamics',
+      'maxSteps',
+    ]);
+    expect(namedIn(TABLE, 'dynamics=sync&loads').has('loads')).toBe(true);
+    expect(namedIn(TABLE, 'dynamics=sync').size).toBe(0);
   });
 });
