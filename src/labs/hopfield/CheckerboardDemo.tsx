@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { PatternGrid } from '../../ui/PatternGrid';
+import { row } from '../../core/pattern';
+import { runCommand } from '../../engine/commands';
 import type { Dynamics } from '../../models/classic/dynamics';
-import { newPatternId } from './commands';
 import { DEMO, DEMO_RUNS, demoSetup, runDemo, type DemoRun, type DemoSetup } from './checkerboard';
-import { clearRecall } from './store';
+import { COMMANDS } from './commands';
 import { useLab, useLabContext } from './useLab';
 
 const COLORS: Record<Dynamics, string> = { sync: '#b2182b', async: '#2166ac', stochastic: '#555' };
@@ -41,22 +42,12 @@ export function CheckerboardDemo() {
 
   const loadIntoLab = () => {
     const s = setup ?? demoSetup(seed);
-    ctx.runner.invalidate();
-    ctx.store.setState({
-      ...clearRecall(),
+    runCommand(COMMANDS.loadMemory, ctx, {
       size: DEMO.side,
-      patterns: s.names.map((name, mu) => ({
-        id: newPatternId(),
-        name,
-        cells: s.x.data.slice(mu * s.x.d, (mu + 1) * s.x.d),
-      })),
+      patterns: s.names.map((name, mu) => ({ name, cells: row(s.x, mu).slice() })),
       state: s.cue.slice(),
-      cue: null,
       target: s.target,
-      targetReason: 'loaded',
-      selectedUnit: null,
     });
-    ctx.runner.publishOverlaps();
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
@@ -64,9 +55,10 @@ export function CheckerboardDemo() {
     <details
       className="panel hf-demo"
       open={open}
-      onToggle={(e) =>
-        ctx.store.setState({ demoOpen: (e.currentTarget as HTMLDetailsElement).open })
-      }
+      onToggle={(e) => {
+        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        if (isOpen !== open) runCommand(COMMANDS.openDemo, ctx, isOpen);
+      }}
     >
       <summary>
         <h2>Checkerboard demo: Hebbian vs Storkey, synchronous vs asynchronous</h2>

@@ -1,51 +1,29 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
+import { runCommand, shortcutRows } from '../../engine/commands';
+import { useLabLifecycle } from '../../engine/lab';
+import { Button } from '../../ui/Controls';
+import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
-import { bindShortcuts, mirrorToLink } from '../../engine/labLink';
-import { runShortcut, type LabContext } from './commands';
-import { CheckerboardDemo } from './CheckerboardDemo';
+import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { BatchTest } from './BatchTest';
+import { CheckerboardDemo } from './CheckerboardDemo';
+import { COMMANDS } from './commands';
 import { InsightPanel } from './InsightPanel';
-import { linkQuery, startFromLink } from './link';
+import { makeLab } from './lab';
 import { MemoryPanel } from './MemoryPanel';
 import { NetworkPanel } from './NetworkPanel';
-import { backupStorage, fromSaved, memoryStorage, toSaved } from './persistence';
+import { backupStorage } from './persistence';
 import { RecallPanel } from './RecallPanel';
 import { Tour } from './Tour';
-import { HopfieldRunner } from './runner';
-import { createHopfieldStore, dismiss, say } from './store';
 import { LabCtx, useLab, useLabContext } from './useLab';
 import { WeightsPanel } from './WeightsPanel';
 import './hopfield.css';
 
 /** The Classic Hopfield lab (#/hopfield). */
 export default function HopfieldLab({ query }: { query: string }) {
-  const [ctx] = useState<LabContext>(() => makeLab(query));
-
-  useEffect(() => {
-    const { store, runner } = ctx;
-    runner.publishOverlaps();
-    // Save the memory after every change; mirror the view into the link
-    // (not while recall plays: the link keeps the cue it started from).
-    const unsave = store.subscribe((s, prev) => {
-      if (s.patterns !== prev.patterns || s.size !== prev.size) {
-        const err = memoryStorage.save(toSaved(s));
-        if (err) say(store, 'warn', `Could not save your patterns in this browser: ${err}`);
-      }
-    });
-    const unlink = mirrorToLink(store, '/hopfield', linkQuery, {
-      when: (s) => s.phase !== 'running',
-    });
-    const unbind = bindShortcuts((key) => runShortcut(ctx, key));
-    return () => {
-      unsave();
-      unlink();
-      unbind();
-      runner.dispose();
-    };
-  }, [ctx]);
-
+  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={ctx}>
+    <LabCtx.Provider value={lab}>
       <div className="hf-lab">
         <header className="lab-intro">
           <h1>Classic Hopfield network</h1>
@@ -67,84 +45,42 @@ export default function HopfieldLab({ query }: { query: string }) {
         <WeightsPanel />
         <BatchTest />
         <CheckerboardDemo />
-        <Shortcuts />
+        <ShortcutHelp rows={shortcutRows(COMMANDS)}>
+          <li>
+            On the grid: arrows move, <kbd>Space</kbd> toggles a unit, <kbd>Shift</kbd>+arrows paint
+            while moving.
+          </li>
+        </ShortcutHelp>
       </div>
     </LabCtx.Provider>
   );
 }
 
-function makeLab(query: string): LabContext {
-  const start = startFromLink(query);
-  const store = createHopfieldStore(start.init);
-  const runner = new HopfieldRunner(store);
-  const ctx = { store, runner };
-  for (const w of start.warnings) say(store, 'warn', w);
-  for (const i of start.infos) say(store, 'info', i);
-  if (start.setAside) {
-    say(
-      store,
-      'info',
-      'This link brought its own patterns. Yours are set aside in this browser: use “Restore my patterns” to bring them back.',
-    );
-  }
-  return ctx;
-}
-
+/** The lab's messages, and the offer to restore patterns a shared link set aside. */
 function Messages() {
   const ctx = useLabContext();
   const messages = useLab((s) => s.messages);
-  const backup = useMemo(() => backupStorage.load().value, []);
-  const [showRestore, setShowRestore] = useState(() => backup !== null);
+  const [backup, setBackup] = useState(() => backupStorage.load().value);
   return (
-    <div className="messages" data-testid="messages">
-      {messages.map((m) => (
-        <Notice key={m.id} kind={m.kind} onDismiss={() => dismiss(ctx.store, m.id)}>
-          {m.text}
-        </Notice>
-      ))}
-      {showRestore && backup && (
-        <Notice kind="info" onDismiss={() => setShowRestore(false)}>
+    <LabMessages
+      messages={messages}
+      onDismiss={(id) => runCommand(COMMANDS.dismissMessage, ctx, id)}
+    >
+      {backup && (
+        <Notice kind="info" onDismiss={() => setBackup(null)}>
           You have {backup.names.length} pattern{backup.names.length === 1 ? '' : 's'} set aside
           from before you opened a link.{' '}
-          <button
-            type="button"
+          <Button
             onClick={() => {
-              ctx.runner.invalidate();
-              ctx.store.setState({
-                size: backup.size,
-                patterns: fromSaved(backup),
-                target: null,
-                state: new Int8Array(backup.size ** 2).fill(-1),
-              });
-              backupStorage.clear();
-              setShowRestore(false);
-              ctx.runner.publishOverlaps();
+              runCommand(COMMANDS.restorePatterns, ctx);
+              setBackup(null);
             }}
+            title={COMMANDS.restorePatterns.help}
           >
-            Restore my patterns
-          </button>
+            {COMMANDS.restorePatterns.label}
+          </Button>
         </Notice>
       )}
-    </div>
-  );
-}
-
-function Shortcuts() {
-  return (
-    <details className="panel shortcuts">
-      <summary>Keyboard shortcuts</summary>
-      <ul className="small">
-        <li>
-          <kbd>S</kbd> store · <kbd>X</kbd> clear · <kbd>C</kbd> corrupt · <kbd>I</kbd> invert
-        </li>
-        <li>
-          <kbd>R</kbd> recall / pause · <kbd>N</kbd> one step · <kbd>Z</kbd> reset to the cue
-        </li>
-        <li>
-          On the grid: arrows move, <kbd>Space</kbd> toggles a unit, <kbd>Shift</kbd>+arrows paint
-          while moving.
-        </li>
-      </ul>
-    </details>
+    </LabMessages>
   );
 }

@@ -1,10 +1,13 @@
 import { useRef } from 'react';
-import { Button, Select } from '../../ui/Controls';
-import { Thumbnail } from '../../ui/Thumbnail';
-import { Math as Tex } from '../../ui/Math';
+import { runCommand } from '../../engine/commands';
 import type { Rule } from '../../models/classic/hopfield';
-import { loadPattern, removePattern } from './commands';
-import { exportPatterns, importPatterns } from './persistence';
+import { CommandButton } from '../../ui/CommandButton';
+import { Button, Select } from '../../ui/Controls';
+import { Math as Tex } from '../../ui/Math';
+import { Thumbnail } from '../../ui/Thumbnail';
+import { COMMANDS } from './commands';
+import { MessagesFrom } from './MessagesFrom';
+import { PARAMS } from './params';
 import { RuleHelp } from './RuleHelp';
 import { capacity } from './theory';
 import { useLab, useLabContext } from './useLab';
@@ -31,14 +34,10 @@ export function MemoryPanel() {
     <section className="panel hf-memory" aria-labelledby="hf-memory-title">
       <h2 id="hf-memory-title">Memory</h2>
       <Select
-        label="Learning rule"
+        label={PARAMS.rule.label!}
         value={rule}
         options={RULE_OPTIONS}
-        onChange={(v) => {
-          ctx.runner.invalidate();
-          ctx.store.setState({ rule: v });
-          ctx.runner.publishOverlaps();
-        }}
+        onChange={(v) => runCommand(COMMANDS.setRule, ctx, v)}
       />
       <RuleHelp rule={rule} />
       <h3 className="small-heading">
@@ -59,14 +58,14 @@ export function MemoryPanel() {
                 size={56}
                 label={`Load ${p.name} onto the grid as the cue`}
                 selected={target === i}
-                onClick={() => loadPattern(ctx, i)}
+                onClick={() => runCommand(COMMANDS.loadPattern, ctx, i)}
               />
               <span className="thumb-name">{p.name}</span>
               <button
                 type="button"
                 className="link-button"
                 aria-label={`Remove ${p.name}`}
-                onClick={() => removePattern(ctx, i)}
+                onClick={() => runCommand(COMMANDS.removePattern, ctx, i)}
               >
                 ×
               </button>
@@ -93,15 +92,9 @@ export function MemoryPanel() {
         </ul>
       </div>
       <div className="row">
-        <Button
-          onClick={() => exportPatterns(ctx.store.getState())}
-          disabled={n === 0}
-          title="Download the stored patterns as a JSON file"
-        >
-          Export…
-        </Button>
-        <Button onClick={() => fileRef.current?.click()} title="Add patterns from an exported file">
-          Import…
+        <CommandButton command={COMMANDS.exportPatterns} ctx={ctx} />
+        <Button onClick={() => fileRef.current?.click()} title={COMMANDS.importPatterns.help}>
+          {COMMANDS.importPatterns.label}
         </Button>
         <input
           ref={fileRef}
@@ -110,13 +103,14 @@ export function MemoryPanel() {
           hidden
           aria-label="Import patterns from a file"
           data-testid="import-file"
-          onChange={async (e) => {
+          onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) await importPatterns(ctx, file);
+            if (file) runCommand(COMMANDS.importPatterns, ctx, file);
           }}
         />
       </div>
+      <MessagesFrom source={COMMANDS.importPatterns.id} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { PatternGrid } from '../../ui/PatternGrid';
-import { Select } from '../../ui/Controls';
 import { GLYPH_NAMES } from '../../data/presets';
-import { CommandButton } from './CommandButton';
-import { loadPreset, resize } from './commands';
+import { runCommand } from '../../engine/commands';
+import { CommandButton } from '../../ui/CommandButton';
+import { Select } from '../../ui/Controls';
+import { PatternGrid } from '../../ui/PatternGrid';
+import { COMMANDS } from './commands';
+import { MessagesFrom } from './MessagesFrom';
 import { useLab, useLabContext } from './useLab';
 
 const PRESETS = [
@@ -46,16 +48,16 @@ export function NetworkPanel() {
             </label>
           ))}
         </div>
-        <CommandButton id="clear" />
+        <CommandButton command={COMMANDS.clear} ctx={ctx} />
       </div>
       <div className="row">
         <Select
-          label="Grid size"
+          label={COMMANDS.resize.label}
           value={String(size)}
           options={[...new Set([...SIZES, size])]
             .sort((a, b) => a - b)
             .map((n) => ({ value: String(n), label: `${n} × ${n} = ${n * n} units` }))}
-          onChange={(v) => resize(ctx, Number(v))}
+          onChange={(v) => runCommand(COMMANDS.resize, ctx, Number(v))}
           help="Changing the size resamples the grid and every stored pattern to the new size."
         />
       </div>
@@ -64,10 +66,11 @@ export function NetworkPanel() {
           label="Preset"
           value=""
           options={PRESETS}
-          onChange={(v) => v && loadPreset(ctx, v)}
+          onChange={(v) => v && runCommand(COMMANDS.loadPreset, ctx, v)}
         />
-        <CommandButton id="store" variant="primary" label="Store pattern" />
+        <CommandButton command={COMMANDS.store} ctx={ctx} variant="primary" label="Store pattern" />
       </div>
+      <MessagesFrom source={COMMANDS.store.id} />
     </section>
   );
 }
@@ -83,11 +86,7 @@ function NetworkGrid({ tool }: { tool: 'paint' | 'erase' }) {
   const highlight = useLab((s) => s.highlight);
   const running = useLab((s) => s.phase === 'running');
   const cue = useLab((s) => s.cue);
-  const onDraw = (next: Int8Array) => {
-    ctx.runner.invalidate();
-    ctx.store.setState({ state: next, cue: null, stateName: null });
-    ctx.runner.publishOverlaps();
-  };
+  const onDraw = (next: Int8Array) => runCommand(COMMANDS.editCells, ctx, next);
   return (
     <PatternGrid
       width={size}

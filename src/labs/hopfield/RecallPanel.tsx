@@ -1,12 +1,24 @@
 import { useState } from 'react';
-import { Button, Select, Slider } from '../../ui/Controls';
+import { runCommand, type Command } from '../../engine/commands';
+import type { Dynamics } from '../../models/classic/dynamics';
+import { CommandButton } from '../../ui/CommandButton';
+import { Select, Slider } from '../../ui/Controls';
 import { Help } from '../../ui/Help';
 import { Math as Tex } from '../../ui/Math';
-import type { Dynamics } from '../../models/classic/dynamics';
-import { CommandButton } from './CommandButton';
-import { mask, MASK_REGIONS, type MaskRegion } from './commands';
+import {
+  COMMANDS,
+  MASK_REGIONS,
+  type LabContext,
+  type MaskFill,
+  type MaskRegion,
+} from './commands';
+import { MessagesFrom } from './MessagesFrom';
+import { PARAMS } from './params';
 import { SWEEPS_PER_FRAME, UNITS_PER_FRAME } from './runner';
-import { useLabContext, useLabShallow } from './useLab';
+import type { Settings } from './store';
+import { useLab, useLabContext, useLabShallow } from './useLab';
+
+type View = Settings['view'];
 
 const DYNAMICS: { value: Dynamics; label: string }[] = [
   { value: 'async', label: 'Asynchronous (one unit at a time)' },
@@ -14,27 +26,67 @@ const DYNAMICS: { value: Dynamics; label: string }[] = [
   { value: 'stochastic', label: 'Stochastic (Glauber, temperature T)' },
 ];
 
+const VIEW_OPTIONS: { value: View; label: string }[] = [
+  { value: 'sweep', label: 'sweep by sweep' },
+  { value: 'unit', label: 'unit by unit' },
+];
+
+const FILLS: { value: MaskFill; label: string }[] = [
+  { value: 'off', label: 'off (−1)' },
+  { value: 'random', label: 'random ±1' },
+];
+
+type NumberSetting = 'noise' | 'temperature' | 'speed' | 'seed';
+const SET: Record<NumberSetting, Command<LabContext, number>> = {
+  noise: COMMANDS.setNoise,
+  temperature: COMMANDS.setTemperature,
+  speed: COMMANDS.setSpeed,
+  seed: COMMANDS.setSeed,
+};
+
+/** A slider for one numeric setting: label and range from the table, changes through its command. */
+function SettingSlider({
+  field,
+  step,
+  max = PARAMS[field].max!,
+  format,
+  help,
+}: {
+  field: NumberSetting;
+  step: number;
+  /** The slider's end where it is narrower than the link accepts. */
+  max?: number;
+  format: (v: number) => string;
+  help?: string;
+}) {
+  const ctx = useLabContext();
+  const value = useLab((s) => s[field]);
+  return (
+    <Slider
+      label={PARAMS[field].label!}
+      value={value}
+      min={PARAMS[field].min!}
+      max={max}
+      step={step}
+      onChange={(v) => runCommand(SET[field], ctx, v)}
+      format={format}
+      help={help}
+    />
+  );
+}
+
 /** Corrupt the cue, pick the dynamics, and run recall. */
 export function RecallPanel() {
   const ctx = useLabContext();
   const s = useLabShallow((st) => ({
-    noise: st.noise,
     dynamics: st.dynamics,
-    temperature: st.temperature,
     view: st.view,
     speed: st.speed,
-    phase: st.phase,
-    seed: st.seed,
-    size: st.size,
+    running: st.phase === 'running',
+    d: st.size * st.size,
   }));
   const [region, setRegion] = useState<MaskRegion>('bottom');
-  const [fill, setFill] = useState<'off' | 'random'>('off');
-  const set = (patch: Partial<typeof s>) => {
-    if (patch.dynamics !== undefined || patch.temperature !== undefined || patch.seed !== undefined)
-      ctx.runner.invalidate();
-    ctx.store.setState(patch);
-  };
-  const d = s.size * s.size;
+  const [fill, setFill] = useState<MaskFill>('off');
   const unitView = s.view === 'unit' && s.dynamics !== 'sync';
   const rate = unitView
     ? `${UNITS_PER_FRAME[s.speed - 1] * 60} unit updates/s`
@@ -45,19 +97,15 @@ export function RecallPanel() {
       <h2 id="hf-recall-title">Cue and recall</h2>
       <fieldset>
         <legend>Corrupt the cue</legend>
-        <Slider
-          label="Noise (fraction of units to flip)"
-          value={s.noise}
-          min={0}
-          max={1}
+        <SettingSlider
+          field="noise"
           step={0.01}
-          onChange={(v) => set({ noise: v })}
-          format={(v) => `${Math.round(v * 100)} % = ${Math.round(v * d)} units`}
+          format={(v) => `${Math.round(v * 100)} % = ${Math.round(v * s.d)} units`}
           help="Flips that many distinct units (sampled without replacement). Above 50 % the cue is closer to −ξ than to ξ."
         />
         <div className="row">
-          <CommandButton id="corrupt" />
-          <CommandButton id="invert" />
+          <CommandButton command={COMMANDS.corrupt} ctx={ctx} />
+          <CommandButton command={COMMANDS.invert} ctx={ctx} />
         </div>
         <div className="row">
           <Select
@@ -69,67 +117,35 @@ export function RecallPanel() {
             }))}
             onChange={setRegion}
           />
-          <Select
-            label="Fill"
-            value={fill}
-            options={[
-              { value: 'off', label: 'off (−1)' },
-              { value: 'random', label: 'random ±1' },
-            ]}
-            onChange={setFill}
-          />
-          <Button onClick={() => mask(ctx, region, fill)} title="Overwrite the region of the grid">
-            Mask
-          </Button>
+          <Select label="Fill" value={fill} options={FILLS} onChange={setFill} />
+          <CommandButton command={COMMANDS.mask} ctx={ctx} arg={{ region, fill }} />
         </div>
       </fieldset>
       <fieldset>
         <legend>Dynamics</legend>
         <Select
-          label="Update rule"
+          label={PARAMS.dynamics.label!}
           value={s.dynamics}
           options={DYNAMICS}
-          onChange={(v) => set({ dynamics: v })}
+          onChange={(v) => runCommand(COMMANDS.setDynamics, ctx, v)}
         />
         {s.dynamics === 'stochastic' && (
-          <Slider
-            label="Temperature T"
-            value={s.temperature}
-            min={0}
-            max={3}
-            step={0.05}
-            onChange={(v) => set({ temperature: v })}
-            format={(v) => v.toFixed(2)}
-          />
+          <SettingSlider field="temperature" step={0.05} max={3} format={(v) => v.toFixed(2)} />
         )}
         {s.dynamics !== 'sync' && (
           <Select
-            label="Animate"
+            label={PARAMS.view.label!}
             value={s.view}
-            options={[
-              { value: 'sweep', label: 'sweep by sweep' },
-              { value: 'unit', label: 'unit by unit' },
-            ]}
-            onChange={(v) => set({ view: v })}
+            options={VIEW_OPTIONS}
+            onChange={(v) => runCommand(COMMANDS.setView, ctx, v)}
             help="Unit by unit outlines the unit just updated; the energy curve then moves in fractions of a sweep."
           />
         )}
-        <Slider
-          label="Speed"
-          value={s.speed}
-          min={1}
-          max={10}
+        <SettingSlider field="speed" step={1} format={() => rate} />
+        <SettingSlider
+          field="seed"
           step={1}
-          onChange={(v) => set({ speed: v })}
-          format={() => rate}
-        />
-        <Slider
-          label="Seed"
-          value={s.seed}
-          min={0}
           max={999}
-          step={1}
-          onChange={(v) => set({ seed: v })}
           format={(v) => String(v)}
           help="Seeds the corruption, the update order and the Glauber noise, so a link replays the same run."
         />
@@ -137,13 +153,15 @@ export function RecallPanel() {
       </fieldset>
       <div className="row recall-buttons">
         <CommandButton
-          id="recall"
+          command={COMMANDS.recall}
+          ctx={ctx}
           variant="primary"
-          label={s.phase === 'running' ? 'Pause' : 'Recall'}
+          label={s.running ? 'Pause' : 'Recall'}
         />
-        <CommandButton id="step" />
-        <CommandButton id="reset" />
+        <CommandButton command={COMMANDS.step} ctx={ctx} />
+        <CommandButton command={COMMANDS.reset} ctx={ctx} />
       </div>
+      <MessagesFrom source={COMMANDS.recall.id} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { runCommand } from '../../engine/commands';
 import { Heatmap } from '../../ui/Heatmap';
 import {
   colorLut,
@@ -7,6 +8,7 @@ import {
   divergingInterpolator,
   valuesToRgba,
 } from '../../ui/scales';
+import { COMMANDS } from './commands';
 import { useLab, useLabContext } from './useLab';
 
 /**
@@ -58,7 +60,7 @@ function Weights() {
           label={`Weight matrix, ${d} by ${d}`}
           pixelSize={360}
           onHover={setHover}
-          onSelect={(i) => ctx.store.setState({ selectedUnit: i })}
+          onSelect={(i) => runCommand(COMMANDS.selectUnit, ctx, i)}
         />
         <p className="small" aria-live="polite" data-testid="weight-hover">
           {hover

@@ -3,6 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { glyph } from '../../data/presets';
 import { hamming } from '../../core/pattern';
+import { checkCommands, runCommand, runKey } from '../../engine/commands';
+import { manualFrames } from '../../testing/frames';
 import { testEveryPattern } from './batchTest';
 import {
   COMMANDS,
@@ -11,7 +13,6 @@ import {
   loadPreset,
   removePattern,
   resize,
-  runShortcut,
   storeCurrent,
 } from './commands';
 import { HopfieldRunner } from './runner';
@@ -24,15 +25,10 @@ beforeAll(async () => {
 /** A lab without React: a store, and a runner whose frames the test drives. */
 function makeLab(init = {}) {
   const store = createHopfieldStore(init);
-  const frames: (() => void)[] = [];
-  const runner = new HopfieldRunner(store, {
-    schedule: (cb) => frames.push(cb),
-    cancel: () => {},
-  });
-  const flush = (max = 10_000) => {
-    for (let i = 0; i < max && frames.length; i++) frames.shift()!();
-  };
-  return { ctx: { store, runner }, store, runner, flush, frames };
+  const { loop, flush } = manualFrames();
+  const runner = new HopfieldRunner(store, loop);
+  runner.start();
+  return { ctx: { store, runner }, store, runner, flush };
 }
 
 function storeLetters(ctx: ReturnType<typeof makeLab>['ctx'], letters: string[]) {
@@ -50,7 +46,7 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
     expect(store.getState().patterns.map((p) => p.name)).toEqual(['A', 'T']);
     loadPreset(ctx, 'A');
     expect(storeCurrent(ctx)).toBe(false);
-    runShortcut(ctx, 'i'); // invert the grid: −A
+    runKey(COMMANDS, ctx, 'i'); // invert the grid: −A
     expect(storeCurrent(ctx)).toBe(false);
     expect(store.getState().messages.at(-1)?.text).toMatch(/inverse/);
     removePattern(ctx, 0);
@@ -111,12 +107,12 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
   });
 
   it('holds chart updates back while playing, and publishes them on pause', () => {
-    const { ctx, store, runner, frames } = makeLab({ view: 'unit', speed: 1, size: 32 });
+    const { ctx, store, runner, flush } = makeLab({ view: 'unit', speed: 1, size: 32 });
     storeLetters(ctx, ['W']);
     loadPattern(ctx, 0);
     corrupt(ctx);
     runner.play();
-    for (let i = 0; i < 5; i++) frames.shift()?.();
+    flush(5);
     const s = store.getState();
     expect(s.phase).toBe('running');
     expect(s.steps).toBeGreaterThan(0);
@@ -162,10 +158,65 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
     expect(s.state).toHaveLength(1024);
   });
 
+  it('says "the grid is empty" once, counted, however often Store is pressed', () => {
+    const { ctx, store } = makeLab();
+    for (let i = 0; i < 15; i++) runCommand(COMMANDS.store, ctx);
+    const said = store.getState().messages;
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({ kind: 'warn', source: 'store', count: 15 });
+    expect(said[0].text).toMatch(/grid is empty/);
+  });
+
+  it('keeps itself in step: a changed rule drops the recall, its own snapshots do not', () => {
+    const { ctx, store, runner } = makeLab({ noise: 0.2 });
+    storeLetters(ctx, ['T', 'O', 'X']);
+    runCommand(COMMANDS.loadPattern, ctx, 1);
+    runCommand(COMMANDS.corrupt, ctx);
+    runCommand(COMMANDS.step, ctx);
+    expect(store.getState()).toMatchObject({ phase: 'paused', steps: 1 });
+    runCommand(COMMANDS.step, ctx);
+    expect(store.getState().steps).toBe(2);
+    runCommand(COMMANDS.setRule, ctx, 'storkey');
+    expect(store.getState()).toMatchObject({ phase: 'idle', steps: 0, energy: [] });
+    expect(store.getState().overlaps).toHaveLength(3);
+    // After dispose the runner no longer watches; start() (a StrictMode remount) watches again.
+    runCommand(COMMANDS.step, ctx);
+    const after = store.getState().phase;
+    expect(after).not.toBe('idle');
+    runner.dispose();
+    runCommand(COMMANDS.setRule, ctx, 'hebbian');
+    expect(store.getState().phase).toBe(after);
+    runner.start();
+    runCommand(COMMANDS.setDynamics, ctx, 'sync');
+    expect(store.getState().phase).toBe('idle');
+  });
+
+  it('plays at the speed level: speed 3 is one sweep every 15 frames', () => {
+    const { ctx, store, flush } = makeLab({ speed: 3, noise: 0.2 });
+    storeLetters(ctx, ['T', 'O', 'X']);
+    runCommand(COMMANDS.loadPattern, ctx, 1);
+    runCommand(COMMANDS.corrupt, ctx);
+    runCommand(COMMANDS.recall, ctx);
+    flush(14);
+    expect(store.getState()).toMatchObject({ phase: 'running', steps: 0 });
+    flush(2);
+    expect(store.getState().steps).toBe(1);
+  });
+
+  it('does not let the grid be drawn on while recall plays', () => {
+    const { ctx, store } = makeLab();
+    storeLetters(ctx, ['T']);
+    runCommand(COMMANDS.corrupt, ctx);
+    runCommand(COMMANDS.recall, ctx);
+    expect(store.getState().phase).toBe('running');
+    expect(runCommand(COMMANDS.editCells, ctx, new Int8Array(256).fill(1))).toBe(false);
+    runCommand(COMMANDS.recall, ctx); // pause
+    expect(runCommand(COMMANDS.editCells, ctx, new Int8Array(256).fill(1))).toBe(true);
+    expect(store.getState().phase).toBe('idle');
+  });
+
   it('registers every command once, with distinct shortcuts', () => {
-    const keys = COMMANDS.map((c) => c.shortcut).filter(Boolean);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length);
+    expect(() => checkCommands(COMMANDS)).not.toThrow();
   });
 });
 
@@ -202,7 +253,6 @@ describe('test every pattern (batched tensor recall)', () => {
     // Recall each cue alone with the typed-array stepper and compare final states.
     for (const [mu, row] of batch.rows.entries()) {
       store.setState({ state: row.cue.slice(), target: mu, targetReason: 'loaded', cue: null });
-      runner.invalidate();
       for (let i = 0; i < 100 && store.getState().phase !== 'done'; i++) runner.stepOnce();
       if (store.getState().verdict?.outcome === 'cycle') continue;
       expect(hamming(store.getState().state, row.final)).toBe(0);

@@ -51,6 +51,13 @@ describe('the lab link', () => {
     expect(i.demoOpen).toBe(true);
   });
 
+  it('opens old links (dyn, temp, demo) and keeps other layers’ keys when it rewrites one', () => {
+    const i = startFromLink('dyn=stochastic&temp=1.5&demo=1&backend=wasm').init;
+    expect([i.dynamics, i.temperature, i.demoOpen]).toEqual(['stochastic', 1.5, true]);
+    const q = linkQuery(viewOf({ rule: 'storkey', dynamics: 'sync' }), 'backend=wasm&rule=pinv');
+    expect(q).toBe('backend=wasm&rule=storkey&dyn=sync');
+  });
+
   it('keeps a default view out of the link', () => {
     expect(linkQuery(createHopfieldStore().getState())).toBe('');
   });

@@ -1,15 +1,17 @@
 /**
  * Reading the lab's starting state from a link (and local storage), and
- * writing the view back into the link. A link that cannot be parsed opens
- * the lab with defaults plus a visible message; it never throws.
+ * writing the view back into the link. The settings go through the
+ * parameter table (params.ts) both ways; only the memory, its names, the
+ * grid and the target are read here by hand, because they interact with
+ * what this browser saved and must fit each other. A link that cannot be
+ * parsed opens the lab with defaults plus a visible message; it never throws.
  */
-import { decodeParams, encodeParams, type ParamValues } from '../../core/params';
+import { decodeParams, namedIn, pick, updateQuery, type ParamValues } from '../../core/params';
 import { blank, type Bipolar } from '../../core/pattern';
 import { resample } from '../../data/presets';
-import { newPatternId } from './commands';
-import { PARAMS } from './params';
+import { LINK, LINK_EXTRAS, PARAMS } from './params';
 import { backupStorage, fromSaved, memoryStorage, toSaved } from './persistence';
-import type { HopfieldState, StoredPattern } from './store';
+import { newPatternId, type HopfieldState, type StoredPattern } from './store';
 
 export interface LinkStart {
   init: Partial<HopfieldState>;
@@ -20,36 +22,39 @@ export interface LinkStart {
   setAside: boolean;
 }
 
+type Extras = ParamValues<typeof LINK_EXTRAS>;
+
 export function startFromLink(query: string): LinkStart {
-  const { values, errors } = decodeParams(PARAMS, query);
+  const { values, errors } = decodeParams(LINK, query);
+  const { pats, names, cue, target: linkTarget, ...settings } = values;
+  const sizeGiven = namedIn(PARAMS, query).has('size');
   const warnings = [...errors];
   const infos: string[] = [];
-  let size = values.size;
+  let size = settings.size;
   let patterns: StoredPattern[] = [];
   let setAside = false;
 
   const saved = memoryStorage.load();
   if (saved.error) warnings.push(`Your saved patterns could not be read (${saved.error}).`);
 
-  if (values.pats) {
-    const set = values.pats;
-    if (set.width !== set.height) {
+  if (pats) {
+    if (pats.width !== pats.height) {
       warnings.push(
-        `The link's patterns are ${set.width}×${set.height}; this lab needs square grids. Ignored them.`,
+        `The link's patterns are ${pats.width}×${pats.height}; this lab needs square grids. Ignored them.`,
       );
     } else {
-      if (set.width !== size) {
-        if (query.includes('size=')) {
+      if (pats.width !== size) {
+        if (sizeGiven) {
           warnings.push(
-            `The link's patterns are ${set.width}×${set.width}, not size=${size}; using ${set.width}.`,
+            `The link's patterns are ${pats.width}×${pats.width}, not size=${size}; using ${pats.width}.`,
           );
         }
-        size = set.width;
+        size = pats.width;
       }
-      const names = values.names ? values.names.split(',') : [];
-      patterns = set.patterns.map((cells, i) => ({
+      const named = names ? names.split(',') : [];
+      patterns = pats.patterns.map((cells, i) => ({
         id: newPatternId(),
-        name: names[i]?.trim() || `Pattern ${i + 1}`,
+        name: named[i]?.trim() || `Pattern ${i + 1}`,
         cells,
       }));
       const mine = saved.value;
@@ -62,7 +67,7 @@ export function startFromLink(query: string): LinkStart {
     try {
       const mine = fromSaved(saved.value);
       const from = saved.value.size;
-      if (!query.includes('size=')) size = from;
+      if (!sizeGiven) size = from;
       patterns = mine.map((p) =>
         from === size ? p : { ...p, cells: resample(p.cells, from, size) },
       );
@@ -77,15 +82,15 @@ export function startFromLink(query: string): LinkStart {
   }
 
   let state: Int8Array = blank(size * size);
-  if (values.cue) {
-    const c = values.cue;
-    if (c.width === size && c.height === size && c.patterns.length === 1) state = c.patterns[0];
+  if (cue) {
+    if (cue.width === size && cue.height === size && cue.patterns.length === 1)
+      state = cue.patterns[0];
     else
       warnings.push(
-        `The link's cue is ${c.width}×${c.height}, not ${size}×${size}; starting from a blank grid.`,
+        `The link's cue is ${cue.width}×${cue.height}, not ${size}×${size}; starting from a blank grid.`,
       );
   }
-  let target: number | null = values.target >= 0 ? values.target : null;
+  let target: number | null = linkTarget >= 0 ? linkTarget : null;
   if (target !== null && target >= patterns.length) {
     warnings.push(`target=${target} is not a stored pattern; no target set.`);
     target = null;
@@ -93,19 +98,12 @@ export function startFromLink(query: string): LinkStart {
 
   return {
     init: {
+      ...settings,
       size,
-      rule: values.rule,
-      dynamics: values.dyn,
-      temperature: values.temp,
-      noise: values.noise,
-      seed: values.seed,
-      view: values.view,
-      speed: values.speed,
       patterns,
       state,
       target,
       targetReason: target === null ? null : 'loaded',
-      demoOpen: values.demo,
     },
     warnings,
     infos,
@@ -113,32 +111,29 @@ export function startFromLink(query: string): LinkStart {
   };
 }
 
-/** The query string that reproduces the current view. */
-export function linkQuery(s: HopfieldState): string {
-  const values: Partial<ParamValues<typeof PARAMS>> = {
-    size: s.size,
-    rule: s.rule,
-    dyn: s.dynamics,
-    temp: s.temperature,
-    noise: s.noise,
-    seed: s.seed,
-    view: s.view,
-    speed: s.speed,
-    pats: s.patterns.length
-      ? { width: s.size, height: s.size, patterns: s.patterns.map((p) => p.cells as Bipolar) }
-      : null,
+/** The link's memory, names, grid and target for a view (the part the table cannot pick). */
+function extrasOf(s: HopfieldState): Extras {
+  const set = (cells: Int8Array[]) => ({
+    width: s.size,
+    height: s.size,
+    patterns: cells as Bipolar[],
+  });
+  // While recall runs, the link keeps the cue it started from.
+  const cue = s.phase === 'idle' ? s.state : (s.cue ?? s.state);
+  return {
+    pats: s.patterns.length ? set(s.patterns.map((p) => p.cells)) : null,
     names: s.patterns.every((p, i) => p.name === `Pattern ${i + 1}`)
       ? ''
       : s.patterns.map((p) => p.name.replace(/,/g, ' ')).join(','),
-    // While recall runs, the link keeps the cue it started from.
-    cue: {
-      width: s.size,
-      height: s.size,
-      patterns: [(s.phase === 'idle' ? s.state : (s.cue ?? s.state)) as Bipolar],
-    },
+    cue: cue.some((v) => v === 1) ? set([cue]) : null,
     target: s.target ?? -1,
-    demo: s.demoOpen,
   };
-  if (!values.cue!.patterns[0].some((v) => v === 1)) values.cue = null;
-  return encodeParams(PARAMS, values);
+}
+
+/**
+ * The query string that reproduces the current view; other keys of
+ * `current` (e.g. `backend=`) are kept.
+ */
+export function linkQuery(s: HopfieldState, current = ''): string {
+  return updateQuery(current, LINK, { ...pick(PARAMS, s), ...extrasOf(s) });
 }

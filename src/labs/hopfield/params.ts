@@ -1,7 +1,9 @@
 /**
- * Every URL parameter of the Classic Hopfield lab, listed once (name, type,
- * default, range). The store reads a link through this table and writes the
- * view back through it, so a copied link reproduces what is on screen.
+ * Every setting of the Classic Hopfield lab, listed once (kind, default,
+ * range, meaning). The table's keys are the store's field names: the
+ * store's defaults are `defaults(PARAMS)`, and the link reads and writes
+ * them through this table. `link:` keeps the short keys older links use
+ * (`dyn`, `temp`, `demo`), so every link shared so far still opens.
  */
 import {
   boolParam,
@@ -11,26 +13,50 @@ import {
   patternsParam,
   stringParam,
 } from '../../core/params';
+import { DYNAMICS } from '../../models/classic/dynamics';
+import { RULES } from '../../models/classic/hopfield';
 
 export const MIN_SIZE = 8;
 export const MAX_SIZE = 64;
 
+/** How asynchronous recall is animated: one unit at a time, or one sweep of D units. */
+export const VIEWS = ['unit', 'sweep'] as const;
+
 export const PARAMS = {
-  size: intParam(16, MIN_SIZE, MAX_SIZE, 'grid side in units (the network has size x size units)'),
-  rule: enumParam(['hebbian', 'storkey', 'pseudoinverse'] as const, 'hebbian', 'learning rule'),
-  dyn: enumParam(['async', 'sync', 'stochastic'] as const, 'async', 'recall dynamics'),
-  temp: floatParam(0.5, 0, 10, 'temperature T of stochastic (Glauber) dynamics'),
-  noise: floatParam(0.2, 0, 1, 'fraction of units the Corrupt button flips'),
-  seed: intParam(1, 0, 999_999, 'random seed for corruption, update order and noise'),
-  view: enumParam(
-    ['unit', 'sweep'] as const,
-    'sweep',
-    'animate asynchronous recall unit by unit or sweep by sweep',
-  ),
-  speed: intParam(5, 1, 10, 'animation speed level'),
+  size: intParam(16, MIN_SIZE, MAX_SIZE, 'grid side in units (the network has size x size units)', {
+    label: 'Grid size',
+  }),
+  rule: enumParam(RULES, 'hebbian', 'learning rule', { label: 'Learning rule' }),
+  dynamics: enumParam(DYNAMICS, 'async', 'recall dynamics', { link: 'dyn', label: 'Update rule' }),
+  temperature: floatParam(0.5, 0, 10, 'temperature T of stochastic (Glauber) dynamics', {
+    link: 'temp',
+    label: 'Temperature T',
+  }),
+  noise: floatParam(0.2, 0, 1, 'fraction of units the Corrupt button flips', {
+    label: 'Noise (fraction of units to flip)',
+  }),
+  seed: intParam(1, 0, 999_999, 'random seed for corruption, update order and noise', {
+    label: 'Seed',
+  }),
+  view: enumParam(VIEWS, 'sweep', 'animate asynchronous recall unit by unit or sweep by sweep', {
+    label: 'Animate',
+  }),
+  speed: intParam(5, 1, 10, 'animation speed level', { label: 'Speed' }),
+  demoOpen: boolParam(false, 'open the checkerboard comparison', { link: 'demo' }),
+};
+
+/**
+ * What else a link carries: the memory, its names, the grid and the target.
+ * They are not store fields one to one, so link.ts reads them itself: a
+ * link's patterns set the visitor's saved ones aside (local storage), the
+ * cue must fit the grid, the target must name a stored pattern.
+ */
+export const LINK_EXTRAS = {
   pats: patternsParam('the stored patterns'),
   names: stringParam('', 'names of the stored patterns, comma-separated'),
-  cue: patternsParam('the current network state (the cue)'),
+  cue: patternsParam('the network state (the cue)'),
   target: intParam(-1, -1, 999, 'index of the stored pattern the cue came from (-1: none)'),
-  demo: boolParam(false, 'open the checkerboard comparison'),
 };
+
+/** Everything the lab's link holds, in the order it is written. */
+export const LINK = { ...PARAMS, ...LINK_EXTRAS };

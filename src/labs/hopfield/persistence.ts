@@ -6,10 +6,8 @@
  */
 import { createPersisted, downloadJson, readJsonFile } from '../../engine/persist';
 import { decodePatterns, encodePatterns } from '../../core/patternCodec';
-import { resample } from '../../data/presets';
 import { MAX_SIZE, MIN_SIZE } from './params';
-import { newPatternId, type LabContext } from './commands';
-import { say, type HopfieldState, type StoredPattern } from './store';
+import { newPatternId, type HopfieldState, type StoredPattern } from './store';
 
 /** What is saved: the grid side and the patterns (bit-packed, see patternCodec). */
 export interface SavedMemory {
@@ -68,7 +66,7 @@ export const memoryStorage = createPersisted<SavedMemory>('hopfield', 1, validat
 /** A visitor's own patterns, set aside when a shared link replaces them. */
 export const backupStorage = createPersisted<SavedMemory>('hopfield-before-link', 1, validateSaved);
 
-export function exportPatterns(s: HopfieldState): void {
+export function exportPatterns(s: Pick<HopfieldState, 'size' | 'patterns'>): void {
   downloadJson(`engram-patterns-${s.size}x${s.size}.json`, {
     format: FORMAT,
     version: 1,
@@ -76,31 +74,16 @@ export function exportPatterns(s: HopfieldState): void {
   });
 }
 
-export async function importPatterns(ctx: LabContext, file: Blob): Promise<void> {
+/** Reads an exported file: the memory it holds, or a sentence saying why it is not one. */
+export async function readPatternFile(
+  file: Blob,
+): Promise<{ value: SavedMemory; error: null } | { value: null; error: string }> {
   const { value, error } = await readJsonFile(file, (raw) => {
     const r = raw as Record<string, unknown> | null;
     if (!r || r.format !== FORMAT) return null;
     return validateSaved(raw);
   });
-  if (!value) {
-    say(
-      ctx.store,
-      'error',
-      `Could not import that file: ${error ?? 'it is not an Engram pattern export'}. Nothing was changed.`,
-    );
-    return;
-  }
-  const s = ctx.store.getState();
-  // Patterns of another grid size are resampled, so nothing already stored is lost.
-  const imported = fromSaved(value).map((p) =>
-    value.size === s.size ? p : { ...p, cells: resample(p.cells, value.size, s.size) },
-  );
-  ctx.runner.invalidate();
-  ctx.store.setState({ patterns: [...s.patterns, ...imported] });
-  ctx.runner.publishOverlaps();
-  say(
-    ctx.store,
-    'info',
-    `Imported ${imported.length} pattern${imported.length === 1 ? '' : 's'}${value.size === s.size ? '' : ` (resampled from ${value.size}×${value.size})`}.`,
-  );
+  return value
+    ? { value, error: null }
+    : { value: null, error: error ?? 'it is not an Engram pattern export' };
 }

@@ -10,11 +10,13 @@
  * tensor path serves "Test every pattern" (batchTest.ts).
  */
 import { createRng } from '../../core/random';
-import { createRunLoop, type RunLoop } from '../../engine/runLoop';
+import { hamming, stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
+import { say } from '../../engine/messages';
+import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
+import { watchFields } from '../../engine/watch';
 import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
 import { learn, type Network } from '../../models/classic/hopfield';
-import { hamming, stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
-import { clearRecall, say, type HopfieldStore, type TracePoint } from './store';
+import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */
 export const SWEEPS_PER_FRAME = [1 / 60, 1 / 30, 1 / 15, 1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8];
@@ -30,26 +32,82 @@ const MAX_TRACE = 1500;
  */
 const CHART_INTERVAL_MS = 100;
 
+/**
+ * The store fields that change the network (rule, patterns, size) or the
+ * recall in progress (the grid it started from, its dynamics, temperature
+ * and seed). When any of them changes, whoever changed it, the runner drops
+ * its recall and republishes the overlaps.
+ */
+export const NETWORK_FIELDS = [
+  'rule',
+  'patterns',
+  'size',
+  'state',
+  'dynamics',
+  'temperature',
+  'seed',
+] as const satisfies readonly (keyof HopfieldState)[];
+
+/** Display settings the runner follows while it plays (how much one frame advances). */
+const DISPLAY_FIELDS = ['view', 'speed', 'dynamics'] as const;
+
+/** One recall in progress: the stepper, its target and the traces so far. */
+interface Recall {
+  stepper: Stepper;
+  sync: boolean;
+  d: number;
+  target: number;
+  targetCells: Int8Array;
+  energy: TracePoint[];
+  ham: TracePoint[];
+  /** The traces hold points the store has not been shown yet (the chart throttle). */
+  unpublished: boolean;
+}
+
 export class HopfieldRunner {
   private cache: { key: string; net: Network; x: PatternMatrix } | null = null;
-  private stepper: Stepper | null = null;
-  private loop: RunLoop;
-  private targetCells: Int8Array | null = null;
+  private recall: Recall | null = null;
+  private readonly loop: RunLoop;
+  private unitView = false;
+  private unitsPerFrame = 1;
   private lastChartPublish = 0;
-  private pendingTraces: { energy: TracePoint[]; ham: TracePoint[] } | null = null;
+  private unwatch: (() => void) | null = null;
+  /** True while the runner writes the store itself: its own snapshots do not invalidate it. */
+  private writing = false;
 
   constructor(
     private readonly store: HopfieldStore,
-    loopOptions: Parameters<typeof createRunLoop>[1] = {},
+    loopOptions: RunLoopOptions = {},
   ) {
     this.loop = createRunLoop((n) => this.advance(n), {
       ...loopOptions,
       onChange: (playing) => {
         if (playing) return;
         this.flushCharts();
-        if (this.store.getState().phase === 'running') this.store.setState({ phase: 'paused' });
+        if (this.store.getState().phase === 'running') this.write({ phase: 'paused' });
       },
     });
+    this.follow(store.getState());
+  }
+
+  /**
+   * Starts watching the store (again after a dispose: React's StrictMode
+   * unmounts and remounts a lab once, with the same runner) and publishes
+   * the first overlaps.
+   */
+  start(): void {
+    if (!this.unwatch) {
+      const offNetwork = watchFields(this.store, NETWORK_FIELDS, () => {
+        if (!this.writing) this.invalidate();
+      });
+      const offDisplay = watchFields(this.store, DISPLAY_FIELDS, (s) => this.follow(s));
+      this.unwatch = () => {
+        offNetwork();
+        offDisplay();
+      };
+    }
+    this.follow(this.store.getState());
+    this.publishOverlaps();
   }
 
   /** The network for the current rule and patterns, learned on demand. */
@@ -73,8 +131,8 @@ export class HopfieldRunner {
 
   /** Starts recall from the current state, or resumes a paused one. */
   play(): void {
-    if (!this.ensureStepper()) return;
-    this.store.setState({ phase: 'running' });
+    if (!this.ensureRecall()) return;
+    this.write({ phase: 'running' });
     this.loop.play();
   }
 
@@ -90,57 +148,77 @@ export class HopfieldRunner {
   /** One step: a synchronous update, or one sweep (or, unit by unit, one unit). */
   stepOnce(): void {
     if (this.loop.playing) this.loop.pause();
-    if (!this.ensureStepper()) return;
-    this.store.setState({ phase: 'paused' });
+    if (!this.ensureRecall()) return;
+    this.write({ phase: 'paused' });
     this.advanceBy(1, 1);
   }
 
   /** Back to the cue recall started from; clears the traces. */
   reset(): void {
+    this.recall = null;
     this.loop.pause();
-    this.stepper = null;
-    this.pendingTraces = null;
     const { cue } = this.store.getState();
-    this.store.setState({ ...clearRecall(), ...(cue ? { state: cue.slice() } : {}) });
-    this.publishOverlaps();
-  }
-
-  /** Forget the running recall (the state grid or the memory changed). */
-  invalidate(): void {
-    this.loop.pause();
-    this.stepper = null;
-    this.pendingTraces = null;
-    this.store.setState(clearRecall());
+    this.write({ ...clearRecall(), ...(cue ? { state: cue.slice() } : {}) });
     this.publishOverlaps();
   }
 
   /**
-   * Stops recall and drops the network. The loop stays usable: React's
-   * StrictMode unmounts and remounts a lab once, with the same runner.
+   * Stops recall, drops the network and stops watching the store. The loop
+   * stays usable: start() after a dispose picks up where the store is.
    */
   dispose(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.recall = null;
     this.loop.pause();
-    this.stepper = null;
     this.cache = null;
+  }
+
+  /** Forgets the running recall: the grid, the memory or the dynamics changed. */
+  private invalidate(): void {
+    this.recall = null;
+    this.loop.pause();
+    this.write(clearRecall());
+    this.publishOverlaps();
+  }
+
+  /** Writes the store without invalidating itself. */
+  private write(patch: Partial<HopfieldState>): void {
+    const was = this.writing;
+    this.writing = true;
+    try {
+      this.store.setState(patch);
+    } finally {
+      this.writing = was;
+    }
+  }
+
+  /** Follows the display settings: how far one animation frame takes recall. */
+  private follow({ view, speed, dynamics }: HopfieldState): void {
+    this.unitView = view === 'unit' && dynamics !== 'sync';
+    this.unitsPerFrame = UNITS_PER_FRAME[speed - 1] ?? 1;
+    // Unit by unit, every frame updates unitsPerFrame units; otherwise the
+    // loop steps (whole sweeps or synchronous steps) at a fractional rate.
+    this.loop.setSpeed(this.unitView ? 1 : (SWEEPS_PER_FRAME[speed - 1] ?? 1));
   }
 
   /** Publishes traces held back by the chart throttle (on pause). */
   private flushCharts(): void {
-    const pending = this.pendingTraces;
-    if (!pending || !this.cache) return;
-    this.pendingTraces = null;
-    this.store.setState((s) => ({
-      energy: pending.energy,
-      hammingTrace: pending.ham,
-      overlaps: overlaps(this.cache!.x, s.state),
-    }));
+    const run = this.recall;
+    if (!run?.unpublished || !this.cache) return;
+    run.unpublished = false;
+    this.write({
+      energy: run.energy,
+      hammingTrace: run.ham,
+      overlaps: overlaps(this.cache.x, this.store.getState().state),
+    });
   }
 
   /** Overlaps of the current state with every stored pattern, for the bars. */
-  publishOverlaps(): void {
+  private publishOverlaps(): void {
     const learned = this.safeNetwork();
     const s = this.store.getState();
-    this.store.setState({ overlaps: learned ? overlaps(learned.x, s.state) : new Float64Array(0) });
+    this.write({ overlaps: learned ? overlaps(learned.x, s.state) : new Float64Array(0) });
   }
 
   private safeNetwork() {
@@ -151,24 +229,25 @@ export class HopfieldRunner {
     }
   }
 
-  private ensureStepper(): boolean {
+  private ensureRecall(): Recall | null {
     const s = this.store.getState();
-    if (this.stepper && (s.phase === 'paused' || s.phase === 'running')) return true;
-    if (s.phase === 'done') return false;
+    if (this.recall && (s.phase === 'paused' || s.phase === 'running')) return this.recall;
+    if (s.phase === 'done') return null;
     let learned;
     try {
       learned = this.network();
     } catch (e) {
-      say(this.store, 'error', e instanceof Error ? e.message : String(e));
-      return false;
+      say(this.store, 'error', e instanceof Error ? e.message : String(e), 'recall');
+      return null;
     }
     if (!learned) {
       say(
         this.store,
         'warn',
         'Store at least one pattern first: the network has nothing to recall.',
+        'recall',
       );
-      return false;
+      return null;
     }
     const m = overlaps(learned.x, s.state);
     let target = s.target;
@@ -178,33 +257,40 @@ export class HopfieldRunner {
       for (let mu = 1; mu < m.length; mu++) if (m[mu] > m[target]) target = mu;
       targetReason = 'closest';
     }
-    this.targetCells = s.patterns[target].cells;
-    this.pendingTraces = null;
-    this.stepper = new Stepper(learned.net, s.state, {
+    const stepper = new Stepper(learned.net, s.state, {
       dynamics: s.dynamics,
       temperature: s.temperature,
       order: 'random',
       rng: createRng(s.seed),
     });
-    this.store.setState({
+    const targetCells = s.patterns[target].cells;
+    const run: Recall = {
+      stepper,
+      sync: s.dynamics === 'sync',
+      d: s.state.length,
+      target,
+      targetCells,
+      energy: [{ x: 0, y: stepper.energy }],
+      ham: [{ x: 0, y: hamming(s.state, targetCells) }],
+      unpublished: false,
+    };
+    this.recall = run;
+    this.write({
       ...clearRecall(),
       cue: s.state.slice(),
       target,
       targetReason,
       phase: 'paused',
-      energy: [{ x: 0, y: this.stepper.energy }],
-      hammingTrace: [{ x: 0, y: hamming(s.state, this.targetCells) }],
+      energy: run.energy,
+      hammingTrace: run.ham,
       overlaps: m,
     });
-    return true;
+    return run;
   }
 
   private advance(frames: number): boolean {
-    const s = this.store.getState();
-    const unitView = s.view === 'unit' && s.dynamics !== 'sync';
-    const perFrame = unitView ? UNITS_PER_FRAME[s.speed - 1] : SWEEPS_PER_FRAME[s.speed - 1];
-    // The run loop handles fractional speeds by calling with whole numbers.
-    return this.advanceBy(frames, unitView ? Math.max(1, Math.round(perFrame)) : 1);
+    // The run loop turns fractional speeds into whole numbers of steps.
+    return this.advanceBy(frames, this.unitView ? this.unitsPerFrame : 1);
   }
 
   /**
@@ -213,21 +299,18 @@ export class HopfieldRunner {
    * recall has stopped.
    */
   private advanceBy(count: number, units: number): boolean {
-    const stepper = this.stepper;
-    const s = this.store.getState();
-    if (!stepper) return false;
-    const d = s.state.length;
-    const sync = s.dynamics === 'sync';
-    const unitView = s.view === 'unit' && !sync;
+    const run = this.recall;
+    if (!run) return false;
+    const { stepper, d, sync } = run;
+    const unitView = this.unitView;
+    const sweeps = () => (sync ? stepper.steps : stepper.unitsUpdated / d);
     // Sample the energy about 32 times a sweep, so the curve shows it falling
     // unit by unit rather than jumping once per sweep.
     const sampleEvery = Math.max(1, Math.floor(d / 32));
-    let energy = this.pendingTraces?.energy ?? s.energy;
-    let ham = this.pendingTraces?.ham ?? s.hammingTrace;
     const sample = () => {
-      const x = this.sweeps(stepper, d);
-      energy = pushTrace(energy, { x, y: stepper.energy });
-      ham = pushTrace(ham, { x, y: hamming(stepper.state, this.targetCells!) });
+      const x = sweeps();
+      run.energy = pushTrace(run.energy, { x, y: stepper.energy });
+      run.ham = pushTrace(run.ham, { x, y: hamming(stepper.state, run.targetCells) });
     };
     let highlight: number | null = null;
     for (let t = 0; t < count && stepper.status === 'running'; t++) {
@@ -240,38 +323,35 @@ export class HopfieldRunner {
           if (!unitView && stepper.unitsUpdated % sampleEvery === 0) sample();
         }
       }
-      if (this.sweeps(stepper, d) >= MAX_STEPS) break;
+      if (sweeps() >= MAX_STEPS) break;
     }
     sample();
-    const x = this.sweeps(stepper, d);
+    const x = sweeps();
     const state = stepper.state.slice();
     const stopped = stepper.status !== 'running' || x >= MAX_STEPS;
     const learned = this.cache!;
-    const target = s.target ?? 0;
     const now = performance.now();
     const charts =
       stopped || !this.loop.playing || now - this.lastChartPublish >= CHART_INTERVAL_MS;
-    this.pendingTraces = charts ? null : { energy, ham };
+    run.unpublished = !charts;
     if (charts) this.lastChartPublish = now;
-    this.store.setState({
+    this.write({
       state,
       steps: x,
       highlight: stopped || !unitView ? null : highlight,
-      ...(charts ? { energy, hammingTrace: ham, overlaps: overlaps(learned.x, state) } : {}),
+      ...(charts
+        ? { energy: run.energy, hammingTrace: run.ham, overlaps: overlaps(learned.x, state) }
+        : {}),
       ...(stopped
         ? {
             phase: 'done' as const,
             capped: stepper.status === 'running',
-            verdict: classify(learned.x, state, target, stepper.status === 'cycle'),
+            verdict: classify(learned.x, state, run.target, stepper.status === 'cycle'),
           }
         : {}),
     });
     if (stopped) this.loop.pause();
     return !stopped;
-  }
-
-  private sweeps(stepper: Stepper, d: number): number {
-    return this.store.getState().dynamics === 'sync' ? stepper.steps : stepper.unitsUpdated / d;
   }
 }
 

@@ -4,20 +4,16 @@
  * React; components read it through small selectors.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Dynamics, Verdict } from '../../models/classic/dynamics';
-import type { Rule } from '../../models/classic/hopfield';
+import { defaults, type ParamValues } from '../../core/params';
 import { blank } from '../../core/pattern';
+import type { Message } from '../../engine/messages';
+import type { Verdict } from '../../models/classic/dynamics';
+import { PARAMS } from './params';
 
 export interface StoredPattern {
   id: number;
   name: string;
   cells: Int8Array;
-}
-
-export interface Message {
-  id: number;
-  kind: 'info' | 'warn' | 'error';
-  text: string;
 }
 
 /** One point of a trace: x in steps (sync) or sweeps (async/stochastic). */
@@ -28,15 +24,10 @@ export interface TracePoint {
 
 export type Phase = 'idle' | 'learning' | 'running' | 'paused' | 'done';
 
-export interface HopfieldState {
-  size: number;
-  rule: Rule;
-  dynamics: Dynamics;
-  temperature: number;
-  noise: number;
-  seed: number;
-  view: 'unit' | 'sweep';
-  speed: number;
+/** The settings of the parameter table: size, rule, dynamics, temperature, noise, seed, view, speed, demoOpen. */
+export type Settings = ParamValues<typeof PARAMS>;
+
+export interface HopfieldState extends Settings {
   patterns: StoredPattern[];
   /** The network state: what the big grid shows and what recall starts from. */
   state: Int8Array;
@@ -58,24 +49,15 @@ export interface HopfieldState {
   /** Recall stopped at the step cap without settling. */
   capped: boolean;
   selectedUnit: number | null;
+  /** What the lab says to the visitor (engine/messages: say, dismiss). */
   messages: Message[];
-  demoOpen: boolean;
 }
 
-export const DEFAULTS = {
-  size: 16,
-  rule: 'hebbian' as Rule,
-  dynamics: 'async' as Dynamics,
-  temperature: 0.5,
-  noise: 0.2,
-  seed: 1,
-  view: 'sweep' as const,
-  speed: 5,
-};
+export const DEFAULTS: Settings = defaults(PARAMS);
 
 export function initialState(size = DEFAULTS.size): HopfieldState {
   return {
-    ...DEFAULTS,
+    ...defaults(PARAMS),
     size,
     patterns: [],
     state: blank(size * size),
@@ -93,7 +75,6 @@ export function initialState(size = DEFAULTS.size): HopfieldState {
     capped: false,
     selectedUnit: null,
     messages: [],
-    demoOpen: false,
   };
 }
 
@@ -103,17 +84,10 @@ export function createHopfieldStore(init?: Partial<HopfieldState>) {
   return createStore<HopfieldState>(() => ({ ...initialState(init?.size), ...init }));
 }
 
-let nextMessageId = 1;
-
-/** Adds a visitor-readable message; returns its id. */
-export function say(store: HopfieldStore, kind: Message['kind'], text: string): number {
-  const id = nextMessageId++;
-  store.setState((s) => ({ messages: [...s.messages.slice(-4), { id, kind, text }] }));
-  return id;
-}
-
-export function dismiss(store: HopfieldStore, id: number): void {
-  store.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
+let nextPatternId = 1;
+/** Ids only need to be unique within a page load (they key the runner's network cache). */
+export function newPatternId(): number {
+  return nextPatternId++;
 }
 
 /** Clears recall results (traces, verdict) without touching the state grid. */

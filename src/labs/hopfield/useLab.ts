@@ -1,23 +1,9 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
+/** The Classic lab's React context and store hooks (engine/lab's createLabHooks). */
+import { createLabHooks } from '../../engine/lab';
 import type { LabContext } from './commands';
 import type { HopfieldState } from './store';
 
-export const LabCtx = createContext<LabContext | null>(null);
-
-export function useLabContext(): LabContext {
-  const ctx = useContext(LabCtx);
-  if (!ctx) throw new Error('useLabContext outside the Hopfield lab');
-  return ctx;
-}
-
-/** Reads one slice of the lab store; the component re-renders only when it changes. */
-export function useLab<T>(selector: (s: HopfieldState) => T): T {
-  return useStore(useLabContext().store, selector);
-}
-
-/** Like useLab for a selector that builds an object: compares it field by field. */
-export function useLabShallow<T extends object>(selector: (s: HopfieldState) => T): T {
-  return useStore(useLabContext().store, useShallow(selector));
-}
+export const { LabCtx, useLabContext, useLab, useLabShallow } = createLabHooks<
+  LabContext,
+  HopfieldState
+>('Classic');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { manualFrames } from '../../testing/frames';
 import { HopfieldRunner } from './runner';
 import { createHopfieldStore } from './store';
 import { TOUR } from './walkthrough';
@@ -6,15 +7,13 @@ import { TOUR } from './walkthrough';
 describe('the guided tour', () => {
   it('shows what each step says it shows', () => {
     const store = createHopfieldStore();
-    const frames: (() => void)[] = [];
-    const runner = new HopfieldRunner(store, {
-      schedule: (cb) => frames.push(cb),
-      cancel: () => {},
-    });
+    const { loop, flush } = manualFrames();
+    const runner = new HopfieldRunner(store, loop);
+    runner.start();
     const ctx = { store, runner };
     for (const step of TOUR) {
       step.setUp(ctx);
-      for (let i = 0; i < 5000 && frames.length; i++) frames.shift()!();
+      flush(5000);
       const s = store.getState();
       if (step.expect) {
         expect(s.phase, step.title).toBe('done');
