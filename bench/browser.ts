@@ -209,11 +209,54 @@ function summariseWindows(ws: WindowStats[], idleFps: number): AnimationRun['sum
   };
 }
 
-export interface PageSection {
-  results?: PageResults;
+export interface PageSection extends PageRun<PageResults> {
+  error?: string;
+}
+
+/** What a results page left on `window`: its results and, if it did not finish in time, where it was. */
+export interface PageRun<T> {
+  results?: T;
   /** set when the page did not finish in time: the part it was on */
   timedOut?: string;
-  error?: string;
+}
+
+/**
+ * Opens `url` in a fresh browser context, forwards the page's console lines
+ * that start with `[tag]` (and its errors) to `log`, and waits, at most 3
+ * minutes, for `window[global].done`. Returns `window[global]`, and on a
+ * timeout its `current` part (or 'the page never started'). The bench page
+ * and the VAE page (bench/vae.ts) publish their results this way.
+ */
+export async function runResultsPage<T extends { current?: string }>(
+  browser: Browser,
+  url: string,
+  tag: string,
+  global: string,
+  log: (msg: string) => void,
+): Promise<PageRun<T>> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.text().startsWith(`[${tag}]`)) log(`  ${m.text()}`);
+    });
+    page.on('pageerror', (e) => log(`  page error: ${reason(e)}`));
+    await page.goto(url);
+    let finished = true;
+    try {
+      await page.waitForFunction(`window.${global} && window.${global}.done`, null, {
+        timeout: 180_000,
+        polling: 250,
+      });
+    } catch {
+      finished = false;
+    }
+    const results = (await page.evaluate(`window.${global}`)) as T | undefined;
+    if (finished) return { results };
+    return { results, timedOut: results?.current || 'the page never started' };
+  } finally {
+    await context.close();
+  }
 }
 
 /** Opens the bench page and waits for its results. */
@@ -223,29 +266,10 @@ export async function runBenchPage(
   log: (msg: string) => void,
   quick: boolean,
 ): Promise<PageSection> {
-  const context = await browser.newContext();
-  const out: PageSection = {};
+  const url = `${baseUrl}?backends=wasm,cpu,webgl,webgpu${quick ? '&quick=1' : ''}`;
   try {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.text().startsWith('[bench page]')) log(`  ${m.text()}`);
-    });
-    page.on('pageerror', (e) => log(`  page error: ${reason(e)}`));
-    await page.goto(`${baseUrl}?backends=wasm,cpu,webgl,webgpu${quick ? '&quick=1' : ''}`);
-    try {
-      await page.waitForFunction('window.__bench && window.__bench.done', null, {
-        timeout: 180_000,
-        polling: 250,
-      });
-    } catch {
-      out.timedOut = 'unknown';
-    }
-    out.results = (await page.evaluate('window.__bench')) as PageResults | undefined;
-    if (out.timedOut) out.timedOut = out.results?.current || 'the page never started';
+    return await runResultsPage<PageResults>(browser, url, 'bench page', '__bench', log);
   } catch (e) {
-    out.error = reason(e);
-  } finally {
-    await context.close();
+    return { error: reason(e) };
   }
-  return out;
 }

@@ -14,14 +14,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MNIST_PIXELS, signedMatrix } from '../src/data/mnist';
 import { loadMnistNode } from '../src/data/mnistNode';
-import {
-  disposePatterns,
-  effectiveBeta,
-  retrieveStep,
-  storePatterns,
-} from '../src/models/modern/modernHopfield';
+import { disposePatterns, effectiveBeta, storePatterns } from '../src/models/modern/modernHopfield';
 import { loadSimd } from '../src/kernels/simd';
 import { SimdModernMemory } from '../src/models/modern/modernSimd';
+import { measureStep, retrievalSample, simdStepSample } from '../bench/modernStep';
+import type { Timing } from '../bench/stats';
 import { initTf, tf, type TfBackend } from './tf';
 import { isMain } from './isMain';
 
@@ -59,32 +56,21 @@ export async function benchModernStep(
       cues.set(xs.subarray((r % n) * d, (r % n) * d + d / 2), r * d); // bottom half 0
     }
     const q = tf.tensor2d(cues, [batch, d]);
-    const once = async () => {
-      const t0 = performance.now();
-      const r = retrieveStep(m, q, b);
-      await r.next.data();
-      tf.dispose([r.next, r.attention, r.energy]);
-      return performance.now() - t0;
-    };
-    await once(); // warm-up
-    const samples: number[] = [];
-    let spent = 0;
-    while (samples.length < 3 || (spent < (opts.budgetMs ?? 1500) && samples.length < 200)) {
-      const t = await once();
-      samples.push(t);
-      spent += t;
-    }
+    const t = await measureStep(retrievalSample(m, q, b), opts.budgetMs ?? 1500);
     q.dispose();
-    samples.sort((a, z) => a - z);
-    const k = samples.length;
-    const median = k % 2 ? samples[(k - 1) / 2] : (samples[k / 2 - 1] + samples[k / 2]) / 2;
-    out.push({ batch, medianMs: round(median), minMs: round(samples[0]), reps: k });
+    out.push(stepTiming(batch, t));
   }
   disposePatterns(m);
   return { backend: name, n, d, batches: out };
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+const stepTiming = (batch: number, t: Timing): StepTiming => ({
+  batch,
+  medianMs: round(t.median),
+  minMs: round(t.min),
+  reps: t.reps,
+});
 
 /**
  * The same step on the WebAssembly SIMD kernels (../src/models/modern/modernSimd:
@@ -114,23 +100,8 @@ export async function benchModernSimd(
         q.set(xs.subarray(k * d, k * d + d / 2)); // bottom half 0
         return q;
       });
-      const once = () => {
-        const t0 = performance.now();
-        for (const q of cues) m.step(q, b);
-        return performance.now() - t0;
-      };
-      once(); // warm-up
-      const samples: number[] = [];
-      let spent = 0;
-      while (samples.length < 3 || (spent < (opts.budgetMs ?? 1500) && samples.length < 200)) {
-        const t = once();
-        samples.push(t);
-        spent += t;
-      }
-      samples.sort((a, z) => a - z);
-      const k = samples.length;
-      const median = k % 2 ? samples[(k - 1) / 2] : (samples[k / 2 - 1] + samples[k / 2]) / 2;
-      out.push({ batch, medianMs: round(median), minMs: round(samples[0]), reps: k });
+      const t = await measureStep(simdStepSample(m, cues, b), opts.budgetMs ?? 1500);
+      out.push(stepTiming(batch, t));
     }
   } finally {
     m.dispose();

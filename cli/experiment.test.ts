@@ -1,11 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('..', import.meta.url).pathname;
-
-function run(args: string[]) {
-  return spawnSync('npx', ['tsx', 'cli/experiment.ts', ...args], { cwd: root, encoding: 'utf8' });
-}
+import { runExperimentCommand as run } from '../src/testing/cliRun';
 
 describe('npx tsx cli/experiment.ts', () => {
   it('recall prints one JSON document on stdout', () => {

@@ -9,20 +9,10 @@ import { batchRecall } from '../src/models/experiments/batch';
 import { simdEngine } from '../src/models/experiments/batchSimd';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import { typedEngine } from '../src/models/experiments/batchTyped';
-import type { Io } from './define';
+import { captureIo } from '../src/testing/cliRun';
 import { main } from './experiment';
 import { RECALL_PARAMS, recallConfig, recallOnMemory, runRecall } from './recall';
 import { initTf } from './tf';
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => void (io.stdout += text),
-    err: (text: string) => void (io.stderr += text),
-  };
-  return io;
-}
 
 const config = (argv: string[]) => recallConfig(parseArgs(RECALL_PARAMS, argv));
 
@@ -111,7 +101,7 @@ describe('recall experiment (in process)', () => {
   });
 
   it('async on the default backend runs the typed Stepper and says so', async () => {
-    const io = capture();
+    const io = captureIo();
     const argv = ['--units', '80', '--patterns', '3', '--flips', '8', '--dynamics', 'async'];
     const report = await runRecall(config(argv), io);
     expect(report.backend).toBe('typed-array');
@@ -126,7 +116,7 @@ describe('recall experiment (in process)', () => {
 
 describe('experiment dispatcher', () => {
   it('prints exactly one JSON document on stdout', async () => {
-    const io = capture();
+    const io = captureIo();
     const code = await main(['recall', '--units', '64', '--patterns', '3', '--flips', '5'], io);
     expect(code).toBe(0);
     expect(io.stdout.trim().split('\n')).toHaveLength(1);
@@ -149,17 +139,17 @@ describe('experiment dispatcher', () => {
     ],
     [['recall', '--temperature', '1'], /--dynamics stochastic/],
   ])('%j exits with code 2 and says why on stderr', async (argv, message) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toMatch(message);
   });
 
   it('--help lists the experiments; <name> --help lists its flags', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.stdout).toMatch(/recall/);
-    const flags = capture();
+    const flags = captureIo();
     expect(await main(['recall', '--help'], flags)).toBe(0);
     for (const name of [
       '--units',
@@ -176,7 +166,7 @@ describe('experiment dispatcher', () => {
   });
 
   it('async with --temperature > 0 runs Glauber dynamics and says so on stderr', async () => {
-    const io = capture();
+    const io = captureIo();
     const argv = [
       'recall',
       '--units',

@@ -17,9 +17,9 @@ import { SimdModernMemory } from '../../src/models/modern/modernSimd';
 import {
   disposePatterns,
   effectiveBeta,
-  retrieveStep,
   storePatterns,
 } from '../../src/models/modern/modernHopfield';
+import { measureStep, retrievalSample, simdStepSample } from '../modernStep';
 import {
   makeWorkload,
   reason,
@@ -28,6 +28,7 @@ import {
   type TensorTimings,
   type TypedTimings,
 } from '../workload';
+import type { Timing } from '../stats';
 
 export interface PageBackend extends StartedBackend {
   tensor?: TensorTimings;
@@ -124,15 +125,8 @@ async function timeModern(budgetMs: number): Promise<{ medianMs: number; reps: n
   const m = storePatterns(data, n, d);
   const q = tf.tensor2d(data.slice(0, d), [1, d]);
   const beta = effectiveBeta(20, d, 'sqrt');
-  const once = async () => {
-    const t0 = performance.now();
-    const r = retrieveStep(m, q, beta);
-    await r.next.data();
-    tf.dispose([r.next, r.attention, r.energy]);
-    return performance.now() - t0;
-  };
   try {
-    return await medianOf(once, budgetMs, 100);
+    return medianOf(await measureStep(retrievalSample(m, q, beta), budgetMs, 100));
   } finally {
     q.dispose();
     disposePatterns(m);
@@ -153,35 +147,14 @@ async function timeModernSimd(budgetMs: number): Promise<{ medianMs: number; rep
   const q = signedImage(set, 0);
   q.fill(0, d / 2);
   const beta = effectiveBeta(20, d, 'sqrt');
-  const once = async () => {
-    const t0 = performance.now();
-    m.step(q, beta);
-    return performance.now() - t0;
-  };
   try {
-    return await medianOf(once, budgetMs, 200);
+    return medianOf(await measureStep(simdStepSample(m, [q], beta), budgetMs, 200));
   } finally {
     m.dispose();
   }
 }
 
-/** One warm-up, then timings until `budgetMs` is spent (3 to maxReps of them); their median. */
-async function medianOf(
-  once: () => Promise<number>,
-  budgetMs: number,
-  maxReps: number,
-): Promise<{ medianMs: number; reps: number }> {
-  await once();
-  const samples: number[] = [];
-  let spent = 0;
-  while (samples.length < 3 || (spent < budgetMs && samples.length < maxReps)) {
-    const t = await once();
-    samples.push(t);
-    spent += t;
-  }
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)], reps: samples.length };
-}
+const medianOf = (t: Timing) => ({ medianMs: t.median, reps: t.reps });
 
 main()
   .catch((e) => log(`failed: ${reason(e)}`))

@@ -16,30 +16,29 @@
  */
 import { SIMD_WASM_BASE64 } from './simdBinary';
 
+/**
+ * A Hebbian step from the overlaps (kernels/simd.ts hebbianSigns for one cue,
+ * hebbianSigns4 for four): X^T as i8 at `xt` (D rows of np), u as i16, the
+ * states `s` and `out` as i8.
+ */
+type HebbianSignsKernel = (
+  xt: number,
+  u: number,
+  np: number,
+  d: number,
+  n: number,
+  s: number,
+  out: number,
+) => void;
+
 interface Exports {
   memory: WebAssembly.Memory;
   alloc(bytes: number): number;
   release(ptr: number): void;
   packSigns(s: number, d: number, b: number, out: number, rowBytes: number): void;
   overlapsBits(xb: number, sb: number, n: number, rowBytes: number, d: number, u: number): number;
-  hebbianSigns(
-    xt: number,
-    u: number,
-    np: number,
-    d: number,
-    n: number,
-    s: number,
-    out: number,
-  ): void;
-  hebbianSigns4(
-    xt: number,
-    u: number,
-    np: number,
-    d: number,
-    n: number,
-    s: number,
-    out: number,
-  ): void;
+  hebbianSigns: HebbianSignsKernel;
+  hebbianSigns4: HebbianSignsKernel;
   storkeyGrow(
     w: number,
     x: number,
