@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
-import { Button, Select, Slider } from '../../ui/Controls';
+import { Button } from '../../ui/Controls';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Thumbnail } from '../../ui/Thumbnail';
@@ -21,6 +21,7 @@ import {
 import { row } from '../../core/pattern';
 import { COMMANDS, type CompareChange } from './commands';
 import { binaryDigits } from './compare';
+import { SettingSelect, SettingSlider } from './SettingControls';
 import { GrayImage } from '../../ui/GrayImage';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
@@ -62,33 +63,9 @@ export function ComparePanel() {
         the β above.
       </p>
       <div className="mh-cmp-controls">
-        <Slider
-          label="Digits stored"
-          value={s.k}
-          min={2}
-          max={300}
-          step={1}
-          log
-          onChange={(v) => setCompare({ compareK: Math.round(v) })}
-        />
-        <Select
-          label="Comparison cue"
-          value={s.cue}
-          options={[
-            { value: 'flip', label: 'Flip random pixels' },
-            { value: 'mask-bottom', label: 'Hide the bottom rows (as −1)' },
-          ]}
-          onChange={(v) => setCompare({ compareCue: v })}
-        />
-        <Slider
-          label="Share flipped or hidden"
-          value={s.amount}
-          min={0}
-          max={0.6}
-          step={0.01}
-          format={(v) => `${Math.round(v * 100)} %`}
-          onChange={(v) => setCompare({ compareAmount: v })}
-        />
+        <SettingSlider name="compareK" onChange={(v) => setCompare({ compareK: Math.round(v) })} />
+        <SettingSelect name="compareCue" onChange={(v) => setCompare({ compareCue: v })} />
+        <SettingSlider name="compareAmount" onChange={(v) => setCompare({ compareAmount: v })} />
         <Button onClick={() => setTarget((x) => x + 1)}>Next digit</Button>
       </div>
       {result && digits && (

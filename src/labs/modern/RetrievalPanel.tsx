@@ -2,22 +2,15 @@
 import { useMemo } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
-import { Slider, Toggle } from '../../ui/Controls';
+import { Toggle } from '../../ui/Controls';
 import { signedImage } from '../../data/mnist';
 import { effectiveBeta, type Regime } from '../../models/modern/modernHopfield';
 import { COMMANDS, PRESETS } from './commands';
 import { GrayImage } from '../../ui/GrayImage';
-import { MAX_BETA, MIN_BETA } from './params';
 import { MAX_STEPS } from './runner';
+import { fmt, SettingSlider } from './SettingControls';
 import type { Retrieval } from './store';
 import { useLab, useLabContext, useLabShallow } from './useLab';
-
-const fmt = (v: number, digits = 3) =>
-  v === 0
-    ? '0'
-    : Math.abs(v) >= 1000 || Math.abs(v) < 0.01
-      ? v.toExponential(2)
-      : v.toPrecision(digits);
 
 /** "a 3", "an 8". */
 export function digitName(label: number): string {
@@ -149,14 +142,8 @@ export function RetrievalPanel() {
         {r && r.stepMs > 0 && ` One update took ${r.stepMs.toFixed(1)} ms.`}
         {s.busy && ' Working…'}
       </p>
-      <Slider
-        label="β (inverse temperature)"
-        value={s.beta}
-        min={MIN_BETA}
-        max={MAX_BETA}
-        step={0}
-        log
-        format={(v) => fmt(v)}
+      <SettingSlider
+        name="beta"
         onChange={(v) => runCommand(COMMANDS.setBeta, ctx, Number(v.toPrecision(3)))}
         help={`Logits use β′ = ${s.scale === 'sqrt' ? 'β/√784' : 'β'} = ${fmt(b)}.`}
       />

@@ -1,13 +1,12 @@
 /** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
 import { useEffect, useState } from 'react';
 import { runCommand } from '../../engine/commands';
-import type { CueRegion } from '../../models/modern/imageCue';
 import { CommandButton } from '../../ui/CommandButton';
-import { Select, Slider } from '../../ui/Controls';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS, type CueChange, type MemoryChange } from './commands';
 import { DrawPad } from './DrawPad';
-import { ALL_CLASSES, MAX_STORED, MIN_STORED, type CueSource } from './params';
+import { ALL_CLASSES } from './params';
+import { SettingSelect, SettingSlider } from './SettingControls';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
 /** A value edited live, committed after the visitor pauses (a slider drag stores once). */
@@ -32,7 +31,6 @@ export function MemoryPanel() {
   const s = useLabShallow((s) => ({
     k: s.k,
     classes: s.classes,
-    seed: s.seed,
     stored: s.stored.length,
     storeMs: s.storeMs,
     engine: s.engine,
@@ -44,16 +42,7 @@ export function MemoryPanel() {
   return (
     <section className="panel mh-memory" aria-labelledby="mh-memory-h">
       <h2 id="mh-memory-h">1 · Store digits</h2>
-      <Slider
-        label="Digits stored (K)"
-        value={k}
-        min={MIN_STORED}
-        max={MAX_STORED}
-        step={1}
-        log
-        format={(v) => Math.round(v).toLocaleString('en')}
-        onChange={(v) => setK(Math.round(v))}
-      />
+      <SettingSlider name="k" value={k} onChange={(v) => setK(Math.round(v))} />
       <fieldset className="mh-classes">
         <legend>Classes</legend>
         {ALL_CLASSES.map((c) => (
@@ -76,14 +65,7 @@ export function MemoryPanel() {
         </button>
       </fieldset>
       <div className="row">
-        <Slider
-          label="Seed"
-          value={s.seed}
-          min={0}
-          max={999}
-          step={1}
-          onChange={(v) => setMemory({ seed: v })}
-        />
+        <SettingSlider name="seed" onChange={(v) => setMemory({ seed: v })} />
       </div>
       <InlineMessages messages={messages} source={COMMANDS.setMemory.id} />
       <p className="small muted" data-testid="memory-note">
@@ -106,70 +88,29 @@ export function MemoryPanel() {
   );
 }
 
-const SOURCES: { value: CueSource; label: string }[] = [
-  { value: 'stored', label: 'A stored digit' },
-  { value: 'unstored', label: 'A digit NOT stored' },
-  { value: 'drawn', label: 'My drawing' },
-];
-const REGIONS: { value: CueRegion; label: string }[] = [
-  { value: 'none', label: 'Nothing hidden' },
-  { value: 'bottom', label: 'Bottom rows' },
-  { value: 'top', label: 'Top rows' },
-  { value: 'square', label: 'A centred square' },
-  { value: 'random', label: 'Random pixels' },
-];
-
 export function CuePanel() {
   const ctx = useLabContext();
-  const s = useLabShallow((s) => ({
-    source: s.source,
-    region: s.region,
-    amount: s.amount,
-    noise: s.noise,
-  }));
+  const source = useLab((s) => s.source);
+  const region = useLab((s) => s.region);
   const drawing = useLab((s) => s.drawing);
   const messages = useLab((s) => s.messages);
   const setCue = (change: CueChange) => runCommand(COMMANDS.setCue, ctx, change);
   return (
     <section className="panel mh-cue" aria-labelledby="mh-cue-h">
       <h2 id="mh-cue-h">2 · Make a cue</h2>
-      <Select
-        label="Cue from"
-        value={s.source}
-        options={SOURCES}
-        onChange={(source) => setCue({ source })}
-      />
+      <SettingSelect name="source" onChange={(v) => setCue({ source: v })} />
       <InlineMessages messages={messages} source={COMMANDS.setCue.id} />
-      {s.source !== 'drawn' && <CommandButton command={COMMANDS.another} ctx={ctx} />}
-      {s.source === 'drawn' && (
+      {source !== 'drawn' && <CommandButton command={COMMANDS.another} ctx={ctx} />}
+      {source === 'drawn' && (
         <DrawPad drawing={drawing} onCommit={(ink) => runCommand(COMMANDS.setDrawing, ctx, ink)} />
       )}
-      <Select
-        label="Hide"
-        value={s.region}
-        options={REGIONS}
-        onChange={(region) => setCue({ region })}
+      <SettingSelect
+        name="region"
+        onChange={(v) => setCue({ region: v })}
         help="Hidden pixels are set to 0, unknown (grey), so only the visible pixels vote."
       />
-      {s.region !== 'none' && (
-        <Slider
-          label="Share hidden"
-          value={s.amount}
-          min={0}
-          max={1}
-          step={0.05}
-          format={(v) => `${Math.round(v * 100)} %`}
-          onChange={(amount) => setCue({ amount })}
-        />
-      )}
-      <Slider
-        label="Noise σ on visible pixels"
-        value={s.noise}
-        min={0}
-        max={2}
-        step={0.05}
-        onChange={(noise) => setCue({ noise })}
-      />
+      {region !== 'none' && <SettingSlider name="amount" onChange={(v) => setCue({ amount: v })} />}
+      <SettingSlider name="noise" onChange={(v) => setCue({ noise: v })} />
     </section>
   );
 }

@@ -44,10 +44,15 @@ export type CompareChange = Partial<{
   compareAmount: number;
 }>;
 
-/** Digit classes sorted, without repeats; the same array when nothing changes (no new store). */
-function normalClasses(classes: readonly number[], now: number[]): number[] {
-  const next = [...new Set(classes)].sort((a, b) => a - b);
-  return next.length === now.length && next.every((c, i) => c === now[i]) ? now : next;
+/**
+ * The store change that stores `next` classes (sorted, without repeats):
+ * nothing when it names none (at least one class stays stored) or the same
+ * ones (no new store).
+ */
+function classesChange(now: readonly number[], next: readonly number[] = now) {
+  const sorted = [...new Set(next)].sort((a, b) => a - b);
+  const same = sorted.length === now.length && sorted.every((c, i) => c === now[i]);
+  return sorted.length === 0 || same ? {} : { classes: sorted };
 }
 
 /** A verb the runner queues (one update, retrieve, ...), on a key. */
@@ -117,29 +122,26 @@ export const COMMANDS = commandsFor<LabContext>()({
     id: 'setMemory',
     label: 'Store digits',
     help: 'Change what is stored (K, the classes, the seed); the digits are stored again',
-    perform: (ctx, change: MemoryChange) => {
-      const now = ctx.store.getState().classes;
-      const { classes, ...rest } = change;
-      const keep = !classes || classes.length === 0; // at least one class stays stored
-      ctx.store.setState(keep ? rest : { ...rest, classes: normalClasses(classes, now) });
-    },
+    perform: (ctx, { classes, ...rest }: MemoryChange) =>
+      ctx.store.setState((s) => ({ ...rest, ...classesChange(s.classes, classes) })),
   },
   toggleClass: {
     id: 'toggleClass',
     label: 'Class',
     help: 'Store a digit class too, or stop storing it (at least one stays)',
-    perform: (ctx, c: number) => {
-      const now = ctx.store.getState().classes;
-      const next = now.includes(c) ? now.filter((x) => x !== c) : [...now, c];
-      if (next.length > 0) ctx.store.setState({ classes: normalClasses(next, now) });
-    },
+    perform: (ctx, c: number) =>
+      ctx.store.setState((s) =>
+        classesChange(
+          s.classes,
+          s.classes.includes(c) ? s.classes.filter((x) => x !== c) : [...s.classes, c],
+        ),
+      ),
   },
   allClasses: {
     id: 'allClasses',
     label: 'all',
     help: 'Store digits of all ten classes',
-    perform: (ctx) =>
-      ctx.store.setState((s) => ({ classes: normalClasses(ALL_CLASSES, s.classes) })),
+    perform: (ctx) => ctx.store.setState((s) => classesChange(s.classes, ALL_CLASSES)),
   },
   setCue: {
     id: 'setCue',

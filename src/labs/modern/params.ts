@@ -55,7 +55,9 @@ const sameList = (a: readonly number[], b: readonly number[]) =>
 const sameDrawing = (a: Float32Array, b: Float32Array) => encodeDrawing(a) === encodeDrawing(b);
 
 export const PARAMS = {
-  k: intParam(1000, MIN_STORED, MAX_STORED, 'K, the number of digits stored'),
+  k: intParam(1000, MIN_STORED, MAX_STORED, 'K, the number of digits stored', {
+    label: 'Digits stored (K)',
+  }),
   classes: customParam<number[]>(
     [...ALL_CLASSES],
     'the digit classes stored (e.g. 38 for threes and eights)',
@@ -73,14 +75,25 @@ export const PARAMS = {
       shown: 'all ten classes',
     },
   ),
-  seed: intParam(1, 0, 999_999, 'random seed for the stored digits, the cue and its mask'),
-  beta: floatParam(20, MIN_BETA, MAX_BETA, 'inverse temperature beta'),
+  seed: intParam(1, 0, 999_999, 'random seed for the stored digits, the cue and its mask', {
+    label: 'Seed',
+  }),
+  beta: floatParam(20, MIN_BETA, MAX_BETA, 'inverse temperature beta', {
+    label: 'β (inverse temperature)',
+  }),
   scale: enumParam(LOGIT_SCALES, 'sqrt', "logits scaled by 1/sqrt(d) ('sqrt') or not"),
-  source: enumParam(CUE_SOURCES, 'stored', 'where the cue comes from', { link: 'src' }),
+  source: enumParam(CUE_SOURCES, 'stored', 'where the cue comes from', {
+    link: 'src',
+    label: 'Cue from',
+  }),
   item: intParam(-1, -1, 9999, 'the dataset index of the cued digit (-1: pick one)'),
-  region: enumParam(CUE_REGIONS, 'bottom', 'the region of the cue that is hidden'),
-  amount: floatParam(0.5, 0, 1, 'fraction of the pixels hidden'),
-  noise: floatParam(0, 0, 2, 'standard deviation of the noise added to the visible pixels'),
+  region: enumParam(CUE_REGIONS, 'bottom', 'the region of the cue that is hidden', {
+    label: 'Hide',
+  }),
+  amount: floatParam(0.5, 0, 1, 'fraction of the pixels hidden', { label: 'Share hidden' }),
+  noise: floatParam(0, 0, 2, 'standard deviation of the noise added to the visible pixels', {
+    label: 'Noise σ on visible pixels',
+  }),
   /** Drawn ink, 784 values in [0, 1]; replaced, never written in place. */
   drawing: customParam<Float32Array>(
     new Float32Array(MNIST_PIXELS),
@@ -101,14 +114,18 @@ export const PARAMS = {
   ),
   compareK: intParam(20, 2, 300, 'digits stored in the classic-vs-modern comparison', {
     link: 'ck',
+    label: 'Digits stored',
   }),
-  compareCue: enumParam(BINARY_CUES, 'flip', 'comparison cue', { link: 'ccue' }),
+  compareCue: enumParam(BINARY_CUES, 'flip', 'comparison cue', {
+    link: 'ccue',
+    label: 'Comparison cue',
+  }),
   compareAmount: floatParam(
     0.15,
     0,
     1,
     'fraction of pixels flipped or hidden in the comparison cue',
-    { link: 'camt' },
+    { link: 'camt', label: 'Share flipped or hidden' },
   ),
 };
 

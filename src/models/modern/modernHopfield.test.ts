@@ -10,7 +10,7 @@ import {
 } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import { createRng } from '../../core/random';
-import { makeCue } from './imageCue';
+import { makeCue, type CueRegion } from './imageCue';
 import {
   attention,
   AVERAGE_MIN_FRACTION,
@@ -51,6 +51,11 @@ function digit(i: number): Float32Array {
   return xs.subarray(i * d, (i + 1) * d);
 }
 
+/** Stored digit i as a cue: `region` hidden (amount of it), noise sigma added, seeded. */
+function cueOf(i: number, region: CueRegion, amount: number, noise: number, seed: number) {
+  return makeCue(digit(i), MNIST_SIDE, MNIST_SIDE, { region, amount, noise }, createRng(seed));
+}
+
 async function withMemory<T>(fn: (m: StoredPatterns) => Promise<T>): Promise<T> {
   const m = storePatterns(xs, N, d);
   try {
@@ -84,13 +89,7 @@ describe('effectiveBeta', () => {
 
 describe('the update xi <- X softmax(beta X^T xi)', () => {
   it('equals a direct softmax computation (tensors, typed arrays)', async () => {
-    const cue = makeCue(
-      digit(3),
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: 'bottom', amount: 0.5, noise: 0.2 },
-      createRng(1),
-    );
+    const cue = cueOf(3, 'bottom', 0.5, 0.2, 1);
     const b = effectiveBeta(8, d, 'sqrt');
     const p = naiveSoftmax(cue, b);
     const direct = new Float64Array(d);
@@ -135,15 +134,7 @@ describe('energy E = -(1/beta) lse(beta X^T xi) + 1/2 xi.xi', () => {
     for (const beta of [0.3, 2, 20, 200]) {
       const b = effectiveBeta(beta, d, 'sqrt');
       for (const i of [1, 9]) {
-        let xi: Float64Array = Float64Array.from(
-          makeCue(
-            digit(i),
-            MNIST_SIDE,
-            MNIST_SIDE,
-            { region: 'top', amount: 0.5, noise: 0.3 },
-            createRng(i),
-          ),
-        );
+        let xi: Float64Array = Float64Array.from(cueOf(i, 'top', 0.5, 0.3, i));
         let e = referenceEnergy(xs, N, d, xi, b);
         for (let k = 0; k < 12; k++) {
           xi = referenceStep(xs, N, d, xi, b).next;
@@ -156,13 +147,7 @@ describe('energy E = -(1/beta) lse(beta X^T xi) + 1/2 xi.xi', () => {
   });
 
   it('the tensor energy per step (settle) does not rise either, within float32 rounding', async () => {
-    const cue = makeCue(
-      digit(4),
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: 'square', amount: 0.3, noise: 0 },
-      createRng(3),
-    );
+    const cue = cueOf(4, 'square', 0.3, 0, 3);
     await withMemory(async (m) => {
       const q = tf.tensor2d(cue, [1, d]);
       const r = await settle(m, q, effectiveBeta(2, d, 'sqrt'), { maxSteps: 15, tol: 1e-5 });
@@ -181,13 +166,7 @@ describe('retrieval regimes', () => {
     const b = effectiveBeta(100, d, 'sqrt');
     await withMemory(async (m) => {
       for (const i of [0, 17, 123]) {
-        const cue = makeCue(
-          digit(i),
-          MNIST_SIDE,
-          MNIST_SIDE,
-          { region: 'bottom', amount: 0.25, noise: 0 },
-          createRng(i),
-        );
+        const cue = cueOf(i, 'bottom', 0.25, 0, i);
         const q = tf.tensor2d(cue, [1, d]);
         const r = retrieveStep(m, q, b);
         const near = nearest(m, r.next);
@@ -203,13 +182,7 @@ describe('retrieval regimes', () => {
   it('low beta returns close to the mean of all stored digits', () => {
     const mean = new Float64Array(d);
     for (let i = 0; i < N; i++) for (let k = 0; k < d; k++) mean[k] += xs[i * d + k] / N;
-    const cue = makeCue(
-      digit(2),
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: 'none', amount: 0, noise: 0 },
-      createRng(1),
-    );
+    const cue = cueOf(2, 'none', 0, 0, 1);
     const r = referenceStep(xs, N, d, cue, 1e-5);
     expect(maxAbsDiff(r.next, mean)).toBeLessThan(0.01);
     const reg = regimeOf(r.p);
@@ -218,13 +191,7 @@ describe('retrieval regimes', () => {
   });
 
   it('larger beta gives a sharper softmax (fewer effective patterns, larger top weight)', async () => {
-    const cue = makeCue(
-      digit(11),
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: 'bottom', amount: 0.5, noise: 0 },
-      createRng(4),
-    );
+    const cue = cueOf(11, 'bottom', 0.5, 0, 4);
     const betas = [0.01, 0.1, 0.5, 1, 2, 5, 20];
     let prevN = Infinity;
     let prevMax = 0;
@@ -244,13 +211,7 @@ describe('retrieval regimes', () => {
   });
 
   it('a middle beta settles in a blend of several digits, named as such', () => {
-    const cue = makeCue(
-      digit(6),
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: 'bottom', amount: 0.5, noise: 0 },
-      createRng(6),
-    );
+    const cue = cueOf(6, 'bottom', 0.5, 0, 6);
     const r = referenceSettle(xs, N, d, cue, effectiveBeta(1, d, 'sqrt'));
     const reg = regimeOf(r.p);
     expect(reg.regime).toBe('blend');

@@ -248,24 +248,31 @@ export function regimeOf(p: ArrayLike<number>): RegimeInfo {
 
 // ---- Typed-array reference (float64) -------------------------------------
 
-/** Logits beta' X xi (X row-major N x d) in float64, and their maximum. */
-function referenceLogits(
+/**
+ * The softmax of the logits beta' X xi (X row-major N x d) in float64, and
+ * their log-sum-exp lse = log sum_i exp(beta' x_i.xi), both computed with
+ * the largest logit subtracted first, so huge logits do not overflow.
+ */
+function referenceSoftmax(
   x: ArrayLike<number>,
   n: number,
   d: number,
   xi: ArrayLike<number>,
   betaEff: number,
-): { logits: Float64Array; max: number } {
-  const logits = new Float64Array(n);
+): { p: Float64Array; lse: number } {
+  const p = new Float64Array(n);
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     let dot = 0;
     const o = i * d;
     for (let k = 0; k < d; k++) dot += x[o + k] * xi[k];
-    logits[i] = betaEff * dot;
-    if (logits[i] > max) max = logits[i];
+    p[i] = betaEff * dot;
+    if (p[i] > max) max = p[i];
   }
-  return { logits, max };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += p[i] = Math.exp(p[i] - max);
+  for (let i = 0; i < n; i++) p[i] /= sum;
+  return { p, lse: max + Math.log(sum) };
 }
 
 /** p = softmax(beta' X xi) with X row-major N x d, in float64 (max subtracted first). */
@@ -276,11 +283,7 @@ export function referenceAttention(
   xi: ArrayLike<number>,
   betaEff: number,
 ): Float64Array {
-  const { logits, max } = referenceLogits(x, n, d, xi, betaEff);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += logits[i] = Math.exp(logits[i] - max);
-  for (let i = 0; i < n; i++) logits[i] /= sum;
-  return logits;
+  return referenceSoftmax(x, n, d, xi, betaEff).p;
 }
 
 /** One update xi' = X^T softmax(beta' X xi), in float64. */
@@ -310,12 +313,10 @@ export function referenceEnergy(
   xi: ArrayLike<number>,
   betaEff: number,
 ): number {
-  const { logits, max } = referenceLogits(x, n, d, xi, betaEff);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(logits[i] - max);
+  const { lse } = referenceSoftmax(x, n, d, xi, betaEff);
   let sq = 0;
   for (let k = 0; k < d; k++) sq += xi[k] * xi[k];
-  return -(max + Math.log(sum)) / betaEff + 0.5 * sq;
+  return -lse / betaEff + 0.5 * sq;
 }
 
 /**

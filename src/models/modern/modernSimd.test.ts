@@ -3,6 +3,7 @@ import { createRng } from '../../core/random';
 import { loadSimd, type Simd } from '../../kernels/simd';
 import { nearestRow, referenceAttention, referenceEnergy, referenceStep } from './modernHopfield';
 import { SimdModernMemory } from './modernSimd';
+import { maxAbsDiff } from '../../testing/denseReference';
 
 let simd: Simd;
 beforeAll(async () => {
@@ -18,11 +19,12 @@ function images(n: number, d: number, ink: number, seed: number): Uint8Array {
   return u;
 }
 const signed = (u: Uint8Array) => Float32Array.from(u, (v) => (2 * v) / 255 - 1);
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
+
+/** n stored images of d pixels (ink share `ink`, seeded): the bytes, their [-1, 1] values, the memory. */
+function stored(n: number, d: number, ink: number, seed: number) {
+  const u = images(n, d, ink, seed);
+  return { u, x: signed(u), m: new SimdModernMemory(simd, u, n, d) };
+}
 
 describe('SimdModernMemory', () => {
   for (const [n, d, ink] of [
@@ -32,32 +34,27 @@ describe('SimdModernMemory', () => {
     [15, 40, 0], // all background: no block kept
   ]) {
     it(`one step, the attention and the energy equal the float64 reference (N=${n}, d=${d}, ink ${ink})`, () => {
-      const u = images(n, d, ink, n + d);
-      const x = signed(u);
-      const m = new SimdModernMemory(simd, u, n, d);
+      const { x, m } = stored(n, d, ink, n + d);
       const q = signed(images(1, d, 0.3, 99));
       for (let k = 0; k < d / 3; k++) q[k] = 0; // a masked region
       for (const beta of [0.05, 0.5, 5]) {
         const r = m.step(q, beta);
         const ref = referenceStep(x, n, d, q, beta);
-        expect(maxDiff(r.next, ref.next)).toBeLessThan(2e-5);
-        expect(maxDiff(r.attention, referenceAttention(x, n, d, q, beta))).toBeLessThan(2e-5);
+        expect(maxAbsDiff(r.next, ref.next)).toBeLessThan(2e-5);
+        expect(maxAbsDiff(r.attention, referenceAttention(x, n, d, q, beta))).toBeLessThan(2e-5);
         const e = referenceEnergy(x, n, d, q, beta);
         expect(Math.abs(r.energy - e)).toBeLessThan(1e-4 * Math.max(1, Math.abs(e)));
         const ins = m.inspect(q, beta);
         expect(Math.abs(ins.energy - e)).toBeLessThan(1e-4 * Math.max(1, Math.abs(e)));
-        expect(maxDiff(ins.attention, r.attention)).toBe(0);
+        expect(maxAbsDiff(ins.attention, r.attention)).toBe(0);
       }
       m.dispose();
     });
   }
 
   it('finds the nearest stored image, and keeps only the blocks with ink', () => {
-    const n = 40;
-    const d = 784;
-    const u = images(n, d, 0.1, 5);
-    const x = signed(u);
-    const m = new SimdModernMemory(simd, u, n, d);
+    const [n, d] = [40, 784];
+    const { u, x, m } = stored(n, d, 0.1, 5);
     for (let t = 0; t < 5; t++) {
       const q = signed(images(1, d, 0.2, 50 + t));
       expect(m.inspect(q, 1).nearest).toBe(nearestRow(x, n, d, q));
@@ -74,15 +71,12 @@ describe('SimdModernMemory', () => {
   });
 
   it('retrieves a stored image from a half-masked cue at high beta', () => {
-    const n = 30;
     const d = 196;
-    const u = images(n, d, 0.3, 8);
-    const x = signed(u);
-    const m = new SimdModernMemory(simd, u, n, d);
+    const { x, m } = stored(30, d, 0.3, 8);
     const q = x.slice(7 * d, 8 * d);
     q.fill(0, d / 2);
     const r = m.step(q, 2);
-    expect(maxDiff(r.next, x.subarray(7 * d, 8 * d))).toBeLessThan(1e-3);
+    expect(maxAbsDiff(r.next, x.subarray(7 * d, 8 * d))).toBeLessThan(1e-3);
     expect(r.attention[7]).toBeGreaterThan(0.999);
     m.dispose();
   });
