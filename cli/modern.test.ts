@@ -1,37 +1,26 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { logCounts } from '../src/models/modern/classicVsModern';
+import { main } from './experiment';
 
-const root = new URL('..', import.meta.url).pathname;
-
-function run(args: string[]) {
-  return spawnSync('npx', ['tsx', 'cli/experiment.ts', ...args], { cwd: root, encoding: 'utf8' });
+/** `npm run experiment -- <line>`, run in this process: its exit status and what it printed. */
+async function experiment(line: string) {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(line.split(' '), {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+  });
+  return { status, stdout, stderr };
 }
 
 describe('npm run experiment -- modern', () => {
-  it('prints {stored, beta, accuracy, meanCosine, meanSteps} as one JSON document', () => {
-    const child = run([
-      'modern',
-      '--stored',
-      '300',
-      '--beta',
-      '20',
-      '--scale',
-      'sqrt',
-      '--cue',
-      'mask-half',
-      '--amount',
-      '0.4',
-      '--trials',
-      '20',
-      '--seed',
-      '3',
-      '--backend',
-      'cpu',
-    ]);
-    expect(child.stderr).not.toMatch(/failed/);
-    expect(child.status).toBe(0);
-    const r = JSON.parse(child.stdout);
+  it('prints {stored, beta, accuracy, meanCosine, meanSteps} as one JSON document', async () => {
+    const run = await experiment(
+      'modern --stored 300 --beta 20 --scale sqrt --cue mask-half --amount 0.4 --trials 20 --seed 3 --backend cpu',
+    );
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
     expect(r).toMatchObject({ experiment: 'modern', stored: 300, beta: 20, trials: 20, seed: 3 });
     expect(r.betaEffective).toBeCloseTo(20 / 28, 10);
     expect(r.accuracy).toBeGreaterThanOrEqual(0.8);
@@ -40,46 +29,28 @@ describe('npm run experiment -- modern', () => {
     expect(r.backend).toBe('cpu');
   });
 
-  it('low beta blends: accuracy falls', () => {
-    const child = run([
-      'modern',
-      '--stored',
-      '200',
-      '--beta',
-      '0.05',
-      '--trials',
-      '10',
-      '--backend',
-      'cpu',
-    ]);
-    expect(child.status).toBe(0);
-    const r = JSON.parse(child.stdout);
+  it('low beta blends: accuracy falls', async () => {
+    const run = await experiment('modern --stored 200 --beta 0.05 --trials 10 --backend cpu');
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
     expect(r.accuracy).toBeLessThan(0.5);
   });
 
-  it('rejects an impossible amount with exit code 2', () => {
-    const child = run(['modern', '--cue', 'mask-random', '--amount', '3']);
-    expect(child.status).toBe(2);
-    expect(child.stdout).toBe('');
-    expect(child.stderr).toMatch(/fraction of pixels/);
+  it('rejects an impossible amount with exit code 2', async () => {
+    const run = await experiment('modern --cue mask-random --amount 3');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/fraction of pixels/);
   });
 });
 
 describe('npm run experiment -- modern-vs-classic', () => {
-  it('prints the sweep: the classic Hebbian network fails early, the modern one holds', () => {
-    const child = run([
-      'modern-vs-classic',
-      '--min-stored',
-      '2',
-      '--max-stored',
-      '40',
-      '--points',
-      '3',
-      '--trials',
-      '8',
-    ]);
-    expect(child.status).toBe(0);
-    const r = JSON.parse(child.stdout);
+  it('prints the sweep: the classic Hebbian network fails early, the modern one holds', async () => {
+    const run = await experiment(
+      'modern-vs-classic --min-stored 2 --max-stored 40 --points 3 --trials 8',
+    );
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
     expect(r.experiment).toBe('modern-vs-classic');
     expect(r.points.map((p: { stored: number }) => p.stored)).toEqual([2, 9, 40]);
     const last = r.points[2];

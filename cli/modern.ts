@@ -195,36 +195,21 @@ export const modernVsClassicExperiment = defineExperiment({
   describe:
     'classic (Hebbian, pseudo-inverse) vs modern Hopfield on binarised digits: accuracy against K',
   params: VS_PARAMS,
-  run: async (f) => {
-    const lo = f.minStored;
-    const hi = f.maxStored;
-    if (lo > hi) throw new UsageError(`--min-stored ${lo} exceeds --max-stored ${hi}`);
+  run: async ({ minStored, maxStored, points: count, ...settings }) => {
+    if (minStored > maxStored)
+      throw new UsageError(`--min-stored ${minStored} exceeds --max-stored ${maxStored}`);
     const set = await loadMnistNode();
     const data = new Int8Array(set.count * MNIST_PIXELS);
     for (let i = 0; i < set.count; i++) data.set(bipolarImage(set, i), i * MNIST_PIXELS);
-    const counts = logCounts(lo, hi, f.points);
+    const counts = logCounts(minStored, maxStored, count);
     const t0 = performance.now();
     const points = runSweep(
       { n: set.count, d: MNIST_PIXELS, data: data as Bipolar },
-      {
-        counts,
-        trials: f.trials,
-        cue: f.cue,
-        amount: f.amount,
-        width: MNIST_SIDE,
-        seed: f.seed,
-        beta: f.beta,
-        scale: f.scale,
-      },
+      { ...settings, counts, width: MNIST_SIDE },
     );
     return {
       experiment: 'modern-vs-classic',
-      cue: f.cue,
-      amount: f.amount,
-      beta: f.beta,
-      scale: f.scale,
-      trials: f.trials,
-      seed: f.seed,
+      ...settings,
       points,
       ms: Math.round(performance.now() - t0),
     };
