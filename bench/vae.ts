@@ -1,7 +1,8 @@
 /**
  * Section 7 of `npm run bench`: training throughput of the Consolidation
- * lab's VAE (784 -> 128 -> 2 -> 128 -> 784, batch 64: CONSOLIDATION_DEFAULTS)
- * in samples per second, on every tfjs backend that starts
+ * lab's VAE (784 -> 128 -> 2 -> 128 -> 784, batch 64: the session's `page`
+ * preset, CONSOLIDATION_PRESETS) in samples per second, on every tfjs
+ * backend that starts
  *
  *   - in Node: wasm and cpu (cli/bench-vae.ts), and
  *   - in headless Chromium: wasm, webgl, webgpu, cpu (bench/vaepage; a GPU

@@ -1,8 +1,9 @@
 /**
  * VAE training throughput, shared by Node (cli/bench-vae.ts) and the
  * browser's VAE bench page (bench/vaepage): the Consolidation lab's VAE
- * (784 -> H -> L = 2 -> H -> 784, H, batch size and Adam step from
- * CONSOLIDATION_DEFAULTS) trained on seeded images in [0, 1]. The time of a
+ * (d -> H -> L -> H -> d: d = 784, MNIST's pixels; H, L, batch size and
+ * Adam step from the session's `page` preset) trained on seeded images in
+ * [0, 1]. The time of a
  * step does not depend on the pixels (every op is dense), so random images
  * stand in for the replays. The caller picks the tfjs backend first.
  *
@@ -13,14 +14,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../src/core/random';
-import { CONSOLIDATION_DEFAULTS } from '../src/models/consolidation/consolidation';
+import { MNIST_PIXELS } from '../src/data/mnist';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/session';
 import { createVae } from '../src/models/consolidation/vae';
 import { measure, now } from './stats';
-
-/** MNIST's pixels per image. */
-export const VAE_INPUT = 784;
-/** The map's latent size. */
-export const VAE_LATENT = 2;
 
 export interface VaeThroughput {
   /** tfjs backend that ran it, as tfjs names it */
@@ -51,8 +48,8 @@ export interface VaeTimingOptions {
 
 /** Times training batches of the lab's VAE on the current tfjs backend. */
 export async function timeVaeTraining(opts: VaeTimingOptions = {}): Promise<VaeThroughput> {
-  const c = CONSOLIDATION_DEFAULTS;
-  const d = VAE_INPUT;
+  const c = CONSOLIDATION_PRESETS.page;
+  const d = MNIST_PIXELS;
   const b = c.batchSize;
   const rows = 8 * b; // batches cycle through 8 distinct slices
   const rng = createRng(opts.seed ?? 1);
@@ -61,7 +58,7 @@ export async function timeVaeTraining(opts: VaeTimingOptions = {}): Promise<VaeT
   const vae = createVae({
     inputSize: d,
     hiddenSize: c.hiddenSize,
-    latentSize: VAE_LATENT,
+    latentSize: c.latentSize,
     seed: opts.seed ?? 1,
     learningRate: c.learningRate,
   });
@@ -86,7 +83,7 @@ export async function timeVaeTraining(opts: VaeTimingOptions = {}): Promise<VaeT
       backend: tf.getBackend(),
       inputSize: d,
       hiddenSize: c.hiddenSize,
-      latentSize: VAE_LATENT,
+      latentSize: c.latentSize,
       batchSize: b,
       warmup,
       reps: t.reps,

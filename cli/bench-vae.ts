@@ -10,30 +10,18 @@
  * The bench/ harness imports both.
  */
 import { loadMnistNode } from '../src/data/mnistNode';
-// eslint-disable-next-line no-restricted-imports -- until the consolidation pipeline's constants move into models (issue 9, item 6)
-import { HELD_OUT, LABELLED } from '../src/labs/consolidation/runner';
-// eslint-disable-next-line no-restricted-imports -- as above
-import { initialState } from '../src/labs/consolidation/store';
-import {
-  CONSOLIDATION_DEFAULTS,
-  encodeEpisodes,
-  evaluateVae,
-  gatherDigits,
-  pipelineSeeds,
-  replay,
-  splitDigits,
-} from '../src/models/consolidation/consolidation';
-import { PRETRAINED_CONFIG } from '../src/models/consolidation/consolidationPretrained';
 import { disposePatterns } from '../src/models/modern/modernHopfield';
 import {
-  createVae,
-  mixSeed,
-  trainEpochs,
-  unitFromBipolarRange,
-} from '../src/models/consolidation/vae';
-import { timeVaeTraining, VAE_INPUT, VAE_LATENT, type VaeThroughput } from '../bench/vaeWorkload';
+  CONSOLIDATION_PRESETS,
+  TRAIN_CHUNK,
+  createConsolidationSession,
+} from '../src/models/consolidation/session';
+import { timeVaeTraining, type VaeThroughput } from '../bench/vaeWorkload';
 import { initTf, type TfBackend } from './tf';
 import { isMain } from './isMain';
+
+/** The page's settings (the session's `page` preset). */
+const PAGE = CONSOLIDATION_PRESETS.page;
 
 /** VAE training throughput on a tfjs backend in Node. */
 export async function benchVaeTraining(
@@ -46,7 +34,7 @@ export async function benchVaeTraining(
 
 export interface LiveRun {
   backend: string;
-  /** the page's defaults (src/labs/consolidation/store.ts initialState) */
+  /** the page's defaults (CONSOLIDATION_PRESETS.page) */
   episodes: number;
   replays: number;
   epochs: number;
@@ -59,7 +47,7 @@ export interface LiveRun {
   replayMs: number;
   /** "Train from scratch" to the last epoch: training, evaluation, map, yields; ms */
   totalMs: number;
-  /** of which the training batches alone (trainEpochs between onEpoch calls), ms */
+  /** of which the training batches alone (between epoch ends), ms */
   trainMs: number;
   /** samples / trainMs */
   samplesPerSecond: number;
@@ -69,83 +57,55 @@ export interface LiveRun {
 }
 
 /**
- * A live "Train from scratch" as the page runs it (ConsolidationRunner:
- * trainFromScratch then resume), with the page's default settings and seed:
- * the episodes stored and replayed as on the page (untimed), then timed: a
- * fresh VAE, its first evaluation and map, and trainEpochs (yieldEvery 2)
- * with the held-out evaluation and the map (two encodeMeans, as the
- * runner's onEpoch and refreshMap do) after every epoch. What Node leaves
- * out is the page's rendering.
+ * A live "Train from scratch" as the page runs it (ConsolidationRunner), on
+ * the same session with the page's default settings and seed: the episodes
+ * stored and replayed (untimed), then timed: a fresh VAE, its first
+ * evaluation and map, and TRAIN_CHUNK minibatches at a time with a yield
+ * after each, with the held-out evaluation and the map (two encodeMeans,
+ * as the runner's epoch end and map refresh do) after every epoch. What
+ * Node leaves out is the page's rendering.
  */
 export async function benchLiveRun(backend: TfBackend = 'wasm'): Promise<LiveRun> {
   const name = await initTf(backend);
-  const s = initialState();
-  const c = CONSOLIDATION_DEFAULTS;
-  const seeds = pipelineSeeds(s.seed);
-  const set = await loadMnistNode();
-  const split = splitDigits(set.count, s.episodes, HELD_OUT, seeds.split);
-  // The runner's heldOutIndices: never among the opening VAE's episodes.
-  const heldOutIdx = splitDigits(
-    set.count,
-    Math.max(s.episodes, PRETRAINED_CONFIG.episodes),
-    HELD_OUT,
-    seeds.split,
-  ).heldOut;
-  const heldOut = gatherDigits(set, heldOutIdx, 'unit');
-  const episodes = gatherDigits(set, split.episodes, 'bipolar');
+  const session = createConsolidationSession(await loadMnistNode(), PAGE);
+  const { heldOut } = session;
   const t0 = performance.now();
-  const memory = encodeEpisodes(episodes);
-  let replays: Float32Array;
+  const memory = session.encode();
   try {
-    const r = await replay(memory, {
-      count: s.replays,
-      seed: seeds.cues,
-      steps: c.replaySteps,
-      batch: 200,
-    });
-    replays = r.replays;
+    while (!(await session.replay(memory)).result);
   } finally {
     disposePatterns(memory);
   }
-  const data = unitFromBipolarRange(replays);
   const replayMs = performance.now() - t0;
 
   const start = performance.now();
-  const vae = createVae({
-    inputSize: VAE_INPUT,
-    hiddenSize: c.hiddenSize,
-    latentSize: VAE_LATENT,
-    seed: seeds.vae,
-    learningRate: c.learningRate,
-  });
+  const vae = session.createVae();
   try {
     const refresh = async () => {
-      const ev = await evaluateVae(vae, heldOut, LABELLED);
+      const ev = await session.evaluate(vae);
       await vae.encodeMeans(heldOut.images, heldOut.n);
       return ev;
     };
     let last = await refresh();
     let trainMs = 0;
     let mark = performance.now();
-    await trainEpochs(vae, data, s.replays, {
-      epochs: s.epochs,
-      batchSize: c.batchSize,
-      seed: mixSeed(seeds.order, 0),
-      yieldEvery: 2,
-      onEpoch: async () => {
-        trainMs += performance.now() - mark;
-        last = await refresh();
-        mark = performance.now();
-      },
-    });
+    const trainer = session.trainer(vae);
+    while (trainer.epochsDone < PAGE.epochs) {
+      const epochEnded = await trainer.train(TRAIN_CHUNK);
+      await new Promise((r) => setTimeout(r, 0));
+      if (!epochEnded) continue;
+      trainMs += performance.now() - mark;
+      last = await refresh();
+      mark = performance.now();
+    }
     const totalMs = performance.now() - start;
-    const samples = s.replays * s.epochs;
+    const samples = PAGE.replays * PAGE.epochs;
     return {
       backend: name,
-      episodes: s.episodes,
-      replays: s.replays,
-      epochs: s.epochs,
-      batchSize: c.batchSize,
+      episodes: PAGE.episodes,
+      replays: PAGE.replays,
+      epochs: PAGE.epochs,
+      batchSize: PAGE.batchSize,
       heldOut: heldOut.n,
       samples,
       replayMs,
@@ -160,10 +120,9 @@ export async function benchLiveRun(backend: TfBackend = 'wasm'): Promise<LiveRun
   }
 }
 
-/** The page's default run length in samples (replays x epochs), from its store. */
+/** The page's default run length in samples (replays x epochs). */
 export function pageDefaultSamples(): { replays: number; epochs: number; samples: number } {
-  const s = initialState();
-  return { replays: s.replays, epochs: s.epochs, samples: s.replays * s.epochs };
+  return { replays: PAGE.replays, epochs: PAGE.epochs, samples: PAGE.replays * PAGE.epochs };
 }
 
 if (isMain(import.meta.url)) {

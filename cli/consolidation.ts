@@ -3,29 +3,29 @@
  * 2024): store N MNIST digits in a modern Hopfield network (beta = 20,
  * logits scaled by 1/sqrt(784)), replay R of them from uniform noise, train
  * a VAE on the replays only, and measure it on held-out digits after every
- * epoch. The pipeline is src/models/consolidation/consolidation.ts, the same code the lab
- * and scripts/train-consolidation.ts run. After training, as the lab's steps
- * 5 and 6 do: boundary extension on EXTRAS held-out digits, and the extended
- * model's threshold sweep with those digits as traces (every 5th recalled
- * from its top half).
+ * epoch. The pipeline is the session of src/models/consolidation/session.ts,
+ * the same one the lab, scripts/train-consolidation.ts and the benchmark
+ * drive; the defaults are its `experiment` preset. After training, as the lab's steps
+ * 5 and 6 do: boundary extension on SWEEP_TRACES held-out digits, and the
+ * extended model's threshold sweep with those digits as traces (every
+ * PROBE_STEP-th recalled from its top half).
  */
 import { loadMnistNode } from '../src/data/mnistNode';
 import { boundaryExtension } from '../src/models/consolidation/boundaryExtension';
-import {
-  CONSOLIDATION_DEFAULTS as D,
-  gatherDigits,
-  pipelineSeeds,
-  runConsolidation,
-  splitDigits,
-} from '../src/models/consolidation/consolidation';
+import { HIPPOCAMPUS_BETA, hippocampusBeta } from '../src/models/consolidation/consolidation';
 import {
   predictEpisodes,
+  sweepProbes,
   sweepThresholds,
+  SWEEP_TRACES,
   vaeRecallError,
 } from '../src/models/consolidation/extendedModel';
+import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
 import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
 import { defineExperiment } from './define';
 import { initTf, TF_BACKENDS } from './tf';
+
+const D = CONSOLIDATION_PRESETS.experiment;
 
 const PARAMS = {
   episodes: intParam(D.episodes, 10, 9000, 'N, digits stored in the hippocampus'),
@@ -44,41 +44,33 @@ const PARAMS = {
   backend: enumParam(TF_BACKENDS, 'wasm', 'tfjs backend'),
 };
 
-/** Held-out digits for boundary extension and the extended model's traces. */
-const EXTRAS = 500;
-
 export const consolidationExperiment = defineExperiment({
   name: 'consolidation',
   describe: 'hippocampal replays train a VAE: per-epoch recon, KL, decoding; distortion; few-shot',
   params: PARAMS,
   async run(values, io) {
     const { backend: backendName, ...config } = values;
-    if (config.episodes + config.heldOut > 10_000) {
-      throw new UsageError(`--episodes + --held-out must be at most 10000 (the digits we have)`);
-    }
     if (config.labelled >= config.heldOut) {
       throw new UsageError(`--labelled must be below --held-out`);
     }
-    const backend = await initTf(backendName);
     const set = await loadMnistNode();
-    const { result, vae } = await runConsolidation(set, config, { log: (t) => io.err(t + '\n') });
+    if (config.episodes + config.heldOut > set.count) {
+      throw new UsageError(
+        `--episodes + --held-out must be at most ${set.count} (the digits we have)`,
+      );
+    }
+    const backend = await initTf(backendName);
+    const { result, vae, session } = await runConsolidation(set, config, {
+      log: (t) => io.err(t + '\n'),
+    });
     let extras;
     try {
-      const split = splitDigits(
-        set.count,
-        config.episodes,
-        config.heldOut,
-        pipelineSeeds(config.seed).split,
-      );
-      const held = gatherDigits(
-        set,
-        split.heldOut.subarray(0, Math.min(EXTRAS, config.heldOut)),
-        'unit',
-      );
-      const ep = await predictEpisodes(vae, held.images, held.n);
-      const probes = Array.from({ length: Math.ceil(held.n / 5) }, (_, i) => 5 * i);
+      const n = Math.min(SWEEP_TRACES, config.heldOut);
+      const held = session.heldOut.images.slice(0, n * session.d);
+      const ep = await predictEpisodes(vae, held, n);
+      const probes = sweepProbes(n);
       extras = {
-        boundaryExtension: (await boundaryExtension(vae, held.images, held.n)).map((p) => ({
+        boundaryExtension: (await boundaryExtension(vae, held, n)).map((p) => ({
           zoom: p.zoom,
           inputExtent: p.input,
           recallExtent: p.recall,
@@ -93,8 +85,8 @@ export const consolidationExperiment = defineExperiment({
       experiment: 'consolidation',
       ...config,
       backend,
-      beta: 20,
-      betaEffective: 20 / Math.sqrt(784),
+      beta: HIPPOCAMPUS_BETA,
+      betaEffective: hippocampusBeta(session.d),
       replay: result.replay,
       epochs: result.epochs.map((e) => ({
         epoch: e.epoch,

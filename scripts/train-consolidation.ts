@@ -1,38 +1,39 @@
 /**
  * Trains the Consolidation lab's opening VAE with the app's own pipeline
- * (src/models/consolidation/consolidation.ts: encode, replay from noise, train on the
- * replays only), seeded, and writes it to public/models/ so the page opens
- * with a trained latent map.
+ * (the session of src/models/consolidation/session.ts: encode, replay from
+ * noise, train on the replays only) and its `pretrained` preset, seeded, and
+ * writes it to public/models/ so the page opens with a trained latent map.
  *
- *   npx tsx scripts/train-consolidation.ts [--epochs E] [--seed S]
+ *   npx tsx scripts/train-consolidation.ts [--epochs E] [--seed S] [--out FILE]
  *
  * Same seed, same backend (wasm) -> the same weights.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initTf } from '../cli/tf';
+import { intParam, parseArgs, stringParam } from '../src/core/params';
 import { loadMnistNode } from '../src/data/mnistNode';
 import {
-  CONSOLIDATION_DEFAULTS,
-  runConsolidation,
-} from '../src/models/consolidation/consolidation';
-import { vaeToJson } from '../src/models/consolidation/vaeParams';
-import {
-  PRETRAINED_CONFIG,
   PRETRAINED_FILE,
+  type PretrainedDoc,
 } from '../src/models/consolidation/consolidationPretrained';
+import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
+import { vaeToJson } from '../src/models/consolidation/vaeParams';
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const config = {
-  ...CONSOLIDATION_DEFAULTS,
-  ...PRETRAINED_CONFIG,
-  epochs: flag('epochs', PRETRAINED_CONFIG.epochs),
-  seed: flag('seed', PRETRAINED_CONFIG.seed),
+const P = CONSOLIDATION_PRESETS.pretrained;
+const FLAGS = {
+  epochs: intParam(P.epochs, 1, 500, 'passes over the replays'),
+  seed: intParam(P.seed, 0, 2 ** 32 - 1, 'random seed'),
+  out: stringParam(
+    fileURLToPath(new URL(`../public/${PRETRAINED_FILE}`, import.meta.url)),
+    'where to write the weights',
+    1000,
+  ),
 };
+
+const { out: file, ...flags } = parseArgs(FLAGS, process.argv.slice(2));
+const config = { ...P, ...flags };
 const backend = await initTf('wasm');
 const set = await loadMnistNode();
 const t0 = performance.now();
@@ -42,18 +43,18 @@ const { result, vae } = await runConsolidation(set, config, {
 const seconds = (performance.now() - t0) / 1000;
 const weights = vaeToJson(await vae.getWeights());
 vae.dispose();
-const last = result.epochs[result.epochs.length - 1];
-const file = fileURLToPath(new URL(`../public/${PRETRAINED_FILE}`, import.meta.url));
-mkdirSync(fileURLToPath(new URL('../public/models/', import.meta.url)), { recursive: true });
-const doc = {
+const doc: PretrainedDoc = {
   trainedBy: 'scripts/train-consolidation.ts',
   backend,
   pipeline: config,
   seconds: Math.round(seconds),
-  final: last,
+  final: result.epochs[result.epochs.length - 1],
   replay: result.replay,
   prototypicalVarianceRatio: result.prototypicalVarianceRatio,
   vae: weights,
 };
+mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, JSON.stringify(doc));
 process.stderr.write(`wrote ${file} in ${seconds.toFixed(1)} s\n`);
+// tfjs wasm keeps Node alive with its worker pool; the work is done.
+process.exit(0);

@@ -1,39 +1,23 @@
-import { useEffect, useState } from 'react';
-import { mirrorToLink } from '../../engine/labLink';
-import { parseHash } from '../../core/params';
-import { Button } from '../../ui/Controls';
+import { runCommand, shortcutRows } from '../../engine/commands';
+import { useLabLifecycle } from '../../engine/lab';
+import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
+import { ShortcutHelp } from '../../ui/ShortcutHelp';
+import { COMMANDS } from './commands';
 import { GenerativePanel, MapPanel } from './ExplorePanels';
 import { ExtendedPanel } from './ExtendedPanel';
-import { Explorer } from './explorer';
+import { makeLab } from './lab';
+import { LabButton } from './LabControls';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
-import { linkQuery, settingsChanged, startFromLink } from './link';
-import { ConsolidationRunner } from './runner';
 import { Stepper } from './Stepper';
-import { createConsolidationStore, dismiss, say } from './store';
-import { LabCtx, useLab, useLabContext, type LabContext } from './useLab';
+import { LabCtx, useLab, useLabContext } from './useLab';
 import './consolidation.css';
 
 /** The Consolidation lab (#/consolidation): Spens & Burgess 2024 in the browser. */
 export default function ConsolidationLab({ query }: { query: string }) {
-  const [ctx] = useState<LabContext>(() => makeLab(query));
-  useEffect(() => {
-    void ctx.runner.start();
-    // The settings go back into the link as they change; other keys (backend=) stay.
-    const unlink = mirrorToLink(
-      ctx.store,
-      '/consolidation',
-      (s) => linkQuery(s, parseHash(window.location.hash).query),
-      { when: settingsChanged },
-    );
-    return () => {
-      unlink();
-      ctx.explorer.dispose();
-      ctx.runner.dispose();
-    };
-  }, [ctx]);
+  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={ctx}>
+    <LabCtx.Provider value={lab}>
       <div className="cl-lab">
         <header className="lab-intro">
           <h1>Consolidation: the hippocampus teaches the neocortex</h1>
@@ -49,22 +33,13 @@ export default function ConsolidationLab({ query }: { query: string }) {
         </header>
         <Messages />
         <Body />
+        <ShortcutHelp rows={shortcutRows(COMMANDS)} />
       </div>
     </LabCtx.Provider>
   );
 }
 
-/** The store starts from the link; each unreadable setting becomes a warning on the page. */
-function makeLab(query: string): LabContext {
-  const start = startFromLink(query);
-  const store = createConsolidationStore(start.init);
-  for (const w of start.warnings) say(store, 'warn', w);
-  const runner = new ConsolidationRunner(store);
-  return { store, runner, explorer: new Explorer(store, runner) };
-}
-
 function Body() {
-  const ctx = useLabContext();
   const status = useLab((s) => s.status);
   const error = useLab((s) => s.loadError);
   const busy = useLab((s) => s.busy);
@@ -72,7 +47,7 @@ function Body() {
     return (
       <Notice kind="error">
         <p>{error}</p>
-        <Button onClick={() => void ctx.runner.start()}>Try again</Button>
+        <LabButton command={COMMANDS.retry} />
       </Notice>
     );
   }
@@ -107,12 +82,6 @@ function Messages() {
   const ctx = useLabContext();
   const messages = useLab((s) => s.messages);
   return (
-    <div className="messages">
-      {messages.map((m) => (
-        <Notice key={m.id} kind={m.kind} onDismiss={() => dismiss(ctx.store, m.id)}>
-          {m.text}
-        </Notice>
-      ))}
-    </div>
+    <LabMessages messages={messages} onDismiss={(id) => runCommand(COMMANDS.dismiss, ctx, id)} />
   );
 }

@@ -1,12 +1,17 @@
 /** Step 4 (the latent map and what it decodes) and step 5 (what a generative memory does). */
 import { scaleBand, scaleLinear } from 'd3';
-import { Button, LineChart, TeX } from '../../ui';
+import { MNIST_PIXELS } from '../../data/mnist';
+import { LineChart, TeX } from '../../ui';
+import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { ArithmeticView, BoundaryView } from './GenerativeViews';
+import { LabButton } from './LabControls';
 import { PartialRecallView } from './PartialRecallView';
 import { LatentMap } from './LatentMap';
-import { HELD_OUT, LABELLED } from './runner';
-import { useLab, useLabContext } from './useLab';
+import { PAGE } from './params';
+import { useLab } from './useLab';
+
+const { heldOut: HELD_OUT, labelled: LABELLED } = PAGE;
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -86,37 +91,18 @@ export function MapPanel() {
 }
 
 export function GenerativePanel() {
-  const { explorer } = useLabContext();
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const imagination = useLab((s) => s.imagination);
   const distortion = useLab((s) => s.distortion);
   const fewShot = useLab((s) => s.fewShot);
-  const busy = useLab((s) => s.busy);
-  const training = useLab((s) => s.training);
   const encoded = useLab((s) => s.encoded !== null);
-  const off = busy !== null || training === 'running';
   return (
     <section className="panel cl-generative" data-testid="step-generative">
       <h2>5 · What a generative memory does</h2>
       <div className="cl-buttons">
-        <Button
-          onClick={() => void explorer.imagine()}
-          disabled={training === 'running'}
-          testId="imagine"
-        >
-          Imagine (decode prior samples)
-        </Button>
-        <Button
-          onClick={() => void explorer.recallPartial()}
-          disabled={off || !encoded}
-          testId="recall-partial"
-          title={encoded ? undefined : 'Store the episodes first (step 1)'}
-        >
-          Recall an episode from its top half
-        </Button>
-        <Button onClick={() => void explorer.analyse()} disabled={off} testId="analyse">
-          Measure distortion, few-shot learning and boundary extension
-        </Button>
+        <LabButton command={COMMANDS.imagine} testId="imagine" />
+        <LabButton command={COMMANDS.recallPartial} testId="recall-partial" />
+        <LabButton command={COMMANDS.analyse} testId="analyse" />
       </div>
       {!encoded && (
         <p className="small muted">
@@ -142,8 +128,9 @@ export function GenerativePanel() {
       {fewShot && (
         <>
           <p className="small">
-            Few-shot learning: a linear read-out trained on n labelled held-out digits, tested on
-            500 others, on the {latent} latents against the 784 raw pixels.
+            Few-shot learning: a linear read-out trained on n labelled held-out digits, tested on{' '}
+            {HELD_OUT - Math.floor(HELD_OUT / 2)} others, on the {latent} latents against the{' '}
+            {MNIST_PIXELS} raw pixels.
             {fewShot.every((p) => p.pixels > p.latent) &&
               ` With only ${latent} latents, pixels win here${latent === 2 ? ': 2 numbers cannot separate 10 classes linearly' : ''}. The paper uses 20 latents (train one from scratch with 16).`}
           </p>
@@ -153,7 +140,10 @@ export function GenerativePanel() {
             yDomain={[0, 1]}
             series={[
               { name: `latent (${latent})`, values: fewShot.map((p) => ({ x: p.n, y: p.latent })) },
-              { name: 'pixels (784)', values: fewShot.map((p) => ({ x: p.n, y: p.pixels })) },
+              {
+                name: `pixels (${MNIST_PIXELS})`,
+                values: fewShot.map((p) => ({ x: p.n, y: p.pixels })),
+              },
             ]}
             xLabel="labelled examples n"
             yLabel="test accuracy"

@@ -4,28 +4,33 @@
  * latent code, in a modern Hopfield network over traces.
  */
 import type { ReactNode } from 'react';
-import { Button, Help, LineChart, Slider, TeX } from '../../ui';
+import { MNIST_PIXELS } from '../../data/mnist';
+import { runCommand } from '../../engine/commands';
 import {
   EXTENDED_BETA,
   LATENT_WEIGHT,
+  SWEEP_TRACES,
   extendedBeta,
 } from '../../models/consolidation/extendedModel';
+import { Help, LineChart, Slider, TeX } from '../../ui';
+import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
-import { TRACES } from './extended';
+import { LabButton } from './LabControls';
 import { useLab, useLabContext } from './useLab';
+
+const D = MNIST_PIXELS;
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 
 export function ExtendedPanel() {
-  const { explorer } = useLabContext();
+  const ctx = useLabContext();
   const threshold = useLab((s) => s.extendedThreshold);
   const view = useLab((s) => s.extended);
   const sweep = useLab((s) => s.extendedSweep);
   const training = useLab((s) => s.training);
-  const busy = useLab((s) => s.busy);
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const running = training === 'running';
-  const betaEff = extendedBeta(latent, 784);
+  const betaEff = extendedBeta(latent, D);
   return (
     <section className="panel cl-extended" data-testid="step-extended">
       <h2>6 · The extended model: what a memory trace keeps</h2>
@@ -34,9 +39,9 @@ export function ExtendedPanel() {
         latent code (the concept) plus only the pixels the neocortex predicts badly, those with{' '}
         <TeX tex={String.raw`|x_j - \hat x_j| > \theta`} /> where x̂ is the VAE's prediction. Recall
         completes the trace from the top half of the episode in a modern Hopfield network (β ={' '}
-        {EXTENDED_BETA}, logits scaled by 1/√{latent + 1 + 784}, β′ = {betaEff.toFixed(2)}), decodes
-        its latent and pastes the stored pixels over the decoded image. The {TRACES} episodes are
-        held-out digits, never seen by the VAE.
+        {EXTENDED_BETA}, logits scaled by 1/√{latent + 1 + D}, β′ = {betaEff.toFixed(2)}), decodes
+        its latent and pastes the stored pixels over the decoded image. The {SWEEP_TRACES} episodes
+        are held-out digits, never seen by the VAE.
       </p>
       <div className="cl-ext-controls">
         <Slider
@@ -46,32 +51,14 @@ export function ExtendedPanel() {
           max={1}
           step={0.01}
           format={(v) => v.toFixed(2)}
-          onChange={(v) => void explorer.setExtended({ threshold: v })}
+          onChange={(v) => runCommand(COMMANDS.setThreshold, ctx, v)}
           help="Lower stores more sensory detail: a bigger trace, a more faithful recall."
           disabled={running}
         />
         <div className="cl-buttons">
-          <Button
-            onClick={() => void explorer.setExtended({ episode: (view?.index ?? 0) - 1 })}
-            disabled={running || !view}
-            testId="ext-prev"
-          >
-            ← Previous episode
-          </Button>
-          <Button
-            onClick={() => void explorer.setExtended({ episode: (view?.index ?? 0) + 1 })}
-            disabled={running || !view}
-            testId="ext-next"
-          >
-            Next episode →
-          </Button>
-          <Button
-            onClick={() => void explorer.sweep()}
-            disabled={running || busy !== null}
-            testId="ext-sweep"
-          >
-            Sweep the threshold
-          </Button>
+          <LabButton command={COMMANDS.previousEpisode} testId="ext-prev" />
+          <LabButton command={COMMANDS.nextEpisode} testId="ext-next" />
+          <LabButton command={COMMANDS.sweep} testId="ext-sweep" />
         </div>
       </div>
       {running && (
@@ -109,10 +96,10 @@ export function ExtendedPanel() {
             </Figure>
           </div>
           <p className="small" data-testid="ext-size">
-            Stored: <strong>{view.stored}</strong> of 784 pixels ({pct(view.stored / 784)}); the
-            trace holds <strong>{view.valuesPerTrace}</strong> values ({latent} latents +{' '}
-            {view.stored} pixels, each with its position). Recall error {pct(view.error)} (mean |r −
-            x| over all pixels, r the recalled image)
+            Stored: <strong>{view.stored}</strong> of {D} pixels ({pct(view.stored / D)}); the trace
+            holds <strong>{view.valuesPerTrace}</strong> values ({latent} latents + {view.stored}{' '}
+            pixels, each with its position). Recall error {pct(view.error)} (mean |r − x| over all
+            pixels, r the recalled image)
             {view.ownTrace ? '' : '; the strongest trace was another episode'}.
           </p>
         </div>
@@ -173,7 +160,7 @@ export function ExtendedPanel() {
               display
               tex={String.raw`p = \mathrm{softmax}\big(\tfrac{\beta}{\sqrt{D}}\, T\tau\big),\quad z = \textstyle\sum_i p_i \mu_i,\quad r_j = \big(1 - \sum_i p_i m_{ij}\big)\,\mathrm{dec}(z)_j + \sum_i p_i m_{ij} x_{ij}`}
             />
-            with D = L + 1 + 784. Memory size: L + k values per trace (k stored pixels). θ = 0
+            with D = L + 1 + {D}. Memory size: L + k values per trace (k stored pixels). θ = 0
             stores every pixel (the episode itself, recalled to Hopfield precision); θ = 1 stores
             none (pure VAE recall: the decoded latent).
           </p>

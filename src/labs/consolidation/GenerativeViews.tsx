@@ -1,23 +1,22 @@
 /** Step 5's vector arithmetic and boundary extension. */
-import { Button, Help, LineChart, TeX } from '../../ui';
+import { runCommand } from '../../engine/commands';
+import { Help, LineChart, TeX } from '../../ui';
+import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
-import { HELD_OUT, LABELLED } from './runner';
 import { BOUNDARY_DIGITS } from './generative';
+import { LabButton } from './LabControls';
+import { PAGE } from './params';
 import { useLab, useLabContext } from './useLab';
 
 const DIGITS = Array.from({ length: 10 }, (_, c) => c);
 
 export function ArithmeticView() {
-  const { explorer } = useLabContext();
+  const ctx = useLabContext();
   const picks = useLab((s) => s.arithmeticPicks);
   const result = useLab((s) => s.arithmetic);
-  const training = useLab((s) => s.training);
   const latent = useLab((s) => s.map?.latentSize ?? 2);
-  const pick = (k: number, v: number) => {
-    const next: [number, number, number] = [...picks];
-    next[k] = v;
-    void explorer.arithmetic(next);
-  };
+  const pick = (slot: number, digit: number) =>
+    runCommand(COMMANDS.setArithmeticPick, ctx, { slot, digit });
   const names = ['a', 'b', 'c'];
   return (
     <div className="cl-arith" data-testid="arithmetic">
@@ -41,13 +40,7 @@ export function ArithmeticView() {
             </select>
           </label>
         ))}
-        <Button
-          onClick={() => void explorer.arithmetic()}
-          disabled={training === 'running'}
-          testId="arith-run"
-        >
-          Decode a − b + c
-        </Button>
+        <LabButton command={COMMANDS.arithmetic} testId="arith-run" />
       </div>
       <Help title="How is it computed?">
         <p className="small">
@@ -55,10 +48,10 @@ export function ArithmeticView() {
             display
             tex={String.raw`z = \bar z_a - \bar z_b + \bar z_c,\qquad \bar z_k = \frac{1}{|C_k|}\sum_{x \in C_k} \mu(x)`}
           />
-          C<sub>k</sub> is the held-out digits of class k ({HELD_OUT.toLocaleString('en')} in all),
-          μ(x) the encoder's mean ({latent} latents). The pictures are the decoded class means and
-          the decoded z. The class under the result comes from a linear read-out (logistic
-          regression) fitted on the latent means of {LABELLED} labelled held-out digits:{' '}
+          C<sub>k</sub> is the held-out digits of class k ({PAGE.heldOut.toLocaleString('en')} in
+          all), μ(x) the encoder's mean ({latent} latents). The pictures are the decoded class means
+          and the decoded z. The class under the result comes from a linear read-out (logistic
+          regression) fitted on the latent means of {PAGE.labelled} labelled held-out digits:{' '}
           <TeX tex={String.raw`p(k \mid z) = \mathrm{softmax}(zW + b)_k`} />.
         </p>
       </Help>

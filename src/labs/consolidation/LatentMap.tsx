@@ -1,11 +1,14 @@
 /**
  * The latent map: held-out digits' latent means (L = 2, drawn directly;
- * L > 2, their first two principal components), coloured by class, in an SVG with d3 scales. Hover a point: its digit and
- * reconstruction. Click the plane: decode that point. Drag from one point
- * to another: an interpolation strip.
+ * L > 2, their first two principal components), coloured by class, in an
+ * SVG with d3 scales. Hover a point: its digit and reconstruction. Click
+ * the plane: decode that point. Drag from one point to another: an
+ * interpolation strip. Each is a command (./commands).
  */
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { axisBottom, axisLeft, scaleLinear, schemeTableau10, select } from 'd3';
+import { runCommand } from '../../engine/commands';
+import { COMMANDS } from './commands';
 import { useLab, useLabContext } from './useLab';
 
 const W = 460;
@@ -14,7 +17,7 @@ const M = { top: 10, right: 10, bottom: 34, left: 40 };
 const HIT_PX = 6;
 
 export function LatentMap() {
-  const { explorer } = useLabContext();
+  const ctx = useLabContext();
   const map = useLab((s) => s.map);
   const probe = useLab((s) => s.probe);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -93,7 +96,7 @@ export function LatentMap() {
           if (from) setDrag({ from, to: z });
           else {
             const i = hit(z);
-            if (i >= 0) void explorer.showDigit(i);
+            if (i >= 0) runCommand(COMMANDS.probeDigit, ctx, i);
           }
         }}
         onPointerUp={(e) => {
@@ -104,8 +107,8 @@ export function LatentMap() {
           if (!from) return;
           const dx = scales.x(z[0]) - scales.x(from[0]);
           const dy = scales.y(z[1]) - scales.y(from[1]);
-          if (dx * dx + dy * dy > 100) void explorer.interpolate(from, z);
-          else void explorer.decodeAt(z);
+          if (dx * dx + dy * dy > 100) runCommand(COMMANDS.interpolate, ctx, { from, to: z });
+          else runCommand(COMMANDS.decodePoint, ctx, z);
         }}
         onPointerLeave={() => {
           pressed.current = null;

@@ -1,11 +1,21 @@
 /** The stepper's panels: 1 Encode, 2 Replay, 3 Train. */
-import { Button, LineChart, ProgressBar } from '../../ui';
+import { MNIST_PIXELS } from '../../data/mnist';
+import {
+  EXACT_REPLAY_TOLERANCE,
+  HIPPOCAMPUS_BETA,
+  hippocampusBeta,
+} from '../../models/consolidation/consolidation';
+import { LineChart, ProgressBar } from '../../ui';
+import { InlineMessages } from '../../ui/LabMessages';
+import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
-import { CHOICES, withCurrent } from './params';
-import { useLab, useLabContext } from './useLab';
+import { LabButton, SettingSelect } from './LabControls';
+import { PAGE } from './params';
+import { useLab } from './useLab';
 
 const fmt = (v: number, digits = 1) =>
   v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const TIMES = ['never', 'once', 'twice'];
 
 /** How long the rest of a live run takes here, from its own pace so far ('' once it stops). */
 export function timeLeft(progress: number, secs: number, training: string): string {
@@ -14,64 +24,32 @@ export function timeLeft(progress: number, secs: number, training: string): stri
   return rest < 1 ? ', almost done' : `, about ${fmt(rest, 0)} s to go`;
 }
 
-/** A setting's select: its usual choices, plus the current value if a link set another. */
-function NumberSelect(props: {
-  label: string;
-  value: number;
-  choices: readonly number[];
-  disabled: boolean;
-  onChange: (v: number) => void;
-  testId: string;
-  title?: string;
-}) {
-  return (
-    <label className="small" title={props.title}>
-      {props.label}{' '}
-      <select
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-        data-testid={props.testId}
-      >
-        {withCurrent(props.choices, props.value).map((v) => (
-          <option key={v} value={v}>
-            {v.toLocaleString('en')}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+/** The messages a step's command caused, next to its button. */
+function StepMessages({ source }: { source: string }) {
+  const messages = useLab((s) => s.messages);
+  return <InlineMessages messages={messages} source={source} />;
 }
 
 export function EncodePanel() {
-  const { runner, store } = useLabContext();
   const encoded = useLab((s) => s.encoded);
   const episodes = useLab((s) => s.episodes);
-  const busy = useLab((s) => s.busy);
   return (
     <section className="panel cl-step" data-testid="step-encode">
       <h2>1 · Encode</h2>
       <p className="small">
         The hippocampus, a modern Hopfield network, stores {episodes.toLocaleString('en')} digits at
-        once, as episodes: each image scaled to [−1, 1] becomes a row of X. Recall uses β = 20 with
-        logits scaled by 1/√784 (β′ = {fmt(20 / 28, 3)}).
+        once, as episodes: each image scaled to [−1, 1] becomes a row of X. Recall uses β ={' '}
+        {HIPPOCAMPUS_BETA} with logits scaled by 1/√{MNIST_PIXELS} (β′ ={' '}
+        {fmt(hippocampusBeta(MNIST_PIXELS), 3)}).
       </p>
-      <Button
+      <LabButton
+        command={COMMANDS.encode}
         variant="primary"
-        onClick={() => void runner.encode()}
-        disabled={busy !== null}
+        label={`Store ${episodes.toLocaleString('en')} episodes`}
         testId="encode"
-      >
-        Store {episodes.toLocaleString('en')} episodes
-      </Button>{' '}
-      <NumberSelect
-        label="episodes N"
-        value={episodes}
-        choices={CHOICES.episodes}
-        disabled={busy !== null}
-        onChange={(v) => store.setState({ episodes: v })}
-        testId="episodes"
-      />
+      />{' '}
+      <SettingSelect field="episodes" command={COMMANDS.setEpisodes} testId="episodes" />
+      <StepMessages source="encode" />
       {encoded && (
         <>
           <p className="small" data-testid="encoded">
@@ -96,35 +74,25 @@ export function EncodePanel() {
 }
 
 export function ReplayPanel() {
-  const { runner, store } = useLabContext();
   const encoded = useLab((s) => s.encoded);
   const r = useLab((s) => s.replay);
   const replays = useLab((s) => s.replays);
-  const busy = useLab((s) => s.busy);
   return (
     <section className="panel cl-step" data-testid="step-replay">
       <h2>2 · Replay</h2>
       <p className="small">
-        At rest, the hippocampus is fed pure noise (every pixel uniform in [−1, 1]) and updated
-        twice: ξ ← X softmax(β′ Xᵀξ). Each output is a stored episode, recalled without any cue to
-        it.
+        At rest, the hippocampus is fed pure noise (every pixel uniform in [−1, 1]) and updated{' '}
+        {TIMES[PAGE.replaySteps] ?? `${PAGE.replaySteps} times`}: ξ ← X softmax(β′ Xᵀξ). Each output
+        is a stored episode, recalled without any cue to it.
       </p>
-      <Button
+      <LabButton
+        command={COMMANDS.replay}
         variant="primary"
-        onClick={() => void runner.replay()}
-        disabled={!encoded || busy !== null}
+        label={`Replay ${replays.toLocaleString('en')} times`}
         testId="replay"
-      >
-        Replay {replays.toLocaleString('en')} times
-      </Button>{' '}
-      <NumberSelect
-        label="replays R"
-        value={replays}
-        choices={CHOICES.replays}
-        disabled={busy !== null}
-        onChange={(v) => store.setState({ replays: v })}
-        testId="replays-count"
-      />
+      />{' '}
+      <SettingSelect field="replays" command={COMMANDS.setReplays} testId="replays-count" />
+      <StepMessages source="replay" />
       {!encoded && <p className="small muted">Store the episodes first.</p>}
       {r && (
         <>
@@ -146,7 +114,7 @@ export function ReplayPanel() {
             episodes: coverage {fmt(100 * r.coverage)}% of the stored set (uniform draws would give{' '}
             {fmt(100 * r.expectedCoverage)}%: some episodes are replayed more than others).
             {Number.isFinite(r.exact) &&
-              ` ${fmt(100 * r.exact)}% are their episode to within 0.05 in every pixel; the rest are almost-exact blends.`}{' '}
+              ` ${fmt(100 * r.exact)}% are their episode to within ${EXACT_REPLAY_TOLERANCE} in every pixel; the rest are almost-exact blends.`}{' '}
             {fmt(r.ms / 1000)} s. Under each replay: the stored episode it is.
           </p>
         </>
@@ -156,12 +124,10 @@ export function ReplayPanel() {
 }
 
 export function TrainPanel() {
-  const { runner, store } = useLabContext();
   const replay = useLab((s) => s.replay);
   const training = useLab((s) => s.training);
   const progress = useLab((s) => s.progress);
   const history = useLab((s) => s.history);
-  const busy = useLab((s) => s.busy);
   const sps = useLab((s) => s.samplesPerSecond);
   const secs = useLab((s) => s.trainSeconds);
   const epochs = useLab((s) => s.epochs);
@@ -175,48 +141,27 @@ export function TrainPanel() {
     <section className="panel cl-step" data-testid="step-train">
       <h2>3 · Train the neocortex</h2>
       <p className="small">
-        A VAE (784 → 128 → {latentSize} latents → 128 → 784) learns from the replays only, never the
-        originals:
-        {` ${epochs}`} {epochs === 1 ? 'pass' : 'passes'} over them, minibatches of 64, Adam. After
-        each pass the app measures it on 1,000 held-out digits it has never seen.
+        A VAE ({MNIST_PIXELS} → {PAGE.hiddenSize} → {latentSize} latents → {PAGE.hiddenSize} →{' '}
+        {MNIST_PIXELS}) learns from the replays only, never the originals:
+        {` ${epochs}`} {epochs === 1 ? 'pass' : 'passes'} over them, minibatches of {PAGE.batchSize}
+        , Adam. After each pass the app measures it on {PAGE.heldOut.toLocaleString('en')} held-out
+        digits it has never seen.
       </p>
       <div className="cl-buttons">
-        <Button
-          variant="primary"
-          onClick={() => void runner.trainFromScratch()}
-          disabled={!ready || busy !== null}
-          testId="train"
-        >
-          Train from scratch
-        </Button>
-        {training === 'running' && (
-          <Button onClick={() => runner.pause()} testId="pause">
-            Pause
-          </Button>
-        )}
+        <LabButton command={COMMANDS.train} variant="primary" testId="train" />
+        {training === 'running' && <LabButton command={COMMANDS.pause} testId="pause" />}
         {training === 'paused' && source === 'live' && (
-          <Button onClick={() => void runner.resume()} testId="play">
-            Play
-          </Button>
+          <LabButton command={COMMANDS.play} testId="play" />
         )}
-        <NumberSelect
-          label="epochs"
-          value={epochs}
-          choices={CHOICES.epochs}
-          disabled={training === 'running'}
-          onChange={(v) => store.setState({ epochs: v })}
-          testId="epochs"
-        />
-        <NumberSelect
-          label="latents"
-          value={latentSize}
-          choices={CHOICES.latent}
-          disabled={training === 'running'}
-          onChange={(v) => store.setState({ latentSize: v })}
+        <SettingSelect field="epochs" command={COMMANDS.setEpochs} testId="epochs" />
+        <SettingSelect
+          field="latentSize"
+          command={COMMANDS.setLatentSize}
           testId="latent-size"
           title="More than 2 latents: the map shows their first two principal components"
         />
       </div>
+      <StepMessages source="train" />
       {!ready && <p className="small muted">Replay first: the VAE trains on the replays.</p>}
       {source === 'live' && (
         <ProgressBar

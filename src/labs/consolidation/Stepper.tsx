@@ -1,32 +1,18 @@
 /**
  * The stepper a teacher can project: one button per step, Previous and
- * Next, and the keys 1 to 6, n and p (or the arrow keys). The current step's
- * panel is outlined and scrolled to; the step lives in the link (`step=`).
+ * Next, and the keys 1 to 6, n and p (or the arrow keys), all commands
+ * (./commands). The current step's panel is outlined and scrolled to; the
+ * step lives in the link (`step=`).
  */
 import { useEffect } from 'react';
-import { bindShortcuts } from '../../engine/labLink';
-import { STEPS, type StepNumber } from './params';
-import type { ConsolidationStore } from './store';
+import { runCommand } from '../../engine/commands';
+import { COMMANDS } from './commands';
+import { LabButton } from './LabControls';
+import { STEPS } from './params';
 import { useLab, useLabContext } from './useLab';
 
-/** Moves the stepper to `step` (clamped to 1..6). */
-export function goToStep(store: ConsolidationStore, step: number): void {
-  const n = Math.min(STEPS.length, Math.max(1, Math.round(step))) as StepNumber;
-  if (n !== store.getState().step) store.setState({ step: n });
-}
-
-/** The stepper's keys: 1-6 go to a step, n / → the next, p / ← the previous. */
-export function stepperKey(store: ConsolidationStore, key: string): boolean {
-  const step = store.getState().step;
-  if (/^[1-6]$/.test(key)) goToStep(store, Number(key));
-  else if (key === 'n' || key === 'ArrowRight') goToStep(store, step + 1);
-  else if (key === 'p' || key === 'ArrowLeft') goToStep(store, step - 1);
-  else return false;
-  return true;
-}
-
 /** Outlines the panel of `step` and, if `scroll`, scrolls it into view. */
-function showStep(step: StepNumber, scroll: ScrollBehavior | null): void {
+function showStep(step: number, scroll: ScrollBehavior | null): void {
   for (const s of STEPS) {
     const el = document.querySelector<HTMLElement>(`[data-testid="${s.testId}"]`);
     if (!el) continue;
@@ -40,9 +26,9 @@ function showStep(step: StepNumber, scroll: ScrollBehavior | null): void {
 }
 
 export function Stepper() {
-  const { store } = useLabContext();
+  const ctx = useLabContext();
+  const { store } = ctx;
   const step = useLab((s) => s.step);
-  useEffect(() => bindShortcuts((key) => stepperKey(store, key)), [store]);
   useEffect(() => {
     // A link's step: straight there (step 1 keeps the introduction in view).
     const start = store.getState().step;
@@ -54,15 +40,7 @@ export function Stepper() {
   const current = STEPS[step - 1];
   return (
     <nav className="cl-stepper" aria-label="Steps" data-testid="stepper">
-      <button
-        type="button"
-        className="ui-button"
-        onClick={() => goToStep(store, step - 1)}
-        disabled={step === 1}
-        data-testid="step-prev"
-      >
-        ← Previous
-      </button>
+      <LabButton command={COMMANDS.previousStep} testId="step-prev" />
       <ol>
         {STEPS.map((s) => (
           <li key={s.n}>
@@ -70,7 +48,7 @@ export function Stepper() {
               type="button"
               className="cl-stepper-step"
               aria-current={s.n === step ? 'step' : undefined}
-              onClick={() => goToStep(store, s.n)}
+              onClick={() => runCommand(COMMANDS[`step${s.n}`], ctx)}
               title={`Step ${s.n}: ${s.name} (key ${s.n})`}
               data-testid={`goto-step-${s.n}`}
             >
@@ -79,17 +57,9 @@ export function Stepper() {
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        className="ui-button"
-        onClick={() => goToStep(store, step + 1)}
-        disabled={step === STEPS.length}
-        data-testid="step-next"
-      >
-        Next →
-      </button>
+      <LabButton command={COMMANDS.nextStep} testId="step-next" />
       <span className="small muted cl-stepper-now" data-testid="step-now">
-        Step {step} of {STEPS.length}: {current.name} · keys 1–6, n, p
+        Step {step} of {STEPS.length}: {current.name} · keys 1–{STEPS.length}, n, p
       </span>
     </nav>
   );

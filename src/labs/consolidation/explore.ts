@@ -5,12 +5,11 @@
  * screen.
  */
 import { createRng } from '../../core/random';
+import { hippocampusBeta, type ImageSet } from '../../models/consolidation/consolidation';
 import {
   distortionOnHeldOut,
   fewShotOnHeldOut,
-  hippocampusBeta,
-  type ImageSet,
-} from '../../models/consolidation/consolidation';
+} from '../../models/consolidation/consolidationEval';
 import type { StoredPatterns } from '../../models/modern/modernHopfield';
 import { recallFromPartialCue } from '../../models/consolidation/partialRecall';
 import { fromComponents } from '../../models/consolidation/pca';
@@ -18,9 +17,12 @@ import { mixSeed, type Vae } from '../../models/consolidation/vae';
 import type { ConsolidationState, MapFrame } from './store';
 
 export type Patch = Partial<ConsolidationState>;
-const PIXELS = 784;
-const rows = (flat: Float32Array, n: number) =>
-  Array.from({ length: n }, (_, k) => flat.slice(k * PIXELS, (k + 1) * PIXELS));
+
+/** n images laid end to end, d = flat.length / n values each, as one array per image. */
+export const rows = (flat: Float32Array, n: number): Float32Array[] => {
+  const d = flat.length / n;
+  return Array.from({ length: n }, (_, k) => flat.slice(k * d, (k + 1) * d));
+};
 
 /**
  * Points of the map's plane (n x 2) -> latents (n x L): the same numbers

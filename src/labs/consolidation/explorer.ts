@@ -2,11 +2,16 @@
  * The lab's exploration verbs (steps 4 to 6): each one computes a patch of
  * the state from the VAE on screen (./explore, ./generative, ./extended)
  * and the runner applies it only if that VAE is still the one on screen.
- * Buttons, the map and the walkthrough call these.
+ * The lab's commands (./commands) call these.
+ *
+ * It keeps itself in step with the store: step 6 is redrawn when its
+ * threshold or episode changes and follows the VAE on screen whenever it is
+ * not training; the arithmetic is decoded again when its digits change.
  */
 import type { PredictedEpisodes } from '../../models/consolidation/extendedModel';
+import { pipelineSeeds } from '../../models/consolidation/session';
 import { mixSeed, type Vae } from '../../models/consolidation/vae';
-import { pipelineSeeds } from '../../models/consolidation/consolidation';
+import { watchFields } from '../../engine/watch';
 import {
   decodePoint,
   distortion,
@@ -18,7 +23,8 @@ import {
 } from './explore';
 import { extendedSweep, extendedView, predictTraces } from './extended';
 import { boundary, vectorArithmetic } from './generative';
-import { LABELLED, type ConsolidationRunner } from './runner';
+import { PAGE } from './params';
+import type { ConsolidationRunner } from './runner';
 import type { ConsolidationStore } from './store';
 
 export class Explorer {
@@ -28,19 +34,24 @@ export class Explorer {
   private predicted: { vae: Vae; step: number; ep: PredictedEpisodes } | null = null;
   /** Latest step-6 request: an older one that finishes later is dropped. */
   private viewRequest = 0;
-  private readonly unsubscribe: () => void;
+  private readonly unwatch: (() => void)[];
 
   constructor(
     private readonly store: ConsolidationStore,
     private readonly runner: ConsolidationRunner,
   ) {
-    // Step 6 follows the VAE on screen whenever it is not training.
-    this.unsubscribe = store.subscribe((s, prev) => {
-      if (s.status !== 'ready' || s.training === 'running' || !s.map) return;
-      if (s.map !== prev.map || prev.training === 'running' || prev.status !== 'ready') {
-        void this.extended();
-      }
-    });
+    const shown = () => {
+      const s = store.getState();
+      return s.status === 'ready' && s.training !== 'running' && s.map !== null;
+    };
+    this.unwatch = [
+      // Step 6 follows the VAE on screen whenever it is not training, and its own settings.
+      watchFields(store, ['map', 'training', 'status'], () => {
+        if (shown()) void this.extended();
+      }),
+      watchFields(store, ['extendedThreshold', 'extendedEpisode'], () => void this.extended()),
+      watchFields(store, ['arithmeticPicks'], () => void this.arithmetic()),
+    ];
   }
 
   private get frame() {
@@ -83,12 +94,11 @@ export class Explorer {
   }
 
   /** a - b + c on class means, with the three picks in the store. */
-  arithmetic(picks?: [number, number, number]): Promise<void> {
-    if (picks) this.store.setState({ arithmeticPicks: picks });
+  arithmetic(): Promise<void> {
     const h = this.runner.current.heldOut;
     if (!h) return Promise.resolve();
     const chosen = this.store.getState().arithmeticPicks;
-    return this.runner.show((vae) => vectorArithmetic(vae, h, LABELLED, chosen));
+    return this.runner.show((vae) => vectorArithmetic(vae, h, PAGE.labelled, chosen));
   }
 
   /** Prototypical distortion, few-shot learning, then boundary extension, on held-out digits. */
@@ -107,17 +117,6 @@ export class Explorer {
     } finally {
       this.store.setState({ busy: null });
     }
-  }
-
-  /** Step 6 settings: a new threshold or episode, then the view again. */
-  setExtended(change: { threshold?: number; episode?: number }): Promise<void> {
-    const s = this.store.getState();
-    const n = s.extended?.traces ?? 1;
-    this.store.setState({
-      extendedThreshold: change.threshold ?? s.extendedThreshold,
-      extendedEpisode: (((change.episode ?? s.extendedEpisode) % n) + n) % n,
-    });
-    return this.extended();
   }
 
   /** Step 6 for the chosen episode and threshold. */
@@ -155,7 +154,7 @@ export class Explorer {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const u of this.unwatch) u();
     this.predicted = null;
   }
 }

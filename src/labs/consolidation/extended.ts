@@ -1,14 +1,16 @@
 /**
  * Step 6, the extended model, as patches of the lab's state (the maths is
- * src/models/extendedModel): held-out digits become traces (latent code +
+ * src/models/consolidation/extendedModel): held-out digits become traces (latent code +
  * the pixels the VAE predicts badly), and one of them is recalled from its
  * top half through the modern Hopfield network over the traces.
  */
 import type { ImageSet } from '../../models/consolidation/consolidation';
 import {
+  SWEEP_TRACES,
   buildTraces,
   predictEpisodes,
   recallExtended,
+  sweepProbes,
   sweepThresholds,
   topHalfCues,
   traceSize,
@@ -18,14 +20,9 @@ import {
 import type { Vae } from '../../models/consolidation/vae';
 import type { Patch } from './explore';
 
-/** Held-out digits stored as traces of the extended model. */
-export const TRACES = 500;
-/** Of those, every PROBE_STEP-th is recalled in the sweep. */
-export const PROBE_STEP = 5;
-
-/** mu(x) and decode(mu(x)) of the first TRACES held-out digits. */
+/** mu(x) and decode(mu(x)) of the first SWEEP_TRACES held-out digits. */
 export function predictTraces(vae: Vae, heldOut: ImageSet): Promise<PredictedEpisodes> {
-  const n = Math.min(TRACES, heldOut.n);
+  const n = Math.min(SWEEP_TRACES, heldOut.n);
   return predictEpisodes(vae, heldOut.images.slice(0, n * heldOut.d), n);
 }
 
@@ -65,7 +62,7 @@ export async function extendedView(
 
 /** The sweep over SWEEP_THRESHOLDS, and the VAE alone as the reference. */
 export async function extendedSweep(vae: Vae, ep: PredictedEpisodes): Promise<Patch> {
-  const probes = Array.from({ length: Math.ceil(ep.n / PROBE_STEP) }, (_, i) => i * PROBE_STEP);
+  const probes = sweepProbes(ep.n);
   const points = await sweepThresholds(vae, ep, probes);
   const vaeOnly = await vaeRecallError(vae, ep, probes);
   return { extendedSweep: { points, vaeOnly, traces: ep.n, probes: probes.length } };

@@ -1,10 +1,11 @@
 /**
  * Step 5's vector arithmetic and boundary extension, as patches of the
- * lab's state (the maths is src/models/latentArithmetic and
- * src/models/boundaryExtension).
+ * lab's state (the maths is src/models/consolidation/latentArithmetic and
+ * boundaryExtension).
  */
 import { boundaryExtension } from '../../models/consolidation/boundaryExtension';
-import { CLASSES, type ImageSet } from '../../models/consolidation/consolidation';
+import type { ImageSet } from '../../models/consolidation/consolidation';
+import { CLASSES } from '../../models/consolidation/consolidationEval';
 import {
   analogy,
   classMeans,
@@ -12,9 +13,8 @@ import {
 } from '../../models/consolidation/latentArithmetic';
 import { fitLogistic } from '../../models/consolidation/linearReadout';
 import type { Vae } from '../../models/consolidation/vae';
-import type { Patch } from './explore';
+import { rows, type Patch } from './explore';
 
-const PIXELS = 784;
 /** Held-out digits zoomed for boundary extension. */
 export const BOUNDARY_DIGITS = 300;
 
@@ -49,7 +49,7 @@ export async function vectorArithmetic(
   return {
     arithmetic: {
       picks,
-      images: [0, 1, 2, 3].map((k) => decoded.slice(k * PIXELS, (k + 1) * PIXELS)),
+      images: rows(decoded, 4),
       nearest,
       confidence: p[nearest],
     },
@@ -59,5 +59,5 @@ export async function vectorArithmetic(
 /** Zoomed-in and zoomed-out held-out digits through the VAE: ink extent of input and recall. */
 export async function boundary(vae: Vae, heldOut: ImageSet): Promise<Patch> {
   const n = Math.min(BOUNDARY_DIGITS, heldOut.n);
-  return { boundary: await boundaryExtension(vae, heldOut.images.subarray(0, n * PIXELS), n) };
+  return { boundary: await boundaryExtension(vae, heldOut.images.subarray(0, n * heldOut.d), n) };
 }

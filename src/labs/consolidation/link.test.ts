@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { decodeParams } from '../../core/params';
-import { linkQuery, settingsChanged, startFromLink } from './link';
+import { runCommand, runKey } from '../../engine/commands';
+import { COMMANDS } from './commands';
+import { makeLab, type ConsolidationLab } from './lab';
+import { linkQuery, linkWhen, startFromLink } from './link';
 import { CHOICES, PARAMS, parsePicks, STEPS, withCurrent } from './params';
-import { createConsolidationStore, initialState, type ConsolidationState } from './store';
+import { initialState, type ConsolidationState } from './store';
 import { timeLeft } from './Panels';
-import { goToStep, stepperKey } from './Stepper';
 
 const view = (s: Partial<ConsolidationState>): ConsolidationState => ({ ...initialState(), ...s });
 
@@ -17,21 +19,21 @@ describe('the parameter table', () => {
   });
 
   it("the selects' usual choices all lie in the table's ranges", () => {
-    const inRange = (key: 'episodes' | 'replays' | 'epochs' | 'latent', v: number) =>
+    const inRange = (key: 'episodes' | 'replays' | 'epochs' | 'latentSize', v: number) =>
       v >= PARAMS[key].min! && v <= PARAMS[key].max!;
     for (const v of CHOICES.episodes) expect(inRange('episodes', v)).toBe(true);
     for (const v of CHOICES.replays) expect(inRange('replays', v)).toBe(true);
     for (const v of CHOICES.epochs) expect(inRange('epochs', v)).toBe(true);
-    for (const v of CHOICES.latent) expect(inRange('latent', v)).toBe(true);
+    for (const v of CHOICES.latentSize) expect(inRange('latentSize', v)).toBe(true);
     expect(CHOICES.episodes).toContain(PARAMS.episodes.default);
-    expect(CHOICES.latent).toContain(PARAMS.latent.default);
+    expect(CHOICES.latentSize).toContain(PARAMS.latentSize.default);
   });
 
   it('bounds: the step runs 1..6 and the episode of step 6 stays among the traces', () => {
     expect(PARAMS.step.max).toBe(STEPS.length);
     expect(decodeParams(PARAMS, 'step=7').errors[0]).toMatch(/^step=7 is not a whole number/);
-    expect(decodeParams(PARAMS, 'ep=500').values.ep).toBe(0);
-    expect(decodeParams(PARAMS, 'ep=499').values.ep).toBe(499);
+    expect(decodeParams(PARAMS, 'ep=500').values.extendedEpisode).toBe(0);
+    expect(decodeParams(PARAMS, 'ep=499').values.extendedEpisode).toBe(499);
   });
 
   it('parsePicks reads three digits and nothing else', () => {
@@ -48,7 +50,7 @@ describe('the parameter table', () => {
 
 describe('the lab link', () => {
   it('round-trips every setting', () => {
-    const s = view({
+    const settings: Partial<ConsolidationState> = {
       episodes: 1000,
       replays: 2000,
       latentSize: 16,
@@ -58,24 +60,15 @@ describe('the lab link', () => {
       extendedThreshold: 0.3,
       extendedEpisode: 17,
       arithmeticPicks: [9, 4, 1],
-    });
+    };
+    const s = view(settings);
     const q = linkQuery(s);
     expect(q).toBe(
       'episodes=1000&replays=2000&latent=16&epochs=5&seed=42&step=6&theta=0.3&ep=17&arith=941',
     );
     const back = startFromLink(q);
     expect(back.warnings).toEqual([]);
-    expect(back.init).toEqual({
-      episodes: 1000,
-      replays: 2000,
-      latentSize: 16,
-      epochs: 5,
-      seed: 42,
-      step: 6,
-      extendedThreshold: 0.3,
-      extendedEpisode: 17,
-      arithmeticPicks: [9, 4, 1],
-    });
+    expect(back.init).toEqual(settings);
   });
 
   it("keeps other layers' keys (backend=) and replaces its own", () => {
@@ -123,16 +116,22 @@ describe('the lab link', () => {
 
   it('only a change of a setting rewrites the link', () => {
     const s = initialState();
-    expect(settingsChanged({ ...s, progress: 0.5, busy: 'Training…' }, s)).toBe(false);
-    expect(settingsChanged({ ...s, step: 3 }, s)).toBe(true);
-    expect(settingsChanged({ ...s, extendedThreshold: 0.2 }, s)).toBe(true);
-    expect(settingsChanged({ ...s, arithmeticPicks: [1, 2, 3] }, s)).toBe(true);
+    expect(linkWhen({ ...s, progress: 0.5, busy: 'Training…' }, s)).toBe(false);
+    expect(linkWhen({ ...s, step: 3 }, s)).toBe(true);
+    expect(linkWhen({ ...s, extendedThreshold: 0.2 }, s)).toBe(true);
+    expect(linkWhen({ ...s, arithmeticPicks: [1, 2, 3] }, s)).toBe(true);
   });
 });
 
 describe('the stepper', () => {
+  let lab: ConsolidationLab;
+  afterEach(() => lab.dispose());
+
   it('keys move between steps 1 and 6 and no further', () => {
-    const store = createConsolidationStore();
+    lab = makeLab('');
+    const { store } = lab;
+    const stepperKey = (_: unknown, key: string) => runKey(COMMANDS, lab, key);
+    const goToStep = (_: unknown, step: number) => runCommand(COMMANDS.goToStep, lab, step);
     expect(stepperKey(store, 'n')).toBe(true);
     expect(store.getState().step).toBe(2);
     stepperKey(store, 'ArrowRight');

@@ -1,85 +1,96 @@
 /**
- * The Consolidation lab's engine. Owns the digits, the hippocampus (stored
- * episodes as tensors), the replays and the VAE on screen, and publishes
- * what the visitor sees to the store. The maths is src/models/consolidation/consolidation.ts
- * (the same pipeline as the CLI and the weight script).
+ * The Consolidation lab's engine. It drives the pipeline's session
+ * (src/models/consolidation/session.ts, the same one the CLI, the weight
+ * script and the benchmark run) step by step, holds the tensors on screen
+ * (./tensors: the hippocampus and the VAE, with typed copies to rebuild them
+ * when the backend changes) and publishes what the visitor sees to the store.
  *
- * Tensors: the stored episodes and the VAE are the only long-lived ones
- * (./tensors, which keeps typed copies to rebuild them when the backend
- * changes); a new encode, "Train from scratch" and dispose() free the old ones.
- * Training runs in chunks (trainEpochs yields every few batches), so the
- * page stays responsive; everything is read back with await data().
+ * - The session on screen is made from the settings when the digits load
+ *   and again at every "Store" (step 1); its held-out digits are the map's
+ *   and the metrics'. A live VAE trains on the replays of the session it
+ *   started from, so storing again does not pull them away from it.
+ * - Replay and training run in chunks (REPLAY_BATCH cues, TRAIN_CHUNK
+ *   minibatches) with a yield to the page after each, so it stays
+ *   responsive; Pause stops between chunks and Play goes on from the next
+ *   minibatch, which gives the same VAE as an uninterrupted run.
+ * - It keeps itself in step: it watches `epochs`, so a paused or finished
+ *   live run re-plans when the visitor changes the number of epochs.
+ *
+ * Tensors: the stored episodes and the VAE are the only long-lived ones; a
+ * new "Store", "Train from scratch" and dispose() free the old ones.
+ * Everything is read back with await data().
  */
-import { backendReady } from '../../engine/backendStore';
-import { loadMnist, type MnistSet } from '../../data/mnist';
+import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
+import { say } from '../../engine/messages';
+import { watchFields } from '../../engine/watch';
+import type { MnistSet } from '../../data/mnist';
+import { REPLAY_BATCH } from '../../models/consolidation/consolidation';
 import {
-  evaluateVae,
-  gatherDigits,
-  pipelineSeeds,
-  replay,
-  splitDigits,
-  CONSOLIDATION_DEFAULTS,
-  type ImageSet,
-} from '../../models/consolidation/consolidation';
-import {
-  PRETRAINED_CONFIG,
   PRETRAINED_FILE,
   type PretrainedDoc,
 } from '../../models/consolidation/consolidationPretrained';
 import {
-  createVae,
-  loadVae,
-  mixSeed,
-  trainEpochs,
-  unitFromBipolarRange,
-  type SerialisedVae,
-  type Vae,
-} from '../../models/consolidation/vae';
+  TRAIN_CHUNK,
+  createConsolidationSession,
+  epochRecord,
+  type ConsolidationSession,
+} from '../../models/consolidation/session';
+import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
-import { LabTensors, onBackendSwitch } from './tensors';
+import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
+import { LabTensors } from './tensors';
 import type { Patch } from './explore';
-import { say, sayFailed, type ConsolidationStore } from './store';
+import { PAGE } from './params';
+import { sayFailed, type ConsolidationState, type ConsolidationStore } from './store';
 import { latentMap, replayView } from './views';
 
-/** Held-out digits on the map and in the metrics (never stored). */
-export const HELD_OUT = 1000;
-/** Of those, labelled for the decoding read-out. */
-export const LABELLED = 300;
+const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
 
-/**
- * The held-out digits: the next HELD_OUT of the seeded permutation after
- * the episodes, and never among the first PRETRAINED_CONFIG.episodes (the
- * episodes of the opening VAE, a prefix of the same permutation for seed 1).
- */
-function heldOutIndices(count: number, episodes: number, seed: number): Int32Array {
-  const n = Math.max(episodes, PRETRAINED_CONFIG.episodes);
-  return splitDigits(count, n, HELD_OUT, pipelineSeeds(seed).split).heldOut;
-}
+const sameIndices = (a: Int32Array, b: Int32Array | undefined) =>
+  b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 
 export class ConsolidationRunner {
   private set: MnistSet | null = null;
-  private heldOut: ImageSet | null = null;
+  /** The session on screen: its held-out digits, and its episodes once `encoded`. */
+  private session: ConsolidationSession | null = null;
+  private encoded = false;
   private readonly tensors = new LabTensors();
-  private episodes: ImageSet | null = null;
-  private replayData: Float32Array | null = null;
+  /** The live VAE's training cursor over its session's replays. */
+  private trainer: MinibatchTrainer | null = null;
+  /** The session whose replays the live VAE trains on. */
+  private trainSession: ConsolidationSession | null = null;
   private disposed = false;
   private unsubBackend: (() => void) | null = null;
+  private readonly unwatch: () => void;
   /** The training loop now running, if any (a backend change waits for it to stop). */
   private training: Promise<void> | null = null;
   /** Set while the tensors are rebuilt: a training loop failing on the old backend is expected. */
   private rebuilding = false;
   private pauseRequested = false;
-  private epochsDone = 0;
 
-  constructor(readonly store: ConsolidationStore) {}
+  constructor(readonly store: ConsolidationStore) {
+    this.unwatch = watchFields(store, ['epochs'], () => this.replan());
+  }
+
+  /** The session for the settings now in the store (no tensors yet). */
+  private sessionFor(s: ConsolidationState): ConsolidationSession {
+    const { episodes, replays, latentSize, epochs, seed } = s;
+    return createConsolidationSession(this.set!, {
+      ...PAGE,
+      episodes,
+      replays,
+      latentSize,
+      epochs,
+      seed,
+    });
+  }
 
   async start(): Promise<void> {
-    this.store.setState({ status: 'loading', loadError: null });
+    const load = await loadDigitsAndBackend(this.store, () => this.disposed);
+    if (!load) return;
     try {
-      const [load] = await Promise.all([loadMnist(), backendReady()]);
-      if (this.disposed) return;
       this.set = load.set;
-      this.makeHeldOut();
+      this.session = this.sessionFor(this.store.getState());
       const res = await fetch(new URL(PRETRAINED_FILE, document.baseURI).href);
       if (!res.ok)
         throw new Error(`the trained VAE (${PRETRAINED_FILE}) is missing (HTTP ${res.status})`);
@@ -95,7 +106,7 @@ export class ConsolidationRunner {
           `${doc.pipeline.replays.toLocaleString('en')} replays, ${doc.pipeline.epochs} epochs, seed ${doc.pipeline.seed} (${doc.seconds} s in Node, WASM).`,
       });
       // A backend change (e.g. a lost GPU device) leaves the tensors behind: make them again.
-      this.unsubBackend ??= onBackendSwitch((label) => void this.rebuild(label));
+      this.unsubBackend ??= onBackendSwitch((_, label) => void this.rebuild(label));
       await this.refresh();
     } catch (e) {
       if (!this.disposed) this.store.setState({ status: 'error', loadError: (e as Error).message });
@@ -119,16 +130,19 @@ export class ConsolidationRunner {
       this.tensors.rebuild();
       const s = this.store.getState();
       const live = s.source === 'live';
-      if (live) this.epochsDone = this.tensors.savedEpochs;
+      const vae = this.tensors.vae;
+      const epochsDone = live ? this.tensors.savedEpochs : 0;
+      if (live)
+        this.trainer = vae && this.trainSession ? this.trainSession.trainer(vae, epochsDone) : null;
       const stopped = live && s.training !== 'idle';
-      const more = this.epochsDone < s.epochs;
+      const more = epochsDone < s.epochs;
       this.store.setState({
-        history: live ? s.history.slice(0, this.epochsDone) : s.history,
+        history: live ? s.history.slice(0, epochsDone) : s.history,
         training: stopped ? (more ? 'paused' : 'done') : s.training,
-        progress: live ? this.epochsDone / s.epochs : s.progress,
+        progress: live ? epochsDone / s.epochs : s.progress,
       });
       const what = this.tensors.hippocampus ? 'the VAE and the hippocampus were' : 'the VAE was';
-      const epoch = live ? ` (the VAE as it was after epoch ${this.epochsDone})` : '';
+      const epoch = live ? ` (the VAE as it was after epoch ${epochsDone})` : '';
       const play = stopped && more ? ' Press Play to train on.' : '';
       say(
         this.store,
@@ -141,44 +155,34 @@ export class ConsolidationRunner {
     }
   }
 
-  private makeHeldOut(): void {
-    const s = this.store.getState();
-    this.heldOut = gatherDigits(
-      this.set!,
-      heldOutIndices(this.set!.count, s.episodes, s.seed),
-      'unit',
-    );
-  }
-
-  /** Step 1: store the episodes in the hippocampus. */
+  /** Step 1: a session from the settings, its episodes stored in the hippocampus. */
   async encode(): Promise<void> {
     if (!this.set || this.busy()) return;
     this.store.setState({ busy: 'Storing episodes…' });
     try {
-      const s = this.store.getState();
       const t0 = performance.now();
-      const split = splitDigits(this.set.count, s.episodes, HELD_OUT, pipelineSeeds(s.seed).split);
-      this.makeHeldOut();
-      this.episodes = gatherDigits(this.set, split.episodes, 'bipolar');
-      await this.tensors.store(this.episodes).norms.data();
+      const session = this.sessionFor(this.store.getState());
+      const newHeldOut = !sameIndices(session.split.heldOut, this.session?.split.heldOut);
+      await this.tensors.store(session.episodes).norms.data();
       if (this.disposed) return;
-      const d = this.episodes.d;
-      const sample = Array.from({ length: 12 }, (_, i) =>
-        this.episodes!.images.slice(i * d, (i + 1) * d),
-      );
-      this.replayData = null;
+      this.session = session;
+      this.encoded = true;
+      const { d, images, labels } = session.episodes;
+      const sample = Array.from({ length: 12 }, (_, i) => images.slice(i * d, (i + 1) * d));
       this.store.setState({
         encoded: {
-          count: this.episodes.n,
+          count: session.episodes.n,
           ms: performance.now() - t0,
           sample,
-          sampleLabels: Array.from(this.episodes.labels.subarray(0, 12)),
+          sampleLabels: Array.from(labels.subarray(0, 12)),
         },
         replay: null,
         partial: null,
       });
+      // Another seed or more episodes: other held-out digits, so the map and metrics follow.
+      if (newHeldOut) await this.refresh();
     } catch (e) {
-      sayFailed(this.store, 'Storing', e, this.rebuilding);
+      sayFailed(this.store, 'Storing', e, 'encode', this.rebuilding);
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
@@ -187,30 +191,28 @@ export class ConsolidationRunner {
   /** Step 2: replay from noise cues; shows the first replays as they come out. */
   async replay(): Promise<void> {
     const memory = this.tensors.hippocampus;
-    if (!memory || !this.episodes || this.busy()) return;
+    const session = this.session;
+    if (!memory || !session || !this.encoded || this.busy()) return;
     this.store.setState({ busy: 'Replaying…' });
     try {
-      const s = this.store.getState();
       const t0 = performance.now();
-      const episodes = this.episodes;
-      const r = await replay(memory, {
-        count: s.replays,
-        seed: pipelineSeeds(s.seed).cues,
-        steps: CONSOLIDATION_DEFAULTS.replaySteps,
-        batch: 200,
-        onBatch: async (done, replays, episode) => {
-          this.store.setState({ replay: replayView(episodes, done, replays, episode, t0) });
-          await new Promise((res) => setTimeout(res, 0));
-        },
-      });
-      if (this.disposed) return;
-      this.replayData = unitFromBipolarRange(r.replays);
-      const exact = r.maxDeviation.reduce((a, m) => a + (m < 0.05 ? 1 : 0), 0) / s.replays;
+      session.startReplay(this.store.getState().replays);
+      let p = await session.replay(memory, REPLAY_BATCH);
+      for (;;) {
+        this.store.setState({
+          replay: replayView(session.episodes, p.done, p.replays, p.episode, t0),
+        });
+        await yieldToPage();
+        if (p.result || this.disposed) break;
+        p = await session.replay(memory, REPLAY_BATCH);
+      }
+      if (this.disposed || !p.result) return;
+      const exact = p.result.exact;
       this.store.setState((st) => ({
         replay: st.replay && { ...st.replay, exact, ms: performance.now() - t0 },
       }));
     } catch (e) {
-      sayFailed(this.store, 'Replay', e, this.rebuilding);
+      sayFailed(this.store, 'Replay', e, 'replay', this.rebuilding);
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
@@ -218,23 +220,17 @@ export class ConsolidationRunner {
 
   /** Step 3: a fresh VAE trained on the replays only. */
   async trainFromScratch(): Promise<void> {
-    if (!this.replayData || this.busy()) return;
+    const session = this.session;
+    if (!session?.replayed || this.busy()) return;
     const s = this.store.getState();
-    const c = CONSOLIDATION_DEFAULTS;
-    this.replaceVae(
-      createVae({
-        inputSize: 784,
-        hiddenSize: c.hiddenSize,
-        latentSize: s.latentSize,
-        seed: pipelineSeeds(s.seed).vae,
-        learningRate: c.learningRate,
-      }),
-    );
-    this.epochsDone = 0;
+    const vae = session.createVae(s.latentSize);
+    this.replaceVae(vae);
+    this.trainSession = session;
+    this.trainer = session.trainer(vae);
     await this.tensors.snapshot(0);
     this.store.setState({
       source: 'live',
-      vaeNote: `Training live (${s.latentSize} latents) on ${(this.replayData.length / 784).toLocaleString('en')} replays (not the originals).`,
+      vaeNote: `Training live (${s.latentSize} latents) on ${this.trainer.n.toLocaleString('en')} replays (not the originals).`,
       history: [],
       progress: 0,
       trainSeconds: 0,
@@ -249,7 +245,7 @@ export class ConsolidationRunner {
     await this.resume();
   }
 
-  /** Play: trains the remaining epochs (an interrupted epoch starts afresh). */
+  /** Play: trains on from the next minibatch to the epochs set. */
   async resume(): Promise<void> {
     if (this.training) return;
     const run = this.trainLoop();
@@ -263,69 +259,59 @@ export class ConsolidationRunner {
 
   private async trainLoop(): Promise<void> {
     const vae = this.tensors.vae;
-    const data = this.replayData;
-    if (!vae || !data || this.busy()) return;
+    const trainer = this.trainer;
+    const session = this.session;
+    if (!vae || !trainer || trainer.vae !== vae || !session || this.busy()) return;
     const s = this.store.getState();
-    const left = s.epochs - this.epochsDone;
-    if (left <= 0 || s.source !== 'live') return;
+    if (s.source !== 'live' || trainer.epochsDone >= s.epochs) return;
     this.pauseRequested = false;
     this.store.setState({ training: 'running', busy: 'Training…' });
-    // The replays made, not the setting: it may have changed since.
-    const n = data.length / 784;
-    const planned = n * s.epochs;
+    const n = trainer.n;
+    const epochs = () => this.store.getState().epochs;
     let mark = performance.now();
     let seconds = s.trainSeconds;
-    let inEpoch = 0;
+    const pace = () => {
+      const done = trainer.epochsDone * n + trainer.position;
+      return {
+        progress: done / (n * epochs()),
+        trainSeconds: seconds,
+        samplesPerSecond: done / Math.max(seconds, 1e-3),
+      };
+    };
     try {
-      const result = await trainEpochs(vae, data, n, {
-        epochs: left,
-        batchSize: CONSOLIDATION_DEFAULTS.batchSize,
-        seed: mixSeed(pipelineSeeds(s.seed).order, this.epochsDone),
-        yieldEvery: 2,
-        shouldStop: () => this.pauseRequested || this.disposed,
-        onBatch: () => {
-          inEpoch += CONSOLIDATION_DEFAULTS.batchSize;
-          const now = performance.now();
-          if (now - mark > 250) {
-            seconds += (now - mark) / 1000;
-            mark = now;
-            const done = this.epochsDone * n + Math.min(inEpoch, n);
-            this.store.setState({
-              progress: done / planned,
-              trainSeconds: seconds,
-              samplesPerSecond: done / Math.max(seconds, 1e-3),
-            });
-          }
-        },
-        onEpoch: async (stats) => {
-          seconds += (performance.now() - mark) / 1000;
-          this.epochsDone++;
-          inEpoch = 0;
-          const ev = await evaluateVae(vae, this.heldOut!, LABELLED);
-          await this.tensors.snapshot(this.epochsDone);
+      while (trainer.epochsDone < epochs() && !this.pauseRequested && !this.disposed) {
+        const stats = await trainer.train(TRAIN_CHUNK);
+        await yieldToPage();
+        const now = performance.now();
+        if (stats) {
+          seconds += (now - mark) / 1000;
+          const ev = await session.evaluate(vae);
+          await this.tensors.snapshot(trainer.epochsDone);
           this.store.setState((st) => ({
-            history: [...st.history, { epoch: this.epochsDone, trainLoss: stats.loss, ...ev }],
-            progress: (this.epochsDone * n) / planned,
-            trainSeconds: seconds,
-            samplesPerSecond: (this.epochsDone * n) / Math.max(seconds, 1e-3),
+            history: [...st.history, epochRecord(stats, ev)],
+            ...pace(),
           }));
           await this.refreshMap(vae);
           mark = performance.now();
-        },
-      });
+        } else if (now - mark > 250) {
+          seconds += (now - mark) / 1000;
+          mark = now;
+          this.store.setState(pace());
+        }
+        if (vae.disposed) break;
+      }
       if (this.disposed || this.rebuilding) return;
-      await this.tensors.snapshot(this.epochsDone);
-      this.store.setState({
-        training: result.stopped ? 'paused' : 'done',
-        vaeNote: result.stopped
-          ? this.store.getState().vaeNote
-          : `Trained live on ${n.toLocaleString('en')} replays for ${s.epochs} epoch${s.epochs === 1 ? '' : 's'} in ${seconds.toFixed(0)} s.`,
-      });
+      const finished = trainer.epochsDone >= epochs();
+      const e = epochs();
+      this.store.setState((st) => ({
+        training: finished ? 'done' : 'paused',
+        vaeNote: finished
+          ? `Trained live on ${n.toLocaleString('en')} replays for ${e} epoch${e === 1 ? '' : 's'} in ${seconds.toFixed(0)} s.`
+          : st.vaeNote,
+      }));
     } catch (e) {
       // On a lost backend the loop fails; rebuild() takes over from the last copy.
-      if (!this.disposed && !this.rebuilding) {
-        say(this.store, 'error', `Training failed: ${(e as Error).message}`);
-      }
+      if (!this.disposed && !this.rebuilding) sayFailed(this.store, 'Training', e, 'train');
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
@@ -335,11 +321,25 @@ export class ConsolidationRunner {
     this.pauseRequested = true;
   }
 
+  /** A new number of epochs while a live run waits: paused with epochs to go, or done. */
+  private replan(): void {
+    const s = this.store.getState();
+    const trainer = this.trainer;
+    if (s.source !== 'live' || !trainer || s.training === 'running' || s.training === 'idle') {
+      return;
+    }
+    const done = trainer.epochsDone * trainer.n + trainer.position;
+    this.store.setState({
+      training: trainer.epochsDone < s.epochs ? 'paused' : 'done',
+      progress: Math.min(1, done / (trainer.n * s.epochs)),
+    });
+  }
+
   /** Metrics and map of the VAE on screen. */
   private async refresh(): Promise<void> {
     const vae = this.tensors.vae;
-    if (!vae || !this.heldOut) return;
-    const ev = await evaluateVae(vae, this.heldOut, LABELLED);
+    if (!vae || !this.session) return;
+    const ev = await this.session.evaluate(vae);
     if (vae.disposed) return;
     this.store.setState({ metrics: ev });
     await this.refreshMap(vae);
@@ -347,7 +347,7 @@ export class ConsolidationRunner {
 
   /** The held-out latent means on the plane: directly (L = 2) or their PCA (L > 2). */
   private async refreshMap(vae: Vae): Promise<void> {
-    const h = this.heldOut!;
+    const h = this.session!.heldOut;
     const { points, frame } = await latentMap(vae, h, this.store.getState().map?.pca);
     if (vae.disposed || this.disposed) return;
     const last = this.store.getState().history.at(-1);
@@ -365,10 +365,16 @@ export class ConsolidationRunner {
     if (!vae.disposed && !this.disposed) this.store.setState(patch);
   }
 
-  /** What the explorations (./explorer) work on. */
+  /** What the explorations (./explorer) work on: the VAE on screen, the held-out digits, step 1's episodes. */
   get current() {
-    const { vae, hippocampus: memory } = this.tensors;
-    return { vae, heldOut: this.heldOut, memory, episodes: this.episodes };
+    const { vae, hippocampus } = this.tensors;
+    const session = this.session;
+    return {
+      vae,
+      heldOut: session?.heldOut ?? null,
+      memory: this.encoded ? hippocampus : null,
+      episodes: this.encoded && session ? session.episodes : null,
+    };
   }
 
   busy(): boolean {
@@ -377,6 +383,7 @@ export class ConsolidationRunner {
 
   private replaceVae(vae: Vae, weights: SerialisedVae | null = null): void {
     this.tensors.setVae(vae, weights);
+    this.trainer = null;
     this.store.setState({
       partial: null,
       arithmetic: null,
@@ -386,10 +393,11 @@ export class ConsolidationRunner {
     });
   }
 
-  /** Leaving the lab: frees every tensor. */
+  /** Leaving the lab: frees every tensor and stops watching. */
   dispose(): void {
     this.disposed = true;
     this.pauseRequested = true;
+    this.unwatch();
     this.unsubBackend?.();
     this.tensors.dispose();
   }

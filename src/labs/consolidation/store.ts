@@ -3,24 +3,20 @@
  * the runner and tests use it without React.
  */
 import { createStore } from 'zustand/vanilla';
-import type { EpochRecord } from '../../models/consolidation/consolidation';
+import { defaults } from '../../core/params';
+import { say, type Message } from '../../engine/messages';
 import type { PartialRecall } from '../../models/consolidation/partialRecall';
 import type { FewShotPoint } from '../../models/consolidation/fewShot';
 import type { BoundaryPoint } from '../../models/consolidation/boundaryExtension';
 import type { SweepPoint } from '../../models/consolidation/extendedModel';
-import { PARAMS, type StepNumber } from './params';
-
-export interface Message {
-  id: number;
-  kind: 'info' | 'warn' | 'error';
-  text: string;
-}
+import type { EpochRecord } from '../../models/consolidation/session';
+import { PARAMS, type Picks } from './params';
 
 /** Where the VAE on screen came from. */
 export type VaeSource = 'pretrained' | 'live';
 
 export interface ReplayView {
-  /** The first replays (at most SHOWN), 784 values each in [-1, 1]. */
+  /** The first replays (at most SHOWN), d values each in [-1, 1]. */
   images: Float32Array[];
   /** Their episode (row of the stored set) and its class. */
   episodes: number[];
@@ -29,7 +25,7 @@ export interface ReplayView {
   distinct: number;
   coverage: number;
   expectedCoverage: number;
-  /** Share of replays within 0.05 of their episode in every pixel. */
+  /** Share of replays within EXACT_REPLAY_TOLERANCE of their episode in every pixel. */
   exact: number;
   ms: number;
 }
@@ -72,15 +68,15 @@ export interface ExtendedView {
 export interface ConsolidationState {
   status: 'loading' | 'ready' | 'error';
   loadError: string | null;
-  /** Settings. */
+  /** Settings (./params: the link's table). */
   episodes: number;
   replays: number;
   epochs: number;
   seed: number;
   /** Latent size L of the next "Train from scratch". */
   latentSize: number;
-  /** The stepper's current step (highlighted, scrolled to). */
-  step: StepNumber;
+  /** The stepper's current step, 1 to STEPS.length (highlighted, scrolled to). */
+  step: number;
   /** Step 1: stored episodes (count, ms) and a few of them to show. */
   encoded: { count: number; ms: number; sample: Float32Array[]; sampleLabels: number[] } | null;
   replay: ReplayView | null;
@@ -112,9 +108,9 @@ export interface ConsolidationState {
   distortion: { originals: number[]; reconstructions: number[]; ratio: number } | null;
   fewShot: FewShotPoint[] | null;
   /** Vector arithmetic on class means: a - b + c. */
-  arithmeticPicks: [number, number, number];
+  arithmeticPicks: Picks;
   arithmetic: {
-    picks: [number, number, number];
+    picks: Picks;
     /** Decoded class means of a, b, c, then the decoded result. */
     images: Float32Array[];
     nearest: number;
@@ -132,15 +128,10 @@ export interface ConsolidationState {
 
 export function initialState(): ConsolidationState {
   return {
+    // The link's table (./params) gives the settings, so an empty link is the default state.
+    ...defaults(PARAMS),
     status: 'loading',
     loadError: null,
-    // The defaults of the link's table (./params), so an empty link is the default state.
-    episodes: PARAMS.episodes.default,
-    replays: PARAMS.replays.default,
-    epochs: PARAMS.epochs.default,
-    seed: PARAMS.seed.default,
-    latentSize: PARAMS.latent.default,
-    step: PARAMS.step.default as StepNumber,
     encoded: null,
     replay: null,
     source: 'pretrained',
@@ -158,11 +149,8 @@ export function initialState(): ConsolidationState {
     partial: null,
     distortion: null,
     fewShot: null,
-    arithmeticPicks: [7, 1, 0], // PARAMS.arith's default, '710'
     arithmetic: null,
     boundary: null,
-    extendedThreshold: PARAMS.theta.default,
-    extendedEpisode: PARAMS.ep.default,
     extended: null,
     extendedSweep: null,
     busy: null,
@@ -176,24 +164,18 @@ export function createConsolidationStore(init?: Partial<ConsolidationState>) {
   return createStore<ConsolidationState>(() => ({ ...initialState(), ...init }));
 }
 
-let nextId = 1;
-
-export function say(store: ConsolidationStore, kind: Message['kind'], text: string): void {
-  const id = nextId++;
-  store.setState((s) => ({ messages: [...s.messages.slice(-3), { id, kind, text }] }));
-}
-
-/** A visible message for a step that failed; `backendChanged`: the usual cause, and what to do. */
+/**
+ * A visible message for a step that failed, shown next to the control that
+ * ran it (`source`, its command id); `backendChanged`: the usual cause, and
+ * what to do.
+ */
 export function sayFailed(
   store: ConsolidationStore,
   what: string,
   e: unknown,
-  backendChanged: boolean,
+  source: string,
+  backendChanged = false,
 ): void {
   const hint = backendChanged ? ' The maths backend changed meanwhile: run this step again.' : '';
-  say(store, 'error', `${what} failed: ${(e as Error).message}.${hint}`);
-}
-
-export function dismiss(store: ConsolidationStore, id: number): void {
-  store.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
+  say(store, 'error', `${what} failed: ${(e as Error).message}.${hint}`, source);
 }

@@ -5,14 +5,12 @@
  * Why the copies: when the backend changes (a lost GPU device falls back to
  * another), tensors made on the old backend cannot be read any more, so the
  * weights must be copied out while they are still good. The VAE's copy is
- * taken when it arrives (the shipped weights, or a fresh VAE's initial ones),
- * at the end of every training epoch and when training stops; the episodes
- * are typed arrays already. rebuild() frees what it can of the old tensors
+ * taken when it arrives (the shipped weights, or a fresh VAE's initial ones)
+ * and at the end of every training epoch; the episodes are typed arrays
+ * already. rebuild() frees what it can of the old tensors
  * (a lost backend may refuse) and makes new ones on the current backend.
  * Adam's moments are not copied: training after a rebuild starts them afresh.
  */
-import { backendStore } from '../../engine/backendStore';
-import { BACKEND_LABEL } from '../../engine/backend';
 import { encodeEpisodes, type ImageSet } from '../../models/consolidation/consolidation';
 import { disposePatterns, type StoredPatterns } from '../../models/modern/modernHopfield';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
@@ -113,14 +111,4 @@ export class LabTensors {
     this.episodes = null;
     this.saved = null;
   }
-}
-
-/** Calls `rebuild` with the new backend's name whenever the running backend changes. */
-export function onBackendSwitch(rebuild: (label: string) => void): () => void {
-  let backend = backendStore.getState().info?.name;
-  return backendStore.subscribe((s) => {
-    if (!s.info || s.info.name === backend) return;
-    backend = s.info.name;
-    rebuild(BACKEND_LABEL[s.info.name]);
-  });
 }

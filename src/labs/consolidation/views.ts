@@ -12,7 +12,7 @@ import type { MapFrame, ReplayView } from './store';
 export const SHOWN = 24;
 
 /**
- * The first `done` replays (784 values each, laid end to end) and their
+ * The first `done` replays (d values each, laid end to end) and their
  * episodes: the first SHOWN of them, how many episodes they cover against
  * what uniform draws would, and the time since `t0` (ms). `exact` is left
  * NaN until the run ends.

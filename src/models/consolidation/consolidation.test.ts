@@ -4,20 +4,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import {
-  CONSOLIDATION_DEFAULTS,
   encodeEpisodes,
   expectedCoverage,
   gatherDigits,
   replay,
-  runConsolidation,
   splitDigits,
+} from './consolidation';
+import {
+  CONSOLIDATION_PRESETS,
+  runConsolidation,
   type ConsolidationConfig,
   type ConsolidationResult,
-} from './consolidation';
+} from './session';
 import { cosine, disposePatterns } from '../modern/modernHopfield';
 
 const SMALL: ConsolidationConfig = {
-  ...CONSOLIDATION_DEFAULTS,
+  ...CONSOLIDATION_PRESETS.experiment,
   episodes: 300,
   replays: 600,
   hiddenSize: 48,

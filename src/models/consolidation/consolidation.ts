@@ -8,10 +8,12 @@
  * - Episodes are MNIST digits scaled to [-1, 1] (2 ink / 255 - 1), stored as
  *   the rows of X in the MHN with beta = 20 and the 1/sqrt(d) logit scale:
  *   beta' = 20 / sqrt(784) = 0.714 (./modernHopfield).
- * - Replay: R cues xi_0 ~ U[-1, 1]^d (seeded), each updated `steps` times by
- *   xi <- X^T softmax(beta' X xi). The replay is the final xi; its episode is
- *   the stored row nearest to it (Euclidean); coverage = distinct episodes
- *   replayed / N.
+ * - Replay: R cues xi_0 ~ U[-1, 1]^d (seeded), each updated `steps` times
+ *   (REPLAY_STEPS = 2 unless told) by xi <- X^T softmax(beta' X xi). The
+ *   replay is the final xi; its episode is the stored row nearest to it
+ *   (Euclidean); coverage = distinct episodes replayed / N; a replay is
+ *   exact when it is within EXACT_REPLAY_TOLERANCE of its episode in every
+ *   pixel.
  * - The VAE (./vae) sees replays converted to [0, 1] ((xi + 1) / 2, clipped).
  * - Evaluation uses held-out digits (never stored, never replayed), pixels
  *   ink / 255 in [0, 1]:
@@ -25,35 +27,27 @@
  *   digits' reconstructions, and the few-shot curve (./fewShot) with the
  *   first half of the held-out digits as the labelled pool and the second
  *   half as the test set.
- * - One seed drives everything: the split of the 10,000 digits (rng(seed)),
- *   the noise cues (rng(mixSeed(seed, 1))), the VAE's weights and noise
- *   (mixSeed(seed, 2)), the minibatch order (mixSeed(seed, 3)) and the
- *   few-shot draws (mixSeed(seed, 4)).
+ * - d, the pixels per image, comes from the data (784 for MNIST).
+ * - One seed drives everything (./session, pipelineSeeds): the split of the
+ *   10,000 digits (rng(seed)), the noise cues (rng(mixSeed(seed, 1))), the
+ *   VAE's weights and noise (mixSeed(seed, 2)), the minibatch order
+ *   (mixSeed(seed, 3)) and the few-shot draws (mixSeed(seed, 4)).
  *
- * Tensors: replay() owns everything it makes; the caller owns the
+ * This file is the hippocampus' side (split, encode, replay); ./session runs
+ * the whole pipeline step by step, ./consolidationEval measures the VAE.
+ *
+ * Tensors: a replay owns everything it makes; the caller owns the
  * StoredPatterns from encodeEpisodes and disposes them (disposePatterns).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../core/random';
-import type { FewShotPoint } from './fewShot';
 import {
-  CLASSES,
-  FEW_SHOT_SIZES,
-  decodeAccuracy,
-  distortionOnHeldOut,
-  evaluateVae,
-  fewShotOnHeldOut,
-  type EpochEvaluation,
-} from './consolidationEval';
-import {
-  disposePatterns,
   effectiveBeta,
   nearest,
   retrieveStep,
   storePatterns,
   type StoredPatterns,
 } from '../modern/modernHopfield';
-import { createVae, mixSeed, trainEpochs, unitFromBipolarRange, type Vae } from './vae';
 
 /** beta of the hippocampus, with logits scaled by 1/sqrt(d) (Spens & Burgess 2024). */
 export const HIPPOCAMPUS_BETA = 20;
@@ -136,21 +130,29 @@ export function hippocampusBeta(d: number): number {
   return effectiveBeta(HIPPOCAMPUS_BETA, d, 'sqrt');
 }
 
+/**
+ * MHN updates per replay cue. From noise, one update at beta = 20 is already
+ * dominated by one episode; the second sharpens it onto that episode
+ * (measured on 3,000 digits, seed 1: 3% of replays within
+ * EXACT_REPLAY_TOLERANCE of their episode in every pixel after one update,
+ * 79% after two).
+ */
+export const REPLAY_STEPS = 2;
+/** Cues per tensor batch of a replay. */
+export const REPLAY_BATCH = 256;
+/**
+ * A replay "is" its episode when max_j |replay_j - x_episode,j| is below
+ * this, in the [-1, 1] pixel range (0.05 = 2.5% of the range); the rest are
+ * almost-exact blends of similar episodes.
+ */
+export const EXACT_REPLAY_TOLERANCE = 0.05;
+
 export interface ReplayOptions {
   /** Number of noise cues R. */
   readonly count: number;
   readonly seed: number;
-  /**
-   * MHN updates per cue; default 2. From noise, one update at beta = 20 is
-   * already dominated by one episode; the second sharpens it onto that
-   * episode (measured on 3,000 digits, seed 1: 3% of replays within 0.05
-   * of their episode in every pixel after one update, 79% after two).
-   */
+  /** MHN updates per cue; default REPLAY_STEPS. */
   readonly steps?: number;
-  /** Cues per tensor batch; default 256. */
-  readonly batch?: number;
-  /** Awaited after each batch with the replays done so far (e.g. to show them and yield). */
-  onBatch?(done: number, replays: Float32Array, episode: Int32Array): void | Promise<void>;
 }
 
 export interface ReplayResult {
@@ -166,6 +168,8 @@ export interface ReplayResult {
   readonly distinct: number;
   /** distinct / N. */
   readonly coverage: number;
+  /** Share of replays with maxDeviation < EXACT_REPLAY_TOLERANCE. */
+  readonly exact: number;
 }
 
 /** R uniform noise cues in [-1, 1]^d from rng(seed). */
@@ -177,222 +181,108 @@ export function noiseCues(count: number, d: number, seed: number): Float32Array 
 }
 
 /**
- * Step 2, replay: noise cues through the hippocampus (see the file's doc
- * comment). Batches of `batch` cues; reads back with await data().
+ * Step 2, replay, as a resumable run: noise cues through the hippocampus
+ * (see the file's doc comment), `next(k)` the next k cues at a time (one
+ * tensor batch; reads back with await data()), so a page can show the
+ * replays so far and yield between chunks. Each cue is updated on its own,
+ * so how the cues are chunked does not change what comes back.
  */
-export async function replay(
-  memory: StoredPatterns,
-  options: ReplayOptions,
-): Promise<ReplayResult> {
-  const { count, seed } = options;
-  const steps = options.steps ?? 1;
-  const size = options.batch ?? 256;
-  const d = memory.d;
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`replays ${count} must be >= 1`);
-  const betaEff = hippocampusBeta(d);
-  const cues = noiseCues(count, d, seed);
-  const replays = new Float32Array(count * d);
-  const episode = new Int32Array(count);
-  for (let start = 0; start < count; start += size) {
-    const rows = Math.min(size, count - start);
+export class ReplayRun {
+  readonly cues: Float32Array;
+  /** R x d, filled up to `done` rows. */
+  readonly replays: Float32Array;
+  /** Filled up to `done`. */
+  readonly episode: Int32Array;
+  private count = 0;
+  private readonly steps: number;
+  private readonly betaEff: number;
+
+  constructor(
+    readonly d: number,
+    readonly options: ReplayOptions,
+  ) {
+    const { count } = options;
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`replays ${count} must be >= 1`);
+    this.steps = options.steps ?? REPLAY_STEPS;
+    this.betaEff = hippocampusBeta(d);
+    this.cues = noiseCues(count, d, options.seed);
+    this.replays = new Float32Array(count * d);
+    this.episode = new Int32Array(count);
+  }
+
+  /** Cues replayed so far. */
+  get done(): number {
+    return this.count;
+  }
+
+  get finished(): boolean {
+    return this.count === this.options.count;
+  }
+
+  /** Replays the next `chunk` cues (fewer at the end) through `memory`; returns `done`. */
+  async next(memory: StoredPatterns, chunk: number = REPLAY_BATCH): Promise<number> {
+    const { d, count: start } = this;
+    if (memory.d !== d) throw new RangeError(`the hippocampus holds d = ${memory.d}, not ${d}`);
+    const rows = Math.min(chunk, this.options.count - start);
+    if (rows <= 0) return start;
     const { state, idx } = tf.tidy(() => {
-      let q = tf.tensor2d(cues.subarray(start * d, (start + rows) * d), [rows, d]);
-      for (let k = 0; k < steps; k++) q = retrieveStep(memory, q, betaEff).next;
+      let q = tf.tensor2d(this.cues.subarray(start * d, (start + rows) * d), [rows, d]);
+      for (let k = 0; k < this.steps; k++) q = retrieveStep(memory, q, this.betaEff).next;
       return { state: q, idx: nearest(memory, q) };
     });
     const [sv, iv] = await Promise.all([state.data(), idx.data()]);
     tf.dispose([state, idx]);
-    replays.set(sv as Float32Array, start * d);
-    episode.set(iv as Int32Array, start);
-    await options.onBatch?.(start + rows, replays, episode);
+    this.replays.set(sv as Float32Array, start * d);
+    this.episode.set(iv as Int32Array, start);
+    this.count = start + rows;
+    return this.count;
   }
-  const x = await memory.x.data();
-  const maxDeviation = new Float32Array(count);
-  const seen = new Uint8Array(memory.n);
-  let distinct = 0;
-  for (let r = 0; r < count; r++) {
-    const e = episode[r];
-    if (!seen[e]) {
-      seen[e] = 1;
-      distinct++;
+
+  /** Once finished: each replay's deviation from its episode, coverage and the exact share. */
+  async result(memory: StoredPatterns): Promise<ReplayResult> {
+    if (!this.finished) throw new Error(`replayed ${this.count} of ${this.options.count} cues`);
+    const { d, replays, episode } = this;
+    const count = this.options.count;
+    const x = await memory.x.data();
+    const maxDeviation = new Float32Array(count);
+    const seen = new Uint8Array(memory.n);
+    let distinct = 0;
+    let exact = 0;
+    for (let r = 0; r < count; r++) {
+      const e = episode[r];
+      if (!seen[e]) {
+        seen[e] = 1;
+        distinct++;
+      }
+      let m = 0;
+      for (let j = 0; j < d; j++) m = Math.max(m, Math.abs(replays[r * d + j] - x[e * d + j]));
+      maxDeviation[r] = m;
+      if (m < EXACT_REPLAY_TOLERANCE) exact++;
     }
-    let m = 0;
-    for (let j = 0; j < d; j++) m = Math.max(m, Math.abs(replays[r * d + j] - x[e * d + j]));
-    maxDeviation[r] = m;
+    return {
+      replays,
+      cues: this.cues,
+      episode,
+      maxDeviation,
+      distinct,
+      coverage: distinct / memory.n,
+      exact: exact / count,
+    };
   }
-  return { replays, cues, episode, maxDeviation, distinct, coverage: distinct / memory.n };
+}
+
+/** Step 2 in one go: a ReplayRun in batches of `batch` (default REPLAY_BATCH). */
+export async function replay(
+  memory: StoredPatterns,
+  options: ReplayOptions & { readonly batch?: number },
+): Promise<ReplayResult> {
+  const run = new ReplayRun(memory.d, options);
+  while (!run.finished) await run.next(memory, options.batch);
+  return run.result(memory);
 }
 
 /** Expected coverage of R uniform draws from N: 1 - (1 - 1/N)^R. */
 export function expectedCoverage(n: number, r: number): number {
   return 1 - Math.pow(1 - 1 / n, r);
-}
-
-export {
-  CLASSES,
-  FEW_SHOT_SIZES,
-  decodeAccuracy,
-  distortionOnHeldOut,
-  evaluateVae,
-  fewShotOnHeldOut,
-};
-export type { EpochEvaluation };
-
-// ---- The whole pipeline (CLI, weight script, tests) ------------------------
-
-export interface ConsolidationConfig {
-  readonly episodes: number;
-  readonly replays: number;
-  readonly latentSize: number;
-  readonly hiddenSize: number;
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly seed: number;
-  /** Held-out digits for evaluation. */
-  readonly heldOut: number;
-  /** Of those, labelled for the decoding read-out. */
-  readonly labelled: number;
-  /** MHN updates per replay. */
-  readonly replaySteps: number;
-  /** Adam step size of the VAE. */
-  readonly learningRate: number;
-}
-
-export const CONSOLIDATION_DEFAULTS: ConsolidationConfig = {
-  episodes: 3000,
-  replays: 6000,
-  latentSize: 2,
-  hiddenSize: 128,
-  epochs: 10,
-  batchSize: 64,
-  seed: 1,
-  heldOut: 2000,
-  labelled: 500,
-  replaySteps: 2,
-  learningRate: 2e-3,
-};
-
-export interface EpochRecord extends EpochEvaluation {
-  readonly epoch: number;
-  /** Training loss terms on the replays over the epoch (nats). */
-  readonly trainLoss: number;
-}
-
-export interface ConsolidationResult {
-  readonly config: ConsolidationConfig;
-  readonly replay: {
-    readonly distinct: number;
-    readonly coverage: number;
-    readonly expectedCoverage: number;
-    readonly exact: number;
-  };
-  readonly epochs: EpochRecord[];
-  readonly prototypicalVarianceRatio: number;
-  readonly perClassVarianceRatio: number[];
-  readonly fewShot: FewShotPoint[];
-  readonly timings: {
-    readonly replayMs: number;
-    readonly trainMs: number;
-    readonly samplesPerSecond: number;
-  };
-}
-
-export interface PipelineHooks {
-  onEpoch?(record: EpochRecord): void;
-  log?(text: string): void;
-}
-
-/** The VAE seeds used by the pipeline for a given seed. */
-export const pipelineSeeds = (seed: number) => ({
-  split: seed,
-  cues: mixSeed(seed, 1),
-  vae: mixSeed(seed, 2),
-  order: mixSeed(seed, 3),
-  fewShot: mixSeed(seed, 4),
-});
-
-/**
- * Runs encode, replay, train (evaluating after every epoch), distortion and
- * few-shot. Returns the trained VAE too (the caller disposes it).
- */
-export async function runConsolidation(
-  src: DigitSource,
-  config: ConsolidationConfig,
-  hooks: PipelineHooks = {},
-): Promise<{ result: ConsolidationResult; vae: Vae }> {
-  const seeds = pipelineSeeds(config.seed);
-  const split = splitDigits(src.count, config.episodes, config.heldOut, seeds.split);
-  const episodes = gatherDigits(src, split.episodes, 'bipolar');
-  const heldOut = gatherDigits(src, split.heldOut, 'unit');
-  const t0 = performance.now();
-  const memory = encodeEpisodes(episodes);
-  let rep: ReplayResult;
-  try {
-    rep = await replay(memory, {
-      count: config.replays,
-      seed: seeds.cues,
-      steps: config.replaySteps,
-    });
-  } finally {
-    disposePatterns(memory);
-  }
-  const replayMs = performance.now() - t0;
-  const exact = rep.maxDeviation.reduce((a, m) => a + (m < 0.05 ? 1 : 0), 0) / config.replays;
-  hooks.log?.(
-    `replayed ${config.replays} from ${config.episodes} episodes: coverage ${rep.coverage.toFixed(3)} in ${replayMs.toFixed(0)} ms`,
-  );
-  const data = unitFromBipolarRange(rep.replays);
-  const vae = createVae({
-    inputSize: episodes.d,
-    hiddenSize: config.hiddenSize,
-    latentSize: config.latentSize,
-    seed: seeds.vae,
-    learningRate: config.learningRate,
-  });
-  const epochs: EpochRecord[] = [];
-  let trainMs = 0;
-  let mark = performance.now();
-  try {
-    await trainEpochs(vae, data, config.replays, {
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      seed: seeds.order,
-      yieldEvery: 1 << 30,
-      onEpoch: async (stats) => {
-        trainMs += performance.now() - mark;
-        const ev = await evaluateVae(vae, heldOut, config.labelled);
-        const record = { epoch: stats.epoch, trainLoss: stats.loss, ...ev };
-        epochs.push(record);
-        hooks.onEpoch?.(record);
-        hooks.log?.(
-          `epoch ${stats.epoch}: recon ${ev.reconError.toFixed(1)} kl ${ev.kl.toFixed(2)} decoding ${ev.decodingAccuracy.toFixed(3)}`,
-        );
-        mark = performance.now();
-      },
-    });
-    const distortion = await distortionOnHeldOut(vae, heldOut);
-    const fewShot = await fewShotOnHeldOut(vae, heldOut, seeds.fewShot);
-    const result: ConsolidationResult = {
-      config,
-      replay: {
-        distinct: rep.distinct,
-        coverage: rep.coverage,
-        expectedCoverage: expectedCoverage(config.episodes, config.replays),
-        exact,
-      },
-      epochs,
-      prototypicalVarianceRatio: distortion.ratio,
-      perClassVarianceRatio: Array.from(distortion.perClassRatio),
-      fewShot,
-      timings: {
-        replayMs,
-        trainMs,
-        samplesPerSecond: trainMs > 0 ? (config.replays * config.epochs * 1000) / trainMs : 0,
-      },
-    };
-    return { result, vae };
-  } catch (e) {
-    vae.dispose();
-    throw e;
-  }
 }

@@ -1,22 +1,13 @@
 /**
  * The Consolidation lab's opening VAE: trained by
- * scripts/train-consolidation.ts with the pipeline of ./consolidation and
- * these settings, shipped at public/models/consolidation-vae.json.
+ * scripts/train-consolidation.ts with the pipeline of ./session and its
+ * `pretrained` preset (CONSOLIDATION_PRESETS), shipped at
+ * public/models/consolidation-vae.json.
  */
-import type { ConsolidationConfig } from './consolidation';
+import type { ConsolidationConfig, EpochRecord } from './session';
 import type { SerialisedVaeJson } from './vaeParams';
-import type { EpochRecord } from './consolidation';
 
 export const PRETRAINED_FILE = 'models/consolidation-vae.json';
-
-export const PRETRAINED_CONFIG = {
-  episodes: 3000,
-  replays: 6000,
-  latentSize: 2,
-  hiddenSize: 128,
-  epochs: 20,
-  seed: 1,
-} as const satisfies Partial<ConsolidationConfig>;
 
 /** The file's contents. */
 export interface PretrainedDoc {

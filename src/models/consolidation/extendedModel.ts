@@ -57,6 +57,16 @@ export const SWEEP_THRESHOLDS = [
   0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1,
 ] as const;
 
+/** Held-out digits stored as traces (the lab's step 6 and the `consolidation` experiment). */
+export const SWEEP_TRACES = 500;
+/** Of n traces, every PROBE_STEP-th is recalled from its top half in a sweep. */
+export const PROBE_STEP = 5;
+
+/** The probes of a sweep over n traces: 0, PROBE_STEP, 2 PROBE_STEP, ... below n. */
+export function sweepProbes(n: number): number[] {
+  return Array.from({ length: Math.ceil(n / PROBE_STEP) }, (_, i) => i * PROBE_STEP);
+}
+
 /** Episodes as the VAE sees them: pixels, latent means and predictions. */
 export interface PredictedEpisodes {
   readonly n: number;

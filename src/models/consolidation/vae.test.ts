@@ -7,16 +7,8 @@ import { createRng } from '../../core/random';
 import { prototypicalDistortion } from './distortion';
 import { accuracy, fitLogistic } from './linearReadout';
 import { syntheticClasses, type LabelledImages } from '../../testing/syntheticClasses';
-import {
-  createVae,
-  loadVae,
-  mixSeed,
-  priorLatents,
-  trainEpochs,
-  unitFromBipolarRange,
-  type EpochStats,
-  type Vae,
-} from './vae';
+import { createVae, loadVae, mixSeed, priorLatents, unitFromBipolarRange, type Vae } from './vae';
+import { trainEpochs, type EpochStats } from './vaeTrain';
 import { bceWithLogits, klDivergence, lossAndGradients, vaeLoss } from './vaeMath';
 import { initialParams, paramSpecs, vaeConfig, vaeFromJson, vaeToJson } from './vaeParams';
 

@@ -339,5 +339,3 @@ export function mixSeed(seed: number, t: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-
-export { trainEpochs, type EpochStats, type TrainOptions, type TrainResult } from './vaeTrain';

@@ -1,0 +1,376 @@
+/**
+ * The consolidation pipeline as one step-wise session (SCIENCE.md section 3,
+ * Spens & Burgess 2024; conventions in ./consolidation): 1 encode the
+ * episodes in the hippocampus, 2 replay them from noise, 3 train a VAE on
+ * the replays only, 4 evaluate it on held-out digits. Each step can run in
+ * chunks (replay k cues, train k minibatches) and goes on where it stopped,
+ * so a page yields between chunks and pauses, while the command line, the
+ * weight script and the benchmark run the same steps to the end. The
+ * chunk sizes never change the numbers: the same config and seed give the
+ * same replays, the same VAE and the same measurements.
+ *
+ * One set of settings, in CONSOLIDATION_PRESETS: `experiment` (the
+ * `consolidation` experiment's defaults), `pretrained` (the lab's opening
+ * VAE, scripts/train-consolidation.ts) and `page` (the lab's defaults: fewer
+ * held-out digits, so the map shows 1,000 and the evaluation after every
+ * epoch stays quick in a browser).
+ *
+ * Tensors: the session holds typed arrays only. The hippocampus from
+ * encode() and every VAE from createVae() belong to the caller (so a page
+ * can rebuild them when the backend changes); every step frees the tensors
+ * it makes.
+ */
+import { disposePatterns, type StoredPatterns } from '../modern/modernHopfield';
+import {
+  REPLAY_BATCH,
+  REPLAY_STEPS,
+  ReplayRun,
+  encodeEpisodes,
+  expectedCoverage,
+  gatherDigits,
+  splitDigits,
+  type DigitSource,
+  type ImageSet,
+  type ReplayResult,
+  type Split,
+} from './consolidation';
+import {
+  distortionOnHeldOut,
+  evaluateVae,
+  fewShotOnHeldOut,
+  type EpochEvaluation,
+} from './consolidationEval';
+import type { DistortionResult } from './distortion';
+import type { FewShotPoint } from './fewShot';
+import { createVae, mixSeed, unitFromBipolarRange, type Vae } from './vae';
+import { MinibatchTrainer, type EpochStats } from './vaeTrain';
+
+export interface ConsolidationConfig {
+  /** N, digits stored as episodes. */
+  readonly episodes: number;
+  /** R, noise-cued replays. */
+  readonly replays: number;
+  /** L, the VAE's latent size. */
+  readonly latentSize: number;
+  /** H, hidden units of the VAE's encoder and decoder. */
+  readonly hiddenSize: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Held-out digits for evaluation (never stored, never replayed). */
+  readonly heldOut: number;
+  /** Of those, the first `labelled` train the decoding read-out; the rest test it. */
+  readonly labelled: number;
+  /** MHN updates per replay. */
+  readonly replaySteps: number;
+  /** Adam step size of the VAE. */
+  readonly learningRate: number;
+  /**
+   * The held-out digits follow the first max(episodes, heldOutAfter) digits
+   * of the seeded permutation (default 0: right after the episodes), so they
+   * are never among the episodes of a VAE trained on a longer prefix.
+   */
+  readonly heldOutAfter?: number;
+}
+
+const EXPERIMENT: ConsolidationConfig = {
+  episodes: 3000,
+  replays: 6000,
+  latentSize: 2,
+  hiddenSize: 128,
+  epochs: 10,
+  batchSize: 64,
+  seed: 1,
+  heldOut: 2000,
+  labelled: 500,
+  replaySteps: REPLAY_STEPS,
+  learningRate: 2e-3,
+};
+
+const PRETRAINED: ConsolidationConfig = { ...EXPERIMENT, epochs: 20 };
+
+/** The pipeline's named settings (see the file's doc comment). */
+export const CONSOLIDATION_PRESETS = {
+  experiment: EXPERIMENT,
+  pretrained: PRETRAINED,
+  page: {
+    ...EXPERIMENT,
+    epochs: 15,
+    heldOut: 1000,
+    labelled: 300,
+    // Seed 1's opening VAE was trained on this prefix: its map never shows one of its episodes.
+    heldOutAfter: PRETRAINED.episodes,
+  },
+} as const satisfies Record<string, ConsolidationConfig>;
+
+/**
+ * Minibatches a page trains between yields to the browser (the lab's
+ * runner; the benchmark's live run does the same). Any chunk gives the same
+ * VAE; this one keeps a frame's work to a few milliseconds.
+ */
+export const TRAIN_CHUNK = 2;
+
+/** The streams one seed gives the pipeline. */
+export interface PipelineSeeds {
+  readonly split: number;
+  readonly cues: number;
+  readonly vae: number;
+  readonly order: number;
+  readonly fewShot: number;
+}
+
+/** The seeds of each random stream of the pipeline for a given seed. */
+export const pipelineSeeds = (seed: number): PipelineSeeds => ({
+  split: seed,
+  cues: mixSeed(seed, 1),
+  vae: mixSeed(seed, 2),
+  order: mixSeed(seed, 3),
+  fewShot: mixSeed(seed, 4),
+});
+
+/** Where a replay stands: the first `done` of `total` replays (rows in [-1, 1]) and their episodes. */
+export interface ReplayProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly replays: Float32Array;
+  readonly episode: Int32Array;
+  /** Set once every cue is replayed. */
+  readonly result: ReplayResult | null;
+}
+
+export class ConsolidationSession {
+  readonly seeds: PipelineSeeds;
+  /** Dataset indices of the episodes and of the held-out digits. */
+  readonly split: Split;
+  /** The stored episodes, rows in [-1, 1] (the hippocampus' range). */
+  readonly episodes: ImageSet;
+  /** The held-out digits, rows in [0, 1] (the VAE's range). */
+  readonly heldOut: ImageSet;
+  private run: ReplayRun | null = null;
+  private replayResult: ReplayResult | null = null;
+  private trainingData: Float32Array | null = null;
+
+  constructor(
+    src: DigitSource,
+    readonly config: ConsolidationConfig,
+  ) {
+    this.seeds = pipelineSeeds(config.seed);
+    // The episodes are a prefix of the permutation, whatever its length.
+    const prefix = Math.max(config.episodes, config.heldOutAfter ?? 0);
+    const order = splitDigits(src.count, prefix, config.heldOut, this.seeds.split);
+    this.split = { episodes: order.episodes.slice(0, config.episodes), heldOut: order.heldOut };
+    this.episodes = gatherDigits(src, this.split.episodes, 'bipolar');
+    this.heldOut = gatherDigits(src, this.split.heldOut, 'unit');
+  }
+
+  /** d, pixels per image, from the data. */
+  get d(): number {
+    return this.episodes.d;
+  }
+
+  /** Step 1, encode: the episodes as the hippocampus' X (new tensors the caller owns). */
+  encode(): StoredPatterns {
+    return encodeEpisodes(this.episodes);
+  }
+
+  /**
+   * Starts step 2 afresh with `count` noise cues (default config.replays),
+   * dropping the last replay. The cues are the first `count` of one seeded
+   * stream, so a longer replay begins with a shorter one's replays.
+   */
+  startReplay(count: number = this.config.replays): void {
+    this.run = this.newReplay(count);
+    this.replayResult = null;
+    this.trainingData = null;
+  }
+
+  private newReplay(count: number): ReplayRun {
+    return new ReplayRun(this.d, { count, seed: this.seeds.cues, steps: this.config.replaySteps });
+  }
+
+  /**
+   * Step 2, replay: the next `chunk` noise cues through `memory` (the
+   * hippocampus of encode(), or one rebuilt from the same episodes); starts
+   * a replay of config.replays cues if none is under way. The last chunk
+   * measures the replays.
+   */
+  async replay(memory: StoredPatterns, chunk: number = REPLAY_BATCH): Promise<ReplayProgress> {
+    const run = (this.run ??= this.newReplay(this.config.replays));
+    if (!run.finished) {
+      await run.next(memory, chunk);
+      if (run.finished && run === this.run) {
+        this.replayResult = await run.result(memory);
+        this.trainingData = unitFromBipolarRange(run.replays);
+      }
+    }
+    return {
+      done: run.done,
+      total: run.options.count,
+      replays: run.replays,
+      episode: run.episode,
+      result: run === this.run ? this.replayResult : null,
+    };
+  }
+
+  /** The finished replay, or null. */
+  get replayed(): ReplayResult | null {
+    return this.replayResult;
+  }
+
+  /** Step 3: a fresh VAE (d from the data, the config's sizes, seeded); the caller owns it. */
+  createVae(latentSize: number = this.config.latentSize): Vae {
+    const c = this.config;
+    return createVae({
+      inputSize: this.d,
+      hiddenSize: c.hiddenSize,
+      latentSize,
+      seed: this.seeds.vae,
+      learningRate: c.learningRate,
+    });
+  }
+
+  /**
+   * Step 3, train: a cursor over the replays (in [0, 1]) for `vae`, after
+   * `fromEpoch` completed epochs; its train(k) takes k minibatches at a time.
+   */
+  trainer(vae: Vae, fromEpoch = 0): MinibatchTrainer {
+    const data = this.trainingData;
+    if (!data) throw new Error('replay first: the VAE trains on the replays');
+    return new MinibatchTrainer(vae, data, data.length / this.d, {
+      batchSize: this.config.batchSize,
+      seed: this.seeds.order,
+      fromEpoch,
+    });
+  }
+
+  /** Step 4: held-out reconstruction error, KL and decoding accuracy (./consolidationEval). */
+  evaluate(vae: Vae): Promise<EpochEvaluation> {
+    return evaluateVae(vae, this.heldOut, this.config.labelled);
+  }
+
+  /** Prototypical distortion of the held-out digits' reconstructions. */
+  distortion(vae: Vae): Promise<DistortionResult> {
+    return distortionOnHeldOut(vae, this.heldOut);
+  }
+
+  /** The few-shot curve on the held-out digits (latents against pixels). */
+  fewShot(vae: Vae, sizes?: readonly number[]): Promise<FewShotPoint[]> {
+    return fewShotOnHeldOut(vae, this.heldOut, this.seeds.fewShot, sizes);
+  }
+}
+
+/** A session over the digits `src` with `config` (splits and gathers the digits; no tensors yet). */
+export function createConsolidationSession(
+  src: DigitSource,
+  config: ConsolidationConfig,
+): ConsolidationSession {
+  return new ConsolidationSession(src, config);
+}
+
+// ---- The whole pipeline in one go (CLI, weight script, tests) --------------
+
+export interface EpochRecord extends EpochEvaluation {
+  readonly epoch: number;
+  /** Training loss terms on the replays over the epoch (nats). */
+  readonly trainLoss: number;
+}
+
+export interface ConsolidationResult {
+  readonly config: ConsolidationConfig;
+  readonly replay: {
+    readonly distinct: number;
+    readonly coverage: number;
+    readonly expectedCoverage: number;
+    readonly exact: number;
+  };
+  readonly epochs: EpochRecord[];
+  readonly prototypicalVarianceRatio: number;
+  readonly perClassVarianceRatio: number[];
+  readonly fewShot: FewShotPoint[];
+  readonly timings: {
+    readonly replayMs: number;
+    readonly trainMs: number;
+    readonly samplesPerSecond: number;
+  };
+}
+
+export interface PipelineHooks {
+  onEpoch?(record: EpochRecord): void;
+  log?(text: string): void;
+}
+
+/** One epoch's record: its training loss and the held-out measurements after it. */
+export function epochRecord(stats: EpochStats, ev: EpochEvaluation): EpochRecord {
+  return { epoch: stats.epoch, trainLoss: stats.loss, ...ev };
+}
+
+/**
+ * Runs a session to the end: encode, replay, train (evaluating after every
+ * epoch), distortion and few-shot. Returns the trained VAE (the caller
+ * disposes it) and the session (its held-out digits, for more measurements).
+ */
+export async function runConsolidation(
+  src: DigitSource,
+  config: ConsolidationConfig,
+  hooks: PipelineHooks = {},
+): Promise<{ result: ConsolidationResult; vae: Vae; session: ConsolidationSession }> {
+  const session = createConsolidationSession(src, config);
+  const t0 = performance.now();
+  const memory = session.encode();
+  let rep: ReplayResult;
+  try {
+    let progress = await session.replay(memory);
+    while (!progress.result) progress = await session.replay(memory);
+    rep = progress.result;
+  } finally {
+    disposePatterns(memory);
+  }
+  const replayMs = performance.now() - t0;
+  hooks.log?.(
+    `replayed ${config.replays} from ${config.episodes} episodes: coverage ${rep.coverage.toFixed(3)} in ${replayMs.toFixed(0)} ms`,
+  );
+  const vae = session.createVae();
+  try {
+    const trainer = session.trainer(vae);
+    const epochs: EpochRecord[] = [];
+    let trainMs = 0;
+    let mark = performance.now();
+    while (trainer.epochsDone < config.epochs) {
+      const stats = await trainer.train(Infinity);
+      if (!stats) continue;
+      trainMs += performance.now() - mark;
+      const ev = await session.evaluate(vae);
+      const record = epochRecord(stats, ev);
+      epochs.push(record);
+      hooks.onEpoch?.(record);
+      hooks.log?.(
+        `epoch ${stats.epoch}: recon ${ev.reconError.toFixed(1)} kl ${ev.kl.toFixed(2)} decoding ${ev.decodingAccuracy.toFixed(3)}`,
+      );
+      mark = performance.now();
+    }
+    const distortion = await session.distortion(vae);
+    const fewShot = await session.fewShot(vae);
+    const result: ConsolidationResult = {
+      config,
+      replay: {
+        distinct: rep.distinct,
+        coverage: rep.coverage,
+        expectedCoverage: expectedCoverage(config.episodes, config.replays),
+        exact: rep.exact,
+      },
+      epochs,
+      prototypicalVarianceRatio: distortion.ratio,
+      perClassVarianceRatio: Array.from(distortion.perClassRatio),
+      fewShot,
+      timings: {
+        replayMs,
+        trainMs,
+        samplesPerSecond: trainMs > 0 ? (config.replays * config.epochs * 1000) / trainMs : 0,
+      },
+    };
+    return { result, vae, session };
+  } catch (e) {
+    vae.dispose();
+    throw e;
+  }
+}
