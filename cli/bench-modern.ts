@@ -20,6 +20,7 @@ import { SimdModernMemory } from '../src/models/modern/modernSimd';
 import { measureStep, retrievalSample, simdStepSample } from '../bench/modernStep';
 import type { Timing } from '../bench/stats';
 import { initTf, tf, type TfBackend } from './tf';
+import { benchFlags } from './benchFlags';
 import { isMain } from './isMain';
 
 export interface StepTiming {
@@ -123,17 +124,12 @@ export function numpyModernStep(n = 10_000, batches = [1, 100]): object | null {
 
 if (isMain(import.meta.url)) {
   console.log = console.error;
-  const args = process.argv.slice(2);
-  const k = args.indexOf('--budget-ms');
-  const budgetMs = k >= 0 ? Number(args[k + 1]) : 1500;
-  const backends = args.filter((a): a is TfBackend => a === 'cpu' || a === 'wasm');
+  const { args, budgetMs, named, backends } = benchFlags(process.argv.slice(2));
   const result: Record<string, unknown> = {};
-  if (!backends.length || args.includes('wasm-simd')) {
+  if (!named.length || args.includes('wasm-simd')) {
     result['wasm-simd'] = await benchModernSimd({ budgetMs });
   }
-  for (const be of backends.length ? backends : (['wasm', 'cpu'] as TfBackend[])) {
-    result[be] = await benchModernStep(be, { budgetMs });
-  }
+  for (const be of backends) result[be] = await benchModernStep(be, { budgetMs });
   if (args.includes('--numpy')) result.numpy = numpyModernStep();
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 }
