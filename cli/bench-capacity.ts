@@ -9,6 +9,7 @@
  *   npx tsx cli/bench-capacity.ts [--sizes 10,25,63,158,398,1000,2500] [--trials 10] [--skip-tfjs-table]
  */
 import { spawnSync } from 'node:child_process';
+import { boolParam, intParam, listParam, parseArgs, UsageError } from '../src/core/params';
 import { loadSimd } from '../src/kernels/simd';
 import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';
@@ -22,24 +23,43 @@ import {
 import type { BatchEngine } from '../src/models/experiments/batch';
 import { initTf, TF_BACKENDS } from './tf';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
+const BENCH_PARAMS = {
+  sizes: listParam(BENCH_SIZES, 4, 5000, 'network sizes D of the capacity-size table', {
+    integer: true,
+  }),
+  trials: intParam(10, 1, 1000, 'networks per point of the capacity-size table'),
+  skipTfjsTable: boolParam(false, 'time the capacity-size table on typed arrays only'),
 };
-const sizes = flag('sizes')?.split(',').map(Number) ?? BENCH_SIZES;
-const trials = Number(flag('trials') ?? 10);
+
+function flags() {
+  try {
+    return parseArgs(BENCH_PARAMS, process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`bench-capacity: ${e.message}\n`);
+    process.exit(2);
+  }
+}
+
+const { sizes, trials, skipTfjsTable } = flags();
 const batches = [1, 10, 100];
 const now = () => performance.now();
 const log = (m: string) => process.stderr.write(`[bench-capacity] ${m}\n`);
 
-function numpy(argv: string[]): Record<string, unknown> | null {
+/** What bench/reference_capacity.py prints (or null when NumPy is missing or failed). */
+interface NumpyDoc {
+  error?: string;
+  ms?: number;
+  step?: { batch: number; medianMs: number }[];
+}
+
+function numpy(argv: string[]): NumpyDoc | null {
   const r = spawnSync('python3', ['bench/reference_capacity.py', ...argv], {
     encoding: 'utf8',
     timeout: 3_600_000,
   });
   if (r.status !== 0 || !r.stdout) return null;
-  const doc = JSON.parse(r.stdout);
+  const doc: NumpyDoc = JSON.parse(r.stdout);
   return doc.error ? null : doc;
 }
 
@@ -53,7 +73,7 @@ const engines: { name: string; make: () => Promise<BatchEngine> }[] = [
 ];
 
 const steps: StepBench[] = [];
-const tables: Record<string, unknown>[] = [];
+const tables: { engine: string; ms: number; [k: string]: unknown }[] = [];
 for (const e of engines) {
   const engine = await e.make();
   for (const batch of batches) {
@@ -61,7 +81,7 @@ for (const e of engines) {
     log(`step ${e.name} batch ${batch}`);
     steps.push(await benchHebbianStep(engine, now, { batch }));
   }
-  if (e.name !== 'typed-array' && args.includes('--skip-tfjs-table')) continue;
+  if (e.name !== 'typed-array' && skipTfjsTable) continue;
   if (e.name === 'tfjs-cpu') continue; // far slower than wasm; not the fastest backend
   log(`capacity-size table ${e.name}, sizes ${sizes}`);
   const t = await benchCapacitySize(engine, now, { sizes, trials });
@@ -72,13 +92,12 @@ const npStep = numpy(['step', '8000', '900', batches.join(','), '2']);
 const npTable = numpy(['table', sizes.join(','), String(trials), '10']);
 
 const ratios: Record<string, number> = {};
-const npSteps = (npStep?.step as { batch: number; medianMs: number }[] | undefined) ?? [];
 for (const s of steps) {
-  const ref = npSteps.find((x) => x.batch === s.batch);
+  const ref = npStep?.step?.find((x) => x.batch === s.batch);
   if (ref) ratios[`step B=${s.batch} ${s.engine}`] = ref.medianMs / s.medianMs;
 }
-for (const t of tables as { engine: string; ms: number }[]) {
-  if (npTable) ratios[`capacity-size table ${t.engine}`] = (npTable.ms as number) / t.ms;
+for (const t of tables) {
+  if (npTable?.ms !== undefined) ratios[`capacity-size table ${t.engine}`] = npTable.ms / t.ms;
 }
 process.stdout.write(
   JSON.stringify(

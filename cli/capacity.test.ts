@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EXPERIMENT_NAMES } from '../src/models/experiments/registry';
 import { main } from './experiment';
 
-async function run(args: string[]) {
+/** Runs one command line, given as "capacity --units 100 ..." or as its words. */
+async function run(line: string | string[]) {
+  const args = typeof line === 'string' ? line.split(' ') : line;
   let out = '';
   let err = '';
   const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
@@ -10,21 +13,9 @@ async function run(args: string[]) {
 
 describe('the Experiments lab on the command line', () => {
   it('capacity prints {rows: [...]} with one row per load', async () => {
-    const r = await run([
-      'capacity',
-      '--rule',
-      'storkey',
-      '--units',
-      '100',
-      '--loads',
-      '0.05,0.1,0.15,0.2',
-      '--flip-fraction',
-      '0.2',
-      '--trials',
-      '3',
-      '--seed',
-      '3',
-    ]);
+    const r = await run(
+      'capacity --rule storkey --units 100 --loads 0.05,0.1,0.15,0.2 --flip-fraction 0.2 --trials 3 --seed 3',
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.rows).toHaveLength(4);
@@ -49,40 +40,15 @@ describe('the Experiments lab on the command line', () => {
   });
 
   it('the same seed gives the same rows on typed arrays and on tfjs (Hebbian is exact on both)', async () => {
-    const args = [
-      'noise',
-      '--units',
-      '64',
-      '--patterns',
-      '4',
-      '--flip-fractions',
-      '0.1,0.6',
-      '--trials',
-      '2',
-      '--cues',
-      '3',
-    ];
+    const args = 'noise --units 64 --patterns 4 --flip-fractions 0.1,0.6 --trials 2 --cues 3';
     const a = JSON.parse((await run(args)).out);
-    const b = JSON.parse((await run([...args, '--backend', 'cpu'])).out);
+    const b = JSON.parse((await run(`${args} --backend cpu`)).out);
     expect(b.engine).toBe('tfjs-cpu');
     expect(b.rows).toEqual(a.rows);
   });
 
   it('--csv prints the rows as CSV', async () => {
-    const r = await run([
-      'modules',
-      '--units',
-      '64',
-      '--modules',
-      '1,2',
-      '--loads',
-      '0.1',
-      '--trials',
-      '2',
-      '--cues',
-      '2',
-      '--csv',
-    ]);
+    const r = await run('modules --units 64 --modules 1,2 --loads 0.1 --trials 2 --cues 2 --csv');
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0].split(',')).toEqual(
@@ -92,15 +58,7 @@ describe('the Experiments lab on the command line', () => {
   });
 
   it('every experiment answers --help with its flags', async () => {
-    for (const name of [
-      'capacity',
-      'capacity-size',
-      'noise',
-      'patterns',
-      'dynamics',
-      'modules',
-      'presets',
-    ]) {
+    for (const name of EXPERIMENT_NAMES) {
       const r = await run([name, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain('--seed');

@@ -16,14 +16,13 @@ import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
 import { toCsv } from '../src/models/experiments/csv';
-import { tableOf, type ParamValues } from '../src/models/experiments/params';
 import {
   collect,
   EXPERIMENT_DEFS,
   type ExperimentDef,
   type ExperimentResult,
 } from '../src/models/experiments/registry';
-import { enumParam, UsageError } from '../src/core/params';
+import { enumParam, UsageError, type ParamValues } from '../src/core/params';
 import { defineExperiment, type Experiment } from './define';
 import { initTf, TF_BACKENDS } from './tf';
 
@@ -33,12 +32,14 @@ export const BACKEND_PARAM = enumParam(
   'WebAssembly SIMD kernels (default), typed arrays (exact, bit-packed Hebbian), or tfjs tensor products on cpu or wasm',
 );
 
-/** Runs one experiment from parsed flags (throws UsageError for bad values). */
-export async function runFromFlags(
-  def: ExperimentDef,
-  flags: ParamValues & { backend: (typeof BACKEND_PARAM)['default'] },
-): Promise<ExperimentResult & { elapsedMs: number }> {
-  const { backend, ...values } = flags;
+export type BackendChoice = (typeof BACKEND_PARAM)['default'];
+
+/** Runs one experiment with parsed values on a backend (throws UsageError for impossible values). */
+export async function runFromFlags<S extends ExperimentDef['params']>(
+  def: ExperimentDef<S>,
+  values: ParamValues<S>,
+  backend: BackendChoice,
+): Promise<ExperimentResult<ParamValues<S>> & { elapsedMs: number }> {
   let engine = typedEngine;
   if (backend === 'wasm-simd') {
     const simd = await loadSimd();
@@ -48,7 +49,7 @@ export async function runFromFlags(
     engine = tensorEngine();
   }
   const t0 = performance.now();
-  let result: ExperimentResult;
+  let result: ExperimentResult<ParamValues<S>>;
   try {
     result = await collect(def, values, engine);
   } catch (e) {
@@ -62,8 +63,8 @@ function experimentOf(def: ExperimentDef): Experiment {
   return defineExperiment({
     name: def.name,
     describe: def.describe,
-    params: { ...tableOf(def.params), backend: BACKEND_PARAM },
-    run: (values) => runFromFlags(def, values as ParamValues & { backend: typeof values.backend }),
+    params: { ...def.params, backend: BACKEND_PARAM },
+    run: ({ backend, ...values }) => runFromFlags(def, values, backend),
     csv: (result) => toCsv((result as ExperimentResult).rows),
   });
 }

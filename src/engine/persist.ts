@@ -1,7 +1,8 @@
 /**
- * Nothing lost: versioned JSON in localStorage, and JSON files to export and
- * import. Loading never throws; every failure comes back as a sentence a
- * visitor can read, and the app decides whether to show it.
+ * Nothing lost: versioned JSON in localStorage, and JSON files to import
+ * (exports are downloads, ./download). Loading never throws; every failure
+ * comes back as a sentence a visitor can read, and the app decides whether
+ * to show it.
  *
  * Stored form under `engram:<key>`: `{"v": <version>, "data": <value>}`.
  * Data saved with another version is not guessed at: it loads as null with a
@@ -144,25 +145,9 @@ export function createPersisted<T>(
   };
 }
 
-/**
- * Offers `data` as a JSON file download (browser only: a Blob and a
- * temporary `<a download>`). Throws if there is no document.
- */
-export function downloadJson(filename: string, data: unknown): void {
-  if (typeof document === 'undefined') throw new Error('downloadJson needs a browser page');
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename.endsWith('.json') ? filename : `${filename}.json`;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start the download after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Downloads live in ./download; downloadJson is re-exported until the Classic
+// lab (src/labs/hopfield/persistence.ts) imports it from there.
+export { downloadJson } from './download';
 
 /**
  * Reads a chosen file (a File is a Blob) as JSON and validates it. Never

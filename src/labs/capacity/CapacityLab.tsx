@@ -1,37 +1,24 @@
-import { useEffect, useState } from 'react';
-import { mirrorToLink } from '../../engine/labLink';
+import { runCommand, shortcutRows } from '../../engine/commands';
+import { useLabLifecycle } from '../../engine/lab';
+import { dismiss } from '../../engine/messages';
 import { EXPERIMENT_DEFS } from '../../models/experiments/registry';
-import { Notice } from '../../ui/Notice';
+import { LabMessages } from '../../ui/LabMessages';
+import { ShortcutHelp } from '../../ui/ShortcutHelp';
+import { COMMANDS } from './commands';
 import { ExperimentHelp } from './ExperimentHelp';
-import { readLink, writeLink } from './link';
+import { makeLab } from './lab';
 import { ParamsPanel } from './ParamsPanel';
 import { ResultsPanel } from './ResultsPanel';
-import { CapacityRunner } from './runner';
-import { createCapacityStore } from './store';
-import { CapacityCtx, useCapacity, useCapacityContext, type CapacityContext } from './useCapacity';
+import { CapacityCtx, useCapacity, useCapacityContext } from './useCapacity';
 import './capacity.css';
+
+const SHORTCUTS = shortcutRows(COMMANDS);
 
 /** The Experiments lab (#/capacity): sweeps of thousands of trials, plotted against theory. */
 export default function CapacityLab({ query }: { query: string }) {
-  const [ctx] = useState<CapacityContext>(() => {
-    const store = createCapacityStore(readLink(query));
-    return { store, runner: new CapacityRunner(store) };
-  });
-
-  useEffect(() => {
-    const { store, runner } = ctx;
-    const unlink = mirrorToLink(store, '/capacity', writeLink, {
-      when: (s, prev) =>
-        s.experiment !== prev.experiment || s.texts !== prev.texts || s.engine !== prev.engine,
-    });
-    return () => {
-      unlink();
-      runner.dispose();
-    };
-  }, [ctx]);
-
+  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <CapacityCtx.Provider value={ctx}>
+    <CapacityCtx.Provider value={lab}>
       <div className="cap-lab">
         <header className="lab-intro">
           <h1>Experiments: how much can a Hopfield network hold?</h1>
@@ -41,7 +28,7 @@ export default function CapacityLab({ query }: { query: string }) {
             fills as trials finish. Every run is seeded and its settings live in the link.
           </p>
         </header>
-        <LinkErrors />
+        <Messages />
         <ExperimentTabs />
         <div className="cap-grid">
           <ParamsPanel />
@@ -50,13 +37,14 @@ export default function CapacityLab({ query }: { query: string }) {
             <ExperimentHelp />
           </div>
         </div>
+        <ShortcutHelp rows={SHORTCUTS} />
       </div>
     </CapacityCtx.Provider>
   );
 }
 
 function ExperimentTabs() {
-  const { store } = useCapacityContext();
+  const ctx = useCapacityContext();
   const experiment = useCapacity((s) => s.experiment);
   const running = useCapacity((s) => s.status === 'running');
   return (
@@ -68,7 +56,7 @@ function ExperimentTabs() {
           aria-pressed={e.name === experiment}
           disabled={running && e.name !== experiment}
           title={e.describe}
-          onClick={() => store.setState({ experiment: e.name })}
+          onClick={() => runCommand(COMMANDS.chooseExperiment, ctx, e.name)}
         >
           {e.title}
         </button>
@@ -77,13 +65,8 @@ function ExperimentTabs() {
   );
 }
 
-function LinkErrors() {
+function Messages() {
   const { store } = useCapacityContext();
-  const errors = useCapacity((s) => s.linkErrors);
-  if (errors.length === 0) return null;
-  return (
-    <Notice kind="warn" onDismiss={() => store.setState({ linkErrors: [] })}>
-      Parts of the link could not be read: {errors.join(' ')}
-    </Notice>
-  );
+  const messages = useCapacity((s) => s.messages);
+  return <LabMessages messages={messages} onDismiss={(id) => dismiss(store, id)} />;
 }

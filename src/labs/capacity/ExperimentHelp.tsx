@@ -4,18 +4,20 @@
  * from the current settings, never written in.
  */
 import type { ReactNode } from 'react';
-import { readValues } from '../../models/experiments/params';
 import { experimentDef, type ExperimentName } from '../../models/experiments/registry';
 import { ALPHA_C, mcElieceCapacity, round, storkeyCapacity } from '../../models/experiments/theory';
 import { Help } from '../../ui/Help';
 import { TeX } from '../../ui/Math';
+import { valuesOf } from './store';
 import { useCapacity } from './useCapacity';
 
 export function ExperimentHelp() {
   const experiment = useCapacity((s) => s.experiment);
   const texts = useCapacity((s) => s.texts[s.experiment]);
   const def = experimentDef(experiment)!;
-  const d = Number(readValues(def.params, texts).values.units ?? 0);
+  const { values } = valuesOf(experiment, texts);
+  // Pattern statistics choose D from a list ('256'); presets have no single D.
+  const d = 'units' in values ? Number(values.units) : 0;
   return (
     <section className="panel cap-help" aria-labelledby="cap-help-h">
       <h2 id="cap-help-h">{def.title}</h2>

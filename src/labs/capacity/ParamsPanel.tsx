@@ -4,26 +4,35 @@
  * with the progress bar.
  */
 import { useId } from 'react';
+import type { ParamSpec } from '../../core/params';
+import { isEnabled, runCommand } from '../../engine/commands';
+import { parseParam } from '../../models/experiments/params';
 import { experimentDef } from '../../models/experiments/registry';
-import { parseParam, type ParamDef } from '../../models/experiments/params';
-import { Button, Select } from '../../ui/Controls';
+import { CommandButton } from '../../ui/CommandButton';
+import { Select } from '../../ui/Controls';
+import { InlineMessages } from '../../ui/LabMessages';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { COMMANDS, settingsValid } from './commands';
+import { ENGINE_LABELS } from './params';
+import { ENGINE_CHOICES } from './protocol';
 import { etaSeconds } from './store';
 import { useCapacity, useCapacityContext, useCapacityShallow } from './useCapacity';
 
+const ENGINE_OPTIONS = ENGINE_CHOICES.map((value) => ({
+  value,
+  label: ENGINE_LABELS[value],
+}));
+
 export function ParamsPanel() {
-  const { store, runner } = useCapacityContext();
+  const ctx = useCapacityContext();
   const experiment = useCapacity((s) => s.experiment);
   const texts = useCapacity((s) => s.texts[s.experiment]);
   const engine = useCapacity((s) => s.engine);
   const status = useCapacity((s) => s.status);
+  const valid = useCapacity(settingsValid);
+  const messages = useCapacity((s) => s.messages);
   const def = experimentDef(experiment)!;
-  const running = status === 'running';
-  const setText = (name: string, text: string) =>
-    store.setState((s) => ({
-      texts: { ...s.texts, [experiment]: { ...s.texts[experiment], [name]: text } },
-    }));
-  const bad = def.params.some((p) => !parseParam(p, texts[p.name] ?? '').ok);
+  const run = COMMANDS.run;
 
   return (
     <section className="panel cap-settings" aria-labelledby="cap-settings-h">
@@ -31,43 +40,43 @@ export function ParamsPanel() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!running) runner.run();
+          runCommand(run, ctx);
         }}
       >
-        <fieldset disabled={running} className="cap-fields">
-          {def.params.map((p) => (
+        <fieldset disabled={status === 'running'} className="cap-fields">
+          {Object.entries(def.params).map(([name, p]) => (
             <ParamField
-              key={p.name}
+              key={name}
+              name={name}
               def={p}
-              text={texts[p.name] ?? ''}
-              onChange={(t) => setText(p.name, t)}
+              text={texts[name] ?? ''}
+              onChange={(text) => runCommand(COMMANDS.setParam, ctx, { name, text })}
             />
           ))}
           <Select
             label="Engine"
             value={engine}
-            options={[
-              { value: 'wasm-simd', label: 'WebAssembly SIMD (fastest)' },
-              { value: 'typed-array', label: 'Typed arrays (exact, bit-packed)' },
-              { value: 'tfjs', label: 'TensorFlow.js (WASM) in the worker' },
-            ]}
-            onChange={(v) => store.setState({ engine: v })}
+            options={ENGINE_OPTIONS}
+            onChange={(v) => runCommand(COMMANDS.setEngine, ctx, v)}
             help="All run in a Web Worker, so the page stays responsive. WebAssembly SIMD and typed arrays give the same Hebbian states exactly (integer sums); for an explicit W (Storkey, covariance) SIMD sums in float32 and typed arrays in float64, so a field within rounding of 0 can rarely break a tie the other way."
           />
         </fieldset>
         <div className="cap-actions">
+          {/* A submit button, so Enter in a field runs too (the form calls the command). */}
           <button
             type="submit"
             className="ui-button ui-button--primary"
-            disabled={running || bad}
+            disabled={!isEnabled(run, ctx) || !valid}
+            title={`${run.help} · Shortcut: ${run.key!.toUpperCase()}`}
+            aria-keyshortcuts={run.key!.toUpperCase()}
             data-testid="run"
           >
-            Run
+            {run.label}
+            <kbd aria-hidden="true">{run.key!.toUpperCase()}</kbd>
           </button>
-          <Button onClick={() => runner.cancel()} disabled={!running} testId="cancel">
-            Cancel
-          </Button>
+          <CommandButton command={COMMANDS.cancel} ctx={ctx} testId="cancel" />
         </div>
+        <InlineMessages messages={messages} source="run" />
       </form>
       <RunStatus />
     </section>
@@ -75,21 +84,24 @@ export function ParamsPanel() {
 }
 
 function ParamField({
+  name,
   def,
   text,
   onChange,
 }: {
-  def: ParamDef;
+  name: string;
+  def: ParamSpec<unknown>;
   text: string;
   onChange: (t: string) => void;
 }) {
   const id = useId();
-  const parsed = parseParam(def, text);
+  const parsed = parseParam(name, def, text);
   const help = `${id}-help`;
+  const label = def.label ?? name;
   if (def.kind === 'enum') {
     return (
       <Select
-        label={def.label}
+        label={label}
         value={text}
         options={def.values!.map((c) => ({ value: c, label: c }))}
         onChange={onChange}
@@ -101,7 +113,7 @@ function ParamField({
     const on = new Set(text.split(',').map((t) => t.trim()));
     return (
       <fieldset className="cap-subset" aria-describedby={help}>
-        <legend>{def.label}</legend>
+        <legend>{label}</legend>
         {def.values!.map((c) => (
           <label key={c}>
             <input
@@ -126,10 +138,10 @@ function ParamField({
   const numeric = def.kind === 'int' || def.kind === 'float';
   return (
     <div className="ui-field">
-      <label htmlFor={id}>{def.label}</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        name={def.name}
+        name={name}
         className={numeric ? 'cap-number' : 'cap-list'}
         type="text"
         inputMode={numeric ? 'decimal' : 'text'}

@@ -2,15 +2,17 @@
  * The results of the last run: its charts (filling as rows arrive), its
  * tables, and the buttons that save them (CSV, JSON, SVG, PNG).
  */
-import { useDeferredValue, useRef, useState } from 'react';
-import { toCsv } from '../../models/experiments/csv';
+import { useDeferredValue, useRef } from 'react';
+import { runCommand } from '../../engine/commands';
 import { experimentDef } from '../../models/experiments/registry';
 import type { Row } from '../../models/experiments/types';
+import { CommandButton } from '../../ui/CommandButton';
+import { InlineMessages } from '../../ui/LabMessages';
 import { LineChart } from '../../ui/LineChart';
 import { chartsFor, type ChartSpec } from './charts';
-import { chartSvg, downloadJson, downloadBlob, downloadText, svgToPng } from './exportFiles';
+import { COMMANDS } from './commands';
 import { runName } from './runner';
-import { useCapacityContext, useCapacityShallow } from './useCapacity';
+import { useCapacity, useCapacityContext, useCapacityShallow } from './useCapacity';
 
 const TABLE_TITLES: Record<string, string> = {
   rows: 'Results',
@@ -20,22 +22,12 @@ const TABLE_TITLES: Record<string, string> = {
 };
 
 export function ResultsPanel() {
-  const { store } = useCapacityContext();
-  const {
-    ran,
-    tables: live,
-    status,
-    notes,
-  } = useCapacityShallow((s) => ({
-    ran: s.ran,
-    tables: s.tables,
-    status: s.status,
-    notes: s.notes,
-  }));
+  const ctx = useCapacityContext();
+  const { ran, tables: live } = useCapacityShallow((s) => ({ ran: s.ran, tables: s.tables }));
+  const messages = useCapacity((s) => s.messages);
   // Rows arrive while a sweep runs: render them as a background (interruptible)
   // update, so that drawing the charts and the table never blocks the page.
   const tables = useDeferredValue(live);
-  const [error, setError] = useState<string | null>(null);
   if (!ran) {
     return (
       <section className="panel cap-results" aria-labelledby="cap-results-h">
@@ -47,45 +39,22 @@ export function ResultsPanel() {
     );
   }
   const charts = chartsFor(ran.experiment, tables, ran.values);
-  const name = runName(store);
+  const name = runName(ctx.store);
   const rows = tables.rows ?? [];
-  const exportJson = () =>
-    downloadJson(name, {
-      experiment: ran.experiment,
-      params: ran.values,
-      engine: ran.engine,
-      status,
-      ...tables,
-      rows,
-      notes,
-    });
   return (
     <section className="panel cap-results" aria-labelledby="cap-results-h">
       <div className="cap-results-head">
         <h2 id="cap-results-h">Results: {experimentDef(ran.experiment)!.title}</h2>
         <div className="cap-exports" role="group" aria-label="Save the results">
-          <button
-            type="button"
-            className="ui-button"
-            disabled={rows.length === 0}
-            onClick={() => downloadText(`${name}.csv`, toCsv(rows), 'text/csv')}
-          >
-            CSV
-          </button>
-          <button
-            type="button"
-            className="ui-button"
-            disabled={rows.length === 0}
-            onClick={exportJson}
-          >
-            JSON
-          </button>
+          <CommandButton command={COMMANDS.exportCsv} ctx={ctx} />
+          <CommandButton command={COMMANDS.exportJson} ctx={ctx} />
         </div>
       </div>
-      {error && <p className="error">{error}</p>}
+      <InlineMessages messages={messages} source="saveSvg" />
+      <InlineMessages messages={messages} source="savePng" />
       <div className="cap-charts">
         {charts.map((c) => (
-          <ChartBox key={c.id} spec={c} file={`${name}-${c.id}`} onError={setError} />
+          <ChartBox key={c.id} spec={c} file={`${name}-${c.id}`} />
         ))}
       </div>
       {ran.experiment === 'presets' && <PresetCards rows={rows} />}
@@ -104,28 +73,14 @@ export function ResultsPanel() {
   );
 }
 
-function ChartBox({
-  spec,
-  file,
-  onError,
-}: {
-  spec: ChartSpec;
-  file: string;
-  onError: (e: string | null) => void;
-}) {
+function ChartBox({ spec, file }: { spec: ChartSpec; file: string }) {
+  const ctx = useCapacityContext();
   const box = useRef<HTMLDivElement>(null);
-  const save = async (kind: 'svg' | 'png') => {
-    onError(null);
-    const fig = box.current?.querySelector('figure');
-    const made = fig ? chartSvg(fig, spec.title) : null;
-    if (!made) return onError('The chart is not drawn yet.');
-    try {
-      if (kind === 'svg') downloadText(`${file}.svg`, made.svg, 'image/svg+xml');
-      else downloadBlob(`${file}.png`, await svgToPng(made.svg, made.width, made.height));
-    } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const chart = () => ({
+    figure: box.current?.querySelector('figure') ?? null,
+    title: spec.title,
+    file,
+  });
   return (
     <div className="cap-chart" ref={box}>
       <LineChart
@@ -141,12 +96,17 @@ function ChartBox({
         testId={`chart-${spec.id}`}
       />
       <div className="cap-chart-save">
-        <button type="button" className="ui-link" onClick={() => void save('svg')}>
-          Save SVG
-        </button>
-        <button type="button" className="ui-link" onClick={() => void save('png')}>
-          Save PNG
-        </button>
+        {[COMMANDS.saveSvg, COMMANDS.savePng].map((command) => (
+          <button
+            key={command.id}
+            type="button"
+            className="ui-link"
+            title={command.help}
+            onClick={() => runCommand(command, ctx, chart())}
+          >
+            {command.label}
+          </button>
+        ))}
       </div>
     </div>
   );

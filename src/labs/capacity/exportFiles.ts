@@ -1,33 +1,12 @@
 /**
- * Saving results: tables as CSV, the whole run as JSON, a chart as SVG or
- * PNG. Browser only (Blob downloads through a temporary <a download>).
+ * Saving a chart as SVG or PNG (the downloads themselves: engine/download).
+ * Browser only.
  *
  * A chart's <svg> takes its colours and fonts from style sheets, which a
  * saved file would not have; the copy gets the computed styles written onto
  * its elements, a white background, and the legend (HTML beside the chart on
  * the page) drawn into the SVG, so the file reads on its own.
  */
-import { downloadJson } from '../../engine/persist';
-
-export { downloadJson };
-
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadText(filename: string, text: string, type: string): void {
-  downloadBlob(filename, new Blob([text], { type }));
-}
-
 const STYLE_PROPS = [
   'fill',
   'fill-opacity',

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../models/experiments/csv';
+import { defaults } from '../../core/params';
+import { CAPACITY_PARAMS } from '../../models/experiments/capacity';
+import { CAPACITY_SIZE_PARAMS } from '../../models/experiments/capacitySize';
 import { parseParam } from '../../models/experiments/params';
 import { experimentDef } from '../../models/experiments/registry';
 import { mcElieceCapacity } from '../../models/experiments/theory';
+import { checkCommands, runCommand, runKey, shortcutRows } from '../../engine/commands';
 import { chartsFor } from './charts';
+import { ExperimentClient } from './client';
+import { COMMANDS, settingsValid } from './commands';
+import { makeLab } from './lab';
+import type { ToWorker } from './protocol';
 import { readLink, writeLink } from './link';
 import { createCapacityStore, currentValues, etaSeconds } from './store';
 
@@ -20,9 +28,7 @@ describe('the link', () => {
 
   it('keeps the default for a bad value and says so', () => {
     const s = readLink('exp=capacity&loads=0.1,zz&rule=hebbian,nope');
-    expect(s.texts!.capacity.loads).toBe(
-      String(experimentDef('capacity')!.params.find((p) => p.name === 'loads')!.default),
-    );
+    expect(s.texts!.capacity.loads).toBe(String(experimentDef('capacity')!.params.loads.default));
     expect(s.linkErrors!.join(' ')).toMatch(/loads: 'zz' is not a number/);
     expect(s.linkErrors!.join(' ')).toMatch(/rule: 'nope' is not one of/);
     expect(readLink('exp=bogus').experiment).toBe('capacity');
@@ -30,15 +36,16 @@ describe('the link', () => {
 });
 
 describe('parameters', () => {
-  const loads = experimentDef('capacity')!.params.find((p) => p.name === 'loads')!;
+  const loads = experimentDef('capacity')!.params.loads;
   it('parse lists sorted and without repeats, and refuse what is out of range', () => {
-    expect(parseParam(loads, ' 0.2, 0.1,0.1 ')).toEqual({ ok: true, value: [0.1, 0.2] });
-    expect(parseParam(loads, '0.1,2')).toMatchObject({ ok: false });
-    expect(parseParam(loads, '')).toMatchObject({ ok: false });
+    expect(parseParam('loads', loads, ' 0.2, 0.1,0.1 ')).toEqual({ ok: true, value: [0.1, 0.2] });
+    expect(parseParam('loads', loads, '0.1,2')).toMatchObject({ ok: false });
+    expect(parseParam('loads', loads, '')).toMatchObject({ ok: false });
   });
   it('give the store\u2019s current values', () => {
     const store = createCapacityStore();
-    expect(currentValues(store.getState()).values.units).toBe(200);
+    const { values } = currentValues(store.getState());
+    expect('units' in values && values.units).toBe(200);
   });
   it('estimate the time left from the work done', () => {
     expect(etaSeconds({ done: 1, total: 4, elapsedMs: 2000 })).toBeCloseTo(6, 6);
@@ -52,7 +59,12 @@ describe('charts', () => {
     const [success] = chartsFor(
       'capacity',
       { rows },
-      { units: 500, rule: ['hebbian', 'storkey'], 'flip-fraction': 0.1 },
+      {
+        ...defaults(CAPACITY_PARAMS),
+        units: 500,
+        rule: ['hebbian', 'storkey'],
+        'flip-fraction': 0.1,
+      },
     );
     const line = success.series.find((s) => s.name.startsWith('theory D/(2 ln D)'))!;
     expect((line.values[0] as { x: number }).x).toBeCloseTo(mcElieceCapacity(500) / 500, 10);
@@ -63,7 +75,11 @@ describe('charts', () => {
       { rule: 'hebbian', units: 100, empirical: 10 },
       { rule: 'storkey', units: 100, empirical: 30 },
     ];
-    const [c] = chartsFor('capacity-size', { rows }, { threshold: 0.9 });
+    const [c] = chartsFor(
+      'capacity-size',
+      { rows },
+      { ...defaults(CAPACITY_SIZE_PARAMS), threshold: 0.9 },
+    );
     expect(c.logX && c.logY).toBe(true);
     expect(c.series.map((s) => s.name)).toEqual([
       'Hebbian, measured',
@@ -82,5 +98,68 @@ describe('CSV', () => {
         { a: null, c: 'say "hi"' },
       ]),
     ).toBe('a,b,c\n1,"x,y",\n,,"say ""hi"""\n');
+  });
+});
+
+describe('commands', () => {
+  /** A lab whose worker only records what it is sent. */
+  function lab(query: string) {
+    const sent: ToWorker[] = [];
+    const client = new ExperimentClient(() => ({
+      postMessage: (m) => void sent.push(m),
+      terminate: () => {},
+      onmessage: null,
+      onerror: null,
+    }));
+    return { ctx: makeLab(query, client), sent };
+  }
+
+  it('have distinct ids and keys', () => {
+    expect(() => checkCommands(COMMANDS)).not.toThrow();
+    expect(shortcutRows(COMMANDS).map((r) => r.keys)).toEqual([['r'], ['escape']]);
+  });
+
+  it('set a setting as text, refuse to run while one is bad (once, counted), then run it', () => {
+    const { ctx, sent } = lab('exp=noise&units=50');
+    runCommand(COMMANDS.setParam, ctx, { name: 'patterns', text: 'many' });
+    expect(ctx.store.getState().texts.noise.patterns).toBe('many');
+    expect(settingsValid(ctx.store.getState())).toBe(false);
+    runKey(COMMANDS, ctx, 'r');
+    runCommand(COMMANDS.run, ctx);
+    const [refused] = ctx.store.getState().messages;
+    expect(refused).toMatchObject({ source: 'run', count: 2 });
+    expect(refused.text).toMatch(/patterns must be a number/);
+    expect(sent).toEqual([]);
+
+    runCommand(COMMANDS.setParam, ctx, { name: 'patterns', text: '4' });
+    expect(runCommand(COMMANDS.run, ctx)).toBe(true);
+    expect(sent[0]).toMatchObject({ type: 'run', experiment: 'noise', engine: 'wasm-simd' });
+    expect(sent[0]).toMatchObject({ params: { units: '50', patterns: '4' } });
+    const s = ctx.store.getState();
+    expect(s.status).toBe('running');
+    expect(s.ran).toMatchObject({ experiment: 'noise', values: { units: 50, patterns: 4 } });
+    // While it runs, the settings stay as they are and Escape cancels.
+    expect(runCommand(COMMANDS.chooseExperiment, ctx, 'capacity')).toBe(false);
+    expect(runCommand(COMMANDS.setEngine, ctx, 'tfjs')).toBe(false);
+    expect(runKey(COMMANDS, ctx, 'Escape')).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ type: 'cancel', id: sent[0].id });
+    ctx.dispose();
+  });
+
+  it('a change of experiment from outside the commands cancels the run in progress', () => {
+    const { ctx, sent } = lab('exp=noise&units=50&patterns=4');
+    runCommand(COMMANDS.run, ctx);
+    ctx.store.setState({ experiment: 'capacity' });
+    expect(sent.map((m) => m.type)).toEqual(['run', 'cancel']);
+    ctx.dispose();
+  });
+
+  it('a bad link is said once, in the lab\u2019s messages', () => {
+    const { ctx } = lab('exp=capacity&units=abc');
+    const [m] = ctx.store.getState().messages;
+    expect(m.text).toMatch(/^Parts of the link could not be read: units must be a number/);
+    expect(m.source).toBeUndefined();
+    expect(ctx.linkQuery!(ctx.store.getState(), '')).toBe('');
+    ctx.dispose();
   });
 });

@@ -6,7 +6,9 @@
 import type { ExperimentName } from '../../models/experiments/registry';
 import type { Row } from '../../models/experiments/types';
 
-export type EngineChoice = 'wasm-simd' | 'typed-array' | 'tfjs';
+/** The engines a run can ask for: WebAssembly SIMD kernels, typed arrays, or tfjs tensor products. */
+export const ENGINE_CHOICES = ['wasm-simd', 'typed-array', 'tfjs'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 export type ToWorker =
   | {

@@ -1,27 +1,39 @@
 /**
- * The lab's verbs: run the chosen experiment in the worker, cancel it. Rows
- * stream into the store as the worker sends them (at most five times a
- * second), so the plot fills while the sweep goes on.
+ * Runs the chosen experiment in the worker and cancels it. Rows stream into
+ * the store as the worker sends them (at most five times a second), so the
+ * plot fills while the sweep goes on.
+ *
+ * A run belongs to the settings it started from: the runner watches the
+ * store's experiment and engine, and a change to either while a run is going
+ * (whoever makes it) cancels that run. The commands keep both fixed while a
+ * run goes on, so from the page this never happens; a lesson or a test that
+ * writes the store cannot leave a stale run streaming.
  */
-import { experimentDef } from '../../models/experiments/registry';
+import { watchFields } from '../../engine/watch';
 import { ExperimentClient } from './client';
 import type { FromWorker } from './protocol';
 import { currentValues, type CapacityStore } from './store';
 
 export class CapacityRunner {
+  private readonly unwatch: () => void;
+
   constructor(
     private readonly store: CapacityStore,
     private readonly client: ExperimentClient = new ExperimentClient(),
-  ) {}
+  ) {
+    this.unwatch = watchFields(store, ['experiment', 'engine'], () => {
+      if (this.running) this.cancel();
+    });
+  }
 
-  /** Starts the chosen experiment; returns false (and says why) if a parameter is bad. */
-  run(): boolean {
+  /**
+   * Starts the chosen experiment with the current texts; returns the bad
+   * settings instead (and starts nothing) when there are any.
+   */
+  run(): string[] {
     const s = this.store.getState();
     const { values, errors } = currentValues(s);
-    if (errors.length) {
-      this.store.setState({ status: 'error', error: `Fix these first: ${errors.join('; ')}` });
-      return false;
-    }
+    if (errors.length) return errors;
     const experiment = s.experiment;
     this.store.setState({
       status: 'running',
@@ -32,7 +44,7 @@ export class CapacityRunner {
       error: null,
     });
     this.client.run(experiment, { ...s.texts[experiment] }, s.engine, (m) => this.receive(m));
-    return true;
+    return [];
   }
 
   cancel(): void {
@@ -44,6 +56,7 @@ export class CapacityRunner {
   }
 
   dispose(): void {
+    this.unwatch();
     this.client.dispose();
   }
 
@@ -85,10 +98,8 @@ export class CapacityRunner {
   }
 }
 
-/** The title of what ran, for file names ("capacity-seed1"). */
+/** The title of what ran, for file names ("engram-capacity-seed1"). */
 export function runName(store: CapacityStore): string {
   const ran = store.getState().ran;
-  if (!ran) return 'engram-experiment';
-  const def = experimentDef(ran.experiment)!;
-  return `engram-${def.name}-seed${ran.values.seed ?? 1}`;
+  return ran ? `engram-${ran.experiment}-seed${ran.values.seed}` : 'engram-experiment';
 }

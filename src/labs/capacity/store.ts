@@ -1,17 +1,21 @@
 /**
  * The Experiments lab's store (zustand/vanilla): the chosen experiment, the
- * texts of its controls, the engine, and the run's state and results. The
- * runner and the tests use it without React.
+ * texts of its controls, the engine, the run's state and results, and the
+ * lab's messages. The runner, the commands and the tests use it without
+ * React.
  */
 import { createStore } from 'zustand/vanilla';
+import { defaults, type ParamValues } from '../../core/params';
+import type { Message } from '../../engine/messages';
+import { defaultTexts, readValues } from '../../models/experiments/params';
 import {
   EXPERIMENT_DEFS,
-  experimentDef,
+  EXPERIMENT_TABLES,
   type ExperimentName,
+  type ExperimentValues,
 } from '../../models/experiments/registry';
-import { readValues, type ParamValues } from '../../models/experiments/params';
 import type { Row } from '../../models/experiments/types';
-import type { EngineChoice } from './protocol';
+import { PARAMS } from './params';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -21,35 +25,39 @@ export interface Progress {
   elapsedMs: number;
 }
 
-export interface CapacityState {
+/** What the results on screen were computed from. */
+export interface RanSettings {
   experiment: ExperimentName;
+  values: ExperimentValues[ExperimentName];
+  /** the engine that ran ('wasm-simd', 'typed-array', 'tfjs-<backend>'), once the worker said */
+  engine: string | null;
+}
+
+export interface CapacityState extends ParamValues<typeof PARAMS> {
   /** control texts per experiment, by parameter name (a bad text stays editable) */
   texts: Record<ExperimentName, Record<string, string>>;
-  engine: EngineChoice;
   status: RunStatus;
-  /** what the results on screen were computed from */
-  ran: { experiment: ExperimentName; values: ParamValues; engine: string | null } | null;
+  ran: RanSettings | null;
   tables: Record<string, Row[]>;
   notes: string[];
   progress: Progress | null;
+  /** why the last run failed */
   error: string | null;
-  /** lines about the link (bad values) */
+  /** what the link the lab opened with could not say (also said as a message) */
   linkErrors: string[];
+  messages: Message[];
 }
 
-export function defaultTexts(): Record<ExperimentName, Record<string, string>> {
+export function allDefaultTexts(): Record<ExperimentName, Record<string, string>> {
   const out = {} as Record<ExperimentName, Record<string, string>>;
-  for (const def of EXPERIMENT_DEFS) {
-    out[def.name] = Object.fromEntries(def.params.map((p) => [p.name, String(p.default)]));
-  }
+  for (const def of EXPERIMENT_DEFS) out[def.name] = defaultTexts(def.params);
   return out;
 }
 
 export function initialState(): CapacityState {
   return {
-    experiment: 'capacity',
-    texts: defaultTexts(),
-    engine: 'wasm-simd',
+    ...defaults(PARAMS),
+    texts: allDefaultTexts(),
     status: 'idle',
     ran: null,
     tables: {},
@@ -57,6 +65,7 @@ export function initialState(): CapacityState {
     progress: null,
     error: null,
     linkErrors: [],
+    messages: [],
   };
 }
 
@@ -66,10 +75,14 @@ export function createCapacityStore(init?: Partial<CapacityState>) {
   return createStore<CapacityState>(() => ({ ...initialState(), ...init }));
 }
 
-/** The current experiment's control texts parsed: values, and one line per bad text. */
-export function currentValues(s: CapacityState): { values: ParamValues; errors: string[] } {
-  const def = experimentDef(s.experiment)!;
-  return readValues(def.params, s.texts[s.experiment]);
+/** An experiment's control texts parsed: typed values, and one line per bad text. */
+export function valuesOf(experiment: ExperimentName, texts: Readonly<Record<string, string>>) {
+  return readValues(EXPERIMENT_TABLES[experiment], texts);
+}
+
+/** The current experiment's control texts parsed. */
+export function currentValues(s: Pick<CapacityState, 'experiment' | 'texts'>) {
+  return valuesOf(s.experiment, s.texts[s.experiment]);
 }
 
 /** Seconds left, extrapolated from the work done so far (null until there is something to go on). */

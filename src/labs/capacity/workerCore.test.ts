@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { typedEngine } from '../../models/experiments/batchTyped';
 import { tensorEngine } from '../../models/experiments/batchTensor';
-import type { FromWorker } from './protocol';
+import type { ExperimentName } from '../../models/experiments/registry';
+import type { EngineChoice, FromWorker } from './protocol';
 import { createWorkerCore, type WorkerDeps } from './workerCore';
 
 function harness(engine: 'typed' | 'tensor', extra: Partial<WorkerDeps> = {}) {
@@ -17,21 +18,22 @@ function harness(engine: 'typed' | 'tensor', extra: Partial<WorkerDeps> = {}) {
     flushMs: 0,
     ...extra,
   });
-  return { core, posted };
+  /** Runs experiment `experiment` with control texts `params` as run `id`. */
+  const run = (
+    id: number,
+    experiment: ExperimentName,
+    params: Record<string, string>,
+    engineChoice: EngineChoice = 'typed-array',
+  ) => core.handle({ type: 'run', id, experiment, params, engine: engineChoice });
+  return { core, posted, run };
 }
 
 const small = { units: '60', loads: '0.05,0.1,0.15', trials: '4', cues: '4' };
 
 describe('the experiment worker core', () => {
   it('streams started, rows, progress and done', async () => {
-    const { core, posted } = harness('typed');
-    await core.handle({
-      type: 'run',
-      id: 1,
-      experiment: 'capacity',
-      params: small,
-      engine: 'typed-array',
-    });
+    const { core, posted, run } = harness('typed');
+    await run(1, 'capacity', small);
     const types = posted.map((m) => m.type);
     expect(types[0]).toBe('started');
     expect(types.at(-1)).toBe('done');
@@ -47,14 +49,8 @@ describe('the experiment worker core', () => {
   });
 
   it('reports bad parameters as an error, not a crash', async () => {
-    const { core, posted } = harness('typed');
-    await core.handle({
-      type: 'run',
-      id: 2,
-      experiment: 'capacity',
-      params: { units: 'x' },
-      engine: 'typed-array',
-    });
+    const { posted, run } = harness('typed');
+    await run(2, 'capacity', { units: 'x' });
     expect(posted).toEqual([
       { type: 'error', id: 2, message: expect.stringMatching(/units must be a number/) },
     ]);
@@ -63,20 +59,19 @@ describe('the experiment worker core', () => {
   it('stops on cancel, sends no rows after it, and leaves no tensors behind', async () => {
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
-    const { core, posted } = harness('tensor');
-    const done = core.handle({
-      type: 'run',
-      id: 3,
-      experiment: 'capacity',
-      params: {
+    const { core, posted, run } = harness('tensor');
+    const done = run(
+      3,
+      'capacity',
+      {
         units: '80',
         rule: 'hebbian,storkey',
         loads: '0.05,0.1,0.15,0.2',
         trials: '30',
         cues: '5',
       },
-      engine: 'tfjs',
-    });
+      'tfjs',
+    );
     // Cancel once the first progress arrives.
     while (!posted.some((m) => m.type === 'progress')) await new Promise((r) => setTimeout(r, 1));
     await core.handle({ type: 'cancel', id: 3 });
@@ -92,35 +87,22 @@ describe('the experiment worker core', () => {
   it('a tfjs run to the end leaves no tensors behind', async () => {
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
-    const { core, posted } = harness('tensor');
-    await core.handle({
-      type: 'run',
-      id: 4,
-      experiment: 'noise',
-      params: { units: '40', patterns: '3', 'flip-fractions': '0.1,0.7', trials: '2', cues: '3' },
-      engine: 'tfjs',
-    });
+    const { posted, run } = harness('tensor');
+    await run(
+      4,
+      'noise',
+      { units: '40', patterns: '3', 'flip-fractions': '0.1,0.7', trials: '2', cues: '3' },
+      'tfjs',
+    );
     expect(posted.at(-1)?.type).toBe('done');
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('a new run cancels the one before', async () => {
-    const { core, posted } = harness('typed');
-    const first = core.handle({
-      type: 'run',
-      id: 5,
-      experiment: 'capacity',
-      params: { ...small, trials: '200' },
-      engine: 'typed-array',
-    });
+    const { posted, run } = harness('typed');
+    const first = run(5, 'capacity', { ...small, trials: '200' });
     while (!posted.some((m) => m.type === 'progress')) await new Promise((r) => setTimeout(r, 1));
-    const second = core.handle({
-      type: 'run',
-      id: 6,
-      experiment: 'capacity',
-      params: small,
-      engine: 'typed-array',
-    });
+    const second = run(6, 'capacity', small);
     await Promise.all([first, second]);
     expect(posted.find((m) => m.id === 5 && m.type === 'cancelled')).toBeTruthy();
     expect(posted.filter((m) => m.id === 6).at(-1)?.type).toBe('done');

@@ -15,8 +15,10 @@ import { randomPatterns } from '../classic/hopfield';
 import { createRng } from '../../core/random';
 import { flipFraction } from '../classic/corrupt';
 import { row } from '../../core/pattern';
+import { defaults } from '../../core/params';
 import type { BatchEngine } from './batch';
-import { defaultValues } from './params';
+import { CAPACITY_SIZE_PARAMS } from './capacitySize';
+import { LOCAL_RULES, type LocalRule } from './params';
 import { collect, experimentDef, type ExperimentResult } from './registry';
 
 export interface Timing {
@@ -98,21 +100,26 @@ export interface TableBench {
 export async function benchCapacitySize(
   engine: BatchEngine,
   now: () => number,
-  { sizes = BENCH_SIZES, trials = 10, cues = 10, rules = ['hebbian', 'storkey'] } = {},
+  {
+    sizes = BENCH_SIZES,
+    trials = 10,
+    cues = 10,
+    rules = LOCAL_RULES,
+  }: { sizes?: number[]; trials?: number; cues?: number; rules?: readonly LocalRule[] } = {},
 ): Promise<TableBench> {
   const def = experimentDef('capacity-size')!;
   const msByRule: Record<string, number> = {};
   let result: ExperimentResult | null = null;
   const t0 = now();
   for (const rule of rules) {
-    const values = { ...defaultValues(def.params), sizes, rule: [rule], trials, cues };
+    const values = { ...defaults(CAPACITY_SIZE_PARAMS), sizes, rule: [rule], trials, cues };
     const r0 = now();
     const r = await collect(def, values, engine);
     msByRule[rule] = now() - r0;
     if (!result) result = r;
     else {
       result.rows.push(...r.rows);
-      (result.points as unknown[]).push(...(r.points as unknown[]));
+      if (Array.isArray(result.points) && Array.isArray(r.points)) result.points.push(...r.points);
     }
   }
   return { engine: engine.name, sizes, trials, cues, ms: now() - t0, msByRule, result: result! };

@@ -11,74 +11,55 @@
  * empirical / theoretical shows how fast it approaches.
  */
 import type { Rule } from '../classic/hopfield';
+import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import {
-  CUES,
-  float,
-  int,
-  list,
-  MAX_STEPS,
-  SEED,
-  subset,
-  TRIALS,
-  type ParamDef,
-  type ParamValues,
-} from './params';
+import { float, int, list, LOCAL_RULES, subset, TRIAL_PARAMS, withDefault } from './params';
+import { countSweep, runSweeps } from './sweeps';
 import { linspace, round, theoreticalCapacity } from './theory';
-import { summarise, sweepCost, sweepRows, type LoadSweep } from './trials';
+import type { LoadSweep } from './trials';
 import type { ExperimentRun, Row } from './types';
 
-export const SIZE_RULES: readonly Rule[] = ['hebbian', 'storkey'];
-
-export const CAPACITY_SIZE_PARAMS: readonly ParamDef[] = [
-  list(
-    'sizes',
+export const CAPACITY_SIZE_PARAMS = {
+  sizes: list(
     'Sizes D',
-    '10,20,50,100,200,500',
+    [10, 20, 50, 100, 200, 500],
     4,
     5000,
     'network sizes D, comma-separated',
     true,
   ),
-  subset(
-    'rule',
+  rule: subset(
     'Learning rules',
-    SIZE_RULES,
-    'hebbian,storkey',
+    LOCAL_RULES,
+    LOCAL_RULES,
     'learning rules, comma-separated (hebbian, storkey)',
   ),
-  int(
-    'load-points',
+  'load-points': int(
     'Loads per size',
     7,
     2,
     40,
     'loads tested per size, evenly spaced from 0.5x to 2x the theoretical capacity',
   ),
-  float(
-    'threshold',
+  threshold: float(
     'Success threshold',
     0.9,
     0.01,
     1,
     'capacity = the largest N whose exact-recall rate is at least this',
   ),
-  {
-    ...float(
-      'flip-fraction',
-      'Flip fraction',
-      0.05,
-      0,
-      0.5,
-      'fraction of distinct units of the cue flipped',
-    ),
-    default: 0.05,
-  },
-  { ...TRIALS, default: 10 },
-  CUES,
-  MAX_STEPS,
-  SEED,
-];
+  'flip-fraction': float(
+    'Flip fraction',
+    0.05,
+    0,
+    0.5,
+    'fraction of distinct units of the cue flipped',
+  ),
+  ...TRIAL_PARAMS,
+  trials: withDefault(TRIAL_PARAMS.trials, 10),
+};
+
+export type CapacitySizeValues = ParamValues<typeof CAPACITY_SIZE_PARAMS>;
 
 /** Pattern counts tested at size D: round(c x theory) for c from 0.5 to 2, distinct, >= 1. */
 export function sizeCounts(rule: Rule, d: number, points: number): number[] {
@@ -87,28 +68,14 @@ export function sizeCounts(rule: Rule, d: number, points: number): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-export function capacitySizeSweeps(p: ParamValues): { rule: Rule; sweep: LoadSweep }[] {
+export function capacitySizeSweeps(v: CapacitySizeValues): { rule: Rule; sweep: LoadSweep }[] {
   const out: { rule: Rule; sweep: LoadSweep }[] = [];
   let stream = 0;
-  for (const rule of p.rule as Rule[]) {
-    for (const d of p.sizes as number[]) {
-      out.push({
-        rule,
-        sweep: {
-          d,
-          points: sizeCounts(rule, d, p['load-points'] as number).map((n) => ({
-            n,
-            flip: p['flip-fraction'] as number,
-          })),
-          kind: rule,
-          patterns: 'random',
-          trials: p.trials as number,
-          cues: p.cues as number,
-          maxSteps: p['max-steps'] as number,
-          seed: p.seed as number,
-          stream: stream++,
-        },
-      });
+  for (const rule of v.rule) {
+    for (const d of v.sizes) {
+      const counts = sizeCounts(rule, d, v['load-points']);
+      const flip = v['flip-fraction'];
+      out.push({ rule, sweep: countSweep(v, { d, counts, flip, kind: rule, stream: stream++ }) });
     }
   }
   return out;
@@ -146,36 +113,29 @@ export function capacityRow(
   };
 }
 
-export async function* runCapacitySize(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const sweeps = capacitySizeSweeps(p);
-  const total = sweeps.reduce((t, s) => t + sweepCost(s.sweep), 0);
-  const threshold = p.threshold as number;
-  let offset = 0;
-  for (const { rule, sweep } of sweeps) {
-    const d = sweep.d;
-    const counts = sweep.points.map((q) => q.n);
-    const rates = counts.map(() => NaN);
-    offset += yield* sweepRows(
-      sweep,
-      engine,
-      { offset, total },
-      (k, stats) => {
-        const s = summarise(stats, d);
-        rates[k] = s.successRate;
-        return {
-          rule,
-          units: d,
-          patterns: counts[k],
-          load: round(counts[k] / d, 6),
-          ofTheory: round(counts[k] / theoreticalCapacity(rule, d), 4),
-          successRate: round(s.successRate),
-          meanFinalHamming: round(s.meanFinalHamming, 3),
-          meanOverlap: round(s.meanOverlap),
-          recalls: s.recalls,
-        };
-      },
-      'points',
-    );
-    yield { kind: 'row', table: 'rows', row: capacityRow(rule, d, counts, rates, threshold) };
-  }
+export async function* runCapacitySize(v: CapacitySizeValues, engine: BatchEngine): ExperimentRun {
+  yield* runSweeps(capacitySizeSweeps(v), engine, {
+    table: 'points',
+    row: ({ rule, sweep: { d } }, { n }, s) => ({
+      rule,
+      units: d,
+      patterns: n,
+      load: round(n / d, 6),
+      ofTheory: round(n / theoreticalCapacity(rule, d), 4),
+      successRate: round(s.successRate),
+      meanFinalHamming: round(s.meanFinalHamming, 3),
+      meanOverlap: round(s.meanOverlap),
+      recalls: s.recalls,
+    }),
+    after: ({ rule, sweep }, summaries) => ({
+      table: 'rows',
+      row: capacityRow(
+        rule,
+        sweep.d,
+        sweep.points.map((q) => q.n),
+        summaries.map((s) => s.successRate),
+        v.threshold,
+      ),
+    }),
+  });
 }

@@ -11,54 +11,51 @@
  * Stochastic runs stop after a sweep with no flip or at the step limit; at
  * high T they rarely stop, so their "steps" are mostly the limit.
  */
-import { flipFraction } from '../classic/corrupt';
 import { recall, type Dynamics } from '../classic/dynamics';
-import { learn, RULES, type Network, type Rule } from '../classic/hopfield';
-import { row as patternRow } from '../../core/pattern';
-import { sampleDistinct } from '../../core/random';
+import { learn, RULES, type Network } from '../classic/hopfield';
+import type { ParamValues } from '../../core/params';
 import { batchRecall, type BatchEngine } from './batch';
 import {
   choice,
-  CUES,
   FLIP,
   int,
   list,
-  SEED,
-  TRIALS,
-  type ParamDef,
-  type ParamValues,
+  storedPatterns,
+  TRIAL_PARAMS,
+  units,
+  withDefault,
 } from './params';
 import { makePatterns } from './patterns';
 import { trialRng } from './seeds';
+import { trialSettings } from './sweeps';
 import { round } from './theory';
-import { emptyStats, score, summarise, type PointStats } from './trials';
+import { emptyStats, makeCues, score, scoreBatch, summarise, type PointStats } from './trials';
 import type { ExperimentRun } from './types';
 
-export const DYNAMICS_PARAMS: readonly ParamDef[] = [
-  int('units', 'Units D', 200, 4, 2000, 'D, units per pattern'),
-  int('patterns', 'Stored patterns N', 20, 1, 2000, 'N, random patterns stored in each network'),
-  choice('rule', 'Learning rule', RULES, 'hebbian', 'learning rule'),
-  FLIP,
-  list(
-    'temperatures',
+export const DYNAMICS_PARAMS = {
+  units: units(200, 2000),
+  patterns: storedPatterns(20),
+  rule: choice('Learning rule', RULES, 'hebbian', 'learning rule'),
+  'flip-fraction': FLIP,
+  temperatures: list(
     'Temperatures T',
-    '1,3,6',
+    [1, 3, 6],
     0.001,
     1000,
     'Glauber temperatures for the stochastic runs, comma-separated',
   ),
-  TRIALS,
-  { ...CUES, default: 5 },
-  int(
-    'max-steps',
+  ...TRIAL_PARAMS,
+  cues: withDefault(TRIAL_PARAMS.cues, 5),
+  'max-steps': int(
     'Step limit',
     50,
     1,
     500,
     'steps (sync) or sweeps (async, stochastic) before a recall is stopped',
   ),
-  SEED,
-];
+};
+
+export type DynamicsValues = ParamValues<typeof DYNAMICS_PARAMS>;
 
 export interface DynamicsSpec {
   dynamics: Dynamics;
@@ -82,17 +79,13 @@ const PATTERNS = 1;
 const CUE = 2;
 const ORDER = 3;
 
-export async function* runDynamics(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const d = p.units as number;
-  const n = p.patterns as number;
-  const rule = p.rule as Rule;
-  const trials = p.trials as number;
-  const cues = p.cues as number;
-  const maxSteps = p['max-steps'] as number;
-  const seed = p.seed as number;
+export async function* runDynamics(v: DynamicsValues, engine: BatchEngine): ExperimentRun {
+  const { units: d, patterns: n, rule } = v;
+  const flip = v['flip-fraction'];
+  const { trials, cues, maxSteps, seed } = trialSettings(v);
   if (rule === 'pseudoinverse' && n >= d)
     throw new RangeError(`the pseudo-inverse rule needs N < D; got N = ${n}, D = ${d}`);
-  const specs = dynamicsSpecs(p.temperatures as number[]);
+  const specs = dynamicsSpecs(v.temperatures);
   // Networks and cues are made once per trial and kept while they fit in
   // 192 MB; otherwise they are made again for each kind of dynamics.
   const bytes = rule === 'storkey' ? 4 * d * d : 3 * n * d;
@@ -102,18 +95,7 @@ export async function* runDynamics(p: ParamValues, engine: BatchEngine): Experim
     const hit = cache.get(t);
     if (hit) return hit;
     const x = makePatterns('random', n, d, trialRng(seed, PATTERNS, t));
-    const rng = trialRng(seed, CUE, t);
-    const picks =
-      cues <= n
-        ? Array.from(sampleDistinct(n, cues, rng))
-        : Array.from({ length: cues }, () => rng.int(n));
-    const cue = new Int8Array(cues * d);
-    const target = new Int8Array(cues * d);
-    picks.forEach((mu, c) => {
-      target.set(patternRow(x, mu), c * d);
-      cue.set(flipFraction(patternRow(x, mu), p['flip-fraction'] as number, rng), c * d);
-    });
-    const made = { net: learn(rule, x), cue, target };
+    const made = { net: learn(rule, x), ...makeCues(x, n, cues, flip, trialRng(seed, CUE, t)) };
     if (keep) cache.set(t, made);
     return made;
   };
@@ -131,20 +113,7 @@ export async function* runDynamics(p: ParamValues, engine: BatchEngine): Experim
       if (spec.dynamics === 'sync') {
         const memory = engine.network(net);
         try {
-          const r = await batchRecall(memory, cue, cues, { maxSteps });
-          for (let c = 0; c < cues; c++) {
-            score(
-              st,
-              r.finals,
-              c * d,
-              target,
-              c * d,
-              d,
-              r.steps[c],
-              !!r.converged[c],
-              !!r.cycled[c],
-            );
-          }
+          scoreBatch(st, await batchRecall(memory, cue, cues, { maxSteps }), target, cues, d);
         } finally {
           memory.dispose();
         }
@@ -174,7 +143,7 @@ export async function* runDynamics(p: ParamValues, engine: BatchEngine): Experim
         rule,
         units: d,
         patterns: n,
-        flipFraction: p['flip-fraction'] as number,
+        flipFraction: flip,
         successRate: round(s.successRate),
         meanFinalHamming: round(s.meanFinalHamming, 3),
         meanOverlap: round(s.meanOverlap),

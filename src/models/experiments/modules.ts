@@ -10,146 +10,106 @@
  * (D/k) / (2 ln(D/k)) patterns, so k modules hold D / (2 ln(D/k)) memories,
  * slightly more than one big network, each of them smaller.
  */
-import { RULES, type Rule } from '../classic/hopfield';
+import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import {
-  choice,
-  CUES,
-  float,
-  int,
-  list,
-  MAX_STEPS,
-  SEED,
-  TRIALS,
-  type ParamDef,
-  type ParamValues,
-} from './params';
+import { choice, float, FLIP, list, LOCAL_RULES, TRIAL_PARAMS, units, withDefault } from './params';
+import { countSweep, runSweeps } from './sweeps';
 import { round, theoreticalCapacity } from './theory';
-import { loadsToCounts, summarise, sweepCost, sweepRows, type LoadSweep } from './trials';
+import { loadsToCounts, type LoadSweep } from './trials';
 import type { ExperimentRun } from './types';
 
-export const MODULES_PARAMS: readonly ParamDef[] = [
-  int('units', 'Units D', 400, 8, 4000, 'D, units in all, split among the modules'),
-  list(
-    'modules',
+export const MODULES_PARAMS = {
+  units: units(400, 4000, 'D, units in all, split among the modules', 8),
+  modules: list(
     'Module counts k',
-    '1,2,4,8',
+    [1, 2, 4, 8],
     1,
     64,
     'numbers of modules k, comma-separated (1 = one big network)',
     true,
   ),
-  choice(
-    'rule',
-    'Learning rule',
-    RULES.filter((r) => r !== 'pseudoinverse'),
-    'hebbian',
-    'learning rule',
-  ),
-  list(
-    'loads',
+  rule: choice('Learning rule', LOCAL_RULES, 'hebbian', 'learning rule'),
+  loads: list(
     'Loads N/D',
-    '0.02,0.04,0.06,0.08,0.1,0.12,0.14,0.17,0.2',
+    [0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.17, 0.2],
     0.001,
     1,
     'loads alpha = N/D (the same in every module), comma-separated',
   ),
-  {
-    ...float(
-      'flip-fraction',
-      'Flip fraction',
-      0.05,
-      0,
-      1,
-      'fraction of distinct units of the cue flipped',
-    ),
-    default: 0.05,
-  },
-  float(
-    'threshold',
+  'flip-fraction': withDefault(FLIP, 0.05),
+  threshold: float(
     'Success threshold',
     0.9,
     0.01,
     1,
     'capacity = the most memories whose exact-recall rate is at least this',
   ),
-  TRIALS,
-  CUES,
-  MAX_STEPS,
-  SEED,
-];
+  ...TRIAL_PARAMS,
+};
 
-export function moduleSweeps(p: ParamValues): { k: number; sweep: LoadSweep }[] {
-  const d = p.units as number;
-  return (p.modules as number[])
-    .filter((k) => Math.floor(d / k) >= 4)
+export type ModulesValues = ParamValues<typeof MODULES_PARAMS>;
+
+/** Modules need at least 4 units each. */
+const fits = (d: number, k: number) => Math.floor(d / k) >= 4;
+
+export function moduleSweeps(v: ModulesValues): { k: number; sweep: LoadSweep }[] {
+  const d = v.units;
+  return v.modules
+    .filter((k) => fits(d, k))
     .map((k, stream) => {
       const dk = Math.floor(d / k);
       return {
         k,
-        sweep: {
+        sweep: countSweep(v, {
           d: dk,
-          points: loadsToCounts(p.loads as number[], dk).map((n) => ({
-            n,
-            flip: p['flip-fraction'] as number,
-          })),
-          kind: p.rule as Rule,
-          patterns: 'random',
-          trials: p.trials as number,
-          cues: p.cues as number,
-          maxSteps: p['max-steps'] as number,
-          seed: p.seed as number,
+          counts: loadsToCounts(v.loads, dk),
+          flip: v['flip-fraction'],
+          kind: v.rule,
           stream,
-        },
+        }),
       };
     });
 }
 
-export async function* runModules(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const d = p.units as number;
-  const sweeps = moduleSweeps(p);
-  const dropped = (p.modules as number[]).filter((k) => Math.floor(d / k) < 4);
+export async function* runModules(v: ModulesValues, engine: BatchEngine): ExperimentRun {
+  const dropped = v.modules.filter((k) => !fits(v.units, k));
   if (dropped.length)
     yield {
       kind: 'note',
       text: `k = ${dropped.join(', ')} left out: modules need at least 4 units`,
     };
-  const total = sweeps.reduce((t, s) => t + sweepCost(s.sweep), 0);
-  const threshold = p.threshold as number;
-  let offset = 0;
-  for (const { k, sweep } of sweeps) {
-    const dk = sweep.d;
-    let best: number | null = null;
-    offset += yield* sweepRows(sweep, engine, { offset, total }, (i, stats) => {
-      const n = sweep.points[i].n;
-      const s = summarise(stats, dk);
-      if (s.successRate >= threshold) best = n * k;
+  yield* runSweeps(moduleSweeps(v), engine, {
+    row: ({ k, sweep }, { n }, s) => ({
+      modules: k,
+      unitsPerModule: sweep.d,
+      patternsPerModule: n,
+      memories: n * k,
+      load: round(n / sweep.d, 6),
+      weights: k * sweep.d * (sweep.d - 1),
+      successRate: round(s.successRate),
+      meanErrorFraction: round(s.meanErrorFraction, 5),
+      meanFinalHamming: round(s.meanFinalHamming, 3),
+      meanOverlap: round(s.meanOverlap),
+      recalls: s.recalls,
+    }),
+    // The capacity of k modules: the most memories (n k) at a point whose rate passes.
+    after: ({ k, sweep }, summaries) => {
+      let best: number | null = null;
+      summaries.forEach((s, i) => {
+        if (s.successRate >= v.threshold) best = sweep.points[i].n * k;
+      });
+      const dk = sweep.d;
       return {
-        modules: k,
-        unitsPerModule: dk,
-        patternsPerModule: n,
-        memories: n * k,
-        load: round(n / dk, 6),
-        weights: k * dk * (dk - 1),
-        successRate: round(s.successRate),
-        meanErrorFraction: round(s.meanErrorFraction, 5),
-        meanFinalHamming: round(s.meanFinalHamming, 3),
-        meanOverlap: round(s.meanOverlap),
-        recalls: s.recalls,
+        table: 'capacities',
+        row: {
+          modules: k,
+          unitsPerModule: dk,
+          bitsPerMemory: dk,
+          weights: k * dk * (dk - 1),
+          empiricalMemories: best,
+          theoreticalMemories: round(k * theoreticalCapacity(v.rule, dk), 2),
+        },
       };
-    });
-    const rule = p.rule as Rule;
-    yield {
-      kind: 'row',
-      table: 'capacities',
-      row: {
-        modules: k,
-        unitsPerModule: dk,
-        bitsPerMemory: dk,
-        weights: k * dk * (dk - 1),
-        empiricalMemories: best,
-        theoreticalMemories: round(k * theoreticalCapacity(rule, dk), 2),
-      },
-    };
-  }
+    },
+  });
 }

@@ -8,78 +8,61 @@
  * too (E(-s) = E(s)): recall falls into the inverted pattern, m jumps from
  * about +1 to about -1, and at f = 1 the cue *is* -xi.
  */
-import { RULES, type Rule } from '../classic/hopfield';
+import { RULES } from '../classic/hopfield';
+import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import {
-  choice,
-  CUES,
-  int,
-  list,
-  MAX_STEPS,
-  SEED,
-  TRIALS,
-  type ParamDef,
-  type ParamValues,
-} from './params';
+import { choice, list, storedPatterns, TRIAL_PARAMS, units } from './params';
+import { runSweeps, trialSettings } from './sweeps';
 import { linspace, round } from './theory';
-import { summarise, sweepCost, sweepRows, type LoadSweep } from './trials';
+import type { LoadSweep } from './trials';
 import type { ExperimentRun } from './types';
 
-export const NOISE_PARAMS: readonly ParamDef[] = [
-  int('units', 'Units D', 200, 4, 4000, 'D, units per pattern'),
-  int('patterns', 'Stored patterns N', 10, 1, 2000, 'N, random patterns stored in each network'),
-  choice('rule', 'Learning rule', RULES, 'hebbian', 'learning rule'),
-  list(
-    'flip-fractions',
+export const NOISE_PARAMS = {
+  units: units(200, 4000),
+  patterns: storedPatterns(10),
+  rule: choice('Learning rule', RULES, 'hebbian', 'learning rule'),
+  'flip-fractions': list(
     'Flip fractions',
-    linspace(0, 1, 21)
-      .map((f) => round(f, 2))
-      .join(','),
+    linspace(0, 1, 21).map((f) => round(f, 2)),
     0,
     1,
     'fractions of distinct cue units flipped, comma-separated',
   ),
-  TRIALS,
-  CUES,
-  MAX_STEPS,
-  SEED,
-];
+  ...TRIAL_PARAMS,
+};
 
-export function noiseSweep(p: ParamValues): LoadSweep {
-  const n = p.patterns as number;
+export type NoiseValues = ParamValues<typeof NOISE_PARAMS>;
+
+export function noiseSweep(v: NoiseValues): LoadSweep {
+  const n = v.patterns;
   return {
-    d: p.units as number,
-    points: (p['flip-fractions'] as number[]).map((flip) => ({ n, flip })),
-    kind: p.rule as Rule,
+    d: v.units,
+    points: v['flip-fractions'].map((flip) => ({ n, flip })),
+    kind: v.rule,
     patterns: 'random',
-    trials: p.trials as number,
-    cues: p.cues as number,
-    maxSteps: p['max-steps'] as number,
-    seed: p.seed as number,
+    ...trialSettings(v),
     stream: 0,
   };
 }
 
-export async function* runNoise(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const sweep = noiseSweep(p);
+export async function* runNoise(v: NoiseValues, engine: BatchEngine): ExperimentRun {
+  const sweep = noiseSweep(v);
   const { d } = sweep;
-  if (sweep.kind === 'pseudoinverse' && (p.patterns as number) >= d) {
-    throw new RangeError(`the pseudo-inverse rule needs N < D; got N = ${p.patterns}, D = ${d}`);
+  if (sweep.kind === 'pseudoinverse' && v.patterns >= d) {
+    throw new RangeError(`the pseudo-inverse rule needs N < D; got N = ${v.patterns}, D = ${d}`);
   }
-  yield* sweepRows(sweep, engine, { offset: 0, total: sweepCost(sweep) }, (k, stats) => {
-    const s = summarise(stats, d);
-    const f = sweep.points[k].flip;
-    return {
+  yield* runSweeps([{ sweep }], engine, {
+    row: (_, { n, flip }, s) => ({
       rule: sweep.kind,
       units: d,
-      patterns: sweep.points[k].n,
-      flipFraction: f,
-      flips: Math.round(f * d),
+      patterns: n,
+      flipFraction: flip,
+      flips: Math.round(flip * d),
       successRate: round(s.successRate),
       invertedRate: round(s.invertedRate),
       meanOverlap: round(s.meanOverlap),
       meanFinalHamming: round(s.meanFinalHamming, 3),
       recalls: s.recalls,
-    };
+    }),
   });
 }

@@ -1,11 +1,16 @@
 /**
- * Experiment parameters, declared once per experiment and read by both the
- * command-line runner (as --flags) and the page (as controls and URL keys),
- * so a flag and its control have the same name, default and range.
+ * Experiment parameters, declared once per experiment as a typed table of
+ * the core codec (src/core/params.ts) and read by both the command-line
+ * runner (as --flags) and the page (as controls and link keys), so a flag and
+ * its control have the same name, default and range.
  *
- * Each is a parameter of the one table codec (src/core/params.ts) with its
- * kebab-case `name` (the flag, the link key and the control's name) and a
- * `label`. Kinds: 'int' and 'float' numbers within [min, max]; 'enum' one of
+ * A table's keys are the parameters' kebab-case names: the flag
+ * (`--flip-fraction`), the link key (`flip-fraction=0.1`), the control's
+ * name and the key of the values an experiment's run receives, typed by the
+ * table (`values['flip-fraction']` is a number, `values.rule` a Rule[]).
+ * Each entry also has a control `label`.
+ *
+ * Kinds: 'int' and 'float' numbers within [min, max]; 'enum' one of
  * `values`; 'list' comma-separated numbers within [min, max] ('0.05,0.1');
  * 'subset' comma-separated choices ('hebbian,storkey'). Parsing never
  * throws: it returns the value or a sentence saying what is wrong.
@@ -21,148 +26,140 @@ import {
   subsetParam,
   type ParamSpec,
   type ParamTable,
+  type ParamValues,
 } from '../../core/params';
+import type { Rule } from '../classic/hopfield';
 
-export type ParamValue = number | string | number[] | string[];
-export type ParamValues = Record<string, ParamValue>;
+/** A parameter of an experiment: a table entry with a control label. */
+export type ParamDef<T> = ParamSpec<T> & { label: string };
 
-/** A parameter of an experiment: a table entry with its name and label. */
-export type ParamDef = ParamSpec<ParamValue> & { name: string; label: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export type Parsed = { ok: true; value: ParamValue } | { ok: false; error: string };
-
-/** Reads one raw text value (surrounding blanks ignored). */
-export function parseParam(def: ParamDef, raw: string): Parsed {
+/** Reads one raw text value of parameter `name` (surrounding blanks ignored). */
+export function parseParam<T>(name: string, def: ParamSpec<T>, raw: string): Parsed<T> {
   const p = parseText(def, raw.trim());
   if (p.ok) return p;
-  return { ok: false, error: `${def.name}${p.must.startsWith(':') ? '' : ' '}${p.must}` };
+  return { ok: false, error: `${name}${p.must.startsWith(':') ? '' : ' '}${p.must}` };
 }
 
-/** The value as text (the inverse of parseParam). */
-export function formatParam(value: ParamValue): string {
-  return Array.isArray(value) ? value.join(',') : String(value);
+/** The value as the text a control shows (the inverse of parseParam). */
+export function formatParam<T>(def: ParamSpec<T>, value: T): string {
+  return formatText(def, value) ?? '';
 }
 
-/** The parameters as a table keyed by their names (flags, link keys). */
-export function tableOf(defs: readonly ParamDef[]): ParamTable {
-  return Object.fromEntries(defs.map((d) => [d.name, d]));
+/** The defaults as the texts the controls start with, by parameter name. */
+export function defaultTexts(table: ParamTable): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, d]) => [name, formatParam(d, d.default)]),
+  );
 }
 
-/** Defaults of a table. */
-export function defaultValues(defs: readonly ParamDef[]): ParamValues {
-  return defaults(tableOf(defs)) as ParamValues;
-}
-
-/** Reads raw texts (missing keys take defaults); collects one error per bad value (which keeps its default). */
-export function readValues(
-  defs: readonly ParamDef[],
+/**
+ * Reads raw texts by parameter name (missing names take defaults), typed by
+ * the table; one error per bad text, which keeps its default.
+ */
+export function readValues<S extends ParamTable>(
+  table: S,
   raw: Readonly<Record<string, string | undefined>>,
-): { values: ParamValues; errors: string[] } {
-  const values = defaultValues(defs);
+): { values: ParamValues<S>; errors: string[] } {
+  const values: Record<string, unknown> = defaults(table);
   const errors: string[] = [];
-  for (const d of defs) {
-    const text = raw[d.name];
+  for (const [name, def] of Object.entries(table)) {
+    const text = raw[name];
     if (text === undefined) continue;
-    const p = parseParam(d, text);
-    if (p.ok) values[d.name] = p.value;
+    const p = parseParam(name, def, text);
+    if (p.ok) values[name] = p.value;
     else errors.push(p.error);
   }
-  return { values, errors };
+  return { values: values as ParamValues<S>, errors };
 }
 
-/** The default as the text a control starts with. */
-export function defaultText(def: ParamDef): string {
-  return formatText(def, def.default) ?? '';
-}
+// Shorthands for the experiment tables: the label first, then the codec's arguments.
+const labelled = <T>(label: string, spec: ParamSpec<T>): ParamDef<T> => ({ ...spec, label });
 
-// Shorthands for the experiment tables.
-const named = <T extends ParamValue>(
-  name: string,
-  label: string,
-  spec: ParamSpec<T>,
-): ParamDef => ({ ...(spec as ParamSpec<ParamValue>), name, label, flag: name, link: name });
+export const int = (label: string, def: number, min: number, max: number, describe: string) =>
+  labelled(label, intParam(def, min, max, describe));
 
-export const int = (
-  name: string,
+export const float = (label: string, def: number, min: number, max: number, describe: string) =>
+  labelled(label, floatParam(def, min, max, describe));
+
+export const choice = <const V extends readonly string[]>(
   label: string,
-  def: number,
-  min: number,
-  max: number,
+  choices: V,
+  def: V[number],
   describe: string,
-): ParamDef => named(name, label, intParam(def, min, max, describe));
-export const float = (
-  name: string,
-  label: string,
-  def: number,
-  min: number,
-  max: number,
-  describe: string,
-): ParamDef => named(name, label, floatParam(def, min, max, describe));
-export const choice = (
-  name: string,
-  label: string,
-  choices: readonly string[],
-  def: string,
-  describe: string,
-): ParamDef => named(name, label, enumParam(choices, def, describe));
-/** `def` is the default's text, "0.05,0.1". */
+) => labelled(label, enumParam(choices, def, describe));
+
 export const list = (
-  name: string,
   label: string,
-  def: string,
+  def: readonly number[],
   min: number,
   max: number,
   describe: string,
   integer = false,
-): ParamDef =>
-  named(name, label, listParam(def.split(',').map(Number), min, max, describe, { integer }));
-/** `def` is the default's text, "hebbian,storkey". */
-export const subset = (
-  name: string,
-  label: string,
-  choices: readonly string[],
-  def: string,
-  describe: string,
-): ParamDef => named(name, label, subsetParam(choices, def.split(','), describe));
+) => labelled(label, listParam(def, min, max, describe, { integer }));
 
-/** The parameters most experiments share. */
-export const SEED = int(
-  'seed',
-  'Seed',
-  1,
-  0,
-  999_999,
-  'random seed: patterns, cues and update order',
-);
-export const TRIALS = int(
-  'trials',
-  'Trials (networks) per point',
-  20,
-  1,
-  1000,
-  'networks per point, each with its own random patterns',
-);
-export const CUES = int(
-  'cues',
-  'Cues per network',
-  10,
-  1,
-  200,
-  'cues recalled at once per network (one batch); recalls per point = trials x cues',
-);
-export const MAX_STEPS = int(
-  'max-steps',
-  'Step limit',
-  30,
-  1,
-  500,
-  'synchronous steps (or sweeps) before a recall is stopped',
-);
+export const subset = <const V extends readonly string[]>(
+  label: string,
+  choices: V,
+  def: readonly V[number][],
+  describe: string,
+) => labelled(label, subsetParam(choices, def, describe));
+
+/** The same parameter with another default (a shared entry tuned for one experiment). */
+export function withDefault<T>(def: ParamDef<T>, value: T): ParamDef<T> {
+  return { ...def, default: value };
+}
+
+/** The local, incremental learning rules (the pseudo-inverse is neither). */
+export const LOCAL_RULES = ['hebbian', 'storkey'] as const satisfies readonly Rule[];
+export type LocalRule = (typeof LOCAL_RULES)[number];
+
+/** D, units per pattern, in [min, max]. */
+export const units = (def: number, max: number, describe = 'D, units per pattern', min = 4) =>
+  int('Units D', def, min, max, describe);
+
+/** N, random patterns stored in each network. */
+export const storedPatterns = (def: number) =>
+  int('Stored patterns N', def, 1, 2000, 'N, random patterns stored in each network');
+
 export const FLIP = float(
-  'flip-fraction',
   'Flip fraction',
   0.1,
   0,
   1,
   'fraction of distinct units of the cue flipped',
 );
+
+export const SEED = int('Seed', 1, 0, 999_999, 'random seed: patterns, cues and update order');
+
+/**
+ * The trial settings every sweep of batched recalls takes: networks per
+ * point, cues per network, the step limit and the seed.
+ */
+export const TRIAL_PARAMS = {
+  trials: int(
+    'Trials (networks) per point',
+    20,
+    1,
+    1000,
+    'networks per point, each with its own random patterns',
+  ),
+  cues: int(
+    'Cues per network',
+    10,
+    1,
+    200,
+    'cues recalled at once per network (one batch); recalls per point = trials x cues',
+  ),
+  'max-steps': int(
+    'Step limit',
+    30,
+    1,
+    500,
+    'synchronous steps (or sweeps) before a recall is stopped',
+  ),
+  seed: SEED,
+};
+
+export type TrialValues = ParamValues<typeof TRIAL_PARAMS>;

@@ -11,135 +11,104 @@
  * basins shrink); sparse patterns with the covariance rule store more than
  * random ones as a shrinks (Tsodyks & Feigelman 1988).
  */
-import { RULES, type Rule } from '../classic/hopfield';
+import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
 import {
   choice,
-  CUES,
   float,
+  FLIP,
   list,
-  MAX_STEPS,
-  SEED,
+  LOCAL_RULES,
   subset,
-  TRIALS,
-  type ParamDef,
-  type ParamValues,
+  TRIAL_PARAMS,
+  withDefault,
 } from './params';
 import { kindProblem, maxPatterns, PATTERN_KINDS, type PatternKind } from './patterns';
+import { countSweep, runSweeps } from './sweeps';
 import { round } from './theory';
-import { loadsToCounts, summarise, sweepCost, sweepRows, type LoadSweep } from './trials';
+import { loadsToCounts, type LoadSweep } from './trials';
 import type { ExperimentRun } from './types';
 
 export const PATTERN_UNITS = ['64', '256', '1024'] as const;
 
-export const PATTERNS_PARAMS: readonly ParamDef[] = [
-  choice(
-    'units',
+export const PATTERNS_PARAMS = {
+  units: choice(
     'Units D',
     PATTERN_UNITS,
     '256',
     'D: a square power of two (8x8, 16x16, 32x32) so letters and Walsh-Hadamard rows both fit',
   ),
-  subset(
-    'kinds',
+  kinds: subset(
     'Pattern kinds',
     PATTERN_KINDS,
-    PATTERN_KINDS.join(','),
+    PATTERN_KINDS,
     'pattern statistics, comma-separated',
   ),
-  choice(
-    'rule',
+  rule: choice(
     'Rule (non-sparse kinds)',
-    RULES.filter((r) => r !== 'pseudoinverse'),
+    LOCAL_RULES,
     'hebbian',
     'learning rule for random, orthogonal and letters; sparse always uses the covariance rule',
   ),
-  float(
-    'coding-level',
+  'coding-level': float(
     'Coding level a',
     0.1,
     0.01,
     0.5,
     'fraction of +1 units in a sparse pattern',
   ),
-  list(
-    'loads',
+  loads: list(
     'Loads N/D',
-    '0.01,0.02,0.04,0.06,0.08,0.1,0.12,0.14,0.17,0.2,0.25,0.3,0.4',
+    [0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.17, 0.2, 0.25, 0.3, 0.4],
     0.001,
     1,
     'loads alpha = N/D, comma-separated',
   ),
-  {
-    ...float(
-      'flip-fraction',
-      'Flip fraction',
-      0.05,
-      0,
-      1,
-      'fraction of distinct units of the cue flipped',
-    ),
-    default: 0.05,
-  },
-  { ...TRIALS, default: 10 },
-  CUES,
-  MAX_STEPS,
-  SEED,
-];
+  'flip-fraction': withDefault(FLIP, 0.05),
+  ...TRIAL_PARAMS,
+  trials: withDefault(TRIAL_PARAMS.trials, 10),
+};
 
-export function patternSweeps(p: ParamValues): { kind: PatternKind; sweep: LoadSweep }[] {
-  const d = Number(p.units);
-  return (p.kinds as PatternKind[]).map((kind, stream) => {
+export type PatternsValues = ParamValues<typeof PATTERNS_PARAMS>;
+
+export function patternSweeps(v: PatternsValues): { kind: PatternKind; sweep: LoadSweep }[] {
+  const d = Number(v.units);
+  return v.kinds.map((kind, stream) => {
     const problem = kindProblem(kind, d);
     if (problem) throw new RangeError(problem);
     return {
       kind,
-      sweep: {
+      sweep: countSweep(v, {
         d,
-        points: loadsToCounts(p.loads as number[], d, maxPatterns(kind, d)).map((n) => ({
-          n,
-          flip: p['flip-fraction'] as number,
-        })),
-        kind: kind === 'sparse' ? 'covariance' : (p.rule as Rule),
+        counts: loadsToCounts(v.loads, d, maxPatterns(kind, d)),
+        flip: v['flip-fraction'],
+        kind: kind === 'sparse' ? 'covariance' : v.rule,
         patterns: kind,
-        codingLevel: p['coding-level'] as number,
-        trials: p.trials as number,
-        cues: p.cues as number,
-        maxSteps: p['max-steps'] as number,
-        seed: p.seed as number,
+        codingLevel: v['coding-level'],
         stream,
-      },
+      }),
     };
   });
 }
 
-export async function* runPatternStats(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const sweeps = patternSweeps(p);
-  const total = sweeps.reduce((t, s) => t + sweepCost(s.sweep), 0);
-  let offset = 0;
-  for (const { kind, sweep } of sweeps) {
-    const d = sweep.d;
-    const cap = maxPatterns(kind, d);
-    if ((p.loads as number[]).some((a) => Math.round(a * d) > cap)) {
-      yield {
-        kind: 'note',
-        text: `${kind}: only ${cap} patterns exist at D = ${d}; higher loads left out`,
-      };
-    }
-    offset += yield* sweepRows(sweep, engine, { offset, total }, (k, stats) => {
-      const n = sweep.points[k].n;
-      const s = summarise(stats, d);
-      return {
-        kind,
-        rule: sweep.kind,
-        units: d,
-        patterns: n,
-        load: round(n / d, 6),
-        successRate: round(s.successRate),
-        meanFinalHamming: round(s.meanFinalHamming, 3),
-        meanOverlap: round(s.meanOverlap),
-        recalls: s.recalls,
-      };
-    });
-  }
+export async function* runPatternStats(v: PatternsValues, engine: BatchEngine): ExperimentRun {
+  yield* runSweeps(patternSweeps(v), engine, {
+    before: ({ kind, sweep: { d } }) => {
+      const cap = maxPatterns(kind, d);
+      return v.loads.some((a) => Math.round(a * d) > cap)
+        ? `${kind}: only ${cap} patterns exist at D = ${d}; higher loads left out`
+        : null;
+    },
+    row: ({ kind, sweep }, { n }, s) => ({
+      kind,
+      rule: sweep.kind,
+      units: sweep.d,
+      patterns: n,
+      load: round(n / sweep.d, 6),
+      successRate: round(s.successRate),
+      meanFinalHamming: round(s.meanFinalHamming, 3),
+      meanOverlap: round(s.meanOverlap),
+      recalls: s.recalls,
+    }),
+  });
 }

@@ -9,10 +9,11 @@ import { createRng } from '../../core/random';
 import { classify, type Outcome } from '../classic/classify';
 import { flipDistinct } from '../classic/corrupt';
 import { recall } from '../classic/dynamics';
-import { learn, randomPatterns, RULES, type Rule } from '../classic/hopfield';
+import { learn, randomPatterns, type Rule } from '../classic/hopfield';
 import { row as patternRow } from '../../core/pattern';
+import type { ParamValues } from '../../core/params';
 import { batchRecall, type BatchEngine } from './batch';
-import { choice, int, SEED, type ParamDef, type ParamValues } from './params';
+import { choice, int, LOCAL_RULES, SEED } from './params';
 import { deriveSeed } from './seeds';
 import { ALPHA_C, mcElieceCapacity, round, storkeyCapacity } from './theory';
 import type { ExperimentRun } from './types';
@@ -31,25 +32,25 @@ export const PRESETS: readonly Preset[] = [
   { units: 4000, patterns: 500, flips: 3000 },
 ];
 
-export const PRESETS_PARAMS: readonly ParamDef[] = [
-  choice('preset', 'Preset', ['all', '1', '2', '3', '4', '5'], 'all', 'which preset (1-5), or all'),
-  choice(
-    'rule',
+export const PRESETS_PARAMS = {
+  preset: choice('Preset', ['all', '1', '2', '3', '4', '5'], 'all', 'which preset (1-5), or all'),
+  rule: choice(
     'Learning rule',
-    RULES.filter((r) => r !== 'pseudoinverse'),
+    LOCAL_RULES,
     'hebbian',
     'learning rule (storkey builds a D x D matrix: slow at D = 8000)',
   ),
-  choice(
-    'dynamics',
+  dynamics: choice(
     'Dynamics',
     ['sync', 'async'],
     'sync',
     'synchronous (batched) or asynchronous (unit by unit; steps are sweeps)',
   ),
-  int('max-steps', 'Step limit', 50, 1, 500, 'steps or sweeps before recall is stopped'),
-  SEED,
-];
+  'max-steps': int('Step limit', 50, 1, 500, 'steps or sweeps before recall is stopped'),
+  seed: SEED,
+};
+
+export type PresetsValues = ParamValues<typeof PRESETS_PARAMS>;
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
   target: 'recalled the stored pattern exactly',
@@ -117,17 +118,17 @@ export function explain(
   return parts.join(' ');
 }
 
-export async function* runPresets(p: ParamValues, engine: BatchEngine): ExperimentRun {
-  const chosen = p.preset === 'all' ? PRESETS.map((_, i) => i) : [Number(p.preset) - 1];
-  const rule = p.rule as Rule;
-  const maxSteps = p['max-steps'] as number;
+export async function* runPresets(v: PresetsValues, engine: BatchEngine): ExperimentRun {
+  const chosen = v.preset === 'all' ? PRESETS.map((_, i) => i) : [Number(v.preset) - 1];
+  const { rule, dynamics } = v;
+  const maxSteps = v['max-steps'];
   const cost = (q: Preset) => q.units * q.patterns * (rule === 'storkey' ? q.units / 10 : 1);
   const total = chosen.reduce((a, i) => a + cost(PRESETS[i]), 0);
   let done = 0;
   for (const i of chosen) {
     const preset = PRESETS[i];
     const { units: d, patterns: n, flips: k } = preset;
-    const rng = createRng(deriveSeed(p.seed as number, i));
+    const rng = createRng(deriveSeed(v.seed, i));
     const x = randomPatterns(n, d, rng);
     const target = patternRow(x, 0);
     const cue = flipDistinct(target, k, rng);
@@ -136,7 +137,7 @@ export async function* runPresets(p: ParamValues, engine: BatchEngine): Experime
     let steps: number;
     let cycled: boolean;
     let converged: boolean;
-    if (p.dynamics === 'sync') {
+    if (dynamics === 'sync') {
       const memory = rule === 'hebbian' ? engine.hebbian(x) : engine.network(learn(rule, x));
       try {
         const r = await batchRecall(memory, cue, 1, { maxSteps, targets: target });
@@ -173,7 +174,7 @@ export async function* runPresets(p: ParamValues, engine: BatchEngine): Experime
         load: round(n / d, 6),
         flipFraction: round(k / d, 6),
         rule,
-        dynamics: p.dynamics as string,
+        dynamics,
         outcome: verdict.outcome,
         initialHamming: hamming[0],
         finalHamming: verdict.hammingToTarget,

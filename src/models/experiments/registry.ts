@@ -1,91 +1,106 @@
 /**
  * The seven experiments of the Experiments lab, by the names the command line
- * and the URL use. Each is a parameter table (./params) and a run that
- * yields rows as they complete (./types).
+ * and the link use. Each is a typed parameter table (./params) and a run that
+ * receives the table's values typed and yields rows as they complete
+ * (./types). The list itself erases the tables' types: it is what the
+ * command line, the worker and the page iterate over; code that knows which
+ * experiment it holds reads its values typed through `ExperimentValues`.
  */
+import type { ParamTable, ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
 import { CAPACITY_PARAMS, runCapacity } from './capacity';
 import { CAPACITY_SIZE_PARAMS, runCapacitySize } from './capacitySize';
 import { DYNAMICS_PARAMS, runDynamics } from './dynamicsSweep';
 import { MODULES_PARAMS, runModules } from './modules';
 import { NOISE_PARAMS, runNoise } from './noise';
-import { defaultValues, type ParamDef, type ParamValues } from './params';
 import { PATTERNS_PARAMS, runPatternStats } from './patternStats';
 import { PRESETS_PARAMS, runPresets } from './presets';
 import type { ExperimentEvent, ExperimentRun, Row } from './types';
 
-export type ExperimentName =
-  'capacity' | 'capacity-size' | 'noise' | 'patterns' | 'dynamics' | 'modules' | 'presets';
+/** The experiments' tables, by name. */
+export const EXPERIMENT_TABLES = {
+  capacity: CAPACITY_PARAMS,
+  'capacity-size': CAPACITY_SIZE_PARAMS,
+  noise: NOISE_PARAMS,
+  patterns: PATTERNS_PARAMS,
+  dynamics: DYNAMICS_PARAMS,
+  modules: MODULES_PARAMS,
+  presets: PRESETS_PARAMS,
+};
 
-export interface ExperimentDef {
+export type ExperimentName = keyof typeof EXPERIMENT_TABLES;
+
+/** The typed values of each experiment's run. */
+export type ExperimentValues = {
+  [E in ExperimentName]: ParamValues<(typeof EXPERIMENT_TABLES)[E]>;
+};
+
+export interface ExperimentDef<S extends ParamTable = ParamTable> {
   name: ExperimentName;
   title: string;
   describe: string;
-  params: readonly ParamDef[];
-  run(values: ParamValues, engine: BatchEngine): ExperimentRun;
+  params: S;
+  run(values: ParamValues<S>, engine: BatchEngine): ExperimentRun;
+}
+
+/** Declares one experiment, so that its run sees its table's values typed. */
+function experiment<E extends ExperimentName>(
+  name: E,
+  def: Omit<ExperimentDef<(typeof EXPERIMENT_TABLES)[E]>, 'name' | 'params'>,
+): ExperimentDef {
+  return { name, params: EXPERIMENT_TABLES[name], ...def };
 }
 
 export const EXPERIMENT_DEFS: readonly ExperimentDef[] = [
-  {
-    name: 'capacity',
+  experiment('capacity', {
     title: 'Capacity sweep',
     describe:
       'exact-recall rate, final Hamming distance and overlap against the load N/D, per rule',
-    params: CAPACITY_PARAMS,
     run: runCapacity,
-  },
-  {
-    name: 'capacity-size',
+  }),
+  experiment('capacity-size', {
     title: 'Capacity against size',
     describe:
       'empirical capacity (largest N with exact-recall rate >= threshold) against D, Hebbian and Storkey',
-    params: CAPACITY_SIZE_PARAMS,
     run: runCapacitySize,
-  },
-  {
-    name: 'noise',
+  }),
+  experiment('noise', {
     title: 'Noise sweep',
     describe: 'recall rate and final overlap as the cue noise goes from 0 to 100 %',
-    params: NOISE_PARAMS,
     run: runNoise,
-  },
-  {
-    name: 'patterns',
+  }),
+  experiment('patterns', {
     title: 'Pattern statistics',
     describe: 'capacity curves of random, sparse, orthogonal and correlated (letter) patterns',
-    params: PATTERNS_PARAMS,
     run: runPatternStats,
-  },
-  {
-    name: 'dynamics',
+  }),
+  experiment('dynamics', {
     title: 'Dynamics',
     describe: 'synchronous, asynchronous and stochastic recall: steps, final error, 2-cycles',
-    params: DYNAMICS_PARAMS,
     run: runDynamics,
-  },
-  {
-    name: 'modules',
+  }),
+  experiment('modules', {
     title: 'Modularity',
     describe: 'k independent modules against one big network of the same D units',
-    params: MODULES_PARAMS,
     run: runModules,
-  },
-  {
-    name: 'presets',
+  }),
+  experiment('presets', {
     title: 'Single-run presets',
     describe: 'five classic (D, N, K) settings with the Hamming distance per step, explained',
-    params: PRESETS_PARAMS,
     run: runPresets,
-  },
+  }),
 ];
+
+/** The names in the lab's order (its tabs, the command line's list). */
+export const EXPERIMENT_NAMES: readonly ExperimentName[] = EXPERIMENT_DEFS.map((e) => e.name);
 
 export function experimentDef(name: string): ExperimentDef | undefined {
   return EXPERIMENT_DEFS.find((e) => e.name === name);
 }
 
-export interface ExperimentResult {
+export interface ExperimentResult<V = ParamValues<ParamTable>> {
   experiment: ExperimentName;
-  params: ParamValues;
+  params: V;
   engine: string;
   /** the main table; other tables ('points', 'traces', 'capacities') beside it */
   rows: Row[];
@@ -94,12 +109,12 @@ export interface ExperimentResult {
 }
 
 /** Runs an experiment to the end and gathers its tables (CLI, tests, bench). */
-export async function collect(
-  def: ExperimentDef,
-  values: ParamValues = defaultValues(def.params),
+export async function collect<S extends ParamTable>(
+  def: ExperimentDef<S>,
+  values: ParamValues<S>,
   engine: BatchEngine,
   onEvent?: (ev: ExperimentEvent) => void,
-): Promise<ExperimentResult> {
+): Promise<ExperimentResult<ParamValues<S>>> {
   const tables: Record<string, Row[]> = { rows: [] };
   const notes: string[] = [];
   for await (const ev of def.run(values, engine)) {

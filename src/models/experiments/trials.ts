@@ -21,12 +21,18 @@
 import { flipFraction } from '../classic/corrupt';
 import { learn, type Network, type Rule } from '../classic/hopfield';
 import { row as patternRow, type PatternMatrix } from '../../core/pattern';
-import { sampleDistinct } from '../../core/random';
-import { batchRecall, type BatchEngine, type BatchMemory, type GrowingMemory } from './batch';
+import { sampleDistinct, type Rng } from '../../core/random';
+import {
+  batchRecall,
+  type BatchEngine,
+  type BatchMemory,
+  type BatchRecallResult,
+  type GrowingMemory,
+} from './batch';
 import { CovarianceLearner, StorkeyLearner } from './learners';
 import { makePatterns, type PatternKind } from './patterns';
 import { trialRng } from './seeds';
-import type { ExperimentEvent, Row } from './types';
+import type { ExperimentEvent } from './types';
 
 export type LearnKind = Rule | 'covariance';
 
@@ -81,6 +87,46 @@ export function score(
   st.sumSteps += steps;
   if (converged) st.converged++;
   if (cycled) st.cycled++;
+}
+
+/** Adds the C recalls of a batch (finals and targets C x D, cue c at c D). */
+export function scoreBatch(
+  st: PointStats,
+  r: BatchRecallResult,
+  target: Int8Array,
+  cues: number,
+  d: number,
+): void {
+  for (let c = 0; c < cues; c++) {
+    score(st, r.finals, c * d, target, c * d, d, r.steps[c], !!r.converged[c], !!r.cycled[c]);
+  }
+}
+
+/**
+ * C cues for the first n patterns of x (C x D each): C distinct stored
+ * patterns (drawn with replacement when C > n), each with round(flip D)
+ * distinct units flipped, and the patterns they came from as targets.
+ */
+export function makeCues(
+  x: PatternMatrix,
+  n: number,
+  cues: number,
+  flip: number,
+  rng: Rng,
+): { cue: Int8Array; target: Int8Array } {
+  const d = x.d;
+  const picks =
+    cues <= n
+      ? Array.from(sampleDistinct(n, cues, rng))
+      : Array.from({ length: cues }, () => rng.int(n));
+  const cue = new Int8Array(cues * d);
+  const target = new Int8Array(cues * d);
+  picks.forEach((mu, c) => {
+    const xi = patternRow(x, mu);
+    target.set(xi, c * d);
+    cue.set(flipFraction(xi, flip, rng), c * d);
+  });
+  return { cue, target };
 }
 
 /** The measured columns every row shares. */
@@ -239,34 +285,22 @@ export async function* runLoadSweep(
       for (let k = 0; k < points.length; k++) {
         const { n, flip } = points[k];
         for (const m of members) {
-          const rng = trialRng(seed, stream, CUES, m.t, k);
-          const targets =
-            cues <= n
-              ? Array.from(sampleDistinct(n, cues, rng))
-              : Array.from({ length: cues }, () => rng.int(n));
-          const cueData = new Int8Array(cues * d);
-          const targetData = new Int8Array(cues * d);
-          targets.forEach((mu, c) => {
-            const xi = patternRow(m.x, mu);
-            targetData.set(xi, c * d);
-            cueData.set(flipFraction(xi, flip, rng), c * d);
-          });
+          const { cue, target } = makeCues(
+            m.x,
+            n,
+            cues,
+            flip,
+            trialRng(seed, stream, CUES, m.t, k),
+          );
           const memory = m.grower.memory(n, engine);
           try {
-            const r = await batchRecall(memory, cueData, cues, { maxSteps });
-            for (let c = 0; c < cues; c++) {
-              score(
-                stats[k],
-                r.finals,
-                c * d,
-                targetData,
-                c * d,
-                d,
-                r.steps[c],
-                !!r.converged[c],
-                !!r.cycled[c],
-              );
-            }
+            scoreBatch(
+              stats[k],
+              await batchRecall(memory, cue, cues, { maxSteps }),
+              target,
+              cues,
+              d,
+            );
           } finally {
             memory.dispose();
           }
@@ -302,33 +336,4 @@ export function loadsToCounts(loads: readonly number[], d: number, nMax = Infini
     if (n >= 1 && n <= nMax) set.add(n);
   }
   return [...set].sort((a, b) => a - b);
-}
-
-/**
- * Runs a sweep and turns each completed point into a row of `table` with
- * `toRow` (null: no row); progress and notes pass through. Use with yield*,
- * which also closes the sweep when the consumer stops early. Returns the
- * sweep's cost (for the next sweep's progress offset).
- */
-export async function* sweepRows(
-  sweep: LoadSweep,
-  engine: BatchEngine,
-  progress: { offset: number; total: number },
-  toRow: (index: number, stats: PointStats) => Row | null,
-  table = 'rows',
-): AsyncGenerator<ExperimentEvent, number, void> {
-  const it = runLoadSweep(sweep, engine, progress);
-  try {
-    for (;;) {
-      const r = await it.next();
-      if (r.done) return r.value;
-      const ev = r.value;
-      if (ev.kind === 'point') {
-        const row = toRow(ev.index, ev.stats);
-        if (row) yield { kind: 'row', table, row };
-      } else yield ev;
-    }
-  } finally {
-    await it.return(0);
-  }
 }
