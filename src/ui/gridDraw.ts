@@ -59,25 +59,50 @@ function paletteWords(p: GridPalette) {
  * test's recorder) gets the same picture as rectangles.
  */
 export function drawGrid(ctx: GridContext, scene: GridScene): void {
-  const { dims } = scene;
-  const dpr = scene.dpr ?? 1;
-  const xs = pixelEdges(dims.width, scene.pixelWidth);
-  const ys = pixelEdges(dims.height, scene.pixelHeight);
+  const layout = layoutOf(scene);
   if (hasPixels(ctx) && scene.pixelWidth > 0 && scene.pixelHeight > 0) {
-    drawPixels(ctx, scene, xs, ys, dpr);
+    drawPixels(ctx, scene, layout);
   } else {
-    drawRects(ctx, scene, xs, ys, dpr);
+    drawRects(ctx, scene, layout);
   }
-  drawOutlines(ctx, scene, xs, ys, dpr);
+  drawOutlines(ctx, scene, layout);
 }
 
-function drawPixels(
-  ctx: PixelContext,
-  scene: GridScene,
-  xs: Int32Array,
-  ys: Int32Array,
-  dpr: number,
-): void {
+/** Where the picture's parts fall, in device pixels; both ways of drawing share it. */
+interface Layout {
+  /** Cell edges: column c spans xs[c]..xs[c + 1], row r spans ys[r]..ys[r + 1]. */
+  xs: Int32Array;
+  ys: Int32Array;
+  dpr: number;
+  /** Width of the hairlines between cells; 0 where cells are too small to need them. */
+  hairline: number;
+  /** Side of the square marking a unit that differs from the cue (top right of its cell). */
+  marker: number;
+}
+
+function layoutOf(scene: GridScene): Layout {
+  const { dims } = scene;
+  const dpr = scene.dpr ?? 1;
+  const cellPx = Math.min(scene.pixelWidth / dims.width, scene.pixelHeight / dims.height);
+  return {
+    xs: pixelEdges(dims.width, scene.pixelWidth),
+    ys: pixelEdges(dims.height, scene.pixelHeight),
+    dpr,
+    hairline: cellPx >= 6 * dpr ? Math.max(1, Math.round(dpr)) : 0,
+    marker: Math.max(2, Math.round(cellPx * 0.3)),
+  };
+}
+
+/** Calls `mark(row, col)` for every unit that differs from the scene's `diff`. */
+function forEachDiff(scene: GridScene, mark: (row: number, col: number) => void): void {
+  const { cells, diff, dims } = scene;
+  if (!diff) return;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] !== diff[i]) mark(Math.floor(i / dims.width), i % dims.width);
+  }
+}
+
+function drawPixels(ctx: PixelContext, scene: GridScene, { xs, ys, hairline, marker }: Layout) {
   const { dims, cells } = scene;
   const w = scene.pixelWidth;
   const h = scene.pixelHeight;
@@ -97,38 +122,24 @@ function drawPixels(
     }
     for (let y = y0 + 1; y < ys[r + 1]; y++) px.copyWithin(y * w, first, first + w);
   }
-  const cellPx = Math.min(w / dims.width, h / dims.height);
-  if (cellPx >= 6 * dpr) {
-    const lw = Math.max(1, Math.round(dpr));
+  if (hairline > 0) {
     for (let col = 1; col < dims.width; col++) {
       for (let y = 0; y < h; y++)
-        px.fill(c.line, y * w + xs[col], y * w + Math.min(w, xs[col] + lw));
+        px.fill(c.line, y * w + xs[col], y * w + Math.min(w, xs[col] + hairline));
     }
     for (let r = 1; r < dims.height; r++) {
-      px.fill(c.line, ys[r] * w, Math.min(h, ys[r] + lw) * w);
+      px.fill(c.line, ys[r] * w, Math.min(h, ys[r] + hairline) * w);
     }
   }
-  if (scene.diff) {
-    const m = Math.max(2, Math.round(cellPx * 0.3));
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i] === scene.diff[i]) continue;
-      const r = Math.floor(i / dims.width);
-      const col = i % dims.width;
-      const x0 = Math.max(0, xs[col + 1] - m);
-      for (let y = ys[r]; y < Math.min(h, ys[r] + m); y++)
-        px.fill(c.diff, y * w + x0, y * w + xs[col + 1]);
-    }
-  }
+  forEachDiff(scene, (r, col) => {
+    const x0 = Math.max(0, xs[col + 1] - marker);
+    for (let y = ys[r]; y < Math.min(h, ys[r] + marker); y++)
+      px.fill(c.diff, y * w + x0, y * w + xs[col + 1]);
+  });
   ctx.putImageData(img, 0, 0);
 }
 
-function drawRects(
-  ctx: GridContext,
-  scene: GridScene,
-  xs: Int32Array,
-  ys: Int32Array,
-  dpr: number,
-) {
+function drawRects(ctx: GridContext, scene: GridScene, { xs, ys, hairline, marker }: Layout) {
   const { dims, cells, palette } = scene;
   ctx.clearRect(0, 0, scene.pixelWidth, scene.pixelHeight);
   ctx.fillStyle = palette.off;
@@ -142,35 +153,18 @@ function drawRects(
     }
   }
 
-  // Hairlines between cells, only where cells are big enough to need them.
-  const cellPx = Math.min(scene.pixelWidth / dims.width, scene.pixelHeight / dims.height);
-  if (cellPx >= 6 * dpr) {
-    const w = Math.max(1, Math.round(dpr));
+  if (hairline > 0) {
     ctx.fillStyle = palette.line;
-    for (let c = 1; c < dims.width; c++) ctx.fillRect(xs[c], 0, w, scene.pixelHeight);
-    for (let r = 1; r < dims.height; r++) ctx.fillRect(0, ys[r], scene.pixelWidth, w);
+    for (let c = 1; c < dims.width; c++) ctx.fillRect(xs[c], 0, hairline, scene.pixelHeight);
+    for (let r = 1; r < dims.height; r++) ctx.fillRect(0, ys[r], scene.pixelWidth, hairline);
   }
 
-  if (scene.diff) {
-    const m = Math.max(2, Math.round(cellPx * 0.3));
-    ctx.fillStyle = palette.diff;
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i] === scene.diff[i]) continue;
-      const r = Math.floor(i / dims.width);
-      const c = i % dims.width;
-      ctx.fillRect(xs[c + 1] - m, ys[r], m, m);
-    }
-  }
+  ctx.fillStyle = palette.diff;
+  forEachDiff(scene, (r, c) => ctx.fillRect(xs[c + 1] - marker, ys[r], marker, marker));
 }
 
 /** The updated unit's and the keyboard cursor's outlines (a few strokes). */
-function drawOutlines(
-  ctx: GridContext,
-  scene: GridScene,
-  xs: Int32Array,
-  ys: Int32Array,
-  dpr: number,
-): void {
+function drawOutlines(ctx: GridContext, scene: GridScene, { xs, ys, dpr }: Layout): void {
   const { dims, cells } = scene;
   const outline = (cell: Cell, style: string, width: number) => {
     const c = cell.col;
