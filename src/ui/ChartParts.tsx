@@ -22,39 +22,34 @@ interface MarkerProps {
 export function Marker({ marker, x, y, iw, ih, logX, logY }: MarkerProps) {
   const hasX = drawable(marker.x, logX);
   const hasY = drawable(marker.y, logY);
+  if (!hasX && !hasY) return null;
   const mx = hasX ? x(marker.x!) : 0;
   const my = hasY ? y(marker.y!) : 0;
-  if (hasX && hasY) {
-    return (
-      <g className="ui-chart-marker">
-        <circle cx={mx} cy={my} r={5} fill="none" stroke="currentColor" strokeWidth={2} />
-        <text x={mx + 8} y={my - 8}>
-          {marker.label}
-        </text>
-      </g>
-    );
-  }
-  if (hasX) {
-    return (
-      <g className="ui-chart-marker">
-        <line x1={mx} x2={mx} y1={0} y2={ih} />
-        <text x={mx + 4} y={12}>
-          {marker.label}
-        </text>
-      </g>
-    );
-  }
-  if (hasY) {
-    return (
-      <g className="ui-chart-marker">
-        <line x1={0} x2={iw} y1={my} y2={my} />
-        <text x={iw - 4} y={my - 5} textAnchor="end">
-          {marker.label}
-        </text>
-      </g>
-    );
-  }
-  return null;
+  const label = (lx: number, ly: number, anchor?: 'end') => (
+    <text x={lx} y={ly} textAnchor={anchor}>
+      {marker.label}
+    </text>
+  );
+  return (
+    <g className="ui-chart-marker">
+      {hasX && hasY ? (
+        <>
+          <circle cx={mx} cy={my} r={5} fill="none" stroke="currentColor" strokeWidth={2} />
+          {label(mx + 8, my - 8)}
+        </>
+      ) : hasX ? (
+        <>
+          <line x1={mx} x2={mx} y1={0} y2={ih} />
+          {label(mx + 4, 12)}
+        </>
+      ) : (
+        <>
+          <line x1={0} x2={iw} y1={my} y2={my} />
+          {label(iw - 4, my - 5, 'end')}
+        </>
+      )}
+    </g>
+  );
 }
 
 export function Legend({
