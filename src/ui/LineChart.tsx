@@ -9,7 +9,6 @@
  * decimated (M4) before drawing, which keeps the drawn line exact.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
 import {
   type ScaleContinuousNumeric,
   axisBottom,
@@ -28,13 +27,11 @@ import {
   describeChart,
   drawable,
   formatNumber,
-  moveIndex,
-  nearestIndex,
-  primaryIndex,
   toPoints,
 } from './chartMath';
 import { Legend, Marker, Tooltip } from './ChartParts';
 import { useElementSize } from './hooks';
+import { useCrosshair } from './useCrosshair';
 import { seriesColor } from './scales';
 import './ui.css';
 import './charts.css';
@@ -68,8 +65,6 @@ export interface LineChartProps {
 
 const M = { top: 16, right: 20, bottom: 48, left: 66 };
 const NO_MARKERS: readonly ChartMarker[] = [];
-/** A series' point joins the read-out only if it is this close (px) to the crosshair. */
-const READOUT_PX = 16;
 
 function makeScale(log: boolean, domain: [number, number], range: [number, number], nice: boolean) {
   const s: ScaleContinuousNumeric<number, number> = (log ? scaleLog() : scaleLinear())
@@ -132,45 +127,12 @@ export function LineChart({
     }
   }, [x, y, iw, ih, logX, logY]);
 
-  // Crosshair, as an x value so it stays put while a live series grows.
-  const [hoverX, setHoverX] = useState<number | null>(null);
-  const [announce, setAnnounce] = useState('');
-  const primary = primaryIndex(points);
-
-  const readoutAt = (xv: number) => {
-    const target = x(xv);
-    return points.flatMap((pts, k) => {
-      const i = nearestIndex(pts, target, x);
-      if (i < 0 || Math.abs(x(pts[i].x) - target) > READOUT_PX) return [];
-      return [{ k, name: series[k].name, p: pts[i], color: seriesColor(k, series[k].color) }];
-    });
-  };
-  const readout = hoverX === null ? [] : readoutAt(hoverX);
-
-  const onPointer = (e: ReactPointerEvent<SVGRectElement>) => {
-    const pts = points[primary];
-    if (!pts || pts.length === 0) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const i = nearestIndex(pts, e.clientX - r.left, x);
-    setHoverX(i < 0 ? null : pts[i].x);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    if (e.key === 'Escape') {
-      setHoverX(null);
-      return;
-    }
-    const pts = points[primary];
-    if (!pts || e.ctrlKey || e.metaKey || e.altKey) return;
-    const from = hoverX === null ? -1 : nearestIndex(pts, x(hoverX), x);
-    const next = moveIndex(from, e.key, pts.length, e.shiftKey);
-    if (next === null) return;
-    e.preventDefault();
-    const xv = pts[next].x;
-    setHoverX(xv);
-    const parts = readoutAt(xv).map((r) => `${r.name} ${formatNumber(r.p.y)}`);
-    setAnnounce(`${xLabel} ${formatNumber(xv)}: ${parts.join(', ')}`);
-  };
+  const { hoverX, readout, announce, hide, onPointer, onKeyDown } = useCrosshair(
+    points,
+    series,
+    x,
+    xLabel,
+  );
 
   const ids = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const names = series.map((s) => s.name);
@@ -191,7 +153,7 @@ export function LineChart({
             tabIndex={0}
             className="ui-focusable"
             onKeyDown={onKeyDown}
-            onBlur={() => setHoverX(null)}
+            onBlur={hide}
           >
             <title id={`${ids}-t`}>{title ?? `${yLabel} against ${xLabel}`}</title>
             <desc id={`${ids}-d`}>{describeChart(names, points, xLabel, yLabel)}</desc>
@@ -246,7 +208,7 @@ export function LineChart({
                 fill="transparent"
                 onPointerMove={onPointer}
                 onPointerDown={onPointer}
-                onPointerLeave={(e) => e.pointerType === 'mouse' && setHoverX(null)}
+                onPointerLeave={(e) => e.pointerType === 'mouse' && hide()}
               />
             </g>
           </svg>
