@@ -7,21 +7,21 @@
  * Enter or Space selects row i (onSelect). The maths lives in heatmapMath.ts.
  */
 import { useId, useLayoutEffect, useMemo, useState } from 'react';
-import type { KeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import {
   type MatrixCell,
   cellRect,
   downsample,
   formatWeight,
-  keyStep,
   matrixFrom,
   maxAbs,
+  moveEntry,
   screenToCell,
 } from './heatmapMath';
-import { moveCursor } from './gridGeometry';
 import { formatNumber } from './chartMath';
 import { useThemeVersion } from './hooks';
 import { colorLut, cssVars, divergingColors, divergingInterpolator, valuesToRgba } from './scales';
+import { ScreenReaderText } from './ScreenReaderText';
 import './ui.css';
 import './charts.css';
 
@@ -99,7 +99,7 @@ export function Heatmap({
     onHover?.(c ? entry(c) : null);
   };
 
-  const cellAt = (e: ReactPointerEvent<HTMLDivElement>) => {
+  const cellAt = (e: MouseEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     return screenToCell(e.clientX - r.left, e.clientY - r.top, r.width, r.height, size);
   };
@@ -114,11 +114,9 @@ export function Heatmap({
       setAnnounce(`selected row ${from.i}`);
       return;
     }
-    const dims = { width: size, height: size };
-    const moved = moveCursor({ row: from.i, col: from.j }, e.key, dims, keyStep(size, e.shiftKey));
-    if (!moved) return;
+    const c = moveEntry(from, e.key, size, e.shiftKey);
+    if (!c) return;
     e.preventDefault();
-    const c = { i: moved.row, j: moved.col };
     setKeyboard(true);
     setCursor(c);
     setHover(null);
@@ -150,8 +148,7 @@ export function Heatmap({
         onPointerDown={(e) => hoverAt(cellAt(e))}
         onPointerLeave={(e) => e.pointerType === 'mouse' && hoverAt(null)}
         onClick={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          const c = screenToCell(e.clientX - r.left, e.clientY - r.top, r.width, r.height, size);
+          const c = cellAt(e);
           if (!c || !onSelect) return;
           setCursor(c);
           setKeyboard(false);
@@ -198,14 +195,11 @@ export function Heatmap({
           {formatNumber(m)}
         </span>
       </div>
-      <span id={descId} className="ui-sr-only">
-        {description}
-      </span>
-      {interactive && (
-        <span className="ui-sr-only" aria-live="polite">
-          {announce}
-        </span>
-      )}
+      <ScreenReaderText
+        id={descId}
+        description={description}
+        announce={interactive ? announce : null}
+      />
     </div>
   );
 }

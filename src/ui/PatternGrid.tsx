@@ -29,6 +29,7 @@ import {
 } from './gridGeometry';
 import { useDevicePixelRatio, useElementSize, useThemeVersion } from './hooks';
 import { cssVars, gridPalette } from './scales';
+import { ScreenReaderText } from './ScreenReaderText';
 import './ui.css';
 
 export interface PatternGridProps {
@@ -266,14 +267,11 @@ export function PatternGrid({
         onFocus={(e) => setShowCursor(editable && focusVisible(e.currentTarget))}
         onBlur={() => setShowCursor(false)}
       />
-      <span id={descId} className="ui-sr-only">
-        {description}
-      </span>
-      {editable && (
-        <span className="ui-sr-only" aria-live="polite">
-          {announcement}
-        </span>
-      )}
+      <ScreenReaderText
+        id={descId}
+        description={description}
+        announce={editable ? announcement : null}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   keyStep,
   matrixFrom,
   maxAbs,
+  moveEntry,
   screenToCell,
 } from './heatmapMath';
 
@@ -98,6 +99,13 @@ it('keyStep moves faster with Shift on big matrices', () => {
   expect(keyStep(4096, false)).toBe(1);
   expect(keyStep(4096, true)).toBe(256);
   expect(keyStep(8, true)).toBe(1);
+});
+
+it('moveEntry moves the cursor by keyStep, stops at the edges, ignores other keys', () => {
+  expect(moveEntry({ i: 5, j: 5 }, 'ArrowUp', 4096, true)).toEqual({ i: 0, j: 5 });
+  expect(moveEntry({ i: 5, j: 5 }, 'ArrowRight', 8, false)).toEqual({ i: 5, j: 6 });
+  expect(moveEntry({ i: 5, j: 5 }, 'End', 8, false)).toEqual({ i: 5, j: 7 });
+  expect(moveEntry({ i: 5, j: 5 }, 'x', 8, false)).toBeNull();
 });
 
 it('formatWeight writes w[i,j] with three significant digits', () => {

@@ -5,7 +5,7 @@
  * Matrices are row-major Float32Arrays: entry (i, j), row i and column j, is
  * data[i * size + j]. i is the vertical (row) axis on screen, j the horizontal.
  */
-import { pointToCell } from './gridGeometry';
+import { moveCursor, pointToCell } from './gridGeometry';
 
 export interface Downsampled {
   /** n x n block means, row-major. */
@@ -105,6 +105,22 @@ export function cellRect(cell: MatrixCell, size: number) {
 /** Arrow-key step: one entry, or about 1/16 of the matrix with Shift. */
 export function keyStep(size: number, shift: boolean): number {
   return shift ? Math.max(1, Math.round(size / 16)) : 1;
+}
+
+/**
+ * Where a key takes the keyboard cursor on a size x size matrix: arrows one
+ * entry (about 1/16 of the matrix with Shift), Home/End the row's ends,
+ * clamped at the edges; null for other keys.
+ */
+export function moveEntry(
+  from: MatrixCell,
+  key: string,
+  size: number,
+  shift: boolean,
+): MatrixCell | null {
+  const dims = { width: size, height: size };
+  const moved = moveCursor({ row: from.i, col: from.j }, key, dims, keyStep(size, shift));
+  return moved && { i: moved.row, j: moved.col };
 }
 
 /** Tooltip text, e.g. "w[3,5] = 0.123" (three significant digits). */
