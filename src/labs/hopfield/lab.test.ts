@@ -6,15 +6,7 @@ import { hamming } from '../../core/pattern';
 import { checkCommands, runCommand, runKey } from '../../engine/commands';
 import { manualFrames } from '../../testing/frames';
 import { testEveryPattern } from './batchTest';
-import {
-  COMMANDS,
-  corrupt,
-  loadPattern,
-  loadPreset,
-  removePattern,
-  resize,
-  storeCurrent,
-} from './commands';
+import { COMMANDS, storeCurrent } from './commands';
 import { HopfieldRunner } from './runner';
 import { createHopfieldStore } from './store';
 
@@ -33,7 +25,7 @@ function makeLab(init = {}) {
 
 function storeLetters(ctx: ReturnType<typeof makeLab>['ctx'], letters: string[]) {
   for (const l of letters) {
-    loadPreset(ctx, l);
+    runCommand(COMMANDS.loadPreset, ctx, l);
     expect(storeCurrent(ctx)).toBe(true);
   }
 }
@@ -44,25 +36,25 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
     expect(storeCurrent(ctx)).toBe(false); // blank grid
     storeLetters(ctx, ['A', 'T']);
     expect(store.getState().patterns.map((p) => p.name)).toEqual(['A', 'T']);
-    loadPreset(ctx, 'A');
+    runCommand(COMMANDS.loadPreset, ctx, 'A');
     expect(storeCurrent(ctx)).toBe(false);
     runKey(COMMANDS, ctx, 'i'); // invert the grid: −A
     expect(storeCurrent(ctx)).toBe(false);
     expect(store.getState().messages.at(-1)?.text).toMatch(/inverse/);
-    removePattern(ctx, 0);
+    runCommand(COMMANDS.removePattern, ctx, 0);
     expect(store.getState().patterns.map((p) => p.name)).toEqual(['T']);
   });
 
   it('corrupts the cue by exactly round(noise * D) distinct units, differently each press', () => {
     const { ctx, store } = makeLab({ noise: 0.25 });
     storeLetters(ctx, ['E']);
-    loadPattern(ctx, 0);
+    runCommand(COMMANDS.loadPattern, ctx, 0);
     const clean = store.getState().state.slice();
-    corrupt(ctx);
+    runCommand(COMMANDS.corrupt, ctx);
     const first = store.getState().state.slice();
     expect(hamming(first, clean)).toBe(64);
-    loadPattern(ctx, 0);
-    corrupt(ctx);
+    runCommand(COMMANDS.loadPattern, ctx, 0);
+    runCommand(COMMANDS.corrupt, ctx);
     expect(hamming(store.getState().state, first)).toBeGreaterThan(0);
   });
 
@@ -71,8 +63,8 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
       const { ctx, store, runner } = makeLab({ noise: 0.15, dynamics, seed: 4 });
       // O, T and X are the least correlated letter triple of the font at 16 x 16.
       storeLetters(ctx, ['T', 'O', 'X']);
-      loadPattern(ctx, 1);
-      corrupt(ctx);
+      runCommand(COMMANDS.loadPattern, ctx, 1);
+      runCommand(COMMANDS.corrupt, ctx);
       for (let i = 0; i < 100 && store.getState().phase !== 'done'; i++) runner.stepOnce();
       const s = store.getState();
       expect(s.phase).toBe('done');
@@ -91,8 +83,8 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
   it('plays on animation frames, then reset returns to the cue and clears the traces', () => {
     const { ctx, store, runner, flush } = makeLab({ noise: 0.1, speed: 10 });
     storeLetters(ctx, ['K', 'S']);
-    loadPattern(ctx, 0);
-    corrupt(ctx);
+    runCommand(COMMANDS.loadPattern, ctx, 0);
+    runCommand(COMMANDS.corrupt, ctx);
     const cue = store.getState().state.slice();
     runner.play();
     expect(store.getState().phase).toBe('running');
@@ -109,8 +101,8 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
   it('holds chart updates back while playing, and publishes them on pause', () => {
     const { ctx, store, runner, flush } = makeLab({ view: 'unit', speed: 1, size: 32 });
     storeLetters(ctx, ['W']);
-    loadPattern(ctx, 0);
-    corrupt(ctx);
+    runCommand(COMMANDS.loadPattern, ctx, 0);
+    runCommand(COMMANDS.corrupt, ctx);
     runner.play();
     flush(5);
     const s = store.getState();
@@ -125,8 +117,8 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
   it('unit-by-unit view highlights the unit it just updated', () => {
     const { ctx, store, runner } = makeLab({ view: 'unit', dynamics: 'async' });
     storeLetters(ctx, ['M']);
-    loadPattern(ctx, 0);
-    corrupt(ctx);
+    runCommand(COMMANDS.loadPattern, ctx, 0);
+    runCommand(COMMANDS.corrupt, ctx);
     runner.stepOnce();
     const s = store.getState();
     expect(s.highlight).not.toBeNull();
@@ -150,7 +142,7 @@ describe('Classic Hopfield lab (store, commands, runner)', () => {
   it('resizing resamples the stored patterns instead of dropping them', () => {
     const { ctx, store } = makeLab();
     storeLetters(ctx, ['A', 'B']);
-    resize(ctx, 32);
+    runCommand(COMMANDS.resize, ctx, 32);
     const s = store.getState();
     expect(s.size).toBe(32);
     expect(s.patterns).toHaveLength(2);
