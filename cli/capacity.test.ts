@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENT_NAMES } from '../src/models/experiments/registry';
+import { captureIo } from '../src/testing/cliRun';
 import { main } from './experiment';
 
 /** Runs one command line, given as "capacity --units 100 ..." or as its words. */
 async function run(line: string | string[]) {
-  const args = typeof line === 'string' ? line.split(' ') : line;
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+  const io = captureIo();
+  const code = await main(typeof line === 'string' ? line.split(' ') : line, io);
+  return { code, out: io.stdout, err: io.stderr };
 }
 
 describe('the Experiments lab on the command line', () => {

@@ -4,12 +4,11 @@ import { loadSimd, type Simd } from '../../kernels/simd';
 import { flipFraction } from '../classic/corrupt';
 import { learn, randomPatterns, storkeyWeights } from '../classic/hopfield';
 import { asBipolar, row, type PatternMatrix } from '../../core/pattern';
+import { covarianceNetwork } from '../../testing/covarianceNetwork';
 import { maxAbsDiff } from '../../testing/denseReference';
 import { batchRecall } from './batch';
 import { SimdStorkey, simdEngine } from './batchSimd';
 import { typedEngine } from './batchTyped';
-import { CovarianceLearner } from './learners';
-import { makePatterns } from './patterns';
 import { runLoadSweep, summarise } from './trials';
 
 let simd: Simd;
@@ -123,11 +122,7 @@ describe('SIMD Storkey learning', () => {
 describe('SIMD dense step', () => {
   it('with a threshold (covariance rule) matches the typed engine', () => {
     const d = 203;
-    const x = makePatterns('sparse', 25, d, createRng(5), 0.1);
-    const l = new CovarianceLearner(d, 0.1);
-    l.growTo(x, 25);
-    const w = l.weights();
-    const t = l.threshold();
+    const { x, w, t } = covarianceNetwork(d, 25, 5);
     const s = noisyCues(x, 6, 0.05, 6);
     const a = new Int8Array(6 * d);
     const z = new Int8Array(6 * d);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { randomPatterns, storkeyWeights } from '../classic/hopfield';
+import { covarianceNetwork } from '../../testing/covarianceNetwork';
 import { maxAbsDiff } from '../../testing/denseReference';
-import { CovarianceLearner, StorkeyLearner } from './learners';
-import { makePatterns } from './patterns';
+import { StorkeyLearner } from './learners';
 
 describe('StorkeyLearner', () => {
   it('learns the weights of storkeyWeights (up to float32 rounding), symmetric with a zero diagonal', () => {
@@ -42,11 +42,7 @@ describe('CovarianceLearner', () => {
   it('its bipolar threshold form equals the 0/1 rule: sgn(W s - t) = sgn(W v - theta)', () => {
     const d = 60;
     const a = 0.1;
-    const x = makePatterns('sparse', 8, d, createRng(1), a);
-    const l = new CovarianceLearner(d, a);
-    l.growTo(x, 8);
-    const w = l.weights();
-    const t = l.threshold();
+    const { x, w, t } = covarianceNetwork(d, 8, 1, a);
     const s = x.data.subarray(0, d);
     for (let i = 0; i < d; i++) {
       let bip = 0;
@@ -61,11 +57,7 @@ describe('CovarianceLearner', () => {
 
   it('keeps a stored sparse pattern as a fixed point at low load', () => {
     const d = 200;
-    const x = makePatterns('sparse', 10, d, createRng(4), 0.1);
-    const l = new CovarianceLearner(d, 0.1);
-    l.growTo(x, 10);
-    const w = l.weights();
-    const t = l.threshold();
+    const { x, w, t } = covarianceNetwork(d, 10, 4);
     for (let mu = 0; mu < 10; mu++) {
       for (let i = 0; i < d; i++) {
         let h = -t[i];
