@@ -100,12 +100,25 @@ describe('recall experiment (in process)', () => {
     expect(same(simd)).toEqual(same(typed));
   });
 
-  it('async on the default backend runs the typed Stepper and says so', async () => {
+  it.each([
+    [['--dynamics', 'async'], /wasm-simd steps synchronous dynamics only, not async/],
+    [['--rule', 'pseudoinverse'], /the pseudoinverse rule has no SIMD kernel/],
+  ])('%j on the default backend runs the typed Stepper and says so', async (extra, note) => {
     const io = captureIo();
-    const argv = ['--units', '80', '--patterns', '3', '--flips', '8', '--dynamics', 'async'];
+    const argv = ['--units', '80', '--patterns', '3', '--flips', '8', ...extra];
     const report = await runRecall(config(argv), io);
     expect(report.backend).toBe('typed-array');
-    expect(io.stderr).toMatch(/wasm-simd steps synchronous dynamics only/);
+    expect(report.outcome).toBe('target');
+    expect(io.stderr).toMatch(note);
+  });
+
+  it('storkey, sync: the SIMD engine (float32 W) recalls like typed arrays', async () => {
+    const argv = ['--units', '200', '--patterns', '12', '--flips', '40', '--rule', 'storkey'];
+    const simd = await runRecall(config(argv));
+    const typed = await runRecall(config([...argv, '--backend', 'typed-array']));
+    expect(simd.backend).toBe('wasm-simd');
+    expect(simd.outcome).toBe('target');
+    expect(simd.hamming).toEqual(typed.hamming);
   });
 
   it('flipping more than half the units falls into the inverted pattern', async () => {

@@ -5,7 +5,17 @@
  *
  * One seeded generator is drawn in this order: the patterns (row by row),
  * the K flipped units, then the dynamics (update order, Glauber noise).
- * stepMs is the median wall time of one step (sync) or sweep (async).
+ *
+ * Engines (--backend): wasm-simd, the default, steps synchronous Hebbian and
+ * Storkey recall on the WebAssembly SIMD kernels of the Experiments lab
+ * (../src/models/experiments/batchSimd; Hebbian exact in integers, the same
+ * states as typed arrays; Storkey sums in float32); everything else it
+ * leaves to typed arrays, with a note on stderr. typed-array is the Classic
+ * lab's Stepper; cpu and wasm are tfjs tensor products (sync only). All of
+ * them stop by the one rule of ../src/models/classic/stopRule. The report's
+ * `backend` names the engine that ran, and stepMs is the median wall time of
+ * one of its steps (sync) or sweeps (async): the step alone, see
+ * recallOnMemory and ../src/models/classic/dynamics recall.
  */
 import { createRng } from '../src/core/random';
 import { flipDistinct } from '../src/models/classic/corrupt';
@@ -23,7 +33,7 @@ import {
   type Network,
   type Rule,
 } from '../src/models/classic/hopfield';
-import { stopStatus, SyncHistory, type StopStatus } from '../src/models/classic/stopRule';
+import { stopStatus, SyncHistory, withLimit } from '../src/models/classic/stopRule';
 import type { BatchMemory } from '../src/models/experiments/batch';
 import { simdEngine } from '../src/models/experiments/batchSimd';
 import { tensorEngine } from '../src/models/experiments/batchTensor';
@@ -167,8 +177,8 @@ export function recallConfig(values: ParamValues<typeof RECALL_PARAMS>, io?: Io)
 const isTfBackend = (b: RecallBackend): b is TfBackend =>
   (TF_BACKENDS as readonly string[]).includes(b);
 
-/** Largest D whose W the SIMD engine copies into kernel memory (float32, 1 GiB). */
-const SIMD_DENSE_MAX_UNITS = 16_384;
+/** Most bytes a run puts in the SIMD kernels' memory (a 32-bit WebAssembly memory holds 4 GiB at most). */
+const SIMD_MAX_BYTES = 2 ** 30;
 /** Largest D the SIMD Hebbian step takes (overlaps are held in 16 bits). */
 const SIMD_HEBBIAN_MAX_UNITS = 32_767;
 
@@ -203,18 +213,18 @@ async function engineFor(config: RecallConfig, net: Network, io?: Io): Promise<E
   const simd = await loadSimd();
   if (!simd) return fallBack('this JavaScript engine has no WebAssembly SIMD');
   const engine = simdEngine(simd);
+  // Kernel memory: Hebbian X as i8 twice (transposed, and while packing); Storkey W as f32.
+  const bytes = rule === 'hebbian' ? 2 * net.n * d : 4 * d * (d + 3);
+  if (rule !== 'pseudoinverse' && bytes > SIMD_MAX_BYTES) {
+    return fallBack(`the SIMD kernels would hold ${Math.round(bytes / 2 ** 20)} MB`);
+  }
   if (rule === 'hebbian') {
     if (d > SIMD_HEBBIAN_MAX_UNITS) {
       return fallBack(`the SIMD Hebbian step takes at most ${SIMD_HEBBIAN_MAX_UNITS} units`);
     }
     return { backend: engine.name, memory: engine.hebbian(net.patterns) };
   }
-  if (rule === 'storkey') {
-    if (d > SIMD_DENSE_MAX_UNITS) {
-      return fallBack(`the SIMD kernels hold W for at most ${SIMD_DENSE_MAX_UNITS} units`);
-    }
-    return { backend: engine.name, memory: engine.dense(net.weights(), d) };
-  }
+  if (rule === 'storkey') return { backend: engine.name, memory: engine.dense(net.weights(), d) };
   return fallBack(`the ${rule} rule has no SIMD kernel (its field is factorised in float64)`);
 }
 
@@ -271,19 +281,28 @@ export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallRe
   };
 }
 
+/** States whose energies wait, so that steps run back to back (see recallOnMemory). */
+const ENERGY_BATCH = 32;
+
 /**
  * Synchronous recall of one cue on a batch engine's memory (B = 1: the SIMD
  * kernels or tfjs), with the stop rule of src/models/classic/stopRule that
  * the typed Stepper applies: no flips = fixed point, the state two steps ago
  * again = 2-cycle, maxSteps steps = the limit. Energies E = -1/2 s^T W s and
- * Hamming distances come from `net` on the new state after each step.
+ * Hamming distances come from `net` on the state after each step.
  *
- * stepMs[t] (with `now`) times memory.step alone: for the SIMD Hebbian memory
- * packing the state to bits, the N overlaps and the D signs of
- * N h = X^T u - N s; for tfjs the upload, the product and the download. That
- * is the work bench/reference.py times for NumPy's factorised step
- * (N H = (S X^T) X - N S, signs, ties kept, a new result array); the energy,
- * the Hamming distance and the history copy are left out of both.
+ * Timing (with `now`), made comparable with bench/reference.py's NumPy
+ * factorised step (N H = (S X^T) X - N S, signs, ties kept, a new result
+ * array; one untimed warm-up call, then the median of timed calls):
+ * - one untimed warm-up step of the cue first;
+ * - stepMs[t] times memory.step alone: for the SIMD Hebbian memory packing
+ *   the state to bits, the N overlaps and the D signs; for tfjs the upload,
+ *   the product and the download;
+ * - between timed steps only O(D) work runs (the stop rule's comparisons, the
+ *   history copy, the Hamming distance). The energies, O(N D) in plain
+ *   JavaScript, are computed for up to ENERGY_BATCH states at a time, so that
+ *   they do not run between steps and push the engine's matrices out of the
+ *   caches, which NumPy's loop of back-to-back steps does not do either.
  */
 export async function recallOnMemory(
   net: Network,
@@ -299,8 +318,14 @@ export async function recallOnMemory(
   const energy = [net.energy(state)];
   const dist = target ? [hamming(state, target)] : [];
   const stepMs: number[] = [];
+  const waiting: Int8Array[] = [];
+  const energies = () => {
+    for (const s of waiting) energy.push(net.energy(s));
+    waiting.length = 0;
+  };
+  if (now && maxSteps > 0) await memory.step(state, 1, next);
   let steps = 0;
-  let status: StopStatus = maxSteps > 0 ? 'running' : 'step-limit';
+  let status = withLimit('running', 0, maxSteps);
   while (status === 'running') {
     history.remember(state);
     const t0 = now?.() ?? 0;
@@ -309,9 +334,11 @@ export async function recallOnMemory(
     [state, next] = [next, state];
     steps++;
     status = stopStatus(steps, history.changed(state), () => history.sameAsTwoAgo(state), maxSteps);
-    energy.push(net.energy(state));
     if (target) dist.push(hamming(state, target));
+    waiting.push(state.slice());
+    if (waiting.length === ENERGY_BATCH) energies();
   }
+  energies();
   return {
     final: state as Bipolar,
     steps,
