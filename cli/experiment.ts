@@ -7,6 +7,7 @@
  * (unknown experiment or flag, malformed or impossible value).
  */
 import { CAPACITY_EXPERIMENTS } from './capacity';
+import { compressExperiment } from './compress';
 import { consolidationExperiment } from './consolidation';
 import { HUMAN_EXPERIMENTS } from './human';
 import { HUMAN_MEMORY_EXPERIMENTS } from './humanMemory';
@@ -23,6 +24,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   modernVsClassicExperiment,
   ...CAPACITY_EXPERIMENTS,
   consolidationExperiment,
+  compressExperiment,
   ...HUMAN_EXPERIMENTS,
   ...HUMAN_MEMORY_EXPERIMENTS,
 ];

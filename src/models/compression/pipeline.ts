@@ -30,7 +30,13 @@ import {
 import { distinctCodes } from './codes';
 import type { Dataset } from './datasets';
 import { buildStage, type StageChoice, type StageOptions } from './hopfieldStage';
-import { losslessSizes, portableCodecs, type LosslessCodecs } from './lossless';
+import {
+  BROTLI_QUALITY,
+  GZIP_LEVEL,
+  losslessSizes,
+  portableCodecs,
+  type LosslessCodecs,
+} from './lossless';
 import { fieldErrors, metricInfo, type FieldErrors, type MetricInfo } from './metrics';
 import {
   compressInputs,
@@ -67,6 +73,11 @@ export interface CompressionRunOptions extends AutoencoderOptions {
   readonly now?: () => number;
   /** Called after every training step. */
   readonly onTrain?: (p: TrainProgress) => void;
+  /** Called once with the trained model, its codes and its file (e.g. to save the file). */
+  readonly onCompressed?: (c: Compressed) => void;
+  /** gzip level and brotli quality of the lossless baselines (./lossless defaults). */
+  readonly gzipLevel?: number;
+  readonly brotliQuality?: number;
 }
 
 export interface CompressionReport {
@@ -109,11 +120,77 @@ export interface CompressionReport {
   readonly capacity: StageChoice['capacity'];
   readonly stage: StageChoice;
   readonly baselines: readonly RatePoint[];
+  /** This run's own rate-distortion point (bytes of the decoder-only file). */
+  readonly autoencoder: RatePoint & { readonly bits: number };
   readonly training: {
     readonly epochs: number;
     readonly steps: number;
     readonly batchSize: number;
     readonly epochLoss: readonly number[];
+  };
+}
+
+/** A trained model, its stored codes, its file, and the records read back from the file. */
+export interface Compressed {
+  readonly model: CompressionModel;
+  readonly codes: Uint8Array;
+  /** The decoder-only file (./archive) and the one with the encoder too. */
+  readonly archive: Uint8Array;
+  readonly archiveWithEncoder: Uint8Array;
+  /** The file read back gave exactly the records the model in memory gives. */
+  readonly roundTrip: boolean;
+  /** Records rebuilt from the file alone, scored against the dataset. */
+  readonly reconstructionError: FieldErrors;
+  readonly training: TrainProgress;
+}
+
+/** Trains, freezes, stores every code and writes the file; scores what the file gives back. */
+export function compressDataset(
+  dataset: Dataset,
+  options: Omit<CompressionRunOptions, 'recall' | 'codecs' | 'now' | 'stage' | 'onCompressed'>,
+): Compressed {
+  const { table } = dataset;
+  const precision = options.precision ?? 'float16';
+  const norm = fitNormalisation(table);
+  const trainer = new AutoencoderTrainer(table, norm, options);
+  let model: CompressionModel;
+  let training: TrainProgress;
+  try {
+    while (!trainer.progress.done) {
+      const p = trainer.step();
+      options.onTrain?.(p);
+    }
+    training = trainer.progress;
+    model = freezeModel(table, norm, trainer.weights(), precision);
+  } finally {
+    trainer.dispose();
+  }
+  const codes = compressInputs(model, inputVectors(table, norm));
+  const archive = exportArchive(model, codes);
+  const restored = importArchive(archive);
+  const back = reconstruct(restored.model, restored.codes);
+  const direct = reconstruct(model, codes);
+  return {
+    model,
+    codes,
+    archive,
+    archiveWithEncoder: exportArchive(model, codes, true),
+    roundTrip: back.values.every((v, f) => v.every((x, i) => x === direct.values[f][i])),
+    reconstructionError: fieldErrors(table, back),
+    training,
+  };
+}
+
+/** The autoencoder's own rate-distortion point: the file's bytes against the error per field. */
+export function autoencoderPoint(c: Compressed): RatePoint & { readonly bits: number } {
+  const { bits, hidden } = c.model.weights;
+  return {
+    method: 'autoencoder',
+    bits,
+    bytes: c.archive.length,
+    lossless: false,
+    error: c.reconstructionError,
+    detail: `K = ${bits} bits, H = ${hidden}, ${c.model.precision} decoder, decoder-only file`,
   };
 }
 
@@ -123,33 +200,17 @@ export async function runCompression(
   options: CompressionRunOptions,
 ): Promise<CompressionReport> {
   const { table } = dataset;
-  const precision = options.precision ?? 'float16';
   const plan = options.recall ?? DEFAULT_RECALL_PLAN;
   const codecs = options.codecs ?? portableCodecs;
-  const norm = fitNormalisation(table);
-  const trainer = new AutoencoderTrainer(table, norm, options);
-  let model: CompressionModel;
-  let progress: TrainProgress;
-  try {
-    while (!trainer.progress.done) {
-      const p = trainer.step();
-      options.onTrain?.(p);
-    }
-    progress = trainer.progress;
-    model = freezeModel(table, norm, trainer.weights(), precision);
-  } finally {
-    trainer.dispose();
-  }
+  const compressed = compressDataset(dataset, options);
+  options.onCompressed?.(compressed);
+  const { model, codes, archive, archiveWithEncoder: withEncoder, training: progress } = compressed;
+  const { precision } = model;
+  const norm = model.norm;
   const k = model.weights.bits;
-  const codes = compressInputs(model, inputVectors(table, norm));
-  const archive = exportArchive(model, codes);
   const parts = archiveBytes(archive);
-  const withEncoder = exportArchive(model, codes, true);
-  const restored = importArchive(archive);
-  const back = reconstruct(restored.model, restored.codes);
-  const direct = reconstruct(model, codes);
-  const roundTrip = back.values.every((v, f) => v.every((x, i) => x === direct.values[f][i]));
-  const reconstructionError = fieldErrors(table, back);
+  const roundTrip = compressed.roundTrip;
+  const reconstructionError = compressed.reconstructionError;
 
   const stage = buildStage(codes, k, options.stage);
   const ctx = { table, model, packed: codes, stage };
@@ -172,8 +233,10 @@ export async function runCompression(
 
   const csv = new TextEncoder().encode(dataset.csv());
   const packed = dataset.packed();
-  const onCsv = await losslessSizes(csv, codecs);
-  const onBinary = await losslessSizes(packed, codecs);
+  const level = options.gzipLevel ?? GZIP_LEVEL;
+  const quality = options.brotliQuality ?? BROTLI_QUALITY;
+  const onCsv = await losslessSizes(csv, codecs, level, quality);
+  const onBinary = await losslessSizes(packed, codecs, level, quality);
   const exact = fieldErrors(table, table);
   const d = inputWidth(table.fields);
   const baselines: RatePoint[] = [
@@ -246,6 +309,7 @@ export async function runCompression(
     capacity: stage.choice.capacity,
     stage: stage.choice,
     baselines,
+    autoencoder: autoencoderPoint(compressed),
     training: {
       epochs: progress.epoch,
       steps: progress.steps,
