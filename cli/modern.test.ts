@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { logCounts } from '../src/models/modern/classicVsModern';
+import { captureIo } from '../src/testing/cliRun';
 import { main } from './experiment';
 
 /** `npm run experiment -- <line>`, run in this process: its exit status and what it printed. */
 async function experiment(line: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(line.split(' '), {
-    out: (text) => void (stdout += text),
-    err: (text) => void (stderr += text),
-  });
-  return { status, stdout, stderr };
+  const io = captureIo();
+  const status = await main(line.split(' '), io);
+  return { status, stdout: io.stdout, stderr: io.stderr };
 }
 
 describe('npm run experiment -- modern', () => {
