@@ -46,7 +46,8 @@ test('draw a letter, store it and two others, corrupt, recall: the grid shows th
 });
 
 test('the backend badge names the backend that runs', async ({ page }) => {
-  await page.goto('./#/');
+  // The backend starts when a lab opens; the home page loads no tfjs (e2e/security.spec.ts).
+  await page.goto('./#/hopfield');
   const badge = page.getByTestId('backend-badge');
   await expect(badge).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/, {
     timeout: 30_000,

@@ -35,12 +35,13 @@ test('draws from the keyboard: arrows move, Space toggles, Shift+arrows paint', 
 });
 
 test('recall, reset and leaving the lab leave no tensors behind', async ({ page }) => {
-  await page.goto('./?backend=wasm#/');
+  // The backend starts when a lab opens (the home page loads no tfjs): the baseline is the
+  // Classic lab at rest.
+  await page.goto('./?backend=wasm#/hopfield');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
     timeout: 30_000,
   });
   const baseline = await numTensors(page);
-  await page.getByRole('link', { name: 'Classic Hopfield' }).first().click();
   await storePresets(page, ['Letter T', 'Letter O', 'Letter X']);
   await page.getByText('Test every stored pattern at this noise').click();
   await page.getByRole('button', { name: 'Recall all 3' }).click();

@@ -136,7 +136,9 @@ test('leaving the Modern lab frees its memory: SIMD blocks on WASM, tensors on W
     page.evaluate(() =>
       (window as unknown as { engram: { simdBlocks(): number } }).engram.simdBlocks(),
     );
-  await page.goto('./?backend=wasm#/');
+  // The backend starts when a lab opens (the home page loads no tfjs): take the baseline in the
+  // Classic lab, which holds no tensors or kernel blocks at rest.
+  await page.goto('./?backend=wasm#/hopfield');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
     timeout: 30_000,
   });
@@ -149,7 +151,7 @@ test('leaving the Modern lab frees its memory: SIMD blocks on WASM, tensors on W
   await expect(page.getByRole('heading', { name: /How does a network remember/ })).toBeVisible();
   await expect.poll(simdBlocks).toBe(blocks);
 
-  await page.goto('./?backend=webgl#/');
+  await page.goto('./?backend=webgl#/hopfield');
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'webgl', {
     timeout: 30_000,
   });
