@@ -38,7 +38,7 @@ const CHART_INTERVAL_MS = 100;
  * and seed). When any of them changes, whoever changed it, the runner drops
  * its recall and republishes the overlaps.
  */
-export const NETWORK_FIELDS = [
+const NETWORK_FIELDS = [
   'rule',
   'patterns',
   'size',
@@ -123,10 +123,6 @@ export class HopfieldRunner {
       this.cache = { key, net: learn(rule, x), x };
     }
     return { net: this.cache.net, x: this.cache.x };
-  }
-
-  get playing(): boolean {
-    return this.loop.playing;
   }
 
   /** Starts recall from the current state, or resumes a paused one. */
