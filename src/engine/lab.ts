@@ -33,12 +33,26 @@ export interface LabLifecycle<S> {
   dispose(): void;
 }
 
+/**
+ * Labs whose page unmounted in this task: their dispose waits for a
+ * microtask, so React's StrictMode (which, in development, unmounts and
+ * mounts every effect once more at once) keeps the same lab running instead
+ * of disposing it and starting a dead one.
+ */
+const leaving = new Map<object, { cancelled: boolean }>();
+
 /** Makes the lab once, runs its lifecycle with the page, and returns it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function useLabLifecycle<L extends LabLifecycle<any>>(make: () => L): L {
   const [lab] = useState(make);
   useEffect(() => {
-    lab.start?.();
+    const pending = leaving.get(lab);
+    if (pending) {
+      pending.cancelled = true; // StrictMode's second mount: the lab never stopped
+      leaving.delete(lab);
+    } else {
+      lab.start?.();
+    }
     const undo: (() => void)[] = [];
     if (lab.linkQuery) {
       const query = lab.linkQuery.bind(lab);
@@ -51,7 +65,13 @@ export function useLabLifecycle<L extends LabLifecycle<any>>(make: () => L): L {
     if (lab.onKey) undo.push(bindShortcuts(lab.onKey.bind(lab)));
     return () => {
       for (const u of undo) u();
-      lab.dispose();
+      const leave = { cancelled: false };
+      leaving.set(lab, leave);
+      queueMicrotask(() => {
+        if (leave.cancelled) return;
+        leaving.delete(lab);
+        lab.dispose();
+      });
     };
   }, [lab]);
   return lab;
