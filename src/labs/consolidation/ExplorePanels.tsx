@@ -9,6 +9,7 @@ import { LabButton } from './LabControls';
 import { PartialRecallView } from './PartialRecallView';
 import { LatentMap } from './LatentMap';
 import { PAGE } from './params';
+import { StepSection } from './Stepper';
 import { useLab } from './useLab';
 
 const { heldOut: HELD_OUT, labelled: LABELLED } = PAGE;
@@ -23,8 +24,7 @@ export function MapPanel() {
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const frame = useLab((s) => s.map?.pca ?? null);
   return (
-    <section className="panel cl-explore" data-testid="step-map">
-      <h2>4 · The neocortex's latent space</h2>
+    <StepSection n={4} title="The neocortex's latent space" className="cl-explore">
       <p className="small">
         Each dot is one of {HELD_OUT.toLocaleString('en')} held-out digits placed at its latent mean
         {frame ? '' : ` (the VAE has ${latent} latents, drawn directly, no projection)`}, coloured
@@ -86,7 +86,7 @@ export function MapPanel() {
           ))}
         </div>
       )}
-    </section>
+    </StepSection>
   );
 }
 
@@ -97,8 +97,7 @@ export function GenerativePanel() {
   const fewShot = useLab((s) => s.fewShot);
   const encoded = useLab((s) => s.encoded !== null);
   return (
-    <section className="panel cl-generative" data-testid="step-generative">
-      <h2>5 · What a generative memory does</h2>
+    <StepSection n={5} title="What a generative memory does" className="cl-generative">
       <div className="cl-buttons">
         <LabButton command={COMMANDS.imagine} testId="imagine" />
         <LabButton command={COMMANDS.recallPartial} testId="recall-partial" />
@@ -152,7 +151,7 @@ export function GenerativePanel() {
         </>
       )}
       <BoundaryView />
-    </section>
+    </StepSection>
   );
 }
 

@@ -16,6 +16,7 @@ import { Help, LineChart, Slider, TeX } from '../../ui';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { LabButton } from './LabControls';
+import { StepSection } from './Stepper';
 import { useLab, useLabContext } from './useLab';
 
 const D = MNIST_PIXELS;
@@ -32,8 +33,11 @@ export function ExtendedPanel() {
   const running = training === 'running';
   const betaEff = extendedBeta(latent, D);
   return (
-    <section className="panel cl-extended" data-testid="step-extended">
-      <h2>6 · The extended model: what a memory trace keeps</h2>
+    <StepSection
+      n={6}
+      title="The extended model: what a memory trace keeps"
+      className="cl-extended"
+    >
       <p className="small">
         In the full model a hippocampal trace is not the whole picture: it keeps the episode's
         latent code (the concept) plus only the pixels the neocortex predicts badly, those with{' '}
@@ -166,7 +170,7 @@ export function ExtendedPanel() {
           </p>
         </div>
       </Help>
-    </section>
+    </StepSection>
   );
 }
 

@@ -11,6 +11,7 @@ import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { LabButton, SettingSelect } from './LabControls';
 import { PAGE } from './params';
+import { StepSection } from './Stepper';
 import { useLab } from './useLab';
 
 const fmt = (v: number, digits = 1) =>
@@ -34,8 +35,7 @@ export function EncodePanel() {
   const encoded = useLab((s) => s.encoded);
   const episodes = useLab((s) => s.episodes);
   return (
-    <section className="panel cl-step" data-testid="step-encode">
-      <h2>1 · Encode</h2>
+    <StepSection n={1} title="Encode" className="cl-step">
       <p className="small">
         The hippocampus, a modern Hopfield network, stores {episodes.toLocaleString('en')} digits at
         once, as episodes: each image scaled to [−1, 1] becomes a row of X. Recall uses β ={' '}
@@ -69,7 +69,7 @@ export function EncodePanel() {
           </div>
         </>
       )}
-    </section>
+    </StepSection>
   );
 }
 
@@ -78,8 +78,7 @@ export function ReplayPanel() {
   const r = useLab((s) => s.replay);
   const replays = useLab((s) => s.replays);
   return (
-    <section className="panel cl-step" data-testid="step-replay">
-      <h2>2 · Replay</h2>
+    <StepSection n={2} title="Replay" className="cl-step">
       <p className="small">
         At rest, the hippocampus is fed pure noise (every pixel uniform in [−1, 1]) and updated{' '}
         {TIMES[PAGE.replaySteps] ?? `${PAGE.replaySteps} times`}: ξ ← X softmax(β′ Xᵀξ). Each output
@@ -119,7 +118,7 @@ export function ReplayPanel() {
           </p>
         </>
       )}
-    </section>
+    </StepSection>
   );
 }
 
@@ -138,8 +137,7 @@ export function TrainPanel() {
   const series = (f: (h: (typeof history)[number]) => number) =>
     history.map((h, i) => ({ x: epochsX[i], y: f(h) }));
   return (
-    <section className="panel cl-step" data-testid="step-train">
-      <h2>3 · Train the neocortex</h2>
+    <StepSection n={3} title="Train the neocortex" className="cl-step">
       <p className="small">
         A VAE ({MNIST_PIXELS} → {PAGE.hiddenSize} → {latentSize} latents → {PAGE.hiddenSize} →{' '}
         {MNIST_PIXELS}) learns from the replays only, never the originals:
@@ -199,6 +197,6 @@ export function TrainPanel() {
           />
         </div>
       )}
-    </section>
+    </StepSection>
   );
 }

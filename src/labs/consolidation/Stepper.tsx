@@ -4,12 +4,29 @@
  * (./commands). The current step's panel is outlined and scrolled to; the
  * step lives in the link (`step=`).
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { runCommand } from '../../engine/commands';
 import { COMMANDS } from './commands';
 import { LabButton } from './LabControls';
 import { STEPS } from './params';
 import { useLab, useLabContext } from './useLab';
+
+/** Step n's panel: outlined and scrolled to when it is the current step, headed "n · title". */
+export function StepSection(props: {
+  n: number;
+  title: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`panel ${props.className}`} data-testid={STEPS[props.n - 1].testId}>
+      <h2>
+        {props.n} · {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
 
 /** Outlines the panel of `step` and, if `scroll`, scrolls it into view. */
 function showStep(step: number, scroll: ScrollBehavior | null): void {

@@ -59,13 +59,34 @@ function settingCommand(
   };
 }
 
-/** Step 6's episode moved by `by` among the traces (wrapping around). */
-function moveEpisode(ctx: LabContext, by: number): void {
-  const s = state(ctx);
-  const n = s.extended?.traces ?? 1;
-  const next = (s.extended?.index ?? s.extendedEpisode) + by;
-  ctx.store.setState({ extendedEpisode: ((next % n) + n) % n });
+/** Step 6's episode moved by `by` among the traces (wrapping around), once step 6 is on screen. */
+function episodeCommand(id: string, label: string, by: number): Command<LabContext> {
+  return {
+    id,
+    label,
+    help: `Step 6's ${by < 0 ? 'previous' : 'next'} episode`,
+    enabled: (ctx) => notTraining(ctx) && state(ctx).extended !== null,
+    perform: (ctx) => {
+      const s = state(ctx);
+      const n = s.extended?.traces ?? 1;
+      const next = (s.extended?.index ?? s.extendedEpisode) + by;
+      ctx.store.setState({ extendedEpisode: ((next % n) + n) % n });
+    },
+  };
 }
+
+/** An exploration of the VAE on screen (./explorer's method of the same name). */
+function exploreCommand(
+  id: 'imagine' | 'recallPartial' | 'analyse' | 'arithmetic' | 'sweep',
+  label: string,
+  help: string,
+  enabled: (ctx: LabContext) => boolean,
+): Command<LabContext> {
+  return { id, label, help, enabled, perform: (ctx) => void ctx.explorer[id]() };
+}
+
+/** Measurements that take the page a while: not while another step or the training runs. */
+const free = (ctx: LabContext) => idle(ctx) && notTraining(ctx);
 
 export const COMMANDS = commandsFor<LabContext>()({
   step1: stepCommand(1),
@@ -158,27 +179,24 @@ export const COMMANDS = commandsFor<LabContext>()({
     perform: (ctx, line: { from: [number, number]; to: [number, number] }) =>
       void ctx.explorer.interpolate(line.from, line.to),
   },
-  imagine: {
-    id: 'imagine',
-    label: 'Imagine (decode prior samples)',
-    help: 'Decode 16 draws from the prior N(0, I)',
-    enabled: notTraining,
-    perform: (ctx) => void ctx.explorer.imagine(),
-  },
-  recallPartial: {
-    id: 'recallPartial',
-    label: 'Recall an episode from its top half',
-    help: 'A stored episode recalled from its top half by the hippocampus and by the VAE',
-    enabled: (ctx) => idle(ctx) && notTraining(ctx) && state(ctx).encoded !== null,
-    perform: (ctx) => void ctx.explorer.recallPartial(),
-  },
-  analyse: {
-    id: 'analyse',
-    label: 'Measure distortion, few-shot learning and boundary extension',
-    help: 'Prototypical distortion, few-shot learning and boundary extension on held-out digits',
-    enabled: (ctx) => idle(ctx) && notTraining(ctx),
-    perform: (ctx) => void ctx.explorer.analyse(),
-  },
+  imagine: exploreCommand(
+    'imagine',
+    'Imagine (decode prior samples)',
+    'Decode 16 draws from the prior N(0, I)',
+    notTraining,
+  ),
+  recallPartial: exploreCommand(
+    'recallPartial',
+    'Recall an episode from its top half',
+    'A stored episode recalled from its top half by the hippocampus and by the VAE',
+    (ctx) => free(ctx) && state(ctx).encoded !== null,
+  ),
+  analyse: exploreCommand(
+    'analyse',
+    'Measure distortion, few-shot learning and boundary extension',
+    'Prototypical distortion, few-shot learning and boundary extension on held-out digits',
+    free,
+  ),
   setArithmeticPick: {
     id: 'setArithmeticPick',
     label: 'Pick a digit',
@@ -189,13 +207,12 @@ export const COMMANDS = commandsFor<LabContext>()({
       ctx.store.setState({ arithmeticPicks: next });
     },
   },
-  arithmetic: {
-    id: 'arithmetic',
-    label: 'Decode a − b + c',
-    help: 'Vector arithmetic on the class means of the latents, decoded and read out',
-    enabled: notTraining,
-    perform: (ctx) => void ctx.explorer.arithmetic(),
-  },
+  arithmetic: exploreCommand(
+    'arithmetic',
+    'Decode a − b + c',
+    'Vector arithmetic on the class means of the latents, decoded and read out',
+    notTraining,
+  ),
 
   setThreshold: {
     id: 'setThreshold',
@@ -204,27 +221,14 @@ export const COMMANDS = commandsFor<LabContext>()({
     enabled: notTraining,
     perform: (ctx, threshold: number) => ctx.store.setState({ extendedThreshold: threshold }),
   },
-  previousEpisode: {
-    id: 'previousEpisode',
-    label: '← Previous episode',
-    help: "Step 6's previous episode",
-    enabled: (ctx) => notTraining(ctx) && state(ctx).extended !== null,
-    perform: (ctx) => moveEpisode(ctx, -1),
-  },
-  nextEpisode: {
-    id: 'nextEpisode',
-    label: 'Next episode →',
-    help: "Step 6's next episode",
-    enabled: (ctx) => notTraining(ctx) && state(ctx).extended !== null,
-    perform: (ctx) => moveEpisode(ctx, 1),
-  },
-  sweep: {
-    id: 'sweep',
-    label: 'Sweep the threshold',
-    help: 'Memory size and recall error of the extended model against the threshold',
-    enabled: (ctx) => idle(ctx) && notTraining(ctx),
-    perform: (ctx) => void ctx.explorer.sweep(),
-  },
+  previousEpisode: episodeCommand('previousEpisode', '← Previous episode', -1),
+  nextEpisode: episodeCommand('nextEpisode', 'Next episode →', 1),
+  sweep: exploreCommand(
+    'sweep',
+    'Sweep the threshold',
+    'Memory size and recall error of the extended model against the threshold',
+    free,
+  ),
 
   retry: {
     id: 'retry',

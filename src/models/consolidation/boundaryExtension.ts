@@ -3,10 +3,11 @@
  * recalls a close-up as wider and a wide view as closer, both nearer the
  * typical view it learned.
  *
- * Conventions (28 x 28 images, pixels in [0, 1], ink 1):
- * - Zoom by s about the image centre c = (13.5, 13.5): output pixel p takes
- *   the input at c + (p - c) / s, bilinearly interpolated, 0 (paper) outside
- *   the image. s > 1 zooms in (crops the middle and scales it up; ink can
+ * Conventions (square images of side x side pixels, the VAE's d = side^2:
+ * 28 x 28 for MNIST; pixels in [0, 1], ink 1):
+ * - Zoom by s about the image centre c = ((side - 1) / 2, (side - 1) / 2),
+ *   (13.5, 13.5) for MNIST: output pixel p takes the input at
+ *   c + (p - c) / s, bilinearly interpolated, 0 (paper) outside the image. s > 1 zooms in (crops the middle and scales it up; ink can
  *   leave the frame), s < 1 zooms out (shrinks the digit and pads it).
  * - Extent: the ink's radius of gyration,
  *     R = sqrt( sum_j w_j |p_j - m|^2 / sum_j w_j ),  m = sum_j w_j p_j / sum_j w_j,
@@ -17,9 +18,11 @@
  *   are larger than their inputs, for s > 1 smaller (pulled toward the
  *   typical R of unzoomed digits).
  */
+import { MNIST_SIDE } from '../../data/mnist';
 import type { Vae } from './vae';
 
-export const SIDE = 28;
+/** The default image side: MNIST's. */
+export const SIDE = MNIST_SIDE;
 /** Zoom factors of the measure. */
 export const ZOOMS = [0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5] as const;
 
@@ -79,27 +82,32 @@ export interface BoundaryPoint {
   readonly example: { input: Float32Array; recall: Float32Array };
 }
 
-/** Zooms n images (laid end to end) by each factor and measures input and recall extents. */
+/**
+ * Zooms n images (laid end to end, d = the VAE's input size, square) by
+ * each factor and measures input and recall extents.
+ */
 export async function boundaryExtension(
   vae: Vae,
   images: Float32Array,
   n: number,
   zooms: readonly number[] = ZOOMS,
 ): Promise<BoundaryPoint[]> {
-  const d = SIDE * SIDE;
+  const d = vae.config.inputSize;
+  const side = Math.round(Math.sqrt(d));
+  if (side * side !== d) throw new RangeError(`${d} pixels are not a square image`);
   if (images.length !== n * d || n < 1) throw new RangeError(`expected ${n} images of ${d}`);
   const out: BoundaryPoint[] = [];
   for (const zoom of zooms) {
     const zoomed = new Float32Array(n * d);
     for (let i = 0; i < n; i++) {
-      zoomed.set(zoomImage(images.subarray(i * d, (i + 1) * d), zoom), i * d);
+      zoomed.set(zoomImage(images.subarray(i * d, (i + 1) * d), zoom, side), i * d);
     }
     const recalled = await vae.reconstructImages(zoomed, n);
     let rin = 0;
     let rout = 0;
     for (let i = 0; i < n; i++) {
-      rin += inkRadius(zoomed.subarray(i * d, (i + 1) * d));
-      rout += inkRadius(recalled.subarray(i * d, (i + 1) * d));
+      rin += inkRadius(zoomed.subarray(i * d, (i + 1) * d), side);
+      rout += inkRadius(recalled.subarray(i * d, (i + 1) * d), side);
     }
     out.push({
       zoom,
