@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { expect, it } from 'vitest';
 import { loadMnistNode } from '../../data/mnistNode';
+import { digitsFromTheEnd, loadPretrainedVae } from '../../testing/pretrainedVae';
 import { boundaryExtension, inkRadius, zoomImage } from './boundaryExtension';
-import { gatherDigits } from './consolidation';
-import type { PretrainedDoc } from './consolidationPretrained';
-import { loadVae } from './vae';
-import { vaeFromJson } from './vaeParams';
 
 /** A filled 2h x 2h square centred on the grid centre (13.5, 13.5). */
 function square(h: number): Float32Array {
@@ -41,16 +37,8 @@ it('zoom 1 is the identity; zooming scales the extent by the factor', () => {
 
 it('the trained VAE recalls zoomed-out digits larger and zoomed-in ones smaller', async () => {
   await tf.setBackend('cpu');
-  const doc = JSON.parse(
-    readFileSync(new URL('../../../public/models/consolidation-vae.json', import.meta.url), 'utf8'),
-  ) as PretrainedDoc;
-  const vae = loadVae(vaeFromJson(doc.vae));
-  const set = await loadMnistNode();
-  const digits = gatherDigits(
-    set,
-    Int32Array.from({ length: 100 }, (_, i) => set.count - 1 - 2 * i),
-    'unit',
-  );
+  const vae = loadPretrainedVae();
+  const digits = digitsFromTheEnd(await loadMnistNode(), 100, 2);
   const before = tf.memory().numTensors;
   const pts = await boundaryExtension(vae, digits.images, digits.n, [0.6, 1, 1.5]);
   expect(tf.memory().numTensors).toBe(before);

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistNode } from '../../data/mnistNode';
-import { gatherDigits } from './consolidation';
-import type { PretrainedDoc } from './consolidationPretrained';
+import { digitsFromTheEnd, loadPretrainedVae } from '../../testing/pretrainedVae';
 import {
   buildTraces,
   predictEpisodes,
@@ -16,25 +14,16 @@ import {
   vaeRecallError,
   type PredictedEpisodes,
 } from './extendedModel';
-import { loadVae, type Vae } from './vae';
-import { vaeFromJson } from './vaeParams';
+import type { Vae } from './vae';
 
 let vae: Vae;
 let ep: PredictedEpisodes;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const doc = JSON.parse(
-    readFileSync(new URL('../../../public/models/consolidation-vae.json', import.meta.url), 'utf8'),
-  ) as PretrainedDoc;
-  vae = loadVae(vaeFromJson(doc.vae));
-  const set = await loadMnistNode();
+  vae = loadPretrainedVae();
   // Digits from the end of the set: 120 episodes of the extended model.
-  const digits = gatherDigits(
-    set,
-    Int32Array.from({ length: 120 }, (_, i) => set.count - 1 - 3 * i),
-    'unit',
-  );
+  const digits = digitsFromTheEnd(await loadMnistNode(), 120, 3);
   ep = await predictEpisodes(vae, digits.images, digits.n);
 });
 
