@@ -53,7 +53,9 @@ export const LABS: LabRoute[] = [
   {
     path: '/human',
     title: 'Human memory',
-    summary: 'Forgetting curves, spacing, serial position, interference, context and emotion.',
-    load: null,
+    summary:
+      'Serial position, context and emotion from a published model of free recall (CMR), watched item by item, and your own memory beside it in a word game.',
+    load: () => import('../labs/human/HumanLab'),
+    keeps: 'Your memory-game rounds are kept in this browser.',
   },
 ];

@@ -2,14 +2,14 @@
  * Keeps the model's pictures in step with the settings. Each picture (serial
  * position, context, emotion, the game's comparison) names the store fields
  * it depends on; when one changes the runner waits a moment (a slider being
- * dragged sends many values), cancels that picture's running job and starts
- * a new one in its worker lane. Results and progress go to the store; the
+ * dragged sends many values), cancels that picture's job and queues a new
+ * one in the worker pool (simClient.ts). Results and progress go to the store; the
  * last result stays on screen until the new one arrives.
  */
 import { watchFields } from '../../engine/watch';
 import { say } from '../../engine/messages';
 import { modelGroups } from './game';
-import { SimLane, makeBrowserSimWorker, type MakeSimWorker } from './simClient';
+import { SimPool, makeBrowserSimWorker, type MakeSimWorker } from './simClient';
 import type { SimJob, SimKind } from './simJobs';
 import {
   cmrKeys,
@@ -64,7 +64,7 @@ export function jobFor(kind: SimKind, s: HumanState): SimJob | null {
 const KINDS: readonly SimKind[] = ['serial', 'context', 'emotion', 'game'];
 
 export class ModelRunner {
-  private readonly lanes: Record<SimKind, SimLane>;
+  private readonly pool: SimPool;
   private readonly timers = new Map<SimKind, ReturnType<typeof setTimeout>>();
   private readonly pending = new Set<Promise<void>>();
   private unwatch: (() => void)[] = [];
@@ -73,13 +73,9 @@ export class ModelRunner {
     private readonly store: HumanStore,
     make: MakeSimWorker = makeBrowserSimWorker,
     private readonly debounceMs = 120,
+    poolSize?: number,
   ) {
-    this.lanes = {
-      serial: new SimLane(make),
-      context: new SimLane(make),
-      emotion: new SimLane(make),
-      game: new SimLane(make),
-    };
+    this.pool = new SimPool(make, poolSize);
   }
 
   /**
@@ -107,12 +103,12 @@ export class ModelRunner {
     this.unwatch = [];
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    for (const lane of Object.values(this.lanes)) lane.dispose();
+    this.pool.dispose();
   }
 
   private schedule(kind: SimKind): void {
     clearTimeout(this.timers.get(kind));
-    this.lanes[kind].cancel();
+    this.pool.cancel(kind);
     this.timers.set(
       kind,
       setTimeout(() => {
@@ -131,13 +127,13 @@ export class ModelRunner {
   private run(kind: SimKind): Promise<void> {
     const job = jobFor(kind, this.store.getState());
     if (!job) {
-      this.lanes[kind].cancel();
+      this.pool.cancel(kind);
       this.patch(kind, { status: 'idle', progress: 0, result: null, error: null });
       return Promise.resolve();
     }
     this.patch(kind, { status: 'running', progress: 0, error: null });
-    const p = this.lanes[kind]
-      .run(job, (done, total) => this.patch(kind, { progress: done / total }))
+    const p = this.pool
+      .run(kind, job, (done, total) => this.patch(kind, { progress: done / total }))
       .then(
         (out) => {
           if (out)

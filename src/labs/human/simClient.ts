@@ -1,13 +1,16 @@
 /**
- * The page's side of the simulation worker. One lane per kind of job
- * (serial position, context, emotion, the game's model), each with its own
- * worker, so a slider that changes one picture does not wait for another.
- * A new job on a busy lane cancels the old one by terminating that worker
- * (a model run cannot be interrupted halfway); the next job starts a fresh
- * one. Where there are no workers (Node tests, very old browsers) jobs run
- * in-process after a macrotask.
+ * The page's side of the simulation workers (SimPool below). Where there
+ * are no workers (Node tests, very old browsers) jobs run in-process after
+ * a macrotask.
  */
-import { handleSim, type FromSim, type SimJob, type SimResult, type ToSim } from './simJobs';
+import {
+  handleSim,
+  type FromSim,
+  type SimJob,
+  type SimKind,
+  type SimResult,
+  type ToSim,
+} from './simJobs';
 
 export interface SimWorkerLike {
   postMessage(msg: ToSim): void;
@@ -53,69 +56,123 @@ export interface SimOutcome {
   ms: number;
 }
 
-export class SimLane {
-  private worker: SimWorkerLike | null = null;
-  private nextId = 1;
-  private active: {
-    id: number;
-    resolve: (r: SimOutcome | null) => void;
-    reject: (e: Error) => void;
-  } | null = null;
+interface Task {
+  kind: SimKind;
+  job: SimJob;
+  onProgress?: (done: number, total: number) => void;
+  resolve: (r: SimOutcome | null) => void;
+  reject: (e: Error) => void;
+}
 
-  constructor(private readonly make: MakeSimWorker = makeBrowserSimWorker) {}
+/** One worker and the jobs waiting for it, run one at a time. */
+interface Slot {
+  worker: SimWorkerLike | null;
+  running: (Task & { id: number }) | null;
+  queue: Task[];
+}
+
+/**
+ * Workers to use: one fewer than the cores, 1 to 4. The page's own thread
+ * needs a core to stay responsive; on a two-core machine every job shares
+ * one worker and runs in turn.
+ */
+export function defaultPoolSize(): number {
+  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)
+    ?.hardwareConcurrency;
+  return Math.min(4, Math.max(1, (cores ?? 2) - 1));
+}
+
+const KIND_ORDER: readonly SimKind[] = ['serial', 'context', 'emotion', 'game'];
+
+/**
+ * Runs jobs in a few workers. Each kind of job (one picture) has a fixed
+ * worker; a worker runs its jobs in turn. A new job of a kind replaces that
+ * kind's job: a waiting one is dropped, a running one is stopped by
+ * terminating its worker (a model run cannot be interrupted halfway), and a
+ * fresh worker takes the rest of the queue.
+ */
+export class SimPool {
+  private readonly slots: Slot[];
+  private nextId = 1;
+
+  constructor(
+    private readonly make: MakeSimWorker = makeBrowserSimWorker,
+    size = defaultPoolSize(),
+  ) {
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({
+      worker: null,
+      running: null,
+      queue: [],
+    }));
+  }
 
   /**
-   * Runs a job; resolves with its result, or with null when a later job
-   * (or cancel) replaced it. `onProgress` gets done/total between parts.
+   * Runs a job of one kind; resolves with its result, or with null when a
+   * later job of the same kind (or cancel) replaced it. `onProgress` gets
+   * done/total between the job's parts.
    */
-  run(job: SimJob, onProgress?: (done: number, total: number) => void): Promise<SimOutcome | null> {
-    this.cancel();
-    const id = this.nextId++;
-    const w = this.ensureWorker();
+  run(
+    kind: SimKind,
+    job: SimJob,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SimOutcome | null> {
+    this.cancel(kind);
+    const slot = this.slotOf(kind);
     return new Promise((resolve, reject) => {
-      this.active = { id, resolve, reject };
-      w.onmessage = ({ data }) => {
-        if (data.id !== id || this.active?.id !== id) return;
-        if (data.type === 'progress') return onProgress?.(data.done, data.total);
-        this.active = null;
-        if (data.type === 'result') resolve({ result: data.result, ms: data.ms });
-        else reject(new Error(data.message));
-      };
-      w.onerror = (e) => {
-        if (this.active?.id !== id) return;
-        this.active = null;
-        this.drop();
-        reject(new Error(e.message ?? 'the simulation worker failed'));
-      };
-      w.postMessage({ id, job });
+      slot.queue.push({ kind, job, onProgress, resolve, reject });
+      this.pump(slot);
     });
   }
 
-  get busy(): boolean {
-    return this.active !== null;
-  }
-
-  /** Stops the running job (its promise resolves with null). */
-  cancel(): void {
-    const run = this.active;
-    if (!run) return;
-    this.active = null;
-    this.drop();
+  /** Stops or drops the job of this kind (its promise resolves with null). */
+  cancel(kind: SimKind): void {
+    const slot = this.slotOf(kind);
+    for (const t of slot.queue.filter((t) => t.kind === kind)) t.resolve(null);
+    slot.queue = slot.queue.filter((t) => t.kind !== kind);
+    const run = slot.running;
+    if (run?.kind !== kind) return;
+    slot.running = null;
+    this.drop(slot);
     run.resolve(null);
+    this.pump(slot);
   }
 
   dispose(): void {
-    this.cancel();
-    this.drop();
+    for (const kind of KIND_ORDER) this.cancel(kind);
+    for (const slot of this.slots) this.drop(slot);
   }
 
-  private ensureWorker(): SimWorkerLike {
-    this.worker ??= this.make();
-    return this.worker;
+  private slotOf(kind: SimKind): Slot {
+    return this.slots[KIND_ORDER.indexOf(kind) % this.slots.length];
   }
 
-  private drop(): void {
-    this.worker?.terminate();
-    this.worker = null;
+  private pump(slot: Slot): void {
+    if (slot.running || slot.queue.length === 0) return;
+    const task = { ...slot.queue.shift()!, id: this.nextId++ };
+    slot.running = task;
+    const w = (slot.worker ??= this.make());
+    const done = () => {
+      slot.running = null;
+      this.pump(slot);
+    };
+    w.onmessage = ({ data }) => {
+      if (slot.running?.id !== task.id || data.id !== task.id) return;
+      if (data.type === 'progress') return task.onProgress?.(data.done, data.total);
+      if (data.type === 'result') task.resolve({ result: data.result, ms: data.ms });
+      else task.reject(new Error(data.message));
+      done();
+    };
+    w.onerror = (e) => {
+      if (slot.running?.id !== task.id) return;
+      this.drop(slot);
+      task.reject(new Error(e.message ?? 'the simulation worker failed'));
+      done();
+    };
+    w.postMessage({ id: task.id, job: task.job });
+  }
+
+  private drop(slot: Slot): void {
+    slot.worker?.terminate();
+    slot.worker = null;
   }
 }

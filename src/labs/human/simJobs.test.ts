@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CMR_PARAMS } from '../../models/human/cmr';
 import { contextDependentRecall, freeRecallExperiment } from '../../models/human/freeRecall';
-import { inProcessWorker, SimLane } from './simClient';
+import { inProcessWorker, SimPool } from './simClient';
 import { runJob } from './simJobs';
 
 const list = { listLength: 10, lists: 100, seed: 4, params: { ...DEFAULT_CMR_PARAMS } };
@@ -26,13 +26,18 @@ describe('the lab simulation jobs', () => {
     });
   });
 
-  it('a new job on a lane cancels the one running (it resolves with null)', async () => {
-    const lane = new SimLane(inProcessWorker);
-    const first = lane.run({ kind: 'serial', ...list });
-    const second = lane.run({ kind: 'serial', ...list, seed: 5 });
+  it('a new job of a kind replaces the old one; other kinds on the same worker still finish', async () => {
+    let made = 0;
+    const pool = new SimPool(() => (made++, inProcessWorker()), 1);
+    const first = pool.run('serial', { kind: 'serial', ...list });
+    const context = pool.run('context', { kind: 'context', ...list, distractor: 'none', theta: 0 });
+    const second = pool.run('serial', { kind: 'serial', ...list, seed: 5 });
     expect(await first).toBeNull();
+    expect((await context)?.result.kind).toBe('context');
     const out = await second;
-    expect(out?.result.kind).toBe('serial');
-    lane.dispose();
+    expect(out?.result).toEqual(runJob({ kind: 'serial', ...list, seed: 5 }));
+    // The running serial job was stopped by replacing its worker.
+    expect(made).toBe(2);
+    pool.dispose();
   });
 });

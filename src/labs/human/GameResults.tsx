@@ -1,0 +1,160 @@
+/** The memory game's results: the visitor's curves next to CMR's, the rounds, export and clear. */
+import { useMemo } from 'react';
+import { summarizeFreeRecall } from '../../models/human/freeRecall';
+import { CommandButton } from '../../ui/CommandButton';
+import { InlineMessages } from '../../ui/LabMessages';
+import { LineChart, type LineSeries } from '../../ui/LineChart';
+import { COMMANDS } from './commands';
+import { crpPoints, f2, pfrPoints, spcPoints } from './curves';
+import { roundTrial, scoreRound, type GameRound } from './game';
+import { SimProgress } from './SerialSection';
+import { useLab, useLabContext } from './useLab';
+
+const YOU = '#b2182b';
+const MODEL = '#2457c5';
+
+function LastRound({ round }: { round: GameRound }) {
+  const score = scoreRound(round);
+  const recalled = new Set(
+    score.positions.filter((p, k) => p >= 0 && score.outcomes[k] === 'correct'),
+  );
+  return (
+    <div className="hm-last" data-testid="last-round">
+      <h3>Round {round.id}</h3>
+      <p>
+        You recalled {score.correct} of {round.words.length} words
+        {score.intrusions > 0 &&
+          `, with ${score.intrusions} intrusion${score.intrusions === 1 ? '' : 's'}`}
+        {score.repetitions > 0 &&
+          ` and ${score.repetitions} repetition${score.repetitions === 1 ? '' : 's'}`}
+        .
+      </p>
+      <ol className="hm-wordlist" aria-label="The list, in the order shown">
+        {round.words.map((w, i) => (
+          <li key={w} className={recalled.has(i) ? 'hm-hit' : 'hm-miss'}>
+            {w}
+            <span className="ui-sr-only">
+              {recalled.has(i) ? ' (recalled)' : ' (not recalled)'}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function ClearControl() {
+  const ctx = useLabContext();
+  const asking = useLab((s) => s.confirmingClear);
+  const count = useLab((s) => s.rounds.length);
+  if (!asking) return <CommandButton command={COMMANDS.askClear} ctx={ctx} testId="ask-clear" />;
+  return (
+    <div
+      className="hm-confirm"
+      role="alertdialog"
+      aria-labelledby="hm-confirm-q"
+      data-testid="confirm-clear"
+    >
+      <p id="hm-confirm-q">
+        Delete all {count} round{count === 1 ? '' : 's'} from this device? This cannot be undone
+        (export them first to keep a copy).
+      </p>
+      <div className="hm-buttons">
+        <CommandButton command={COMMANDS.confirmClear} ctx={ctx} testId="confirm-clear-yes" />
+        <CommandButton command={COMMANDS.cancelClear} ctx={ctx} variant="primary" />
+      </div>
+    </div>
+  );
+}
+
+export function GameResults() {
+  const ctx = useLabContext();
+  const rounds = useLab((s) => s.rounds);
+  const model = useLab((s) => s.gameModel);
+  const messages = useLab((s) => s.messages);
+  const you = useMemo(
+    () => (rounds.length ? summarizeFreeRecall(rounds.map(roundTrial)) : null),
+    [rounds],
+  );
+  const cmr = model.result?.summary ?? null;
+  const pair = (pts: (s: NonNullable<typeof you>) => LineSeries['values']): LineSeries[] => [
+    ...(you
+      ? [
+          {
+            name: `you (${rounds.length} round${rounds.length === 1 ? '' : 's'})`,
+            values: pts(you),
+            color: YOU,
+          },
+        ]
+      : []),
+    ...(cmr
+      ? [
+          {
+            name: `CMR (${model.result!.lists} lists)`,
+            values: pts(cmr),
+            color: MODEL,
+            dashed: true,
+          },
+        ]
+      : []),
+  ];
+  if (!you) return <InlineMessages messages={messages} source="storage" />;
+  const words = rounds.reduce((n, r) => n + r.words.length, 0);
+  return (
+    <div className="hm-results" data-testid="game-results">
+      <InlineMessages messages={messages} source="storage" />
+      <InlineMessages messages={messages} source="finish" />
+      <LastRound round={rounds[rounds.length - 1]} />
+      <p data-testid="game-summary">
+        Over {rounds.length} round{rounds.length === 1 ? '' : 's'} you recalled{' '}
+        {you.meanRecalled.toFixed(1)} words per list (
+        {f2((you.meanRecalled * rounds.length) / words)} of the words shown), with {you.intrusions}{' '}
+        intrusion{you.intrusions === 1 ? '' : 's'} and {you.repetitions} repetition
+        {you.repetitions === 1 ? '' : 's'}.
+        {cmr &&
+          ` CMR, on the same list settings with the parameters above, recalls ${cmr.meanRecalled.toFixed(1)} per list.`}
+      </p>
+      <SimProgress sim={model} label="Running CMR on your list settings" />
+      <div className="hm-trio">
+        <LineChart
+          series={pair(spcPoints)}
+          xLabel="serial position"
+          yLabel="P(recall)"
+          yDomain={[0, 1]}
+          height={220}
+          title="Serial position: you and CMR"
+          testId="game-spc"
+        />
+        <LineChart
+          series={pair(pfrPoints)}
+          xLabel="serial position"
+          yLabel="P(first recall)"
+          yDomain={[0, 1]}
+          height={220}
+          title="First recall"
+          testId="game-pfr"
+        />
+        <LineChart
+          series={pair(crpPoints)}
+          xLabel="lag"
+          yLabel="conditional P"
+          yDomain={[0, 1]}
+          height={220}
+          title="Lag-CRP"
+          testId="game-crp"
+        />
+      </div>
+      <p className="small muted">
+        A few rounds give rough curves: each point of yours is a share over {rounds.length} list
+        {rounds.length === 1 ? '' : 's'}. Typed words are compared after lower-casing; a misspelling
+        counts as an intrusion, a word typed twice as a repetition.
+      </p>
+      <div className="hm-buttons">
+        <CommandButton command={COMMANDS.exportCsv} ctx={ctx} testId="export-csv" />
+        <CommandButton command={COMMANDS.exportJson} ctx={ctx} testId="export-json" />
+        <ClearControl />
+      </div>
+      <InlineMessages messages={messages} source="confirmClear" />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Controls bound to the parameter table: a slider or a select per setting,
+ * labelled from the table (a CMR parameter with its symbol from the paper,
+ * typeset with KaTeX), changed only through the setParam command, with the
+ * setting's own messages beside it.
+ */
+import { useId } from 'react';
+import { runCommand } from '../../engine/commands';
+import { CMR_PARAMS, type CmrParamGroup, type CmrParamKey } from '../../models/human/cmr';
+import { InlineMessages } from '../../ui/LabMessages';
+import { TeX } from '../../ui/Math';
+import { Select } from '../../ui/Controls';
+import { formatValue, nextSliderValue, valueToSlider } from '../../ui/controlsMath';
+import { COMMANDS, type SettingChange } from './commands';
+import { paramSpec, type SettingKey, type Settings } from './params';
+import { useLab, useLabContext } from './useLab';
+
+const CMR_INFO = new Map(CMR_PARAMS.map((p) => [p.key as string, p]));
+
+/** The settings that are numbers (the ones a slider can set). */
+export type NumericKey = { [K in SettingKey]: Settings[K] extends number ? K : never }[SettingKey];
+
+export function ParamSlider({
+  name,
+  step,
+  format = formatValue,
+  help,
+}: {
+  name: NumericKey;
+  /** Default: the CMR table's step, 1 for a whole number, else a hundredth of the range. */
+  step?: number;
+  format?: (v: number) => string;
+  /** Default: the table's meaning. */
+  help?: string;
+}) {
+  const ctx = useLabContext();
+  const id = useId();
+  const value = useLab((s) => s[name]) as number;
+  const messages = useLab((s) => s.messages);
+  const spec = paramSpec(name);
+  const cmr = CMR_INFO.get(name);
+  const min = spec.min!;
+  const max = spec.max!;
+  const range = {
+    min,
+    max,
+    step: step ?? cmr?.step ?? (spec.kind === 'int' ? 1 : (max - min) / 100),
+  };
+  const text = format(value);
+  return (
+    <div className="ui-field hm-param" data-testid={`param-${name}`}>
+      <div className="ui-field-head">
+        <label htmlFor={id}>
+          {cmr ? (
+            <>
+              <TeX tex={cmr.symbol} /> <span className="hm-param-name">{name}</span>
+            </>
+          ) : (
+            (spec.label ?? name)
+          )}
+        </label>
+        <output htmlFor={id} aria-hidden="true">
+          {text}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={range.step}
+        value={valueToSlider(value, range)}
+        aria-valuetext={text}
+        aria-describedby={`${id}-help`}
+        onChange={(e) =>
+          runCommand(COMMANDS.setParam, ctx, [
+            name,
+            nextSliderValue(Number(e.currentTarget.value), value, range),
+          ] as SettingChange)
+        }
+      />
+      <div id={`${id}-help`} className="ui-field-help">
+        {help ?? spec.describe}
+      </div>
+      <InlineMessages messages={messages} source={`setParam:${name}`} />
+    </div>
+  );
+}
+
+export function DistractorSelect() {
+  const ctx = useLabContext();
+  const value = useLab((s) => s.distractor);
+  return (
+    <Select
+      label="Distractor"
+      value={value}
+      options={[
+        { value: 'none', label: 'None: immediate recall' },
+        { value: 'delayed', label: 'Delayed: a distractor before recall' },
+        { value: 'continuous', label: 'Continuous: a distractor after every item' },
+      ]}
+      onChange={(v) => runCommand(COMMANDS.setParam, ctx, ['distractor', v])}
+      help={paramSpec('distractor').describe}
+    />
+  );
+}
+
+const GROUP_TITLES: Record<CmrParamGroup, string> = {
+  drift: 'Context drift',
+  learning: 'Learning',
+  retrieval: 'Retrieval',
+  place: 'Place',
+  emotion: 'Emotion (eCMR)',
+};
+
+/** Sliders for every CMR parameter of the given groups, under their group's title. */
+export function CmrSliders({ groups }: { groups: readonly CmrParamGroup[] }) {
+  return (
+    <>
+      {groups.map((g) => (
+        <fieldset key={g} className="hm-group">
+          <legend>{GROUP_TITLES[g]}</legend>
+          {CMR_PARAMS.filter((p) => p.group === g).map((p) => (
+            <ParamSlider key={p.key} name={p.key as CmrParamKey} />
+          ))}
+        </fieldset>
+      ))}
+    </>
+  );
+}

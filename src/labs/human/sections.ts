@@ -1,0 +1,36 @@
+/**
+ * The Human memory page is an ordered list of sections; the page draws each
+ * one under its title, with a small navigation to jump between them. Part 2
+ * (forgetting, spacing, interference, a consolidating memory) appends its
+ * own list from ./part2/ here, in one edit:
+ *
+ *   export const SECTIONS = [...PART1_SECTIONS, ...PART2_SECTIONS];
+ *
+ * A section's component reads the lab through the hooks in useLab.ts (or
+ * its own store) and acts through commands.
+ */
+import type { ComponentType } from 'react';
+import { AttentionSection } from './AttentionSection';
+import { ContextSection } from './ContextSection';
+import { EmotionSection } from './EmotionSection';
+import { GameSection } from './GameSection';
+import { SerialSection } from './SerialSection';
+import { WatchSection } from './WatchSection';
+
+export interface LabSection {
+  /** The element id (and the navigation's target); unique on the page. */
+  id: string;
+  title: string;
+  Component: ComponentType;
+}
+
+export const PART1_SECTIONS: readonly LabSection[] = [
+  { id: 'serial-position', title: 'Serial position', Component: SerialSection },
+  { id: 'watch-one-list', title: 'Watch one list', Component: WatchSection },
+  { id: 'memory-game', title: 'The memory game', Component: GameSection },
+  { id: 'context', title: 'Context-dependent recall', Component: ContextSection },
+  { id: 'emotion', title: 'Emotion', Component: EmotionSection },
+  { id: 'attention', title: 'Attention view', Component: AttentionSection },
+];
+
+export const SECTIONS: readonly LabSection[] = [...PART1_SECTIONS];
