@@ -7,7 +7,7 @@
 import { commandsFor, type Command } from '../../engine/commands';
 import { downloadBlob, downloadJson, downloadText } from '../../engine/download';
 import type { LabLifecycle } from '../../engine/lab';
-import { say } from '../../engine/messages';
+import { dismiss, messagesFrom, say } from '../../engine/messages';
 import { toCsv } from '../../models/experiments/csv';
 import type { ExperimentName } from '../../models/experiments/registry';
 import { chartSvg, svgToPng } from './exportFiles';
@@ -101,6 +101,10 @@ export const COMMANDS = commandsFor<Ctx>()({
     perform: (ctx) => {
       const errors = ctx.runner.run();
       if (errors.length) say(ctx.store, 'warn', `Fix these first: ${errors.join('; ')}`, 'run');
+      // A run that starts answers the refusals before it.
+      else
+        for (const m of messagesFrom(ctx.store.getState().messages, 'run'))
+          dismiss(ctx.store, m.id);
     },
   },
   cancel: {

@@ -133,6 +133,7 @@ describe('commands', () => {
 
     runCommand(COMMANDS.setParam, ctx, { name: 'patterns', text: '4' });
     expect(runCommand(COMMANDS.run, ctx)).toBe(true);
+    expect(ctx.store.getState().messages).toEqual([]);
     expect(sent[0]).toMatchObject({ type: 'run', experiment: 'noise', engine: 'wasm-simd' });
     expect(sent[0]).toMatchObject({ params: { units: '50', patterns: '4' } });
     const s = ctx.store.getState();
