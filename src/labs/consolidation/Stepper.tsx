@@ -57,7 +57,7 @@ export function Stepper() {
   const current = STEPS[step - 1];
   return (
     <nav className="cl-stepper" aria-label="Steps" data-testid="stepper">
-      <LabButton command={COMMANDS.previousStep} testId="step-prev" />
+      <LabButton command={COMMANDS.previousStep} label="← Previous" testId="step-prev" />
       <ol>
         {STEPS.map((s) => (
           <li key={s.n}>
@@ -74,7 +74,7 @@ export function Stepper() {
           </li>
         ))}
       </ol>
-      <LabButton command={COMMANDS.nextStep} testId="step-next" />
+      <LabButton command={COMMANDS.nextStep} label="Next →" testId="step-next" />
       <span className="small muted cl-stepper-now" data-testid="step-now">
         Step {step} of {STEPS.length}: {current.name} · keys 1–{STEPS.length}, n, p
       </span>

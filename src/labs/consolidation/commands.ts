@@ -97,7 +97,7 @@ export const COMMANDS = commandsFor<LabContext>()({
   step6: stepCommand(6),
   previousStep: {
     id: 'previousStep',
-    label: '← Previous',
+    label: 'Previous step',
     help: 'The previous step',
     key: 'p',
     keys: ['arrowleft'],
@@ -106,7 +106,7 @@ export const COMMANDS = commandsFor<LabContext>()({
   },
   nextStep: {
     id: 'nextStep',
-    label: 'Next →',
+    label: 'Next step',
     help: 'The next step',
     key: 'n',
     keys: ['arrowright'],
