@@ -26,9 +26,11 @@ export function UpdateBanner() {
       live = false;
     };
   }, []);
+  // A toast in a corner (app.css .app-toast), so it never moves what the visitor is about to click.
   if (update) {
     return (
-      <Notice kind="info" onDismiss={() => setUpdate(null)}>
+      <div className="app-toast">
+        <Notice kind="info" onDismiss={() => setUpdate(null)}>
         <span data-testid="update-ready">A new version of Engram is ready. </span>
         <button type="button" onClick={() => void update(true)}>
           Reload
