@@ -5,6 +5,7 @@
  * screen.
  */
 import { createRng } from '../../core/random';
+import { MNIST_SIDE } from '../../data/mnist';
 import { hippocampusBeta, type ImageSet } from '../../models/consolidation/consolidation';
 import {
   distortionOnHeldOut,
@@ -86,7 +87,7 @@ export async function partialRecall(
   const k = createRng(mixSeed(seed, 200 + draw)).int(episodes.n);
   const truth = episodes.images.slice(k * episodes.d, (k + 1) * episodes.d);
   const r = await recallFromPartialCue(memory, vae, truth, {
-    hidden: 14,
+    hidden: MNIST_SIDE / 2,
     beta: hippocampusBeta(episodes.d),
   });
   return { partial: { ...r, truth, index: k, label: episodes.labels[k] } };

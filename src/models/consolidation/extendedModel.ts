@@ -39,6 +39,7 @@
  * dispose); results come back through await data().
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { MNIST_SIDE } from '../../data/mnist';
 import { attention, effectiveBeta, storePatterns, disposePatterns } from '../modern/modernHopfield';
 import type { Vae } from './vae';
 
@@ -247,8 +248,8 @@ export function topHalfCues(
   images: Float32Array,
   indices: readonly number[],
   d: number,
-  visibleRows = 14,
-  width = 28,
+  visibleRows = MNIST_SIDE / 2,
+  width = MNIST_SIDE,
 ): { cues: Float32Array; visible: Uint8Array } {
   const b = indices.length;
   const cues = new Float32Array(b * d).fill(0.5);

@@ -14,6 +14,7 @@
  * [0, 1] scale, over all pixels and over the hidden ones.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { MNIST_SIDE } from '../../data/mnist';
 import { retrieveStep, type StoredPatterns } from '../modern/modernHopfield';
 import { unitFromBipolarRange, type Vae } from './vae';
 
@@ -34,8 +35,8 @@ export async function recallFromPartialCue(
   vae: Vae,
   episode: Float32Array,
   {
-    width = 28,
-    hidden = 14,
+    width = MNIST_SIDE,
+    hidden = MNIST_SIDE / 2,
     beta,
     steps = 2,
   }: { width?: number; hidden: number; beta: number; steps?: number },
