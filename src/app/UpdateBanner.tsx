@@ -3,7 +3,8 @@
  * vite-plugin-pwa builds (precaching every lab), says when Engram is ready
  * to work offline, and when a new version has been published offers a
  * reload, which happens only when the visitor clicks it, never in the
- * middle of a run.
+ * middle of a run. Both notices float in a corner (app.css .app-toast), so
+ * they never move what the visitor is about to click.
  */
 import { useEffect, useState } from 'react';
 import { Notice } from '../ui/Notice';
@@ -26,26 +27,28 @@ export function UpdateBanner() {
       live = false;
     };
   }, []);
-  // A toast in a corner (app.css .app-toast), so it never moves what the visitor is about to click.
   if (update) {
     return (
       <div className="app-toast">
         <Notice kind="info" onDismiss={() => setUpdate(null)}>
-        <span data-testid="update-ready">A new version of Engram is ready. </span>
-        <button type="button" onClick={() => void update(true)}>
-          Reload
-        </button>{' '}
-        (your saved work stays in this browser; a run in progress stops).
-      </Notice>
+          <span data-testid="update-ready">A new version of Engram is ready. </span>
+          <button type="button" onClick={() => void update(true)}>
+            Reload
+          </button>{' '}
+          (your saved work stays in this browser; a run in progress stops).
+        </Notice>
+      </div>
     );
   }
   if (offlineReady) {
     return (
-      <Notice kind="info" onDismiss={() => setOfflineReady(false)}>
-        <span data-testid="offline-ready">
-          Engram is saved on this device: every lab now opens offline.
-        </span>
-      </Notice>
+      <div className="app-toast">
+        <Notice kind="info" onDismiss={() => setOfflineReady(false)}>
+          <span data-testid="offline-ready">
+            Engram is saved on this device: every lab now opens offline.
+          </span>
+        </Notice>
+      </div>
     );
   }
   return null;
