@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { encodePatterns } from '../src/core/patternCodec';
 import { dragCells, gridCells, openLab } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -87,6 +88,9 @@ test('a shared link reproduces the view in a fresh browser', async ({ page, brow
   await page.getByRole('button', { name: /^Corrupt/ }).click();
   const cells = await gridCells(page);
   await expect(page).toHaveURL(/pats=/);
+  // The link is rewritten a moment after the last change: wait until it holds the corrupted cue.
+  const cue = encodePatterns(20, 20, [Int8Array.from(cells, (c) => (c === '1' ? 1 : -1))]);
+  await expect(page).toHaveURL(new RegExp(`cue=${encodeURIComponent(cue)}`));
   const url = page.url();
 
   const other = await browser.newContext();
