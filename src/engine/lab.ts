@@ -10,7 +10,14 @@
  * and kernel memory. `createLabHooks` gives each lab its React context and
  * store selectors, so components read small slices of the store.
  */
-import { createContext, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  createElement,
+  useContext,
+  useEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
@@ -97,5 +104,21 @@ export function createLabHooks<Ctx extends { store: StoreApi<S> }, S>(labName: s
     return useStore(useLabContext().store, useShallow(selector));
   }
 
-  return { LabCtx, useLabContext, useLab, useLabShallow };
+  /**
+   * The page's root, written once: makes the lab and runs its lifecycle
+   * (useLabLifecycle), gives it to the components below and wraps them in
+   * a `<div className>`:
+   *   <LabRoot make={() => makeLab(query)} className="cl-lab">…</LabRoot>
+   */
+  function LabRoot(props: {
+    make: () => Ctx & LabLifecycle<S>;
+    className: string;
+    children?: ReactNode;
+  }) {
+    const lab = useLabLifecycle(props.make);
+    const page = createElement('div', { className: props.className }, props.children);
+    return createElement(LabCtx.Provider, { value: lab }, page);
+  }
+
+  return { LabCtx, LabRoot, useLabContext, useLab, useLabShallow };
 }

@@ -1,5 +1,4 @@
 import { runCommand, shortcutRows } from '../../engine/commands';
-import { useLabLifecycle } from '../../engine/lab';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
@@ -10,32 +9,29 @@ import { makeLab } from './lab';
 import { LabButton } from './LabControls';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
 import { Stepper } from './Stepper';
-import { LabCtx, useLab, useLabContext } from './useLab';
+import { LabRoot, useLab, useLabContext } from './useLab';
 import './consolidation.css';
 
 /** The Consolidation lab (#/consolidation): Spens & Burgess 2024 in the browser. */
 export default function ConsolidationLab({ query }: { query: string }) {
-  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={lab}>
-      <div className="cl-lab">
-        <header className="lab-intro">
-          <h1>Consolidation: the hippocampus teaches the neocortex</h1>
-          <p>
-            A hippocampus stores experiences at once; at rest it replays them, and the neocortex
-            slowly learns from the replays a model of the world it can recall, imagine and distort
-            with (Spens &amp; Burgess, 2024). Step through it: <strong>1</strong> store digits as
-            episodes, <strong>2</strong> replay them from noise, <strong>3</strong> train a
-            variational autoencoder on the replays alone. The map below opens with a VAE the app
-            trained the same way beforehand; <strong>4</strong> to <strong>6</strong> show what it
-            does as a memory, and what a hippocampal trace must add to it.
-          </p>
-        </header>
-        <Messages />
-        <Body />
-        <ShortcutHelp rows={shortcutRows(COMMANDS)} />
-      </div>
-    </LabCtx.Provider>
+    <LabRoot make={() => makeLab(query)} className="cl-lab">
+      <header className="lab-intro">
+        <h1>Consolidation: the hippocampus teaches the neocortex</h1>
+        <p>
+          A hippocampus stores experiences at once; at rest it replays them, and the neocortex
+          slowly learns from the replays a model of the world it can recall, imagine and distort
+          with (Spens &amp; Burgess, 2024). Step through it: <strong>1</strong> store digits as
+          episodes, <strong>2</strong> replay them from noise, <strong>3</strong> train a
+          variational autoencoder on the replays alone. The map below opens with a VAE the app
+          trained the same way beforehand; <strong>4</strong> to <strong>6</strong> show what it
+          does as a memory, and what a hippocampal trace must add to it.
+        </p>
+      </header>
+      <Messages />
+      <Body />
+      <ShortcutHelp rows={shortcutRows(COMMANDS)} />
+    </LabRoot>
   );
 }
 

@@ -2,6 +2,6 @@ import { createLabHooks } from '../../engine/lab';
 import type { LabContext } from './commands';
 import type { ConsolidationState } from './store';
 
-export const { LabCtx, useLabContext, useLab } = createLabHooks<LabContext, ConsolidationState>(
+export const { LabRoot, useLabContext, useLab } = createLabHooks<LabContext, ConsolidationState>(
   'Consolidation',
 );
