@@ -62,6 +62,9 @@ test('play a round of the memory game: curves next to the model, kept, exported,
   await expect(page.getByTestId('game-summary')).toContainText('Over 1 round', {
     timeout: 60_000,
   });
+  await expect(page.getByTestId('game-spc').locator('.ui-legend')).toContainText('CMR', {
+    timeout: 30_000,
+  });
 
   // Export as CSV and JSON: real downloads with the round in them.
   const [csv] = await Promise.all([

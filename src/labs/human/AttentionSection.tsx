@@ -75,7 +75,7 @@ export function AttentionSection() {
                 }))}
                 max={1}
                 yLabel="attention p"
-                title="Attention over the items, softmax(β a) (the item recalled dark)"
+                title="Attention over the items, softmax(β a): the winner dark; items already recalled take no part"
                 testId="attention-bars"
               />
             </>

@@ -5,6 +5,7 @@
  * screen readers) and the chart a text description.
  */
 import { useState } from 'react';
+import { scaleLinear } from 'd3';
 import { formatNumber } from '../../ui/chartMath';
 import { useElementSize } from '../../ui/hooks';
 
@@ -19,7 +20,7 @@ export interface Bar {
   title?: string;
 }
 
-const M = { top: 18, right: 8, bottom: 34, left: 48 };
+const M = { top: 18, right: 8, bottom: 34, left: 60 };
 
 export function BarChart({
   bars,
@@ -47,8 +48,9 @@ export function BarChart({
   const slot = bars.length ? iw / bars.length : 0;
   const labelEvery = Math.max(1, Math.ceil(28 / Math.max(slot, 1e-9)));
   const showValues = bars.length <= 8 && slot >= 40;
-  const y = (v: number) => ih - (Math.max(0, Math.min(v, top)) / top) * ih;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  const scale = scaleLinear().domain([0, top]).range([ih, 0]).nice();
+  const y = (v: number) => scale(Math.max(0, Math.min(v, scale.domain()[1])));
+  const ticks = scale.ticks(4);
   const desc = bars.map((b) => `${b.label}: ${format(b.value)}`).join('; ');
   return (
     <figure className="ui-chart hm-bars" ref={setWrap} data-testid={testId}>
@@ -60,13 +62,13 @@ export function BarChart({
               <g key={t} className="hm-bars-tick">
                 <line x1={0} x2={iw} y1={y(t)} y2={y(t)} />
                 <text x={-6} y={y(t)} dy="0.32em" textAnchor="end">
-                  {formatNumber(Number(t.toPrecision(3)))}
+                  {formatNumber(t)}
                 </text>
               </g>
             ))}
             <text
               className="ui-chart-axis-label"
-              transform={`translate(${-M.left + 12},${ih / 2}) rotate(-90)`}
+              transform={`translate(${-M.left + 10},${ih / 2}) rotate(-90)`}
               textAnchor="middle"
             >
               {yLabel}

@@ -3,15 +3,20 @@ import { useMemo } from 'react';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
 import { CommandButton } from '../../ui/CommandButton';
 import { InlineMessages } from '../../ui/LabMessages';
-import { LineChart, type LineSeries } from '../../ui/LineChart';
 import { COMMANDS } from './commands';
-import { crpPoints, f2, pfrPoints, spcPoints } from './curves';
+import { f2 } from './curves';
+import { RecallChart, type CurveKind, type CurveLine } from './RecallChart';
 import { roundTrial, scoreRound, type GameRound } from './game';
 import { SimProgress } from './SerialSection';
 import { useLab, useLabContext } from './useLab';
 
 const YOU = '#b2182b';
 const MODEL = '#2457c5';
+const CHARTS: [CurveKind, string][] = [
+  ['spc', 'Serial position: you and CMR'],
+  ['pfr', 'First recall'],
+  ['crp', 'Lag-CRP'],
+];
 
 function LastRound({ round }: { round: GameRound }) {
   const score = scoreRound(round);
@@ -77,27 +82,30 @@ export function GameResults() {
     [rounds],
   );
   const cmr = model.result?.summary ?? null;
-  const pair = (pts: (s: NonNullable<typeof you>) => LineSeries['values']): LineSeries[] => [
-    ...(you
-      ? [
-          {
-            name: `you (${rounds.length} round${rounds.length === 1 ? '' : 's'})`,
-            values: pts(you),
-            color: YOU,
-          },
-        ]
-      : []),
-    ...(cmr
-      ? [
-          {
-            name: `CMR (${model.result!.lists} lists)`,
-            values: pts(cmr),
-            color: MODEL,
-            dashed: true,
-          },
-        ]
-      : []),
-  ];
+  const lines = useMemo<CurveLine[]>(
+    () => [
+      ...(you
+        ? [
+            {
+              name: `you (${rounds.length} round${rounds.length === 1 ? '' : 's'})`,
+              summary: you,
+              color: YOU,
+            },
+          ]
+        : []),
+      ...(model.result
+        ? [
+            {
+              name: `CMR (${model.result.lists} lists)`,
+              summary: model.result.summary,
+              color: MODEL,
+              dashed: true,
+            },
+          ]
+        : []),
+    ],
+    [you, rounds.length, model.result],
+  );
   if (!you) return <InlineMessages messages={messages} source="storage" />;
   const words = rounds.reduce((n, r) => n + r.words.length, 0);
   return (
@@ -113,36 +121,20 @@ export function GameResults() {
         {you.repetitions === 1 ? '' : 's'}.
         {cmr &&
           ` CMR, on the same list settings with the parameters above, recalls ${cmr.meanRecalled.toFixed(1)} per list.`}
+        {cmr && cmr.meanRecalled > 0.9 * (words / rounds.length) && (
+          <>
+            {' '}
+            Its stop rule (X₁, X₂) alone decides how many items it recalls, about as many as a long
+            list gives, so a short list comes back almost whole; people forget some of even a short
+            list. Raise θ under Retrieval in Serial position to let a weak cue end recall sooner.
+          </>
+        )}
       </p>
       <SimProgress sim={model} label="Running CMR on your list settings" />
       <div className="hm-trio">
-        <LineChart
-          series={pair(spcPoints)}
-          xLabel="serial position"
-          yLabel="P(recall)"
-          yDomain={[0, 1]}
-          height={220}
-          title="Serial position: you and CMR"
-          testId="game-spc"
-        />
-        <LineChart
-          series={pair(pfrPoints)}
-          xLabel="serial position"
-          yLabel="P(first recall)"
-          yDomain={[0, 1]}
-          height={220}
-          title="First recall"
-          testId="game-pfr"
-        />
-        <LineChart
-          series={pair(crpPoints)}
-          xLabel="lag"
-          yLabel="conditional P"
-          yDomain={[0, 1]}
-          height={220}
-          title="Lag-CRP"
-          testId="game-crp"
-        />
+        {CHARTS.map(([kind, title]) => (
+          <RecallChart key={kind} kind={kind} lines={lines} title={title} testId={`game-${kind}`} />
+        ))}
       </div>
       <p className="small muted">
         A few rounds give rough curves: each point of yours is a share over {rounds.length} list

@@ -87,6 +87,37 @@ export function ParamSlider({
   );
 }
 
+/** The seed as a number field (a slider over a million values would be no use). */
+export function SeedField() {
+  const ctx = useLabContext();
+  const seed = useLab((s) => s.seed);
+  const messages = useLab((s) => s.messages);
+  const spec = paramSpec('seed');
+  return (
+    <div className="ui-field hm-seed">
+      <label htmlFor="hm-seed">{spec.label}</label>
+      <input
+        id="hm-seed"
+        type="number"
+        inputMode="numeric"
+        min={spec.min}
+        max={spec.max}
+        step={1}
+        value={seed}
+        aria-describedby="hm-seed-help"
+        onChange={(e) => {
+          const v = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(v)) runCommand(COMMANDS.setParam, ctx, ['seed', v]);
+        }}
+      />
+      <div id="hm-seed-help" className="ui-field-help">
+        {spec.describe}
+      </div>
+      <InlineMessages messages={messages} source="setParam:seed" />
+    </div>
+  );
+}
+
 export function DistractorSelect() {
   const ctx = useLabContext();
   const value = useLab((s) => s.distractor);

@@ -3,12 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DistractorProtocol } from '../../models/human/cmr';
 import { CommandButton } from '../../ui/CommandButton';
 import { Help } from '../../ui/Help';
-import { LineChart, type LineSeries } from '../../ui/LineChart';
 import { TeX } from '../../ui/Math';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { COMMANDS } from './commands';
-import { crpPoints, curveShape, f2, pfrPoints, spcPoints } from './curves';
-import { CmrSliders, DistractorSelect, ParamSlider } from './ParamControls';
+import { curveShape, f2 } from './curves';
+import { RecallChart, type CurveLine } from './RecallChart';
+import { CmrSliders, DistractorSelect, ParamSlider, SeedField } from './ParamControls';
 import type { SimState } from './store';
 import { useLab, useLabContext } from './useLab';
 
@@ -53,7 +53,7 @@ function SerialControls() {
       />
       <ParamSlider name="lists" step={100} />
       <div className="hm-row">
-        <ParamSlider name="seed" step={1} />
+        <SeedField />
         <CommandButton command={COMMANDS.newSeed} ctx={ctx} />
       </div>
     </div>
@@ -84,7 +84,7 @@ function SerialCharts() {
   const sim = useLab((s) => s.serial);
   const distractor = useLab((s) => s.distractor);
   const result = sim.result;
-  const spc = useMemo<LineSeries[]>(() => {
+  const all = useMemo<CurveLine[]>(() => {
     if (!result) return [];
     const order: DistractorProtocol[] = [
       distractor,
@@ -92,54 +92,34 @@ function SerialCharts() {
     ];
     return order.map((d) => ({
       name: NAMES[d],
-      values: spcPoints(result.protocols[d]),
+      summary: result.protocols[d],
       color: COLORS[d],
       dashed: d !== distractor,
     }));
   }, [result, distractor]);
   const chosen = result?.protocols[distractor];
-  const pfr = useMemo<LineSeries[]>(
-    () =>
-      chosen
-        ? [{ name: NAMES[distractor], values: pfrPoints(chosen), color: COLORS[distractor] }]
-        : [],
-    [chosen, distractor],
-  );
-  const crp = useMemo<LineSeries[]>(
-    () =>
-      chosen
-        ? [{ name: NAMES[distractor], values: crpPoints(chosen), color: COLORS[distractor] }]
-        : [],
-    [chosen, distractor],
-  );
+  const one = useMemo<CurveLine[]>(() => all.slice(0, 1), [all]);
   const shape = chosen ? curveShape(chosen) : null;
   return (
     <div className="hm-views">
       <SimProgress sim={sim} label="Simulating lists" />
-      <LineChart
-        series={spc}
-        xLabel="serial position"
-        yLabel="P(recall)"
-        yDomain={[0, 1]}
+      <RecallChart
+        kind="spc"
+        lines={all}
+        height={260}
         title="Serial position curve (chosen distractor solid, the other two dashed)"
         testId="spc-chart"
       />
       <div className="hm-pair">
-        <LineChart
-          series={pfr}
-          xLabel="serial position"
-          yLabel="P(first recall)"
-          yDomain={[0, 1]}
-          height={220}
+        <RecallChart
+          kind="pfr"
+          lines={one}
           title="Probability of first recall"
           testId="pfr-chart"
         />
-        <LineChart
-          series={crp}
-          xLabel="lag"
-          yLabel="conditional P"
-          yDomain={[0, 1]}
-          height={220}
+        <RecallChart
+          kind="crp"
+          lines={one}
           title="Lag-CRP: P(next recall is at this lag)"
           testId="crp-chart"
         />

@@ -5,6 +5,7 @@
  */
 import type { LabLifecycle } from '../../engine/lab';
 import { runKey } from '../../engine/commands';
+import { downloadText } from '../../engine/download';
 import { say } from '../../engine/messages';
 import { changedIn, decodeParams, pick, updateQuery } from '../../core/params';
 import { COMMANDS, type HumanCtx } from './commands';
@@ -26,20 +27,6 @@ export interface LabOptions {
   loop?: Omit<RunLoopOptions, 'onChange' | 'speed'>;
   debounceMs?: number;
   download?: HumanCtx['download'];
-}
-
-/** Offers text as a file through a temporary <a download>. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function makeLab(query: string, options: LabOptions = {}): HumanLab {
