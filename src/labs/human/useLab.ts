@@ -3,7 +3,7 @@ import { createLabHooks } from '../../engine/lab';
 import type { HumanCtx } from './commands';
 import type { HumanState } from './store';
 
-export const { LabCtx, useLabContext, useLab, useLabShallow } = createLabHooks<
+export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow } = createLabHooks<
   HumanCtx,
   HumanState
 >('Human memory');
