@@ -72,6 +72,7 @@ describe('npm run experiment -- compress', () => {
     expect(r).toMatchObject({ dataset: 'mnist', label: 'real', records: 60, inputs: 794 });
     expect(r.rawBytes).toBeGreaterThan(60 * 785);
     expect(Object.keys(r.reconstructionError)).toEqual(['digit', 'pixels']);
+    for (const c of r.claims) expect(c.measured).not.toBeNull(); // NaN would print as null
   });
 
   it('rejects impossible settings with exit code 2', async () => {

@@ -36,6 +36,9 @@ export function seedClaims(r: CompressionReport): ClaimCheck[] {
   const flips30 = Math.round(0.3 * r.bits);
   const timed = pointAt(r.recall, 'flip', flips30) ?? clean;
   const mb = (b: number) => (b / 1e6).toFixed(2);
+  // the numeric field that says most about fidelity: a correlation if there is one, else the first
+  const numeric = r.metrics.filter((m) => m.metric !== 'exact');
+  const fidelity = numeric.find((m) => m.metric === 'correlation') ?? numeric[0];
   return [
     {
       claim: 'compressed size',
@@ -68,10 +71,11 @@ export function seedClaims(r: CompressionReport): ClaimCheck[] {
     {
       claim: 'record fidelity',
       claimed: '100 % recall (implied: the data comes back)',
-      measured:
-        r.reconstructionError[r.metrics.find((m) => m.metric === 'correlation')?.key ?? ''] ?? NaN,
-      unit: 'r',
-      how: 'mean per-record correlation of the decoded numeric profile with the true one (lossy)',
+      measured: fidelity ? r.reconstructionError[fidelity.key] : NaN,
+      unit: fidelity?.unit ?? '',
+      how: fidelity
+        ? `${fidelity.key} of the records rebuilt from the archive (${fidelity.metric}; lossy)`
+        : 'no numeric field',
     },
     {
       claim: 'robust to 30 % noise (fields missing)',
