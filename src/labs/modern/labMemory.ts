@@ -9,10 +9,16 @@
  * matrix products for one state (`npm run bench`, sections 3 and 5). On a GPU
  * backend the tensors stay on the GPU. Both give the same numbers to float32
  * rounding (tests compare them with the float64 reference).
+ *
+ * Storing never holds the page: the digits are gathered and laid out in
+ * slices of rows (buildSimdModernMemory), run for at most STORE_BUDGET_MS
+ * per task with the page free to paint and take input in between, so the
+ * 10,000 digits (about 100 ms of work) never make a long task (over 50 ms).
+ * The memory made in slices is the one made at once, value for value.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { MNIST_PIXELS, signedMatrix, type MnistSet } from '../../data/mnist';
-import { loadSimd } from '../../kernels/simd';
+import { MNIST_PIXELS, signedImage, type MnistSet } from '../../data/mnist';
+import { loadSimd, type Simd } from '../../kernels/simd';
 import {
   disposePatterns,
   inspect,
@@ -21,7 +27,7 @@ import {
   storePatterns,
   type StoredPatterns,
 } from '../../models/modern/modernHopfield';
-import { SimdModernMemory } from '../../models/modern/modernSimd';
+import { buildSimdModernMemory, type SimdModernMemory } from '../../models/modern/modernSimd';
 
 export interface LabView {
   /** attention p over the stored digits */
@@ -89,27 +95,109 @@ class TensorLabMemory implements LabMemory {
   }
 }
 
+/** Longest stretch of storing work in one task, ms: well under a 50 ms long task. */
+export const STORE_BUDGET_MS = 8;
+/** Digits copied between two yields (a few hundred microseconds). */
+const GATHER_ROWS = 1024;
+
+/** Thrown by makeLabMemory when its `stop` says a newer store (or leaving the lab) made it moot. */
+export class StoreAbandoned extends Error {
+  constructor() {
+    super('storing abandoned');
+  }
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs `work` (a generator that yields between slices) to its end: slices
+ * back to back for at most `budgetMs`, then the page's turn, and so on.
+ * `stop()` is asked at each turn; when it says yes the work is closed
+ * (`return()`, which frees what it made) and StoreAbandoned is thrown.
+ */
+export async function runInSlices<T>(
+  work: Generator<void, T, void>,
+  stop: () => boolean = () => false,
+  budgetMs = STORE_BUDGET_MS,
+): Promise<T> {
+  try {
+    for (;;) {
+      const t0 = performance.now();
+      do {
+        const r = work.next();
+        if (r.done) return r.value;
+      } while (performance.now() - t0 < budgetMs);
+      await yieldToPage();
+      if (stop()) throw new StoreAbandoned();
+    }
+  } finally {
+    work.return(undefined as T); // a no-op once it has finished
+  }
+}
+
+/** The bytes (0..255) of the digits `stored`, K rows of 784, in slices. */
+function* gatherPixels(
+  set: MnistSet,
+  stored: ArrayLike<number>,
+): Generator<void, Uint8Array, void> {
+  const pixels = new Uint8Array(stored.length * d);
+  for (let r = 0; r < stored.length; r++) {
+    if (r > 0 && r % GATHER_ROWS === 0) yield;
+    pixels.set(set.pixels.subarray(stored[r] * d, stored[r] * d + d), r * d);
+  }
+  return pixels;
+}
+
+/** The digits `stored` scaled to [-1, 1] (data/mnist's signedMatrix), in slices. */
+function* signedRows(
+  set: MnistSet,
+  stored: ArrayLike<number>,
+): Generator<void, Float32Array, void> {
+  const out = new Float32Array(stored.length * d);
+  for (let r = 0; r < stored.length; r++) {
+    if (r > 0 && r % GATHER_ROWS === 0) yield;
+    signedImage(set, stored[r], out.subarray(r * d, (r + 1) * d));
+  }
+  return out;
+}
+
+function* simdMemory(simd: Simd, set: MnistSet, stored: ArrayLike<number>) {
+  const pixels = yield* gatherPixels(set, stored);
+  return new SimdLabMemory(yield* buildSimdModernMemory(simd, pixels, stored.length, d));
+}
+
+export interface StoreOptions {
+  /** 'tfjs' stores as tensors even on a CPU backend (default 'auto': the kernels there) */
+  engine?: 'auto' | 'tfjs';
+  /** asked between slices: true ends the store with StoreAbandoned */
+  stop?: () => boolean;
+  /** longest stretch of work per task, ms (default STORE_BUDGET_MS) */
+  budgetMs?: number;
+}
+
 /**
  * Stores the digits `stored` of `set` where they compute fastest: the SIMD
- * kernels on a CPU backend (unless `engine` is 'tfjs'), else tensors.
+ * kernels on a CPU backend (unless `engine` is 'tfjs'), else tensors. The
+ * work runs in slices (runInSlices); `stop()` is asked between them and
+ * ends it with StoreAbandoned, leaving nothing allocated.
+ *
+ * On the tensor path the scaling to [-1, 1] is sliced; the upload and the
+ * transpose are one backend operation each (on a GPU backend they run on
+ * the GPU; on the WASM and CPU backends, which take this path only where
+ * the browser has no WebAssembly SIMD, they are one task of the page).
  */
 export async function makeLabMemory(
   set: MnistSet,
   stored: ArrayLike<number>,
-  engine: 'auto' | 'tfjs' = 'auto',
+  { engine = 'auto', stop, budgetMs }: StoreOptions = {},
 ): Promise<LabMemory> {
   const backend = tf.getBackend();
   if (engine === 'auto' && (backend === 'wasm' || backend === 'cpu')) {
     const simd = await loadSimd();
-    if (simd) {
-      const pixels = new Uint8Array(stored.length * d);
-      for (let r = 0; r < stored.length; r++) {
-        pixels.set(set.pixels.subarray(stored[r] * d, stored[r] * d + d), r * d);
-      }
-      return new SimdLabMemory(new SimdModernMemory(simd, pixels, stored.length, d));
-    }
+    if (simd) return runInSlices(simdMemory(simd, set, stored), stop, budgetMs);
   }
-  const m = storePatterns(signedMatrix(set, stored), stored.length, d);
+  const data = await runInSlices(signedRows(set, stored), stop, budgetMs);
+  const m = storePatterns(data, stored.length, d);
   await m.norms.data(); // wait for the upload, so the first step is not charged for it
   return new TensorLabMemory(m);
 }

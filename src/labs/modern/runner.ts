@@ -13,8 +13,10 @@
  *
  * Work is serialised: each request (store, new cue, step, retrieve) waits
  * for the previous one, and a newer request that changes the setting
- * (generation) makes an older retrieval stop at its next step. Tensors are
- * read back only with await data().
+ * (generation) makes an older retrieval stop at its next step. Storing runs
+ * in slices that yield to the page (labMemory), and a newer store (K moved
+ * again) makes an older one stop at its next slice. Tensors are read back
+ * only with await data().
  */
 import {
   MNIST_PIXELS,
@@ -29,7 +31,7 @@ import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
 import { makeCue } from '../../models/modern/imageCue';
 import { cosine, effectiveBeta, regimeOf } from '../../models/modern/modernHopfield';
-import { makeLabMemory, type LabMemory } from './labMemory';
+import { makeLabMemory, StoreAbandoned, type LabMemory } from './labMemory';
 import type { Match, ModernState, ModernStore, Retrieval } from './store';
 
 /** Retrieval stops when no pixel moves by this much in one update. */
@@ -55,6 +57,8 @@ export class ModernRunner {
   private memory: LabMemory | null = null;
   private current: Float32Array | null = null;
   private gen = 0;
+  /** Counts the stores asked for: a store that a newer one makes moot stops at its next slice. */
+  private storeGen = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private unsubBackend: (() => void) | null = null;
@@ -119,7 +123,10 @@ export class ModernRunner {
   /** Stores K digits of the chosen classes (seeded), then makes the cue and retrieves. */
   restore(): Promise<void> {
     const gen = ++this.gen;
+    const storeGen = ++this.storeGen;
+    const moot = () => this.disposed || storeGen !== this.storeGen;
     return this.enqueue(async () => {
+      if (moot()) return;
       const set = this.set!;
       const s = this.store.getState();
       const t0 = performance.now();
@@ -133,7 +140,13 @@ export class ModernRunner {
         );
       }
       this.freeMemory();
-      this.memory = await makeLabMemory(set, stored);
+      try {
+        // In slices that leave the page free (labMemory); a newer store ends this one.
+        this.memory = await makeLabMemory(set, stored, { stop: moot });
+      } catch (e) {
+        if (e instanceof StoreAbandoned) return;
+        throw e;
+      }
       this.write({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
       await this.cueAndRetrieve(gen);
     });

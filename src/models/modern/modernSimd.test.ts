@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { loadSimd, type Simd } from '../../kernels/simd';
 import { nearestRow, referenceAttention, referenceEnergy, referenceStep } from './modernHopfield';
-import { SimdModernMemory } from './modernSimd';
+import { buildSimdModernMemory, SimdModernMemory } from './modernSimd';
 import { maxAbsDiff } from '../../testing/denseReference';
 
 let simd: Simd;
@@ -79,5 +79,39 @@ describe('SimdModernMemory', () => {
     expect(maxAbsDiff(r.next, x.subarray(7 * d, 8 * d))).toBeLessThan(1e-3);
     expect(r.attention[7]).toBeGreaterThan(0.999);
     m.dispose();
+  });
+
+  it('built in slices, gives the same memory as built at once, value for value', () => {
+    const [n, d] = [37, 61]; // d not a multiple of 8, N not a multiple of the slice
+    const { u, m } = stored(n, d, 0.3, 21);
+    const build = buildSimdModernMemory(simd, u, n, d, 5);
+    let yields = 0;
+    let r = build.next();
+    for (; !r.done; r = build.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(2 * Math.floor(n / 5)); // two passes over the rows
+    const sliced = r.value;
+    expect(sliced.keptBlocks).toBe(m.keptBlocks);
+    const q = signed(images(1, d, 0.4, 3));
+    for (const beta of [0.1, 2]) {
+      const [a, b] = [m.step(q, beta), sliced.step(q, beta)];
+      expect(maxAbsDiff(a.next, b.next)).toBe(0);
+      expect(maxAbsDiff(a.attention, b.attention)).toBe(0);
+      expect(b.energy).toBe(a.energy);
+      expect(sliced.inspect(q, beta).nearest).toBe(m.inspect(q, beta).nearest);
+    }
+    m.dispose();
+    sliced.dispose();
+  });
+
+  it('a build stopped half way frees every block it made', () => {
+    const [n, d] = [40, 784];
+    const u = images(n, d, 0.2, 4);
+    const before = simd.liveBlocks;
+    for (const slicesDone of [3, 2 * (n / 4) - 2]) {
+      const build = buildSimdModernMemory(simd, u, n, d, 4);
+      for (let k = 0; k < slicesDone; k++) expect(build.next().done).toBe(false);
+      build.return(undefined as never);
+      expect(simd.liveBlocks).toBe(before);
+    }
   });
 });

@@ -35,6 +35,132 @@ export interface SimdInspection {
   nearest: number;
 }
 
+/**
+ * The stored digits laid out for the kernels: the kept blocks' pixels, their
+ * block numbers, where each row's blocks start, and |x_i|^2.
+ */
+export interface BlockLayout {
+  readonly keptBlocks: number;
+  readonly data: Block;
+  readonly idx: Block;
+  readonly start: Block;
+  readonly norms: Float64Array;
+}
+
+/** Rows laid out between two yields of buildSimdModernMemory (about 0.5 ms of work each). */
+export const ROWS_PER_SLICE = 128;
+
+/** x_u^2 for x_u = 2u/255 - 1, u = 0..255: the same float64 products as computing them row by row. */
+const SQUARES = Float64Array.from({ length: 256 }, (_, u) => {
+  const x = (2 * u) / 255 - 1;
+  return x * x;
+});
+
+/**
+ * Lays out N rows of d bytes in slices of `rowsPerSlice` rows, yielding
+ * after each slice (two passes: which blocks to keep and |x_i|^2, then the
+ * kept pixels), and returns the layout. A caller that stops early
+ * (`return()` on the generator) gets every block it made freed.
+ *
+ * Views on the kernels' memory are taken again after each yield: memory that
+ * grows meanwhile (another block made elsewhere) detaches the old ones.
+ */
+function* layOutBlocks(
+  simd: Simd,
+  pixels: Uint8Array,
+  n: number,
+  d: number,
+  rowsPerSlice: number,
+): Generator<void, BlockLayout, void> {
+  if (pixels.length !== n * d) throw new RangeError(`${pixels.length} bytes are not ${n} x ${d}`);
+  const slice = Math.max(1, Math.floor(rowsPerSlice));
+  const per = roundUp(d, 8) / 8;
+  // Pass 1: which blocks to keep (any pixel not 0), and |x_i|^2.
+  let keep = new Uint16Array(Math.max(16, n * 4));
+  let kept = 0;
+  const start = new Uint32Array(n + 1);
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % slice === 0) yield;
+    const row = i * d;
+    start[i] = kept;
+    if (kept + per > keep.length) {
+      const grown = new Uint16Array(Math.max(2 * keep.length, kept + per));
+      grown.set(keep.subarray(0, kept));
+      keep = grown;
+    }
+    let s = 0;
+    for (let c = 0; c < per; c++) {
+      const end = Math.min(d, 8 * c + 8);
+      let any = 0;
+      for (let k = 8 * c; k < end; k++) {
+        const u = pixels[row + k];
+        any |= u;
+        s += SQUARES[u]; // pixel by pixel in order: the same sum as one loop over the row
+      }
+      if (any) keep[kept++] = c;
+    }
+    norms[i] = s;
+  }
+  start[n] = kept;
+  yield;
+  // Pass 2: the kept blocks' pixels, as float32 (exact for 0..255).
+  const made: Block[] = [];
+  let done = false;
+  try {
+    const data = simd.block(32 * kept);
+    made.push(data);
+    const idx = simd.block(2 * kept);
+    made.push(idx);
+    const startBlock = simd.block(4 * (n + 1));
+    made.push(startBlock);
+    startBlock.u32(n + 1).set(start);
+    idx.u16(kept).set(keep.subarray(0, kept));
+    for (let i0 = 0; i0 < n; i0 += slice) {
+      if (i0 > 0) yield;
+      const out = data.f32(8 * kept);
+      for (let i = i0; i < Math.min(n, i0 + slice); i++) {
+        for (let j = start[i]; j < start[i + 1]; j++) {
+          const c = keep[j];
+          const from = i * d + 8 * c;
+          for (let k = 0; k < 8 && 8 * c + k < d; k++) out[8 * j + k] = pixels[from + k];
+        }
+      }
+    }
+    done = true;
+    return { keptBlocks: kept, data, idx, start: startBlock, norms };
+  } finally {
+    if (!done) for (const b of made) b.free();
+  }
+}
+
+/** Runs a generator to its end at once and returns what it returns. */
+function drain<T>(g: Generator<void, T, void>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Builds a SimdModernMemory of N rows of d bytes in slices, yielding after
+ * every `rowsPerSlice` rows, so a page can store 10,000 digits (about 100 ms
+ * of work) without holding its thread: it drives the generator with a time
+ * budget and lets the page run between. The memory is the one the
+ * constructor makes, value for value (the constructor runs this to its end).
+ * Stopping early (`return()`) frees every block made so far.
+ */
+export function* buildSimdModernMemory(
+  simd: Simd,
+  pixels: Uint8Array,
+  n: number,
+  d: number,
+  rowsPerSlice = ROWS_PER_SLICE,
+): Generator<void, SimdModernMemory, void> {
+  const layout = yield* layOutBlocks(simd, pixels, n, d, rowsPerSlice);
+  return new SimdModernMemory(simd, pixels, n, d, layout);
+}
+
 export class SimdModernMemory {
   readonly n: number;
   readonly d: number;
@@ -52,50 +178,25 @@ export class SimdModernMemory {
   /** |x_i|^2, for nearest() */
   private readonly norms: Float64Array;
 
-  /** `pixels`: N rows of d bytes (0..255), row-major. */
+  /**
+   * `pixels`: N rows of d bytes (0..255), row-major. Lays them out at once;
+   * `layout` is buildSimdModernMemory's, made in slices from the same pixels.
+   */
   constructor(
     private readonly simd: Simd,
     pixels: Uint8Array,
     n: number,
     d: number,
+    layout: BlockLayout = drain(layOutBlocks(simd, pixels, n, d, Math.max(1, n))),
   ) {
-    if (pixels.length !== n * d) throw new RangeError(`${pixels.length} bytes are not ${n} x ${d}`);
     this.n = n;
     this.d = d;
     this.d8 = roundUp(d, 8);
-    const per = this.d8 / 8;
-    // Which blocks to keep, and |x_i|^2.
-    const keep: number[] = [];
-    const start = new Uint32Array(n + 1);
-    this.norms = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      start[i] = keep.length;
-      let s = 0;
-      for (let c = 0; c < per; c++) {
-        let any = false;
-        for (let k = 8 * c; k < Math.min(d, 8 * c + 8); k++) if (pixels[i * d + k]) any = true;
-        if (any) keep.push(c);
-      }
-      for (let k = 0; k < d; k++) {
-        const x = (2 * pixels[i * d + k]) / 255 - 1;
-        s += x * x;
-      }
-      this.norms[i] = s;
-    }
-    start[n] = keep.length;
-    this.keptBlocks = keep.length;
-    this.data = simd.block(32 * keep.length);
-    this.idx = simd.block(2 * keep.length);
-    this.start = simd.block(4 * (n + 1));
-    this.start.u32(n + 1).set(start);
-    this.idx.u16(keep.length).set(keep);
-    const data = this.data.f32(8 * keep.length);
-    for (let i = 0; i < n; i++) {
-      for (let j = start[i]; j < start[i + 1]; j++) {
-        const c = keep[j];
-        for (let k = 0; k < 8 && 8 * c + k < d; k++) data[8 * j + k] = pixels[i * d + 8 * c + k];
-      }
-    }
+    this.keptBlocks = layout.keptBlocks;
+    this.data = layout.data;
+    this.idx = layout.idx;
+    this.start = layout.start;
+    this.norms = layout.norms;
     this.q = simd.block(4 * this.d8);
     this.l = simd.block(4 * Math.max(1, n));
     this.p = simd.block(4 * Math.max(1, n));
