@@ -1,0 +1,126 @@
+/**
+ * The day stepper's time: a run loop (engine/runLoop) that moves one frame
+ * (study, sleep, test) per step, computing each day's frames when the
+ * stepper first reaches it (a few ms a day). It starts over when the seed
+ * changes, keeps the frames it has when only the number of days changes
+ * (the schedule of the first days does not depend on how many follow), and
+ * follows the speed setting itself.
+ */
+import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../../engine/runLoop';
+import { watchFields } from '../../../engine/watch';
+import {
+  makeSchedule,
+  emptyState,
+  type EpisodeEvent,
+} from '../../../models/human/consolidatingMemory';
+import { dayFrames, type MemoryFrame } from './memoryView';
+import type { MemoryStepper, Part2Store } from './store';
+
+/** Animation frames per second the speed setting assumes. */
+const FPS = 60;
+
+export class MemoryRunner {
+  private loop: RunLoop | null = null;
+  private unwatch: (() => void)[] = [];
+  private schedule: EpisodeEvent[][] = [];
+
+  constructor(
+    private readonly store: Part2Store,
+    private readonly loopOptions: Omit<RunLoopOptions, 'onChange' | 'speed'> = {},
+  ) {
+    this.restart();
+  }
+
+  /** Follows the store with a fresh run loop; safe to call again after dispose(). */
+  start(): void {
+    if (this.loop) return;
+    const store = this.store;
+    this.loop = createRunLoop((n) => this.advance(n), {
+      ...this.loopOptions,
+      speed: store.getState().memorySpeed / FPS,
+      onChange: (playing) => this.patch({ playing }),
+    });
+    this.unwatch = [
+      watchFields(store, ['memorySeed'], () => this.restart()),
+      watchFields(store, ['memoryDays'], () => this.resize()),
+      watchFields(store, ['memorySpeed'], (s) => this.loop?.setSpeed(s.memorySpeed / FPS)),
+    ];
+  }
+
+  dispose(): void {
+    for (const u of this.unwatch) u();
+    this.unwatch = [];
+    this.loop?.dispose();
+    this.loop = null;
+    this.patch({ playing: false });
+  }
+
+  get atEnd(): boolean {
+    const m = this.store.getState().memory;
+    return m.step >= m.total - 1;
+  }
+
+  toggle(): void {
+    if (!this.loop) return;
+    if (!this.loop.playing && this.atEnd) this.reset();
+    this.loop.toggle();
+  }
+
+  pause(): void {
+    this.loop?.pause();
+  }
+
+  /** One frame forward (pauses a playing stepper). */
+  step(): void {
+    this.pause();
+    this.advance(1);
+  }
+
+  /** Back to the start: an empty memory before day 1 (frames already computed are kept). */
+  reset(): void {
+    this.pause();
+    this.patch({ step: -1 });
+  }
+
+  private patch(p: Partial<MemoryStepper>): void {
+    this.store.setState({ memory: { ...this.store.getState().memory, ...p } });
+  }
+
+  /** Moves `n` frames forward, computing days as needed; false at the end. */
+  private advance(n: number): boolean {
+    const m = this.store.getState().memory;
+    let frames = m.frames;
+    let step = m.step;
+    for (let k = 0; k < n && step < m.total - 1; k++) {
+      if (step + 1 >= frames.length) frames = [...frames, ...this.nextDay(frames)];
+      step++;
+    }
+    this.patch({ frames, step });
+    return step < m.total - 1;
+  }
+
+  private nextDay(frames: readonly MemoryFrame[]): MemoryFrame[] {
+    const day = frames.length / 3;
+    const last = frames[frames.length - 1];
+    const before = this.schedule.slice(0, day).flat();
+    const seed = this.store.getState().memorySeed;
+    return dayFrames(last?.state ?? emptyState(), day, this.schedule[day], before, seed);
+  }
+
+  /** A new schedule from the seed; the stepper goes back to the start. */
+  private restart(): void {
+    this.pause();
+    const { memoryDays, memorySeed } = this.store.getState();
+    this.schedule = makeSchedule(memoryDays, memorySeed);
+    this.patch({ frames: [], step: -1, total: 3 * memoryDays });
+  }
+
+  /** More or fewer days: the schedule's first days stay the same, so the frames so far are kept. */
+  private resize(): void {
+    const { memoryDays, memorySeed, memory } = this.store.getState();
+    this.schedule = makeSchedule(memoryDays, memorySeed);
+    const total = 3 * memoryDays;
+    const frames = memory.frames.slice(0, total);
+    this.patch({ frames, total, step: Math.min(memory.step, total - 1) });
+  }
+}
