@@ -11,6 +11,7 @@ import { chartsFor } from './charts';
 import { ExperimentClient } from './client';
 import { COMMANDS, settingsValid } from './commands';
 import { makeLab } from './lab';
+import { SessionKeeper } from './session';
 import type { ToWorker } from './protocol';
 import { readLink, writeLink } from './link';
 import { createCapacityStore, currentValues, etaSeconds } from './store';
@@ -111,7 +112,7 @@ describe('commands', () => {
       onmessage: null,
       onerror: null,
     }));
-    return { ctx: makeLab(query, client), sent };
+    return { ctx: makeLab(query, client, new SessionKeeper()), sent };
   }
 
   it('have distinct ids and keys', () => {

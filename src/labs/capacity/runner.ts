@@ -55,6 +55,11 @@ export class CapacityRunner {
     return this.client.running;
   }
 
+  /** Terminates the workers (not during a run); a later run makes new ones. */
+  releaseWorkers(): void {
+    if (!this.running) this.client.dispose();
+  }
+
   dispose(): void {
     this.unwatch();
     this.client.dispose();
