@@ -90,8 +90,9 @@ export interface RecallReport {
   hamming: number[];
   /**
    * median wall time of one step (sync) or sweep (async) in ms, on `backend`:
-   * the step alone (field, signs, and for tfjs the upload and download), not
-   * the energy or Hamming distance recorded after it
+   * the step alone, not the energy or Hamming distance recorded after it.
+   * SIMD and tfjs: after a warm-up, each step timed 3 times (recallOnMemory);
+   * typed arrays: each Stepper step or sweep timed once, as it runs.
    */
   stepMs: number;
   learnMs: number;
@@ -283,6 +284,10 @@ export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallRe
 
 /** States whose energies wait, so that steps run back to back (see recallOnMemory). */
 const ENERGY_BATCH = 32;
+/** Untimed steps of the cue before a timed run: for WARM_UP.ms, at least 1 and at most maxCalls. */
+const WARM_UP = { ms: 20, maxCalls: 200 };
+/** Each step of a timed run is timed this many times on its input; stepMs[t] is their median. */
+const STEP_REPEATS = 3;
 
 /**
  * Synchronous recall of one cue on a batch engine's memory (B = 1: the SIMD
@@ -291,18 +296,22 @@ const ENERGY_BATCH = 32;
  * again = 2-cycle, maxSteps steps = the limit. Energies E = -1/2 s^T W s and
  * Hamming distances come from `net` on the state after each step.
  *
- * Timing (with `now`), made comparable with bench/reference.py's NumPy
+ * Timing (with `now`) follows bench/reference.py's timing of NumPy's
  * factorised step (N H = (S X^T) X - N S, signs, ties kept, a new result
- * array; one untimed warm-up call, then the median of timed calls):
- * - one untimed warm-up step of the cue first;
- * - stepMs[t] times memory.step alone: for the SIMD Hebbian memory packing
- *   the state to bits, the N overlaps and the D signs; for tfjs the upload,
- *   the product and the download;
- * - between timed steps only O(D) work runs (the stop rule's comparisons, the
- *   history copy, the Hamming distance). The energies, O(N D) in plain
- *   JavaScript, are computed for up to ENERGY_BATCH states at a time, so that
- *   they do not run between steps and push the engine's matrices out of the
- *   caches, which NumPy's loop of back-to-back steps does not do either.
+ * array: untimed warm-up, then the median of repeated back-to-back calls):
+ * - untimed steps of the cue first (WARM_UP: 20 ms, at least one), so that
+ *   the engine's code is compiled and its matrices are in the caches, as
+ *   they are in NumPy's loop;
+ * - stepMs[t] times memory.step alone, STEP_REPEATS times on the same input
+ *   (the engines are deterministic: the same input gives the same output),
+ *   and keeps the median: for the SIMD Hebbian memory packing the state to
+ *   bits, the N overlaps and the D signs; for tfjs the upload, the product
+ *   and the download;
+ * - between timed steps only O(D) work runs (the stop rule's comparisons,
+ *   the history copy, the Hamming distance). The energies, O(N D) in plain
+ *   JavaScript, are computed for up to ENERGY_BATCH states at a time, so
+ *   that they do not run between steps and push the engine's matrices out of
+ *   the caches, which nothing does in NumPy's loop either.
  */
 export async function recallOnMemory(
   net: Network,
@@ -323,14 +332,25 @@ export async function recallOnMemory(
     for (const s of waiting) energy.push(net.energy(s));
     waiting.length = 0;
   };
-  if (now && maxSteps > 0) await memory.step(state, 1, next);
+  if (now && maxSteps > 0) {
+    const start = now();
+    for (let k = 0; k < WARM_UP.maxCalls && (k === 0 || now() - start < WARM_UP.ms); k++) {
+      await memory.step(state, 1, next);
+    }
+  }
   let steps = 0;
   let status = withLimit('running', 0, maxSteps);
   while (status === 'running') {
     history.remember(state);
-    const t0 = now?.() ?? 0;
-    await memory.step(state, 1, next);
-    if (now) stepMs.push(now() - t0);
+    if (now) {
+      const samples: number[] = [];
+      for (let k = 0; k < STEP_REPEATS; k++) {
+        const t0 = now();
+        await memory.step(state, 1, next);
+        samples.push(now() - t0);
+      }
+      stepMs.push(median(samples));
+    } else await memory.step(state, 1, next);
     [state, next] = [next, state];
     steps++;
     status = stopStatus(steps, history.changed(state), () => history.sameAsTwoAgo(state), maxSteps);
