@@ -1,0 +1,92 @@
+/**
+ * Jobs over the dataset alone: make it (and keep it for the next job in
+ * the same worker), its file sizes, and the baselines on the same bytes
+ * (src/models/compression/baselines and ./lossless, the CLI's settings).
+ */
+import { cellAtlasDataset, mnistDataset, type Dataset } from '../../models/compression/datasets';
+import {
+  float16Baseline,
+  int8Baseline,
+  pcaBaseline,
+  pcaComponentsFor,
+} from '../../models/compression/baselines';
+import { losslessSizes } from '../../models/compression/lossless';
+import { fieldErrors } from '../../models/compression/metrics';
+import { fitNormalisation, inputWidth, type Normalisation } from '../../models/compression/table';
+import type { DataSpec, GenerateResult, JobEnv, LosslessResult, LossyResult } from './jobs';
+
+interface Held {
+  key: string;
+  dataset: Dataset;
+  norm: Normalisation;
+}
+
+let held: Held | null = null;
+
+const keyOf = (s: DataSpec) =>
+  s.dataset === 'mnist'
+    ? `mnist:${s.records}:${s.seed}`
+    : `atlas:${s.records}:${s.seed}:${s.genes}`;
+
+/** The dataset of a spec and its normalisation (fitted on all records), made once per worker. */
+export async function datasetOf(spec: DataSpec, env: JobEnv): Promise<Held> {
+  const key = keyOf(spec);
+  if (held?.key === key) return held;
+  held = null; // let the old one go before making a large new one
+  let dataset: Dataset;
+  if (spec.dataset === 'mnist') {
+    if (!spec.mnistUrl) throw new Error('the digits are needed, but no address for them was given');
+    dataset = mnistDataset(await env.loadDigits(spec.mnistUrl), spec.records, spec.seed);
+  } else {
+    dataset = cellAtlasDataset(spec.records, spec.seed, spec.genes);
+  }
+  held = { key, dataset, norm: fitNormalisation(dataset.table) };
+  return held;
+}
+
+export async function generate(spec: DataSpec, env: JobEnv): Promise<GenerateResult> {
+  const { dataset, norm } = await datasetOf(spec, env);
+  return {
+    kind: 'generate',
+    table: dataset.table,
+    norm,
+    // The CSV is ASCII, so its length in characters is its length in bytes.
+    csvBytes: dataset.csv().length,
+    binaryBytes: dataset.packed().length,
+  };
+}
+
+export async function lossless(
+  spec: DataSpec,
+  gzipLevel: number,
+  brotliQuality: number,
+  env: JobEnv,
+): Promise<LosslessResult> {
+  const { dataset } = await datasetOf(spec, env);
+  const csv = new TextEncoder().encode(dataset.csv());
+  const csvSizes = await losslessSizes(csv, env.codecs, gzipLevel, brotliQuality);
+  const binary = await losslessSizes(dataset.packed(), env.codecs, gzipLevel, brotliQuality);
+  // A lossless file gives every record back exactly: its scores are those of the records themselves.
+  const exact = fieldErrors(dataset.table, dataset.table);
+  return { kind: 'lossless', csv: csvSizes, binary, exact };
+}
+
+/** float16, int8 and PCA at `budget` bytes (the archive's size), as the CLI computes them. */
+export async function lossy(
+  spec: DataSpec,
+  budget: number,
+  seed: number,
+  env: JobEnv,
+): Promise<LossyResult> {
+  const { dataset, norm } = await datasetOf(spec, env);
+  const { table } = dataset;
+  const d = inputWidth(table.fields);
+  return {
+    kind: 'lossy',
+    points: [
+      float16Baseline(table),
+      int8Baseline(table),
+      pcaBaseline(table, norm, pcaComponentsFor(budget, table.n, d), seed),
+    ],
+  };
+}

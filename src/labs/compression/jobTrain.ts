@@ -1,0 +1,97 @@
+/**
+ * Training jobs, for a worker: the whole training of the page's model when
+ * one step is too slow for the page's thread (./trainer decides), and the
+ * autoencoder's extra points at other K for the rate-distortion curve
+ * (src/models/compression/pipeline's compressDataset and autoencoderPoint,
+ * as `--curve-bits` does on the command line). The worker brings tfjs up on
+ * WASM first (env.prepareTraining).
+ */
+import { AutoencoderTrainer, type TrainProgress } from '../../models/compression/autoencoder';
+import type { Precision } from '../../models/compression/model';
+import { autoencoderPoint, compressDataset } from '../../models/compression/pipeline';
+import { datasetOf } from './jobData';
+import type {
+  CurveResult,
+  DataSpec,
+  JobEnv,
+  JobProgress,
+  TrainOptions,
+  TrainProgressMsg,
+  TrainResult,
+} from './jobs';
+
+/** How often a worker reports training progress, ms. */
+const REPORT_MS = 100;
+
+export const progressMsg = (p: TrainProgress): TrainProgressMsg => ({
+  steps: p.steps,
+  totalSteps: p.totalSteps,
+  epoch: p.epoch,
+  epochs: p.epochs,
+  loss: p.loss,
+  epochLoss: p.epochLoss,
+});
+
+/** Median and largest of step times (ms), or null with none. */
+export function stepStats(times: readonly number[]): { median: number; max: number } | null {
+  if (times.length === 0) return null;
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[sorted.length >> 1], max: sorted[sorted.length - 1] };
+}
+
+export async function train(
+  spec: DataSpec,
+  options: TrainOptions,
+  env: JobEnv,
+  progress: (p: JobProgress) => void,
+): Promise<TrainResult> {
+  const backend = await env.prepareTraining();
+  const { dataset, norm } = await datasetOf(spec, env);
+  const trainer = new AutoencoderTrainer(dataset.table, norm, options);
+  const times: number[] = [];
+  try {
+    let last = env.now();
+    let t = last;
+    while (!trainer.progress.done) {
+      const p = trainer.step();
+      const now = env.now();
+      if (p.steps > 1) times.push(now - t); // the first step includes set-up
+      t = now;
+      if (now - last > REPORT_MS || p.done) {
+        last = now;
+        progress({ done: p.steps, total: p.totalSteps, train: progressMsg(p) });
+      }
+    }
+    return {
+      kind: 'train',
+      weights: trainer.weights(),
+      progress: progressMsg(trainer.progress),
+      stepMs: stepStats(times),
+      backend,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+export async function curve(
+  spec: DataSpec,
+  options: TrainOptions,
+  precision: Precision,
+  env: JobEnv,
+  progress: (p: JobProgress) => void,
+): Promise<CurveResult> {
+  const backend = await env.prepareTraining();
+  const { dataset } = await datasetOf(spec, env);
+  let last = env.now();
+  const c = compressDataset(dataset, {
+    ...options,
+    precision,
+    onTrain: (p) => {
+      if (env.now() - last < REPORT_MS) return;
+      last = env.now();
+      progress({ done: p.steps, total: p.totalSteps, train: progressMsg(p) });
+    },
+  });
+  return { kind: 'curve', point: autoencoderPoint(c), backend };
+}

@@ -1,0 +1,189 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '../../models/compression/registerGradients';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROTLI_WINDOW } from '../../models/compression/lossless';
+import { checkCommands, runCommand, runKey } from '../../engine/commands';
+import { decodeMnist } from '../../data/mnist';
+import { inProcessWorker } from './client';
+import { COMMANDS } from './commands';
+import { makeLab, type CompressionLab } from './lab';
+import type { JobEnv } from './jobs';
+import type { TrainingMode } from './chunks';
+import type { CompressionState } from './store';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const env: JobEnv = {
+  now: () => performance.now(),
+  prepareTraining: async () => tf.getBackend(),
+  loadDigits: async (url) => decodeMnist(new Uint8Array(await (await fetch(url)).arrayBuffer())),
+  // Node's zlib gives the browser codecs' bytes exactly (lossless.test.ts), and much sooner.
+  codecs: {
+    name: 'node:zlib',
+    gzip: (bytes, level) => gzipSync(bytes, { level }),
+    brotli: async (bytes, quality) =>
+      brotliCompressSync(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_GENERIC,
+        },
+      }),
+  },
+};
+
+/** A small lab: 1,000 cells of 50 genes, 16-bit codes, one short epoch, jobs in-process. */
+function testLab(query = '', forceMode?: TrainingMode) {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  const lab = makeLab(
+    `records=1000&genes=50&bits=16&hidden=16&epochs=1&batch=250&queries=10&${query}`,
+    {
+      makeWorker: () => inProcessWorker(env),
+      backend: async () => 'CPU',
+      download: (name, bytes) => files.push({ name, bytes }),
+      debounceMs: 0,
+      forceMode,
+    },
+  );
+  return { lab, files, state: () => lab.store.getState() };
+}
+
+async function until(lab: CompressionLab, done: (s: CompressionState) => boolean, ms = 30_000) {
+  const t0 = Date.now();
+  while (!done(lab.store.getState())) {
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting for the lab');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const trained = (s: CompressionState) =>
+  s.training.status === 'done' && s.recall.status === 'done' && s.queryView.status === 'done';
+
+describe('the command table', () => {
+  it('has no two commands on one key or id, and its keys run its verbs', () => {
+    checkCommands(COMMANDS);
+    const { lab, state } = testLab();
+    expect(runKey(COMMANDS, lab, 't')).toBe(true); // disabled (no records yet), but handled
+    expect(state().training.status).toBe('idle');
+    lab.dispose();
+  });
+
+  it('checks every setting against its row and against the others', () => {
+    const { lab, state } = testLab();
+    runCommand(COMMANDS.setParam, lab, ['bits', 300]);
+    expect(state().bits).toBe(16);
+    expect(state().messages.at(-1)?.text).toMatch(/between 16 and 256/);
+    expect(state().messages.at(-1)?.source).toBe('setParam:bits');
+    runCommand(COMMANDS.setParam, lab, ['dataset', 'mnist']);
+    runCommand(COMMANDS.setParam, lab, ['records', 20_000]);
+    expect(state().records).toBe(1000);
+    expect(state().messages.at(-1)?.text).toMatch(/MNIST has 10,000 digits/);
+    runCommand(COMMANDS.setParam, lab, ['query', 'flip']);
+    expect(state().amount).toBe(Math.round(0.3 * 16)); // a kind's own default amount
+    runCommand(COMMANDS.setParam, lab, ['amount', 2.5]);
+    expect(state().amount).toBe(5);
+    expect(state().messages.at(-1)?.text).toMatch(/whole number of bits/);
+    lab.dispose();
+  });
+
+  it('reads a bad link as defaults plus a message, and fits records to MNIST', () => {
+    const { lab, state } = testLab('bits=banana&dataset=mnist&records=50000&query=noise&amount=9');
+    expect(state().bits).toBe(64);
+    expect(state().records).toBe(10_000);
+    expect(state().amount).toBe(3);
+    const texts = state()
+      .messages.map((m) => m.text)
+      .join(' ');
+    expect(texts).toMatch(/bits/);
+    expect(texts).toMatch(/MNIST has 10,000 digits/);
+    expect(texts).toMatch(/does not fit a noise query/);
+    expect(lab.linkQuery!(state(), 'backend=cpu')).toContain('backend=cpu');
+    lab.dispose();
+  });
+});
+
+describe('the lab, start to end (in-process jobs, CPU backend)', () => {
+  it('generates, trains on the page, compresses, measures, exports and imports the same records', async () => {
+    const { lab, files, state } = testLab('', 'page');
+    lab.start!();
+    await until(lab, (s) => s.data.status === 'done');
+    const data = state().data.result!;
+    expect(data.label).toBe('generated');
+    expect(data.records).toBe(1000);
+    expect(data.preview).toHaveLength(6);
+    expect(data.csvBytes).toBeGreaterThan(data.records * 50);
+
+    expect(runCommand(COMMANDS.train, lab)).toBe(true);
+    await until(lab, trained);
+    const t = state().training;
+    expect(t.mode).toBe('page');
+    expect(t.steps).toBe(4); // 1,000 records in batches of 250, one epoch
+    expect(t.reason).toMatch(/on this page in chunks|told to train on this page/);
+    const c = state().compressed!;
+    expect(c.records).toBe(1000);
+    expect(c.parts.codes).toBe(1000 * 2);
+    expect(c.archiveBytes).toBe(c.parts.total);
+    expect(c.roundTrip).toBe(true);
+    expect(c.choice.reason).not.toBe('below-capacity'); // 1,000 codes of 16 bits: far over capacity
+    const points = state().recall.result!.points;
+    expect(points.map((p) => p.query)).toEqual(
+      expect.arrayContaining(['missing', 'flip', 'noise']),
+    );
+    const flips = points.filter((p) => p.query === 'flip');
+    expect(flips[0].amount).toBe(0);
+    expect(flips.at(-1)!.ownRecordRate).toBeLessThanOrEqual(flips[0].ownRecordRate);
+    expect(state().queryView.result!.record).toBe(0);
+    await until(lab, (s) => s.lossless.status === 'done' && s.lossy.status === 'done');
+    expect(state().lossless.result!.csv.codecs).toBe('node:zlib');
+
+    expect(runCommand(COMMANDS.exportFile, lab)).toBe(true);
+    expect(files).toHaveLength(1);
+    expect(files[0].bytes.length).toBe(c.archiveBytes);
+    runCommand(COMMANDS.importFile, lab, { name: files[0].name, bytes: files[0].bytes });
+    await until(lab, (s) => s.importCheck.status === 'done');
+    const check = state().importCheck.result!;
+    expect(check.problems).toEqual([]);
+    expect(check.identical).toBe(true);
+    expect(check.compared).toBeGreaterThan(0);
+    expect(check.replaced).toBe(false);
+    expect(state().compressed!.id).toBe(c.id);
+
+    runCommand(COMMANDS.importFile, lab, { name: 'x.csv', bytes: new Uint8Array(40) });
+    await until(lab, (s) => s.importCheck.result?.name === 'x.csv');
+    expect(state().importCheck.result!.problems[0]).toMatch(/not an Engram compressed dataset/);
+    expect(state().compressed!.id).toBe(c.id); // nothing changed
+    lab.dispose();
+  });
+
+  it('trains in a worker when told to, and a new training setting drops the model', async () => {
+    const { lab, state } = testLab('', 'worker');
+    lab.start!();
+    await until(lab, (s) => s.data.status === 'done');
+    runCommand(COMMANDS.train, lab);
+    await until(lab, trained);
+    expect(state().training.mode).toBe('worker');
+    expect(state().training.epochLoss).toHaveLength(1);
+    runCommand(COMMANDS.setParam, lab, ['bits', 32]);
+    expect(state().compressed).toBeNull();
+    expect(state().recall.status).toBe('idle');
+    expect(runCommand(COMMANDS.exportFile, lab)).toBe(false);
+    lab.dispose();
+  });
+
+  it('cancels a training run and keeps nothing', async () => {
+    const { lab, state } = testLab('epochs=50', 'page');
+    lab.start!();
+    await until(lab, (s) => s.data.status === 'done');
+    runCommand(COMMANDS.train, lab);
+    await until(lab, (s) => s.training.status === 'running' && s.training.steps > 0);
+    expect(runCommand(COMMANDS.cancelTraining, lab)).toBe(true);
+    await until(lab, (s) => s.training.status === 'cancelled');
+    expect(state().compressed).toBeNull();
+    expect(state().training.steps).toBeLessThan(200);
+    lab.dispose();
+  });
+});
