@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { useEveryLab } from './everyLab';
 
 /**
  * After one visit every lab opens offline: the service worker (vite-plugin-pwa)
@@ -20,21 +21,6 @@ test('after one visit, every lab opens offline', async ({ page, context }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: 'How does a network remember?' })).toBeVisible();
 
-  await page.goto('./#/hopfield');
-  await expect(page.getByTestId('network-grid')).toBeVisible();
-
-  await page.goto('./#/capacity?exp=capacity&units=60&trials=2&cues=2&loads=0.05,0.1');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
-    timeout: 60_000,
-  });
-
-  await page.goto('./#/modern?k=100');
-  await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
-
-  await page.goto('./#/consolidation?episodes=500&replays=500&epochs=1');
-  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', /\d+/, {
-    timeout: 60_000,
-  });
+  await useEveryLab(page);
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { useEveryLab } from './everyLab';
 
 /**
  * The built app is locked down (vite.config.ts's Content-Security-Policy)
@@ -61,26 +62,7 @@ test('every lab runs under the policy and only talks to its own origin', async (
   test.setTimeout(180_000);
   const w = await watch(page);
 
-  await page.goto('./#/hopfield');
-  await expect(page.getByTestId('network-grid')).toBeVisible();
-  await page.keyboard.press('s');
-  await expect(page.getByTestId('backend-badge')).not.toHaveAttribute('data-backend', '', {
-    timeout: 60_000,
-  });
-
-  await page.goto('./#/capacity?exp=capacity&units=60&trials=2&cues=2&loads=0.05,0.1');
-  await page.getByTestId('run').click();
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
-    timeout: 60_000,
-  });
-
-  await page.goto('./#/modern?k=100');
-  await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
-
-  await page.goto('./#/consolidation?episodes=500&replays=500&epochs=1');
-  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', /\d+/, {
-    timeout: 60_000,
-  });
+  await useEveryLab(page);
 
   expect(await violations(page)).toEqual([]);
   expect(w.foreign).toEqual([]);

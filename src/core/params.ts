@@ -98,16 +98,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function intParam(
-  def: number,
-  min: number,
-  max: number,
-  describe: string,
-  options: ParamOptions = {},
-): ParamSpec<number> {
-  return { kind: 'int', default: def, min, max, describe, ...options };
-}
-
+/** A number in [min, max]. */
 export function floatParam(
   def: number,
   min: number,
@@ -116,6 +107,11 @@ export function floatParam(
   options: ParamOptions = {},
 ): ParamSpec<number> {
   return { kind: 'float', default: def, min, max, describe, ...options };
+}
+
+/** A whole number in [min, max] (the same arguments as floatParam). */
+export function intParam(...args: Parameters<typeof floatParam>): ParamSpec<number> {
+  return { ...floatParam(...args), kind: 'int' };
 }
 
 export function enumParam<const V extends readonly string[]>(
