@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from './define';
+import { captureIo } from '../src/testing/cliRun';
 import { main } from './experiment';
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => void (io.stdout += text),
-    err: (text: string) => void (io.stderr += text),
-  };
-  return io;
-}
 
 async function run(
   argv: string[],
-): Promise<{ code: number; json: Record<string, unknown>; io: ReturnType<typeof capture> }> {
-  const io = capture();
+): Promise<{ code: number; json: Record<string, unknown>; io: ReturnType<typeof captureIo> }> {
+  const io = captureIo();
   const code = await main(argv, io);
   return { code, json: code === 0 ? JSON.parse(io.stdout) : {}, io };
 }

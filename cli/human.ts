@@ -43,6 +43,7 @@ export const FREE_RECALL_PARAMS = {
 
 type FreeRecallValues = ParamValues<typeof FREE_RECALL_PARAMS>;
 
+/** The model's settings from the flags; also what the output echoes back. */
 function settingsOf(v: FreeRecallValues): FreeRecallSettings {
   return {
     listLength: v.listLength,
@@ -54,20 +55,18 @@ function settingsOf(v: FreeRecallValues): FreeRecallSettings {
   };
 }
 
-function echo(v: FreeRecallValues) {
-  return {
-    listLength: v.listLength,
-    lists: v.lists,
-    distractor: v.distractor,
-    seed: v.seed,
-    learnContext: v.learnContext,
-    params: pickCmrParams(v),
-  };
-}
-
-async function timed<T>(f: () => T): Promise<T & { elapsedMs: number }> {
+/**
+ * One free-recall experiment's output: its name, the settings echoed back,
+ * then what `body` computes from a fresh copy of them, and the wall-clock
+ * time of the whole in whole milliseconds (elapsedMs).
+ */
+async function timedOutput<T extends object>(
+  experiment: string,
+  v: FreeRecallValues,
+  body: (settings: FreeRecallSettings) => T,
+) {
   const t0 = performance.now();
-  const result = f();
+  const result = { experiment, ...settingsOf(v), ...body(settingsOf(v)) };
   return { ...result, elapsedMs: Math.round(performance.now() - t0) };
 }
 
@@ -75,12 +74,7 @@ export const freeRecallExperiment = defineExperiment({
   name: 'free-recall',
   describe: 'CMR free recall: serial position curve, first recall, lag-CRP, mean recalled',
   params: FREE_RECALL_PARAMS,
-  run: (v) =>
-    timed(() => ({
-      experiment: 'free-recall',
-      ...echo(v),
-      ...simulateFreeRecall(settingsOf(v)),
-    })),
+  run: (v) => timedOutput('free-recall', v, simulateFreeRecall),
 });
 
 /** The context experiment's table: theta defaults to CONTEXT_THETA (see freeRecall.ts). */
@@ -94,19 +88,13 @@ export const freeRecallContextExperiment = defineExperiment({
   describe: 'CMR context-dependent recall: study in place A or B, test in A or B',
   params: CONTEXT_PARAMS,
   run: (v) =>
-    timed(() => {
-      const conditions = contextDependentRecall(settingsOf(v));
+    timedOutput('free-recall-context', v, (settings) => {
+      const conditions = contextDependentRecall(settings);
       const mean = (same: boolean) =>
         conditions
           .filter((c) => (c.study === c.test) === same)
           .reduce((s, c) => s + c.recall / 2, 0);
-      return {
-        experiment: 'free-recall-context',
-        ...echo(v),
-        conditions,
-        sameContext: mean(true),
-        differentContext: mean(false),
-      };
+      return { conditions, sameContext: mean(true), differentContext: mean(false) };
     }),
 });
 
@@ -125,11 +113,9 @@ export const freeRecallEmotionExperiment = defineExperiment({
   describe: 'eCMR: recall of emotional and neutral items in mixed or pure lists',
   params: EMOTION_PARAMS,
   run: (v) =>
-    timed(() => ({
-      experiment: 'free-recall-emotion',
-      ...echo(v),
+    timedOutput('free-recall-emotion', v, (settings) => ({
       emotionalShare: v.emotionalShare,
-      ...emotionRecall(settingsOf(v), v.composition, v.emotionalShare),
+      ...emotionRecall(settings, v.composition, v.emotionalShare),
     })),
 });
 
