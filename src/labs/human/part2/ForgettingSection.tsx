@@ -213,7 +213,7 @@ export function ForgettingSection() {
         laws with two parameters each are fitted to his seven points in your browser; leave points
         out and watch the fits change.
       </p>
-      <div className="hm-two">
+      <div className="hm-two h2-views-first">
         <div className="hm-controls">
           <SettingSelect
             name="forgettingAxes"
@@ -241,10 +241,10 @@ export function ForgettingSection() {
         is the log of their sum, and recall succeeds when the activation, with noise, beats a
         threshold:
       </p>
-      <TeX
-        tex="A(t) = \ln \sum_j (t - t_j)^{-d}, \qquad P(t) = \frac{1}{1 + e^{-(A(t) - \tau)/s}}"
-        display
-      />
+      <div className="h2-formulas">
+        <TeX tex="A(t) = \ln \sum_j (t - t_j)^{-d}" display />
+        <TeX tex="P(t) = \frac{1}{1 + e^{-(A(t) - \tau)/s}}" display />
+      </div>
       <ActrPanel />
       <Help title="Conventions, and where the model departs from the data">
         <ul>
@@ -256,8 +256,8 @@ export function ForgettingSection() {
           <li>
             Savings are not a recall probability: a list with no savings may still be partly
             recalled. Each mapping is a choice, stated with its formula: the power law reads savings
-            as proportional to the trace strength <TeX tex="e^{A}" />; the ACT-R logistic reads them
-            as 100 P.
+            as proportional to the trace strength <i>e</i>
+            <sup>A</sup>; the ACT-R logistic reads them as 100 P.
           </li>
           {fits && (
             <li>
@@ -268,9 +268,9 @@ export function ForgettingSection() {
             </li>
           )}
           <li>
-            With one study, only <TeX tex="\tau / d" /> and <TeX tex="s / d" /> matter: scaling d, τ
-            and s by the same factor leaves every P unchanged. &ldquo;Fit τ and s&rdquo; therefore
-            fits at d = 0.5 and scales the result to your d, with the same error.
+            With one study, only τ/<i>d</i> and <i>s</i>/<i>d</i> matter: scaling d, τ and s by the
+            same factor leaves every P unchanged. &ldquo;Fit τ and s&rdquo; therefore fits at d =
+            0.5 and scales the result to your d, with the same error.
           </li>
         </ul>
       </Help>

@@ -8,7 +8,7 @@ import { TeX } from '../../../ui/Math';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { INTERFERENCE_COMMANDS } from './commands';
 import { weightRows } from './interferenceView';
-import { SettingSelect, SettingSlider } from './Part2Controls';
+import { SettingNumber, SettingSelect, SettingSlider } from './Part2Controls';
 import { WeightBars } from './WeightBars';
 import { usePart2, usePart2Context } from './useLab';
 
@@ -153,13 +153,13 @@ export function InterferenceSection() {
         the pairs are stored in an attention memory, the modern Hopfield network of the Modern lab:
         each pair is a slot, and a cue recalls the answers of the slots whose keys it resembles.
       </p>
-      <div className="hm-two">
+      <div className="hm-two h2-views-first">
         <div className="hm-controls">
           <SettingSlider name="similarity" step={0.01} />
           <SettingSlider name="interferenceBeta" step={0.5} />
           <SettingSlider name="firstTrials" />
           <SettingSlider name="secondTrials" />
-          <SettingSlider name="interferenceSeed" />
+          <SettingNumber name="interferenceSeed" />
         </div>
         <div className="hm-views">
           <div className="hm-pair">
@@ -179,10 +179,11 @@ export function InterferenceSection() {
             serve every S, so the curves are smooth.
           </li>
           <li>
-            Each slot&apos;s logit is <TeX tex="\beta\, k_j \cdot q + \ln n_j" />: a slot studied n
-            times counts as n copies of it in the softmax. A &ldquo;no recall&rdquo; option with
-            logit <TeX tex={`\\beta\\theta`} /> (θ = {INTERFERENCE_DEFAULTS.theta}) is ACT-R&apos;s
-            retrieval threshold inside the softmax.
+            Each slot&apos;s logit is β <i>k</i>
+            <sub>j</sub>·<i>q</i> + ln <i>n</i>
+            <sub>j</sub>: a slot studied n times counts as n copies of it in the softmax. A
+            &ldquo;no recall&rdquo; option with logit βθ (θ = {INTERFERENCE_DEFAULTS.theta}) is
+            ACT-R&apos;s retrieval threshold inside the softmax.
           </li>
           <li>
             Retroactive interference is recall of B after A–B alone minus after A′–C too; proactive

@@ -71,8 +71,7 @@ export function SlotList({ frame }: { frame: MemoryFrame | null }) {
   );
 }
 
-export function QueryPanel({ frame }: { frame: MemoryFrame | null }) {
-  const ctx = usePart2Context();
+function useQuery() {
   const settings = usePart2Shallow((s) => ({
     queryPlace: s.queryPlace,
     queryPeople: s.queryPeople,
@@ -80,20 +79,19 @@ export function QueryPanel({ frame }: { frame: MemoryFrame | null }) {
     queryTime: s.queryTime,
   }));
   const query = useMemo(() => queryOf(settings), [settings]);
-  const attention = useMemo(
-    () =>
-      frame && frame.state.slots.length > 0 && !isEmptyQuery(query)
-        ? probeFrame(frame, query)
-        : null,
-    [frame, query],
-  );
+  return { settings, query };
+}
+
+/** The query's features, and quick queries between a routine's episodes. */
+export function QueryControls() {
+  const ctx = usePart2Context();
+  const { settings, query } = useQuery();
   const togglePerson = (p: string) => {
     const next = PEOPLE.filter((x) =>
       x === p ? !settings.queryPeople.includes(x) : settings.queryPeople.includes(x),
     );
     runCommand(PART2_COMMANDS.setSetting, ctx, ['queryPeople', next]);
   };
-  const slots = frame?.state.slots ?? [];
   return (
     <div className="h2-query" data-testid="memory-query">
       <h4>Ask the memory</h4>
@@ -122,37 +120,59 @@ export function QueryPanel({ frame }: { frame: MemoryFrame | null }) {
       </div>
       <p className="small muted">
         Query: {isEmptyQuery(query) ? 'nothing known' : describe(query)}. Features left unknown are
-        zero in the query vector <TeX tex="q" />.
+        zero in the query vector <i>q</i>; an episode&apos;s number below asks with its own cue.
       </p>
-      {attention && attention.top ? (
-        <>
-          <p data-testid="memory-answer">
-            Answered by <strong>{slotName(attention.top.kind, attention.top.id)}</strong> (weight{' '}
-            {attention.weights[attention.ids.indexOf(attention.top.id)].toFixed(2)}); the answer{' '}
-            <TeX tex="\sum_j w_j v_j" /> reads: <strong>{attention.answer}</strong>.
-          </p>
-          <WeightBars
-            testId="memory-attention"
-            caption={
-              <>
-                Retrieval weights <TeX tex="w = \mathrm{softmax}(\beta\, k_j \cdot q + m_j)" /> over
-                the slots
-              </>
-            }
-            rows={slots.map((s, j) => ({
-              key: s.id,
-              label: slotName(s.kind, s.id),
-              note: describe(decode(s.value)),
-              weight: attention.weights[j],
-              tone: s.id === attention.top!.id ? 'target' : undefined,
-            }))}
-          />
-        </>
-      ) : (
-        <p className="muted">
-          {slots.length === 0 ? 'Nothing stored yet.' : 'Choose at least one feature to ask with.'}
-        </p>
-      )}
+    </div>
+  );
+}
+
+/** The answer to the query and the retrieval weights over every slot. */
+export function QueryAttention({ frame }: { frame: MemoryFrame | null }) {
+  const { query } = useQuery();
+  const attention = useMemo(
+    () =>
+      frame && frame.state.slots.length > 0 && !isEmptyQuery(query)
+        ? probeFrame(frame, query)
+        : null,
+    [frame, query],
+  );
+  const slots = frame?.state.slots ?? [];
+  if (!attention || !attention.top) {
+    return (
+      <p className="muted" data-testid="memory-answer">
+        {slots.length === 0
+          ? 'Nothing stored yet: the query has nothing to attend to.'
+          : 'Choose at least one feature to ask with.'}
+      </p>
+    );
+  }
+  const top = attention.top;
+  return (
+    <div>
+      <p data-testid="memory-answer">
+        <strong>{describe(query)}?</strong> Answered by{' '}
+        <strong>{slotName(top.kind, top.id)}</strong> (weight{' '}
+        {attention.weights[attention.ids.indexOf(top.id)].toFixed(2)}); the answer Σ<sub>j</sub>{' '}
+        <i>w</i>
+        <sub>j</sub> <i>v</i>
+        <sub>j</sub> reads: <strong>{attention.answer}</strong>.
+      </p>
+      <WeightBars
+        testId="memory-attention"
+        caption={
+          <>
+            Retrieval weights <TeX tex="w = \mathrm{softmax}(\beta\, k_j \cdot q + m_j)" /> over the
+            slots
+          </>
+        }
+        rows={slots.map((s, j) => ({
+          key: s.id,
+          label: slotName(s.kind, s.id),
+          note: describe(decode(s.value)),
+          weight: attention.weights[j],
+          tone: s.id === top.id ? 'target' : undefined,
+        }))}
+      />
     </div>
   );
 }
@@ -212,11 +232,12 @@ export function Fates({ frame, studied }: { frame: MemoryFrame; studied: Episode
   return (
     <div data-testid="memory-fates">
       <p data-testid="memory-test-summary">
-        Test of day {frame.day + 1}: of {studied.length} episodes, {r.survive.length} are still held
-        as episodes, {gist.length} became gist in {r.gist.length} prototype
-        {r.gist.length === 1 ? '' : 's'}, {r.forgotten.length} are forgotten. Asked with its own cue
-        (object unknown), {byPrototype} of {own.length} episodes now get the prototype&apos;s answer
-        instead of their own.
+        Test of day {frame.day + 1}: of {studied.length} episodes, {r.survive.length}{' '}
+        {r.survive.length === 1 ? 'is' : 'are'} still held as episodes, {gist.length} became gist in{' '}
+        {r.gist.length} prototype{r.gist.length === 1 ? '' : 's'}, {r.forgotten.length}{' '}
+        {r.forgotten.length === 1 ? 'is' : 'are'} forgotten. Asked with its own cue (object
+        unknown), {byPrototype} of {own.length} episodes now get the prototype&apos;s answer instead
+        of their own.
         {r.queries
           .filter((q) => q.kind === 'between')
           .map(

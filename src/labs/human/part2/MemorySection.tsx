@@ -11,9 +11,9 @@ import { Help } from '../../../ui/Help';
 import { LineChart, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { MEMORY_COMMANDS } from './commands';
-import { Fates, QueryPanel, SlotList } from './MemoryPanels';
+import { Fates, QueryAttention, QueryControls, SlotList } from './MemoryPanels';
 import { dayCounts, type MemoryFrame } from './memoryView';
-import { SettingSlider } from './Part2Controls';
+import { SettingNumber, SettingSlider } from './Part2Controls';
 import { usePart2, usePart2Context } from './useLab';
 
 const PHASE_NAMES = { study: 'study', sleep: 'sleep and replay', test: 'test' };
@@ -134,13 +134,14 @@ export function MemorySection() {
         <div className="hm-controls">
           <Transport />
           <SettingSlider name="memoryDays" />
-          <SettingSlider name="memorySeed" />
+          <SettingNumber name="memorySeed" />
           <SettingSlider name="memorySpeed" step={0.5} />
-          <QueryPanel frame={frame} />
+          <QueryControls />
         </div>
         <div className="hm-views">
           {frame && <PhaseSummary frame={frame} />}
           {frame?.phase === 'test' && <Fates frame={frame} studied={studied} />}
+          <QueryAttention frame={frame} />
           <SlotList frame={frame} />
           {shown.some((f) => f.report) && <CountsChart frames={shown} />}
         </div>
@@ -155,8 +156,7 @@ export function MemorySection() {
           slots are merged into a prototype slot that holds their average, so the gist is a stored
           item, not a trained network, and the episodes&apos; own slots fade because they are no
           longer replayed. The retrieval is the same operation as the Hopfield network&apos;s
-          update, <TeX tex="\mathrm{softmax}(\beta\, k \cdot q)" />, with each slot&apos;s
-          activation added as a prior.
+          update, softmax(β <i>k</i>·<i>q</i>), with each slot&apos;s activation added as a prior.
         </p>
       </Help>
       <Help title="The model, and which parts are our choices">
@@ -166,7 +166,9 @@ export function MemorySection() {
             of 3 times of day); a slot&apos;s key is the normalised features, its value the
             features. Retrieval:{' '}
             <TeX tex="w_j = \mathrm{softmax}_j(\beta\, k_j \cdot q + m_j(t))" /> with β ={' '}
-            {MEMORY_DEFAULTS.beta}, and the answer is <TeX tex="\sum_j w_j v_j" />.
+            {MEMORY_DEFAULTS.beta}, and the answer is Σ<sub>j</sub> <i>w</i>
+            <sub>j</sub> <i>v</i>
+            <sub>j</sub>.
           </li>
           <li>
             Strength: <TeX tex="m_j(t) = \ln \sum_u (t - t_u)^{-d}" /> over the slot&apos;s uses
@@ -177,15 +179,17 @@ export function MemorySection() {
           </li>
           <li>
             Each night {MEMORY_DEFAULTS.replays} slots are replayed, drawn with probability
-            proportional to <TeX tex="e^{m / T}" /> (T = {MEMORY_DEFAULTS.replayTemperature}). An
-            episodic slot whose key has cosine ≥ {MEMORY_DEFAULTS.mergeSimilarity} with a prototype
-            joins it; {MEMORY_DEFAULTS.minMembers} or more such slots form a new one. A test recalls
-            every rehearsed one-off from its cue, which strengthens the slot that answers.
+            proportional to <i>e</i>
+            <sup>m/T</sup> (T = {MEMORY_DEFAULTS.replayTemperature}). An episodic slot whose key has
+            cosine ≥ {MEMORY_DEFAULTS.mergeSimilarity} with a prototype joins it;{' '}
+            {MEMORY_DEFAULTS.minMembers} or more such slots form a new one. A test recalls every
+            rehearsed one-off from its cue, which strengthens the slot that answers.
           </li>
           <li>
-            The merge rule and its thresholds, replay by <TeX tex="e^{m/T}" />, the activation as a
-            prior in the attention and rehearsal as recall are design choices of ours, not taken
-            from a paper. The schedule of episodes is generated from the seed.
+            The merge rule and its thresholds, replay by <i>e</i>
+            <sup>m/T</sup>, the activation as a prior in the attention and rehearsal as recall are
+            design choices of ours, not taken from a paper. The schedule of episodes is generated
+            from the seed.
           </li>
         </ul>
       </Help>

@@ -4,6 +4,7 @@
  * through the setSetting command, with the setting's messages beside it;
  * and each section's own message list.
  */
+import { useId } from 'react';
 import { runCommand } from '../../../engine/commands';
 import { InlineMessages, LabMessages } from '../../../ui/LabMessages';
 import { Select, Slider } from '../../../ui/Controls';
@@ -92,6 +93,37 @@ export function SettingSelect<K extends EnumKey>({
         onChange={(v) => set([name, v] as SettingChange)}
         help={help}
       />
+      <SettingMessages name={name} />
+    </div>
+  );
+}
+
+/** A whole number typed in a field (a seed: a slider over a million values would be no use). */
+export function SettingNumber({ name }: { name: NumericKey }) {
+  const set = useSet();
+  const id = useId();
+  const value = usePart2((s) => s[name]);
+  const spec = PART2_PARAMS[name];
+  return (
+    <div className="ui-field h2-setting h2-number" data-testid={`setting-${name}`}>
+      <label htmlFor={id}>{spec.label ?? name}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={spec.min}
+        max={spec.max}
+        step={1}
+        value={value}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          const v = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(v)) set([name, v] as SettingChange);
+        }}
+      />
+      <div id={`${id}-help`} className="ui-field-help">
+        {spec.describe}
+      </div>
       <SettingMessages name={name} />
     </div>
   );

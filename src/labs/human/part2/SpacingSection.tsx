@@ -93,10 +93,12 @@ function ScheduleView() {
             <th scope="col">session</th>
             <th scope="col">at</th>
             <th scope="col">
-              activation just before, <TeX tex="m_{j-1}" />
+              activation just before, <i>m</i>
+              <sub>j−1</sub>
             </th>
             <th scope="col">
-              its decay, <TeX tex="d_j" />
+              its decay, <i>d</i>
+              <sub>j</sub>
             </th>
           </tr>
         </thead>
@@ -202,7 +204,7 @@ function GapSweepView() {
           series={crossSeries}
           markers={crossMarkers}
           xLabel="retention interval (days)"
-          yLabel="difference in P"
+          yLabel="ΔP (percentage points)"
           logX
           height={200}
           title="Spaced (one day apart) minus massed, against the retention interval"
@@ -292,8 +294,11 @@ export function SpacingSection() {
         session made while the item is still strong fades fast, so cramming helps for a test soon
         after and spacing wins for a test long after. Place the sessions and the test yourself.
       </p>
-      <TeX tex="A(t) = \ln \sum_j (t - t_j)^{-d_j}, \qquad d_j = c\, e^{m_{j-1}} + a" display />
-      <div className="hm-two">
+      <div className="h2-formulas">
+        <TeX tex="A(t) = \ln \sum_j (t - t_j)^{-d_j}" display />
+        <TeX tex="d_j = c\, e^{m_{j-1}} + a" display />
+      </div>
+      <div className="hm-two h2-views-first">
         <ScheduleControls />
         <ScheduleView />
       </div>
@@ -303,18 +308,21 @@ export function SpacingSection() {
       <Help title="Conventions, and where the model departs from the data">
         <ul>
           <li>
-            <TeX tex="m_{j-1}" /> is the activation just before session j (from the sessions before
-            it; <TeX tex="m_0 = -\infty" />, so <TeX tex="d_1 = a" />
-            ). <TeX tex={`c = ${PAVLIK_ANDERSON_2005.c}`} /> and{' '}
-            <TeX tex={`a = ${PAVLIK_ANDERSON_2005.a}`} /> are Pavlik &amp; Anderson&apos;s fit, with
-            ages in seconds, so the model runs in seconds and the page shows days.
+            <i>m</i>
+            <sub>j−1</sub> is the activation just before session j (from the sessions before it;{' '}
+            <i>m</i>
+            <sub>0</sub> = −∞, so <i>d</i>
+            <sub>1</sub> = <i>a</i>
+            ). <i>c</i> = {PAVLIK_ANDERSON_2005.c} and <i>a</i> = {PAVLIK_ANDERSON_2005.a}
+            are Pavlik &amp; Anderson&apos;s fit, with ages in seconds, so the model runs in seconds
+            and the page shows days.
           </li>
           <li>
-            The threshold <TeX tex={`\\tau = ${SPACING_DEFAULTS.tau.toFixed(3)}`} /> and noise{' '}
-            <TeX tex={`s = ${SPACING_DEFAULTS.s.toFixed(3)}`} /> are our calibration, not their fit:
-            one study is recalled with P = 0.95 ten minutes later and 0.5 a day later. They move the
-            recall levels, never which schedule is best. Pavlik &amp; Anderson&apos;s scaling of the
-            time between sessions is not used: the timeline is clock time.
+            The threshold τ = {SPACING_DEFAULTS.tau.toFixed(3)} and noise <i>s</i> ={' '}
+            {SPACING_DEFAULTS.s.toFixed(3)} are our calibration, not their fit: one study is
+            recalled with P = 0.95 ten minutes later and 0.5 a day later. They move the recall
+            levels, never which schedule is best. Pavlik &amp; Anderson&apos;s scaling of the time
+            between sessions is not used: the timeline is clock time.
           </li>
           <li>
             &ldquo;Massed&rdquo; means back to back, 10 s apart. A session at or after the test does

@@ -53,8 +53,10 @@ describe('Human memory lab, part 2: commands, store, runners', () => {
   });
 
   it('fits the curves on start and again when a point is left out', () => {
-    const { core, state } = testCore();
+    const { core, state, flushChunks } = testCore();
     core.hold();
+    expect(state().fits).toBeNull();
+    flushChunks();
     const all = state().fits!;
     expect(all.used).toHaveLength(EBBINGHAUS_1885.length);
     expect(all.power.rmse).toBeLessThan(all.exponential.rmse);
@@ -70,8 +72,9 @@ describe('Human memory lab, part 2: commands, store, runners', () => {
   });
 
   it('fits tau and s for any decay with the same error (only tau/d and s/d matter)', () => {
-    const { core, state } = testCore();
+    const { core, state, flushChunks } = testCore();
     core.hold();
+    flushChunks();
     runCommand(PART2_COMMANDS.setSetting, core, ['actrDecay', 0.25]);
     expect(runKey(SECTION_COMMANDS.forgetting, core, 'f')).toBe(true);
     const fit = state().fits!.actr;

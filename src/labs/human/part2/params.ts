@@ -49,7 +49,7 @@ export const FORGETTING_PARAMS = {
     link: 'fd',
     label: 'Decay d',
   }),
-  actrTau: floatParam(ACTR_START.tau, -3, 3, 'retrieval threshold tau (activation units)', {
+  actrTau: floatParam(ACTR_START.tau, -3, 3, 'retrieval threshold τ (activation units)', {
     link: 'ftau',
     label: 'Threshold τ',
   }),

@@ -27,19 +27,26 @@ export interface Runner {
   dispose(): void;
 }
 
-/** Recomputes `compute(state)` at start and whenever one of `fields` changes. */
+/**
+ * Recomputes `compute(state)` whenever one of `fields` changes; the first
+ * result is computed on the next turn (chunks.schedule), so that starting
+ * the lab does not add to the page's first render.
+ */
 export function derivedRunner(
   store: Part2Store,
   fields: readonly Field[],
   compute: (s: Part2State) => Partial<Part2State>,
+  { schedule = (cb: () => void) => setTimeout(cb, 0) }: ChunkOptions = {},
 ): Runner {
   let unwatch: (() => void) | null = null;
-  const run = () => store.setState(compute(store.getState()));
+  const run = () => {
+    if (unwatch) store.setState(compute(store.getState()));
+  };
   return {
     start() {
       if (unwatch) return;
       unwatch = watchFields(store, fields, run);
-      run();
+      schedule(run);
     },
     dispose() {
       unwatch?.();
@@ -66,11 +73,13 @@ export function sweepRunner<Row>(
     const list = tasks(store.getState());
     let rows: Row[] = [];
     store.setState(write({ status: 'running', rows, total: list.length, ms: null }));
-    cancel = runInChunks(
+    cancel = runInChunks<Row>(
       list,
-      (row) => {
-        rows = [...rows, row];
-        store.setState(write({ status: 'running', rows, total: list.length, ms: null }));
+      (more) => {
+        rows = [...rows, ...more];
+        if (rows.length < list.length) {
+          store.setState(write({ status: 'running', rows, total: list.length, ms: null }));
+        }
       },
       (ms) => store.setState(write({ status: 'done', rows, total: list.length, ms })),
       chunks,
@@ -101,8 +110,8 @@ const INTERFERENCE_FIELDS: readonly Field[] = [
 /** The part's computing runners, in page order. */
 export function computingRunners(store: Part2Store, chunks: ChunkOptions = {}): Runner[] {
   return [
-    derivedRunner(store, ['fitPoints'], (s) => ({ fits: fitChosen(s.fitPoints) })),
-    derivedRunner(store, [], () => ({ crossover: crossoverForOneDay() })),
+    derivedRunner(store, ['fitPoints'], (s) => ({ fits: fitChosen(s.fitPoints) }), chunks),
+    derivedRunner(store, [], () => ({ crossover: crossoverForOneDay() }), chunks),
     sweepRunner<GapSweepRow>(
       store,
       ['retentions'],
@@ -121,8 +130,11 @@ export function computingRunners(store: Part2Store, chunks: ChunkOptions = {}): 
       (interferenceSweep) => ({ interferenceSweep }),
       chunks,
     ),
-    derivedRunner(store, [...INTERFERENCE_FIELDS, 'similarity'], (s) => ({
-      interferenceAt: interferenceAt(interferenceConfig(s)),
-    })),
+    derivedRunner(
+      store,
+      [...INTERFERENCE_FIELDS, 'similarity'],
+      (s) => ({ interferenceAt: interferenceAt(interferenceConfig(s)) }),
+      chunks,
+    ),
   ];
 }

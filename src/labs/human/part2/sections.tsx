@@ -3,7 +3,7 @@
  * (../sections.ts): each section runs its lifecycle over the part's shared
  * core (lab.ts) and provides the part's context to its body.
  */
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { shortcutRows } from '../../../engine/commands';
 import { ShortcutHelp } from '../../../ui/ShortcutHelp';
 import { SECTION_COMMANDS } from './commands';
@@ -21,15 +21,30 @@ const EXTRA_KEYS: Partial<Record<SectionName, string>> = {
   spacing: '← → move the focused session or test (Shift: ten times further); Delete removes it',
 };
 
-function part2Section(section: SectionName, Body: ComponentType): ComponentType {
+/**
+ * True a moment after mounting, later for later sections: each section's
+ * body then renders in a task of its own instead of all of them (and part
+ * 1) in the page's first one, so no task holds the page for long.
+ */
+function useStaggeredMount(order: number): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setReady(true), 30 * (order + 1));
+    return () => clearTimeout(t);
+  }, [order]);
+  return ready;
+}
+
+function part2Section(section: SectionName, Body: ComponentType, order: number): ComponentType {
   const rows = shortcutRows(SECTION_COMMANDS[section]);
   function Part2Section() {
     const lab = usePart2Section(section);
+    const ready = useStaggeredMount(order);
     return (
       <Part2LabCtx.Provider value={lab}>
         <div className="h2-section" data-testid={`part2-${section}`}>
           <SectionMessages section={section} />
-          <Body />
+          {ready ? <Body /> : <p className="muted">Computing…</p>}
           {rows.length > 0 && (
             <ShortcutHelp rows={rows}>
               {EXTRA_KEYS[section] && <li>{EXTRA_KEYS[section]}</li>}
@@ -48,17 +63,17 @@ export const PART2_SECTIONS: readonly { id: string; title: string; Component: Co
   {
     id: 'forgetting',
     title: 'Forgetting',
-    Component: part2Section('forgetting', ForgettingSection),
+    Component: part2Section('forgetting', ForgettingSection, 0),
   },
-  { id: 'spacing', title: 'Spacing', Component: part2Section('spacing', SpacingSection) },
+  { id: 'spacing', title: 'Spacing', Component: part2Section('spacing', SpacingSection, 1) },
   {
     id: 'interference',
     title: 'Interference',
-    Component: part2Section('interference', InterferenceSection),
+    Component: part2Section('interference', InterferenceSection, 2),
   },
   {
     id: 'consolidating-memory',
     title: 'A memory that consolidates',
-    Component: part2Section('memory', MemorySection),
+    Component: part2Section('memory', MemorySection, 3),
   },
 ];

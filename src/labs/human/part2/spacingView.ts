@@ -150,6 +150,7 @@ export function timelineSpan(sessions: readonly number[], testAt: number): numbe
 /** "10 s", "3 h", "2.5 d": a duration in days, read at a glance. */
 export function formatDays(days: number): string {
   const s = days * DAY;
+  if (s === 0) return '0';
   if (s < 90) return `${Math.round(s)} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   if (days < 2) return `${Number((days * 24).toFixed(1))} h`;
@@ -215,7 +216,7 @@ export function gapSweepRow(retention: RetentionName): GapSweepRow {
 export interface Crossover {
   /** The retention interval (days) below which massed study beats a one-day gap. */
   days: number | null;
-  /** Retention (days) and P(one-day gap) - P(massed) there. */
+  /** Retention (days) and P(one-day gap) - P(massed) there, in percentage points. */
   curve: { x: number; y: number }[];
 }
 
@@ -225,7 +226,7 @@ export function crossoverForOneDay(n = 61): Crossover {
   const hi = Math.log(365 * DAY);
   const curve = Array.from({ length: n }, (_, i) => {
     const r = Math.exp(lo + ((hi - lo) * i) / (n - 1));
-    return { x: r / DAY, y: twoSessionRecall(DAY, r) - twoSessionRecall(0, r) };
+    return { x: r / DAY, y: 100 * (twoSessionRecall(DAY, r) - twoSessionRecall(0, r)) };
   });
   return { days: x === null ? null : x / DAY, curve };
 }
