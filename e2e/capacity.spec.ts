@@ -157,3 +157,60 @@ test('a bad link value opens with the default and says so', async ({ page }) => 
   await expect(page.getByText(/units must be a number/)).toBeVisible();
   await expect(page.getByLabel('Units D', { exact: true })).toHaveValue('200');
 });
+
+/** The header's link to a lab. */
+const labLink = (page: import('@playwright/test').Page, name: string) =>
+  page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name, exact: true });
+
+// Two rules x 11 loads = 22 rows; about 7 s of work in Node on the dev machine, more here.
+const LONG_SWEEP = './#/capacity?exp=capacity&units=500&rule=hebbian,storkey&trials=150&seed=5';
+
+test('a run goes on while the visitor is in another lab; back, it shows its rows and progress', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.goto(LONG_SWEEP);
+  await page.getByTestId('run').click();
+  const rows = page.getByTestId('table-rows').locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const before = await rows.count();
+  await labLink(page, 'Classic Hopfield').click();
+  await expect(page.getByTestId('network-grid')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await labLink(page, 'Experiments').click();
+  // The settings came back with the run, and the run is still going (or done) with its rows.
+  await expect(page).toHaveURL(/units=500/);
+  await expect(page.getByLabel('Units D', { exact: true })).toHaveValue('500');
+  const status = page.getByTestId('run-status');
+  const back = await status.getAttribute('data-status');
+  console.log(
+    `back in the lab: run ${back}, ${await rows.count()} rows (${before} when it was left)`,
+  );
+  expect(back).toMatch(/^(running|done)$/);
+  expect(await rows.count()).toBeGreaterThanOrEqual(before);
+  if (back === 'running') await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(rows).toHaveCount(22);
+  // A finished run's rows are kept too.
+  await labLink(page, 'Modern Hopfield').click();
+  await expect(page.getByRole('heading', { name: /Modern Hopfield/ }).first()).toBeVisible();
+  await labLink(page, 'Experiments').click();
+  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(rows).toHaveCount(22);
+});
+
+test('closing the tab while a run goes on asks first; staying keeps the run', async ({ page }) => {
+  await page.goto(LONG_SWEEP);
+  await page.getByTestId('run').click();
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveAttribute('data-status', 'running');
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await expect(status).toHaveAttribute('data-status', /running|done/);
+  expect(page.isClosed()).toBe(false);
+  await page.getByTestId('cancel').click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 5_000 });
+});
