@@ -6,11 +6,11 @@ import {
   bipolarImage,
   classCounts,
   decodeMnist,
-  fnv1a,
   loadMnist,
   MNIST_HEADER_BYTES,
   MNIST_PIXELS,
   MnistFormatError,
+  packMnist,
   parseMnist,
   sampleDigits,
   signedImage,
@@ -20,21 +20,11 @@ import { loadMnistNode, MNIST_FILE } from './mnistNode';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-/** A tiny valid asset of `count` digits (uncompressed). */
+/** A tiny valid asset of `count` digits (uncompressed): labels i mod 10, ink (7k) mod 256 at body byte k. */
 function tinyAsset(count: number): Uint8Array {
-  const body = new Uint8Array(count * (1 + MNIST_PIXELS));
-  for (let i = 0; i < count; i++) body[i] = i % 10;
-  for (let k = count; k < body.length; k++) body[k] = (k * 7) % 256;
-  const out = new Uint8Array(MNIST_HEADER_BYTES + body.length);
-  const v = new DataView(out.buffer);
-  'ENGMNIST'.split('').forEach((c, i) => (out[i] = c.charCodeAt(0)));
-  v.setUint32(8, 1, true);
-  v.setUint32(12, count, true);
-  v.setUint32(16, 28, true);
-  v.setUint32(20, 28, true);
-  v.setUint32(24, fnv1a(body), true);
-  out.set(body, MNIST_HEADER_BYTES);
-  return out;
+  const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
+  const ink = Uint8Array.from({ length: count * MNIST_PIXELS }, (_, j) => ((count + j) * 7) % 256);
+  return packMnist(labels, ink);
 }
 
 describe('the packed MNIST asset', () => {

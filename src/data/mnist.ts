@@ -58,6 +58,29 @@ export function fnv1a(bytes: Uint8Array): number {
   return h >>> 0;
 }
 
+/**
+ * The uncompressed asset for these digits, the layout parseMnist reads: the
+ * 32-byte header (magic, version 1, count, width 28, height 28, the FNV-1a
+ * of the body, little-endian uint32s), then `count` labels, then
+ * count * 784 ink values 0..255 (digit after digit, row-major).
+ */
+export function packMnist(labels: Uint8Array, ink: Uint8Array): Uint8Array {
+  const n = labels.length;
+  const body = new Uint8Array(n + ink.length);
+  body.set(labels, 0);
+  body.set(ink, n);
+  const out = new Uint8Array(MNIST_HEADER_BYTES + body.length);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) out[i] = MNIST_MAGIC.charCodeAt(i);
+  view.setUint32(8, MNIST_VERSION, true);
+  view.setUint32(12, n, true);
+  view.setUint32(16, MNIST_SIDE, true);
+  view.setUint32(20, MNIST_SIDE, true);
+  view.setUint32(24, fnv1a(body), true);
+  out.set(body, MNIST_HEADER_BYTES);
+  return out;
+}
+
 /** Reads and checks the uncompressed asset. Throws MnistFormatError. */
 export function parseMnist(raw: Uint8Array): MnistSet {
   if (raw.length < MNIST_HEADER_BYTES) {

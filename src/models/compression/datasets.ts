@@ -22,13 +22,7 @@ import {
   type CellAtlas,
 } from '../../data/cellAtlas';
 import { atlasToCsv, packAtlas } from '../../data/cellAtlasFormat';
-import {
-  fnv1a,
-  MNIST_HEADER_BYTES,
-  MNIST_MAGIC,
-  MNIST_PIXELS,
-  type MnistSet,
-} from '../../data/mnist';
+import { MNIST_PIXELS, packMnist, type MnistSet } from '../../data/mnist';
 import { createRng } from '../../core/random';
 import type { Table } from './table';
 
@@ -140,7 +134,7 @@ export function mnistDataset(set: MnistSet, n: number, seed: number): Dataset {
   return {
     table,
     csv: () => mnistCsv(labels, ink),
-    packed: () => mnistPacked(labels, ink),
+    packed: () => packMnist(labels, ink),
   };
 }
 
@@ -152,22 +146,4 @@ function mnistCsv(labels: Uint8Array, ink: Uint8Array): string {
     lines.push(`${labels[r]},${Array.prototype.join.call(row, ',')}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** The app's MNIST asset layout (src/data/mnist.ts), uncompressed, for these digits. */
-function mnistPacked(labels: Uint8Array, ink: Uint8Array): Uint8Array {
-  const n = labels.length;
-  const body = new Uint8Array(n + ink.length);
-  body.set(labels, 0);
-  body.set(ink, n);
-  const out = new Uint8Array(MNIST_HEADER_BYTES + body.length);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) out[i] = MNIST_MAGIC.charCodeAt(i);
-  view.setUint32(8, 1, true);
-  view.setUint32(12, n, true);
-  view.setUint32(16, 28, true);
-  view.setUint32(20, 28, true);
-  view.setUint32(24, fnv1a(body), true);
-  out.set(body, MNIST_HEADER_BYTES);
-  return out;
 }
