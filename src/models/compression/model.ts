@@ -85,37 +85,46 @@ function affineRow(
   return acc;
 }
 
-/** Bipolar codes (m x K) of input vectors (m x D, ./table inputVectors). */
+/**
+ * One half of the autoencoder, row by row: y = (relu(x Wa + ba)) Wb + bb for
+ * each row x of `rows` (inWidth wide), then emit(r, y). `y` is reused from
+ * row to row, so emit copies what it keeps.
+ */
+function twoLayerRows(
+  rows: Float32Array | Int8Array,
+  inWidth: number,
+  hidden: number,
+  outWidth: number,
+  layers: readonly [Float32Array, Float32Array, Float32Array, Float32Array],
+  emit: (r: number, y: Float64Array) => void,
+): void {
+  const [wa, ba, wb, bb] = layers;
+  const x = new Float64Array(inWidth);
+  const h = new Float64Array(hidden);
+  const y = new Float64Array(outWidth);
+  for (let r = 0; r < rows.length / inWidth; r++) {
+    x.set(rows.subarray(r * inWidth, (r + 1) * inWidth));
+    affineRow(x, wa, ba, h, true);
+    affineRow(h, wb, bb, y, false);
+    emit(r, y);
+  }
+}
+
+/** Bipolar codes (m x K) of input vectors (m x D, ./table inputVectors): sign(t), +1 at t = 0. */
 export function encodeInputs(model: CompressionModel, inputs: Float32Array): Int8Array {
   const { inputs: d, hidden, bits, w1, b1, w2, b2 } = model.weights;
-  const m = inputs.length / d;
-  const out = new Int8Array(m * bits);
-  const x = new Float64Array(d);
-  const h = new Float64Array(hidden);
-  const t = new Float64Array(bits);
-  for (let r = 0; r < m; r++) {
-    x.set(inputs.subarray(r * d, (r + 1) * d));
-    affineRow(x, w1, b1, h, true);
-    affineRow(h, w2, b2, t, false);
+  const out = new Int8Array((inputs.length / d) * bits);
+  twoLayerRows(inputs, d, hidden, bits, [w1, b1, w2, b2], (r, t) => {
     for (let j = 0; j < bits; j++) out[r * bits + j] = t[j] >= 0 ? 1 : -1;
-  }
+  });
   return out;
 }
 
 /** Decoder outputs (m x D: logits and standardised numbers) of bipolar codes (m x K). */
 export function decodeCodes(model: CompressionModel, codes: Int8Array): Float32Array {
   const { inputs: d, hidden, bits, w3, b3, w4, b4 } = model.weights;
-  const m = codes.length / bits;
-  const out = new Float32Array(m * d);
-  const c = new Float64Array(bits);
-  const g = new Float64Array(hidden);
-  const y = new Float64Array(d);
-  for (let r = 0; r < m; r++) {
-    c.set(codes.subarray(r * bits, (r + 1) * bits));
-    affineRow(c, w3, b3, g, true);
-    affineRow(g, w4, b4, y, false);
-    out.set(y, r * d);
-  }
+  const out = new Float32Array((codes.length / bits) * d);
+  twoLayerRows(codes, bits, hidden, d, [w3, b3, w4, b4], (r, y) => out.set(y, r * d));
   return out;
 }
 
