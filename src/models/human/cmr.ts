@@ -49,7 +49,7 @@
  * depends only on the stop rule.
  */
 import type { Rng } from '../../core/random';
-import type { CmrParams } from './cmrParams';
+import { cmrParams, type CmrParams } from './cmrParams';
 
 export * from './cmrParams';
 
@@ -436,4 +436,24 @@ export class CmrNetwork {
     for (let u = 0; u < this.context.length; u++) s += this.context[u] ** 2;
     return Math.sqrt(s);
   }
+}
+
+/**
+ * The network for one list of these settings: the CMR parameters given,
+ * the rest from CMR_PARAMS (`cmrParams`), with the distractor units the
+ * protocol needs for `listLength` items (`distractorCount`).
+ */
+export function listNetwork(settings: {
+  listLength: number;
+  distractor: DistractorProtocol;
+  params?: Partial<CmrParams>;
+  learnContext?: LearnContext;
+}): CmrNetwork {
+  const n = settings.listLength;
+  return new CmrNetwork(
+    cmrParams(settings.params),
+    n,
+    distractorCount(settings.distractor, n),
+    settings.learnContext,
+  );
 }

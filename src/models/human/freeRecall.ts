@@ -26,14 +26,13 @@ import {
 } from './analyses';
 import {
   CmrNetwork,
-  distractorCount,
+  listNetwork,
   type CmrParams,
   type DistractorProtocol,
   type LearnContext,
   type ListConditions,
   type Place,
 } from './cmr';
-import { cmrParams } from './cmrParams';
 
 /** Settings common to every protocol. */
 export interface FreeRecallSettings {
@@ -99,14 +98,9 @@ export function simulateLists(
   conditions?: (list: number, rng: Rng) => ListConditions,
 ): FreeRecallRun {
   checkSettings(settings);
-  const params = cmrParams(settings.params);
+  const net = listNetwork(settings);
+  const params = net.params;
   const n = settings.listLength;
-  const net = new CmrNetwork(
-    params,
-    n,
-    distractorCount(settings.distractor, n),
-    settings.learnContext,
-  );
   const rng = createRng(settings.seed);
   const study = studyOrder(n);
   const trials: RecallTrial[] = [];

@@ -9,14 +9,13 @@
  */
 import { createRng } from '../../core/random';
 import {
-  CmrNetwork,
-  distractorCount,
+  listNetwork,
   type ContextLayout,
   type DistractorProtocol,
   type LearnContext,
   type ListConditions,
 } from './cmr';
-import { cmrParams, type CmrParams } from './cmrParams';
+import type { CmrParams } from './cmrParams';
 
 /** A study-phase event and the context after it. */
 export interface StudyFrame {
@@ -68,14 +67,9 @@ export interface TraceSettings {
 
 /** Runs one list and records every step (see the frame types). */
 export function traceList(settings: TraceSettings): ListTrace {
-  const params = cmrParams(settings.params);
+  const net = listNetwork(settings);
+  const params = net.params;
   const n = settings.listLength;
-  const net = new CmrNetwork(
-    params,
-    n,
-    distractorCount(settings.distractor, n),
-    settings.learnContext,
-  );
   net.reset(settings.conditions);
   const rng = createRng(settings.seed);
   const frames: ListFrame[] = [];
