@@ -36,15 +36,23 @@
  * This file is the hippocampus' side (split, encode, replay); ./session runs
  * the whole pipeline step by step, ./consolidationEval measures the VAE.
  *
+ * Sharing the thread (../../core/pace): gathering, storing and replaying
+ * take a Pace and run in chunks of rows or cues with a pause between
+ * them; every row and every cue is computed on its own, so the chunks never
+ * change the numbers (tests check it).
+ *
  * Tensors: a replay owns everything it makes; the caller owns the
- * StoredPatterns from encodeEpisodes and disposes them (disposePatterns).
+ * StoredPatterns from encodeEpisodes / storeEpisodes and disposes them
+ * (disposePatterns).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '../../core/random';
+import { UNPACED, inChunks, type Pace } from '../../core/pace';
+import { createRng, type Rng } from '../../core/random';
 import {
+  attention,
+  disposePatterns,
   effectiveBeta,
   nearest,
-  retrieveStep,
   storePatterns,
   type StoredPatterns,
 } from '../modern/modernHopfield';
@@ -99,30 +107,175 @@ export function splitDigits(count: number, episodes: number, heldOut: number, se
   };
 }
 
-/** Digits `indices` in [-1, 1] (the hippocampus' range) or [0, 1] (the VAE's). */
+/** Pixel value of each ink level 0..255: v = ink / 255 ('unit') or 2 v - 1 ('bipolar'). */
+function inkTable(range: 'bipolar' | 'unit'): Float64Array {
+  return Float64Array.from({ length: 256 }, (_, ink) => {
+    const v = ink / 255;
+    return range === 'unit' ? v : 2 * v - 1;
+  });
+}
+
+/** Rows a gather or a store handles per chunk, at most. */
+const ROWS_PER_CHUNK = 1024;
+
+/**
+ * Digits `indices` in [-1, 1] (the hippocampus' range, 2 ink / 255 - 1) or
+ * [0, 1] (the VAE's, ink / 255), as float32.
+ */
 export function gatherDigits(
   src: DigitSource,
   indices: ArrayLike<number>,
   range: 'bipolar' | 'unit',
 ): ImageSet {
+  const set = emptySet(src, indices.length);
+  gatherRows(src, indices, inkTable(range), set, 0, indices.length);
+  return set;
+}
+
+/** gatherDigits in chunks of rows with `pace`'s pauses between them (the same numbers). */
+export async function gatherDigitsPaced(
+  src: DigitSource,
+  indices: ArrayLike<number>,
+  range: 'bipolar' | 'unit',
+  pace: Pace,
+): Promise<ImageSet> {
+  const set = emptySet(src, indices.length);
+  const table = inkTable(range);
+  await inChunks(pace, 'gather', indices.length, ROWS_PER_CHUNK, (start, count) =>
+    gatherRows(src, indices, table, set, start, count),
+  );
+  return set;
+}
+
+function emptySet(src: DigitSource, n: number): ImageSet {
   const d = src.pixels.length / src.count;
-  const n = indices.length;
-  const images = new Float32Array(n * d);
-  const labels = new Uint8Array(n);
-  for (let r = 0; r < n; r++) {
+  return { n, d, images: new Float32Array(n * d), labels: new Uint8Array(n) };
+}
+
+function gatherRows(
+  src: DigitSource,
+  indices: ArrayLike<number>,
+  table: Float64Array,
+  set: ImageSet,
+  start: number,
+  count: number,
+): void {
+  const { d, images, labels } = set;
+  const pixels = src.pixels;
+  for (let r = start; r < start + count; r++) {
     const o = indices[r] * d;
     labels[r] = src.labels[indices[r]];
-    for (let j = 0; j < d; j++) {
-      const v = src.pixels[o + j] / 255;
-      images[r * d + j] = range === 'unit' ? v : 2 * v - 1;
-    }
+    for (let j = 0; j < d; j++) images[r * d + j] = table[pixels[o + j]];
   }
-  return { n, d, images, labels };
 }
 
 /** Step 1, encode: the episodes (rows in [-1, 1]) become the MHN's X. */
 export function encodeEpisodes(episodes: ImageSet): StoredPatterns {
   return storePatterns(episodes.images, episodes.n, episodes.d);
+}
+
+/**
+ * The hippocampus as storeEpisodes makes it: the MHN's X, X^T and norms,
+ * and both matrices again in blocks of columns, for the replay. A matrix
+ * product on the WASM backend packs its right-hand matrix the first time
+ * it meets it (about 30 to 70 ms for 3,000 x 784 here, one task); blocks of
+ * BLOCK_VALUES values each take a fraction of that, and storeEpisodes packs
+ * them one per task. Column blocks change no number: each output of a
+ * product is its own sum over the same inner dimension.
+ */
+export interface Hippocampus extends StoredPatterns {
+  /** X^T (d x N) as blocks of its columns, in order. */
+  readonly xtBlocks: readonly tf.Tensor2D[];
+  /** X (N x d) as blocks of its columns, in order. */
+  readonly xBlocks: readonly tf.Tensor2D[];
+}
+
+/** Values per column block of the hippocampus (2 MB of float32). */
+export const BLOCK_VALUES = 1 << 19;
+
+/** Frees a hippocampus from encodeEpisodes or storeEpisodes, blocks and all. */
+export function disposeHippocampus(m: StoredPatterns | Hippocampus): void {
+  disposePatterns(m);
+  if ('xtBlocks' in m) tf.dispose([...m.xtBlocks, ...m.xBlocks]);
+}
+
+/** [start, end) column ranges of a rows x cols matrix in blocks of about `values` values. */
+function columnBlocks(rows: number, cols: number, values: number): [number, number][] {
+  const width = Math.max(1, Math.floor(values / rows));
+  const out: [number, number][] = [];
+  for (let c = 0; c < cols; c += width) out.push([c, Math.min(cols, c + width)]);
+  return out;
+}
+
+/** q W for W given as column blocks: the blocks' products side by side. */
+function blockProduct(q: tf.Tensor2D, blocks: readonly tf.Tensor2D[]): tf.Tensor2D {
+  const parts = blocks.map((b) => tf.matMul(q, b));
+  return (parts.length === 1 ? parts[0] : tf.concat(parts, 1)) as tf.Tensor2D;
+}
+
+/**
+ * encodeEpisodes in chunks: X^T is transposed on the CPU, |x_i|^2 taken a
+ * block of rows at a time, and the column blocks of X and X^T made and
+ * packed one per chunk, with `pace`'s pauses between the chunks. The same
+ * X, X^T and norms as storePatterns (a transpose is a copy, and each row's
+ * norm is its own reduction).
+ */
+export async function storeEpisodes(
+  episodes: ImageSet,
+  pace: Pace,
+  blockValues: number = BLOCK_VALUES,
+): Promise<Hippocampus> {
+  const { n, d, images } = episodes;
+  const xt = new Float32Array(n * d);
+  await inChunks(pace, 'transpose', n, ROWS_PER_CHUNK, (start, count) => {
+    for (let r = start; r < start + count; r++) {
+      for (let j = 0; j < d; j++) xt[j * n + r] = images[r * d + j];
+    }
+  });
+  const made: tf.Tensor[] = [];
+  const keep = <T extends tf.Tensor>(t: T): T => (made.push(t), t);
+  try {
+    const norms: tf.Tensor1D[] = [];
+    await inChunks(pace, 'norms', n, ROWS_PER_CHUNK, (start, count) => {
+      norms.push(
+        keep(
+          tf.tidy(() => {
+            const rows = tf.tensor2d(images.subarray(start * d, (start + count) * d), [count, d]);
+            return tf.sum(tf.square(rows), 1) as tf.Tensor1D;
+          }),
+        ),
+      );
+    });
+    await pace.pause();
+    const x = keep(tf.tensor2d(images, [n, d], 'float32'));
+    const xT = keep(tf.tensor2d(xt, [d, n], 'float32'));
+    const norm = keep(norms.length === 1 ? norms[0].clone() : (tf.concat(norms) as tf.Tensor1D));
+    const xtBlocks: tf.Tensor2D[] = [];
+    const xBlocks: tf.Tensor2D[] = [];
+    // One block per chunk: cut it out, and pack it with a product of one row.
+    const jobs = [
+      ...columnBlocks(d, n, blockValues).map((range) => ({
+        range,
+        of: xT,
+        rows: d,
+        into: xtBlocks,
+      })),
+      ...columnBlocks(n, d, blockValues).map((range) => ({ range, of: x, rows: n, into: xBlocks })),
+    ];
+    await inChunks(pace, 'pack', jobs.length, 1, async (k) => {
+      const { range, of, rows, into } = jobs[k];
+      const block = keep(tf.slice(of, [0, range[0]], [rows, range[1] - range[0]]));
+      into.push(block);
+      const probe = tf.tidy(() => tf.matMul(tf.zeros([1, rows]), block));
+      await probe.data();
+      probe.dispose();
+    });
+    tf.dispose(norms);
+    return { n, d, x, xt: xT, norms: norm, xtBlocks, xBlocks };
+  } catch (e) {
+    tf.dispose(made);
+    throw e;
+  }
 }
 
 /** beta' = 20 / sqrt(d). */
@@ -158,8 +311,6 @@ export interface ReplayOptions {
 export interface ReplayResult {
   /** R x d replayed images in [-1, 1]. */
   readonly replays: Float32Array;
-  /** The noise cues they came from (R x d, uniform in [-1, 1]). */
-  readonly cues: Float32Array;
   /** Per replay, the stored episode (row of X) nearest to it. */
   readonly episode: Int32Array;
   /** Per replay, max_j |replay_j - x_episode,j|: 0 when it IS the episode. */
@@ -184,11 +335,12 @@ export function noiseCues(count: number, d: number, seed: number): Float32Array 
  * Step 2, replay, as a resumable run: noise cues through the hippocampus
  * (see the file's doc comment), `next(k)` the next k cues at a time (one
  * tensor batch; reads back with await data()), so a page can show the
- * replays so far and yield between chunks. Each cue is updated on its own,
- * so how the cues are chunked does not change what comes back.
+ * replays so far and yield between chunks. The cues are drawn chunk by
+ * chunk from one stream, in order (the first R of noiseCues(R, d, seed)),
+ * and each cue is updated on its own, so how the cues are chunked does not
+ * change what comes back.
  */
 export class ReplayRun {
-  readonly cues: Float32Array;
   /** R x d, filled up to `done` rows. */
   readonly replays: Float32Array;
   /** Filled up to `done`. */
@@ -196,6 +348,7 @@ export class ReplayRun {
   private count = 0;
   private readonly steps: number;
   private readonly betaEff: number;
+  private readonly rng: Rng;
 
   constructor(
     readonly d: number,
@@ -206,7 +359,7 @@ export class ReplayRun {
       throw new RangeError(`replays ${count} must be >= 1`);
     this.steps = options.steps ?? REPLAY_STEPS;
     this.betaEff = hippocampusBeta(d);
-    this.cues = noiseCues(count, d, options.seed);
+    this.rng = createRng(options.seed);
     this.replays = new Float32Array(count * d);
     this.episode = new Int32Array(count);
   }
@@ -220,16 +373,33 @@ export class ReplayRun {
     return this.count === this.options.count;
   }
 
-  /** Replays the next `chunk` cues (fewer at the end) through `memory`; returns `done`. */
-  async next(memory: StoredPatterns, chunk: number = REPLAY_BATCH): Promise<number> {
+  /**
+   * Replays the next `chunk` cues (fewer at the end) through `memory`;
+   * returns `done`. Each update is xi <- softmax(beta' xi X^T) X, the
+   * modern network's retrieval step without its energy (with a
+   * Hippocampus, through its column blocks: the same numbers).
+   */
+  async next(memory: StoredPatterns | Hippocampus, chunk: number = REPLAY_BATCH): Promise<number> {
     const { d, count: start } = this;
     if (memory.d !== d) throw new RangeError(`the hippocampus holds d = ${memory.d}, not ${d}`);
-    const rows = Math.min(chunk, this.options.count - start);
+    const rows = Math.min(Math.max(1, Math.floor(chunk)), this.options.count - start);
     if (rows <= 0) return start;
+    const cues = new Float32Array(rows * d);
+    for (let i = 0; i < cues.length; i++) cues[i] = 2 * this.rng.next() - 1;
+    const beta = this.betaEff;
     const { state, idx } = tf.tidy(() => {
-      let q = tf.tensor2d(this.cues.subarray(start * d, (start + rows) * d), [rows, d]);
-      for (let k = 0; k < this.steps; k++) q = retrieveStep(memory, q, this.betaEff).next;
-      return { state: q, idx: nearest(memory, q) };
+      let q = tf.tensor2d(cues, [rows, d]);
+      if (!('xtBlocks' in memory)) {
+        for (let k = 0; k < this.steps; k++) q = tf.matMul(attention(memory, q, beta), memory.x);
+        return { state: q, idx: nearest(memory, q) };
+      }
+      // The same operations as attention() and nearest(), each product by blocks.
+      for (let k = 0; k < this.steps; k++) {
+        const p = tf.softmax(tf.mul(blockProduct(q, memory.xtBlocks), beta)) as tf.Tensor2D;
+        q = blockProduct(p, memory.xBlocks);
+      }
+      const far = tf.sub(memory.norms, tf.mul(blockProduct(q, memory.xtBlocks), 2));
+      return { state: q, idx: tf.argMin(far, 1) };
     });
     const [sv, iv] = await Promise.all([state.data(), idx.data()]);
     tf.dispose([state, idx]);
@@ -239,18 +409,41 @@ export class ReplayRun {
     return this.count;
   }
 
-  /** Once finished: each replay's deviation from its episode, coverage and the exact share. */
-  async result(memory: StoredPatterns): Promise<ReplayResult> {
+  /**
+   * Once finished: each replay's deviation from its episode, coverage and
+   * the exact share (in chunks of replays, with `pace`'s pauses).
+   */
+  async result(memory: StoredPatterns, pace: Pace = UNPACED): Promise<ReplayResult> {
     if (!this.finished) throw new Error(`replayed ${this.count} of ${this.options.count} cues`);
-    const { d, replays, episode } = this;
-    const count = this.options.count;
-    const x = await memory.x.data();
-    const maxDeviation = new Float32Array(count);
-    const seen = new Uint8Array(memory.n);
-    let distinct = 0;
-    let exact = 0;
-    for (let r = 0; r < count; r++) {
+    const x = (await memory.x.data()) as Float32Array;
+    return measureReplays(this.replays, this.episode, x, memory.n, this.d, pace);
+  }
+}
+
+/**
+ * Deviation, coverage and the exact share of replays (R x d, [-1, 1]) whose
+ * episodes are rows `episode` of the n x d stored set `x` (definitions in
+ * the file's doc comment).
+ */
+export async function measureReplays(
+  replays: Float32Array,
+  episode: Int32Array,
+  x: Float32Array,
+  n: number,
+  d: number,
+  pace: Pace = UNPACED,
+): Promise<ReplayResult> {
+  const count = episode.length;
+  if (replays.length !== count * d)
+    throw new RangeError(`${replays.length} values for ${count} replays`);
+  const maxDeviation = new Float32Array(count);
+  const seen = new Uint8Array(n);
+  let distinct = 0;
+  let exact = 0;
+  await inChunks(pace, 'deviation', count, count, (start, rows) => {
+    for (let r = start; r < start + rows; r++) {
       const e = episode[r];
+      if (!(e >= 0 && e < n)) throw new RangeError(`replay ${r} names episode ${e} of ${n}`);
       if (!seen[e]) {
         seen[e] = 1;
         distinct++;
@@ -260,16 +453,15 @@ export class ReplayRun {
       maxDeviation[r] = m;
       if (m < EXACT_REPLAY_TOLERANCE) exact++;
     }
-    return {
-      replays,
-      cues: this.cues,
-      episode,
-      maxDeviation,
-      distinct,
-      coverage: distinct / memory.n,
-      exact: exact / count,
-    };
-  }
+  });
+  return {
+    replays,
+    episode,
+    maxDeviation,
+    distinct,
+    coverage: distinct / n,
+    exact: exact / count,
+  };
 }
 
 /** Step 2 in one go: a ReplayRun in batches of `batch` (default REPLAY_BATCH). */

@@ -5,6 +5,7 @@
  * accuracy of a logistic read-out on the latent means, prototypical
  * distortion, and the few-shot curve (latents against raw pixels).
  */
+import type { Pace } from '../../core/pace';
 import { prototypicalDistortion, type DistortionResult } from './distortion';
 import { fewShotCurve, type FewShotPoint } from './fewShot';
 import { accuracy, fitLogistic } from './linearReadout';
@@ -28,18 +29,20 @@ export interface EpochEvaluation {
 /**
  * Held-out reconstruction error, KL and semantic decoding accuracy (a
  * logistic read-out on the latent means of the first `labelled` digits,
- * scored on the others).
+ * scored on the others). `pace` paces the passes over the digits.
  */
 export async function evaluateVae(
   vae: Vae,
   heldOut: ImageSet,
   labelled: number,
+  pace?: Pace,
 ): Promise<EpochEvaluation> {
   if (labelled < 1 || labelled >= heldOut.n) {
     throw new RangeError(`labelled ${labelled} must be in 1..${heldOut.n - 1}`);
   }
-  const ev = await vae.evaluate(heldOut.images, heldOut.n);
-  const means = await vae.encodeMeans(heldOut.images, heldOut.n);
+  const ev = await vae.evaluate(heldOut.images, heldOut.n, pace);
+  const means = await vae.encodeMeans(heldOut.images, heldOut.n, pace);
+  await pace?.pause();
   const decodingAccuracy = decodeAccuracy(means, vae.config.latentSize, heldOut.labels, labelled);
   return { reconError: ev.recon, meanAbsError: ev.meanAbsError, kl: ev.kl, decodingAccuracy };
 }

@@ -39,6 +39,7 @@
  * dispose); results come back through await data().
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Pace } from '../../core/pace';
 import { MNIST_SIDE } from '../../data/mnist';
 import { attention, effectiveBeta, storePatterns, disposePatterns } from '../modern/modernHopfield';
 import type { Vae } from './vae';
@@ -81,14 +82,15 @@ export interface PredictedEpisodes {
   readonly predictions: Float32Array;
 }
 
-/** mu(x) and decode(mu(x)) for n images laid end to end. */
+/** mu(x) and decode(mu(x)) for n images laid end to end (`pace`: see ./vae). */
 export async function predictEpisodes(
   vae: Vae,
   images: Float32Array,
   n: number,
+  pace?: Pace,
 ): Promise<PredictedEpisodes> {
-  const latents = await vae.encodeMeans(images, n);
-  const predictions = await vae.decodeLatents(latents, n);
+  const latents = await vae.encodeMeans(images, n, pace);
+  const predictions = await vae.decodeLatents(latents, n, pace);
   const d = vae.config.inputSize;
   return { n, d, latentSize: vae.config.latentSize, images, latents, predictions };
 }

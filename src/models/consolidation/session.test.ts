@@ -1,13 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inChunks, type Pace } from '../../core/pace';
+import { createRng } from '../../core/random';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import { disposePatterns } from '../modern/modernHopfield';
-import { EXACT_REPLAY_TOLERANCE, REPLAY_STEPS, ReplayRun, splitDigits } from './consolidation';
+import {
+  EXACT_REPLAY_TOLERANCE,
+  REPLAY_STEPS,
+  ReplayRun,
+  disposeHippocampus,
+  splitDigits,
+} from './consolidation';
 import {
   CONSOLIDATION_PRESETS,
   createConsolidationSession,
+  openConsolidationSession,
   type ConsolidationConfig,
   type ConsolidationSession,
 } from './session';
@@ -181,5 +190,104 @@ describe('the consolidation session', () => {
     expect(ev.decodingAccuracy).toBeLessThanOrEqual(1);
     expect(ev.reconError).toBeGreaterThan(0);
     expect(() => createConsolidationSession(set, { ...TINY, heldOut: 10_000 })).toThrow(RangeError);
+  });
+});
+
+/** A pace that hands out seeded random chunk sizes (1..max) and counts its pauses. */
+function jumpyPace(seed: number): Pace & { pauses: number; jobs: Set<string> } {
+  const rng = createRng(seed);
+  const pace = {
+    pauses: 0,
+    jobs: new Set<string>(),
+    chunk: (job: string, max: number) => {
+      pace.jobs.add(job);
+      return 1 + rng.int(Math.min(max, 40));
+    },
+    record: () => undefined,
+    pause: async () => void pace.pauses++,
+  };
+  return pace;
+}
+
+describe('pacing (core/pace) never changes the numbers', () => {
+  it('inChunks visits every unit once, in order, pausing before each chunk', async () => {
+    const pace = jumpyPace(1);
+    const seen: number[] = [];
+    let chunks = 0;
+    await inChunks(pace, 'job', 100, 7, (start, count) => {
+      expect(count).toBeLessThanOrEqual(7);
+      chunks++;
+      for (let i = start; i < start + count; i++) seen.push(i);
+    });
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(pace.pauses).toBe(chunks);
+  });
+
+  it('a paced session gathers, stores, replays and evaluates exactly as an unpaced one', async () => {
+    const before = tf.memory().numTensors;
+    const pace = jumpyPace(2);
+    const plain = createConsolidationSession(set, TINY);
+    const paced = await openConsolidationSession(set, TINY, pace);
+    expect(paced.split).toEqual(plain.split);
+    expect(paced.episodes).toEqual(plain.episodes);
+    expect(paced.heldOut).toEqual(plain.heldOut);
+
+    const m1 = plain.encode();
+    const m2 = await paced.encodePaced(pace, 500); // many column blocks: 40 x 784 in blocks of 500
+
+    for (const k of ['x', 'xt', 'norms'] as const) {
+      expect(m2[k].shape).toEqual(m1[k].shape);
+      expect(await m2[k].data()).toEqual(await m1[k].data());
+    }
+    let p1 = await plain.replay(m1);
+    while (!p1.result) p1 = await plain.replay(m1);
+    const rng = createRng(3);
+    let p2 = await paced.replay(m2, 1 + rng.int(9), pace);
+    while (!p2.result) p2 = await paced.replay(m2, 1 + rng.int(9), pace);
+    expect(p2.result).toEqual(p1.result);
+    expect(m2.xtBlocks.length).toBeGreaterThan(20);
+    expect(m2.xBlocks.length).toBeGreaterThan(20);
+    disposePatterns(m1);
+    disposeHippocampus(m2);
+
+    const vae = plain.createVae();
+    expect(await paced.evaluate(vae, pace)).toEqual(await plain.evaluate(vae));
+    const x = plain.heldOut.images;
+    const n = plain.heldOut.n;
+    const means = await vae.encodeMeans(x, n);
+    expect(await vae.encodeMeans(x, n, pace)).toEqual(means);
+    expect(await vae.decodeLatents(means, n, pace)).toEqual(await vae.decodeLatents(means, n));
+    expect(await vae.reconstructImages(x, n, pace)).toEqual(await vae.reconstructImages(x, n));
+    vae.dispose();
+    for (const job of ['gather', 'transpose', 'norms', 'pack', 'deviation', 'vae.evaluate']) {
+      expect(pace.jobs).toContain(job);
+    }
+    expect(pace.pauses).toBeGreaterThan(10);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a kept replay, adopted by a new session, trains the same VAE as the replay itself', async () => {
+    const first = createConsolidationSession(set, TINY);
+    const original = await replayAll(first);
+    const again = createConsolidationSession(set, TINY);
+    const adopted = await again.adoptReplay(
+      { replays: original.replays.slice(), episode: original.episode.slice() },
+      jumpyPace(4),
+    );
+    expect(adopted).toEqual(original);
+    const a = first.createVae();
+    const b = again.createVae();
+    await first.trainer(a).train(Infinity);
+    await again.trainer(b).train(Infinity);
+    expect((await b.getWeights()).weights).toEqual((await a.getWeights()).weights);
+    a.dispose();
+    b.dispose();
+    // A kept replay that does not fit these episodes changes nothing.
+    const bad = { replays: original.replays, episode: Int32Array.from(original.episode, () => 99) };
+    await expect(again.adoptReplay(bad)).rejects.toThrow(RangeError);
+    await expect(
+      again.adoptReplay({ replays: new Float32Array(5), episode: original.episode }),
+    ).rejects.toThrow(RangeError);
+    expect(again.replayed).toBe(adopted);
   });
 });

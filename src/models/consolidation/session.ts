@@ -15,11 +15,17 @@
  * held-out digits, so the map shows 1,000 and the evaluation after every
  * epoch stays quick in a browser).
  *
+ * Sharing the thread: `openConsolidationSession`, `encode`, `replay`,
+ * `adoptReplay` and `evaluate` take a Pace (../../core/pace) and run in
+ * chunks with its pauses between them; a page passes its own, everything
+ * else runs unpaced. The pace never changes the numbers either.
+ *
  * Tensors: the session holds typed arrays only. The hippocampus from
  * encode() and every VAE from createVae() belong to the caller (so a page
  * can rebuild them when the backend changes); every step frees the tensors
  * it makes.
  */
+import { UNPACED, inChunks, type Pace } from '../../core/pace';
 import { disposePatterns, type StoredPatterns } from '../modern/modernHopfield';
 import {
   REPLAY_BATCH,
@@ -28,7 +34,11 @@ import {
   encodeEpisodes,
   expectedCoverage,
   gatherDigits,
+  gatherDigitsPaced,
+  measureReplays,
   splitDigits,
+  storeEpisodes,
+  type Hippocampus,
   type DigitSource,
   type ImageSet,
   type ReplayResult,
@@ -42,7 +52,7 @@ import {
 } from './consolidationEval';
 import type { DistortionResult } from './distortion';
 import type { FewShotPoint } from './fewShot';
-import { createVae, mixSeed, unitFromBipolarRange, type Vae } from './vae';
+import { createVae, mixSeed, unitFromBipolarRangeInto, type Vae } from './vae';
 import { MinibatchTrainer, type EpochStats } from './vaeTrain';
 
 export interface ConsolidationConfig {
@@ -150,17 +160,17 @@ export class ConsolidationSession {
   private replayResult: ReplayResult | null = null;
   private trainingData: Float32Array | null = null;
 
+  /** With `digits` (from gatherSessionDigits) the digits are not gathered again. */
   constructor(
     src: DigitSource,
     readonly config: ConsolidationConfig,
+    digits?: SessionDigits,
   ) {
     this.seeds = pipelineSeeds(config.seed);
-    // The episodes are a prefix of the permutation, whatever its length.
-    const prefix = Math.max(config.episodes, config.heldOutAfter ?? 0);
-    const order = splitDigits(src.count, prefix, config.heldOut, this.seeds.split);
-    this.split = { episodes: order.episodes.slice(0, config.episodes), heldOut: order.heldOut };
-    this.episodes = gatherDigits(src, this.split.episodes, 'bipolar');
-    this.heldOut = gatherDigits(src, this.split.heldOut, 'unit');
+    const { split, episodes, heldOut } = digits ?? gatherSessionDigitsNow(src, config);
+    this.split = split;
+    this.episodes = episodes;
+    this.heldOut = heldOut;
   }
 
   /** d, pixels per image, from the data. */
@@ -171,6 +181,11 @@ export class ConsolidationSession {
   /** Step 1, encode: the episodes as the hippocampus' X (new tensors the caller owns). */
   encode(): StoredPatterns {
     return encodeEpisodes(this.episodes);
+  }
+
+  /** encode() in chunks with `pace`'s pauses (the same tensors, and X in blocks for the replay). */
+  encodePaced(pace: Pace, blockValues?: number): Promise<Hippocampus> {
+    return storeEpisodes(this.episodes, pace, blockValues);
   }
 
   /**
@@ -192,15 +207,23 @@ export class ConsolidationSession {
    * Step 2, replay: the next `chunk` noise cues through `memory` (the
    * hippocampus of encode(), or one rebuilt from the same episodes); starts
    * a replay of config.replays cues if none is under way. The last chunk
-   * measures the replays.
+   * measures the replays and converts them for the VAE (paced by `pace`).
    */
-  async replay(memory: StoredPatterns, chunk: number = REPLAY_BATCH): Promise<ReplayProgress> {
+  async replay(
+    memory: StoredPatterns,
+    chunk: number = REPLAY_BATCH,
+    pace: Pace = UNPACED,
+  ): Promise<ReplayProgress> {
     const run = (this.run ??= this.newReplay(this.config.replays));
     if (!run.finished) {
       await run.next(memory, chunk);
       if (run.finished && run === this.run) {
-        this.replayResult = await run.result(memory);
-        this.trainingData = unitFromBipolarRange(run.replays);
+        const result = await run.result(memory, pace);
+        const data = await trainingSet(result.replays, pace);
+        if (run === this.run) {
+          this.replayResult = result;
+          this.trainingData = data;
+        }
       }
     }
     return {
@@ -215,6 +238,36 @@ export class ConsolidationSession {
   /** The finished replay, or null. */
   get replayed(): ReplayResult | null {
     return this.replayResult;
+  }
+
+  /**
+   * Takes a finished replay kept from before (its replays and episodes;
+   * e.g. from the browser's storage) as this session's, measuring it again
+   * on these episodes. Throws a RangeError, changing nothing, when it does
+   * not fit: not R x d values, or an episode that is not one of these.
+   */
+  async adoptReplay(
+    kept: { readonly replays: Float32Array; readonly episode: Int32Array },
+    pace: Pace = UNPACED,
+  ): Promise<ReplayResult> {
+    const { d, episodes } = this;
+    const count = kept.episode.length;
+    if (count < 1 || kept.replays.length !== count * d) {
+      throw new RangeError(`${kept.replays.length} values are not ${count} replays of ${d} pixels`);
+    }
+    const result = await measureReplays(
+      kept.replays,
+      kept.episode,
+      episodes.images,
+      episodes.n,
+      d,
+      pace,
+    );
+    const data = await trainingSet(result.replays, pace);
+    this.run = null;
+    this.replayResult = result;
+    this.trainingData = data;
+    return result;
   }
 
   /** Step 3: a fresh VAE (d from the data, the config's sizes, seeded); the caller owns it. */
@@ -244,8 +297,8 @@ export class ConsolidationSession {
   }
 
   /** Step 4: held-out reconstruction error, KL and decoding accuracy (./consolidationEval). */
-  evaluate(vae: Vae): Promise<EpochEvaluation> {
-    return evaluateVae(vae, this.heldOut, this.config.labelled);
+  evaluate(vae: Vae, pace: Pace = UNPACED): Promise<EpochEvaluation> {
+    return evaluateVae(vae, this.heldOut, this.config.labelled, pace);
   }
 
   /** Prototypical distortion of the held-out digits' reconstructions. */
@@ -259,12 +312,57 @@ export class ConsolidationSession {
   }
 }
 
+/** A session's digits: the split, the episodes in [-1, 1] and the held-out digits in [0, 1]. */
+export interface SessionDigits {
+  readonly split: Split;
+  readonly episodes: ImageSet;
+  readonly heldOut: ImageSet;
+}
+
+/** The split of `config` (the episodes are a prefix of the permutation, whatever its length). */
+function sessionSplit(src: DigitSource, config: ConsolidationConfig): Split {
+  const prefix = Math.max(config.episodes, config.heldOutAfter ?? 0);
+  const order = splitDigits(src.count, prefix, config.heldOut, pipelineSeeds(config.seed).split);
+  return { episodes: order.episodes.slice(0, config.episodes), heldOut: order.heldOut };
+}
+
+function gatherSessionDigitsNow(src: DigitSource, config: ConsolidationConfig): SessionDigits {
+  const split = sessionSplit(src, config);
+  return {
+    split,
+    episodes: gatherDigits(src, split.episodes, 'bipolar'),
+    heldOut: gatherDigits(src, split.heldOut, 'unit'),
+  };
+}
+
 /** A session over the digits `src` with `config` (splits and gathers the digits; no tensors yet). */
 export function createConsolidationSession(
   src: DigitSource,
   config: ConsolidationConfig,
 ): ConsolidationSession {
   return new ConsolidationSession(src, config);
+}
+
+/** createConsolidationSession with the digits gathered in chunks, `pace`'s pauses between them. */
+export async function openConsolidationSession(
+  src: DigitSource,
+  config: ConsolidationConfig,
+  pace: Pace,
+): Promise<ConsolidationSession> {
+  const split = sessionSplit(src, config);
+  const episodes = await gatherDigitsPaced(src, split.episodes, 'bipolar', pace);
+  const heldOut = await gatherDigitsPaced(src, split.heldOut, 'unit', pace);
+  return new ConsolidationSession(src, config, { split, episodes, heldOut });
+}
+
+/** Replays in [-1, 1] as the VAE's training set in [0, 1] (unitFromBipolarRange, in chunks). */
+async function trainingSet(replays: Float32Array, pace: Pace): Promise<Float32Array> {
+  const out = new Float32Array(replays.length);
+  const block = 1 << 16;
+  await inChunks(pace, 'unit-range', Math.ceil(replays.length / block), Infinity, (start, count) =>
+    unitFromBipolarRangeInto(replays, out, start * block, (start + count) * block),
+  );
+  return out;
 }
 
 // ---- The whole pipeline in one go (CLI, weight script, tests) --------------

@@ -21,11 +21,18 @@
  *   hash(seed, t), so the same seed and the same batches give the same run
  *   on any backend; `sample(n, seed)` draws its z the same way.
  *
+ * Sharing the thread: the methods over many images take an optional Pace
+ * (../../core/pace) and walk the rows in chunks of its choosing (at most
+ * ROWS_PER_TENSOR) with its pauses between them. Each row is computed on
+ * its own and every sum over rows is taken row by row in order, so the
+ * chunks never change the numbers.
+ *
  * Tensors: methods that take or return tf.Tensors leave their inputs alone
  * and return new tensors the caller owns. Methods on Float32Arrays own
  * everything they make. `dispose()` frees the variables and Adam's slots.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { UNPACED, inChunks, type Pace } from '../../core/pace';
 import { createRng } from '../../core/random';
 import {
   checkSerialised,
@@ -77,17 +84,20 @@ export interface Vae {
   /** q(z|x): B x L mean and log-variance. */
   encode(x: tf.Tensor2D): { mean: tf.Tensor2D; logVar: tf.Tensor2D };
   /** Latent means of n images laid end to end (n d values) -> n L values. */
-  encodeMeans(x: Float32Array, n: number): Promise<Float32Array>;
+  encodeMeans(x: Float32Array, n: number, pace?: Pace): Promise<Float32Array>;
   /** Decoded images sigmoid(logits(z)) in [0, 1]: B x L -> B x d. */
   decode(z: tf.Tensor2D): tf.Tensor2D;
   /** decode on n latents laid end to end (n L values) -> n d values. */
-  decodeLatents(z: Float32Array, n: number): Promise<Float32Array>;
+  decodeLatents(z: Float32Array, n: number, pace?: Pace): Promise<Float32Array>;
   /** decode(mean(x)): recall through the latent mean, no sampling. */
   reconstruct(x: tf.Tensor2D): tf.Tensor2D;
   /** reconstruct on n images laid end to end -> n d values. */
-  reconstructImages(x: Float32Array, n: number): Promise<Float32Array>;
-  /** Loss terms (through the mean) and mean absolute pixel error on n images. */
-  evaluate(x: Float32Array, n: number): Promise<VaeEvaluation>;
+  reconstructImages(x: Float32Array, n: number, pace?: Pace): Promise<Float32Array>;
+  /**
+   * Loss terms (through the mean) and mean absolute pixel error on n images:
+   * per-image sums, added up image by image in float64, then / n.
+   */
+  evaluate(x: Float32Array, n: number, pace?: Pace): Promise<VaeEvaluation>;
   /** Imagination: decode n draws z ~ N(0, I) (see priorLatents) -> n d values. */
   sample(n: number, seed: number): Promise<Float32Array>;
   /** A copy of the parameters and config (not Adam's moments). */
@@ -118,8 +128,22 @@ export function loadVae(serialised: SerialisedVae): Vae {
 /** x in [-1, 1] (Hopfield convention) -> (x + 1) / 2 in [0, 1], clipped. */
 export function unitFromBipolarRange(x: Float32Array): Float32Array {
   const out = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = Math.min(1, Math.max(0, (x[i] + 1) / 2));
+  unitFromBipolarRangeInto(x, out, 0, x.length);
   return out;
+}
+
+/** unitFromBipolarRange of x[from..to) written to out[from..to) (`to` is clipped to x.length). */
+export function unitFromBipolarRangeInto(
+  x: Float32Array,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  const end = Math.min(to, x.length);
+  for (let i = from; i < end; i++) {
+    const v = (x[i] + 1) / 2;
+    out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+  }
 }
 
 /**
@@ -133,8 +157,8 @@ export function priorLatents(n: number, latentSize: number, seed: number): Float
   return z;
 }
 
-/** Rows per tensor when a method walks a long Float32Array. */
-const CHUNK = 512;
+/** Rows per tensor, at most, when a method walks a long Float32Array. */
+export const ROWS_PER_TENSOR = 512;
 
 class TfVae implements Vae {
   readonly config: VaeConfig;
@@ -188,14 +212,9 @@ class TfVae implements Vae {
     return { mean, logVar };
   }
 
-  encodeMeans(x: Float32Array, n: number): Promise<Float32Array> {
-    return this.mapRows(
-      x,
-      n,
-      this.config.inputSize,
-      this.config.latentSize,
-      (t) => this.encoder(t).mean,
-    );
+  encodeMeans(x: Float32Array, n: number, pace?: Pace): Promise<Float32Array> {
+    const { inputSize, latentSize } = this.config;
+    return this.mapRows(x, n, inputSize, latentSize, (t) => this.encoder(t).mean, pace);
   }
 
   decode(z: tf.Tensor2D): tf.Tensor2D {
@@ -203,9 +222,15 @@ class TfVae implements Vae {
     return tf.tidy(() => tf.sigmoid(this.decoderLogits(z)));
   }
 
-  decodeLatents(z: Float32Array, n: number): Promise<Float32Array> {
-    return this.mapRows(z, n, this.config.latentSize, this.config.inputSize, (t) =>
-      tf.sigmoid(this.decoderLogits(t)),
+  decodeLatents(z: Float32Array, n: number, pace?: Pace): Promise<Float32Array> {
+    const { inputSize, latentSize } = this.config;
+    return this.mapRows(
+      z,
+      n,
+      latentSize,
+      inputSize,
+      (t) => tf.sigmoid(this.decoderLogits(t)),
+      pace,
     );
   }
 
@@ -214,39 +239,50 @@ class TfVae implements Vae {
     return tf.tidy(() => tf.sigmoid(this.decoderLogits(this.encoder(x).mean)));
   }
 
-  reconstructImages(x: Float32Array, n: number): Promise<Float32Array> {
-    return this.mapRows(x, n, this.config.inputSize, this.config.inputSize, (t) =>
-      tf.sigmoid(this.decoderLogits(this.encoder(t).mean)),
+  reconstructImages(x: Float32Array, n: number, pace?: Pace): Promise<Float32Array> {
+    const d = this.config.inputSize;
+    return this.mapRows(
+      x,
+      n,
+      d,
+      d,
+      (t) => tf.sigmoid(this.decoderLogits(this.encoder(t).mean)),
+      pace,
     );
   }
 
-  async evaluate(x: Float32Array, n: number): Promise<VaeEvaluation> {
+  async evaluate(x: Float32Array, n: number, pace: Pace = UNPACED): Promise<VaeEvaluation> {
     this.check();
     const d = this.config.inputSize;
     checkLength(x, n, d);
     if (n === 0) throw new RangeError('cannot evaluate on 0 images');
-    // Sums over chunks, then one division: per-sample averages over all n.
+    // Per-image sums (rows x 3), added image by image: the chunks do not change the total.
     let recon = 0;
     let kl = 0;
     let abs = 0;
-    for (let start = 0; start < n; start += CHUNK) {
-      const rows = Math.min(CHUNK, n - start);
+    await inChunks(pace, 'vae.evaluate', n, ROWS_PER_TENSOR, async (start, rows) => {
+      this.check();
       const sums = tf.tidy(() => {
         const xs = tf.tensor2d(x.subarray(start * d, (start + rows) * d), [rows, d]);
         const { mean, logVar } = this.encoder(xs);
         const logits = this.decoderLogits(mean);
-        return tf.stack([
-          tf.sum(bceWithLogits(xs, logits)),
-          tf.sum(klDivergence(mean, logVar)),
-          tf.sum(tf.abs(tf.sub(xs, tf.sigmoid(logits)))),
-        ]);
+        return tf.stack(
+          [
+            bceWithLogits(xs, logits),
+            klDivergence(mean, logVar),
+            tf.sum(tf.abs(tf.sub(xs, tf.sigmoid(logits))), 1),
+          ],
+          1,
+        );
       });
-      const [r, k, a] = await sums.data();
+      const v = await sums.data();
       sums.dispose();
-      recon += r;
-      kl += k;
-      abs += a;
-    }
+      for (let r = 0; r < rows; r++) {
+        recon += v[3 * r];
+        kl += v[3 * r + 1];
+        abs += v[3 * r + 2];
+      }
+    });
     recon /= n;
     kl /= n;
     return { loss: recon + this.config.klWeight * kl, recon, kl, meanAbsError: abs / (n * d) };
@@ -293,25 +329,28 @@ class TfVae implements Vae {
     return decoderForward(this.vars, z).logits;
   }
 
-  /** Applies f to CHUNK-row slices of an n x inDim array; n x outDim result. */
+  /** Applies f to slices of rows of an n x inDim array (paced); n x outDim result. */
   private async mapRows(
     x: Float32Array,
     n: number,
     inDim: number,
     outDim: number,
     f: (rows: tf.Tensor2D) => tf.Tensor2D,
+    pace: Pace = UNPACED,
   ): Promise<Float32Array> {
     this.check();
     checkLength(x, n, inDim);
     const out = new Float32Array(n * outDim);
-    for (let start = 0; start < n; start += CHUNK) {
-      const rows = Math.min(CHUNK, n - start);
+    // One job per shape of work, so the pace learns each one's cost per row.
+    const job = `vae.rows ${inDim}->${outDim}`;
+    await inChunks(pace, job, n, ROWS_PER_TENSOR, async (start, rows) => {
+      this.check(); // disposed while paused: stop here
       const y = tf.tidy(() =>
         f(tf.tensor2d(x.subarray(start * inDim, (start + rows) * inDim), [rows, inDim])),
       );
       out.set(await y.data(), start * outDim);
       y.dispose();
-    }
+    });
     return out;
   }
 
