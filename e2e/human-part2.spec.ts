@@ -70,7 +70,12 @@ test('drag a study session on the timeline and the recall at test changes', asyn
 test('the day stepper runs to the end without freezing the page', async ({ page }) => {
   await observeLongTasks(page);
   await openPart2(page, 'mdays=6&mspeed=10');
-  // Opening the page is measured by longtasks.spec.ts; here, stepping and playing the days.
+  // Opening the page is measured by longtasks.spec.ts; here, stepping and playing the days,
+  // once part 1's simulations have drawn their curves.
+  for (const id of ['serial-readout', 'context-readout', 'emotion-readout']) {
+    await expect(page.getByTestId(id)).toHaveCount(1, { timeout: 60_000 });
+  }
+  await page.waitForTimeout(500);
   await page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
   const status = page.getByTestId('memory-status');
   await status.scrollIntoViewIfNeeded();

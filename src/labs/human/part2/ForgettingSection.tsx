@@ -1,16 +1,16 @@
 /** Part 2, section 1, "Forgetting": Ebbinghaus's savings, two fitted laws, and ACT-R's activation. */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { runCommand } from '../../../engine/commands';
 import { EBBINGHAUS_1885, EBBINGHAUS_CITATION } from '../../../data/ebbinghaus';
 import type { ForgettingFit } from '../../../models/human/actr';
 import { CommandButton } from '../../../ui/CommandButton';
-import { Help } from '../../../ui/Help';
 import { LineChart, type ChartMarker, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { FORGETTING_COMMANDS } from './commands';
 import { actrCurves, actrError, curvePoints, drop, type ForgettingFits } from './forgettingView';
 import { CheckChips, SettingSelect, SettingSlider } from './Part2Controls';
 import { DELAY_KEYS } from './params';
+import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
 const COLORS = { power: '#2457c5', exponential: '#b2182b', actr: '#1a7f37' };
@@ -34,13 +34,13 @@ function FitCard({
 }: {
   fit: ForgettingFit;
   title: string;
-  formula: string;
+  formula: ReactNode;
   params: string;
 }) {
   return (
     <div className={`h2-fit h2-fit--${fit.model}`} data-testid={`fit-${fit.model}`}>
       <h4>{title}</h4>
-      <TeX tex={formula} display />
+      <p className="h2-formula">{formula}</p>
       <p>{params}</p>
       <p>
         RMSE <strong>{f(fit.rmse)}</strong> points of savings
@@ -56,19 +56,35 @@ function FitCards({ fits }: { fits: ForgettingFits }) {
       <FitCard
         fit={power}
         title="Power law"
-        formula="S(t) = b\,t^{-d} = b\,e^{A(t)}"
+        formula={
+          <>
+            <i>S</i>(<i>t</i>) = <i>b</i> <i>t</i>
+            <sup>−d</sup> = <i>b</i> <i>e</i>
+            <sup>A(t)</sup>
+          </>
+        }
         params={`b = ${f(power.params.b, 1)} % (at 1 h), d = ${f(power.params.d, 3)}`}
       />
       <FitCard
         fit={exponential}
         title="Exponential decay"
-        formula="S(t) = b\,e^{-t/T}"
+        formula={
+          <>
+            <i>S</i>(<i>t</i>) = <i>b</i> <i>e</i>
+            <sup>−t/T</sup>
+          </>
+        }
         params={`b = ${f(exponential.params.b, 1)} %, T = ${f(exponential.params.T, 0)} h (${f(exponential.params.T / 24, 1)} days)`}
       />
       <FitCard
         fit={actr}
         title="ACT-R logistic, d = 0.5"
-        formula="S(t) = \frac{100}{1 + e^{-(A(t) - \tau)/s}}"
+        formula={
+          <>
+            <i>S</i>(<i>t</i>) = 100 / (1 + <i>e</i>
+            <sup>−(A(t) − τ)/s</sup>)
+          </>
+        }
         params={`τ = ${f(actr.params.tau, 3)}, s = ${f(actr.params.s, 2)}`}
       />
     </div>
@@ -246,34 +262,38 @@ export function ForgettingSection() {
         <TeX tex="P(t) = \frac{1}{1 + e^{-(A(t) - \tau)/s}}" display />
       </div>
       <ActrPanel />
-      <Help title="Conventions, and where the model departs from the data">
-        <ul>
-          <li>
-            Time is in hours from the study; the savings are in percent and the fits minimise the
-            squared error in percentage points. Only studies strictly before t count (an age of 0
-            would give an infinite activation).
-          </li>
-          <li>
-            Savings are not a recall probability: a list with no savings may still be partly
-            recalled. Each mapping is a choice, stated with its formula: the power law reads savings
-            as proportional to the trace strength <i>e</i>
-            <sup>A</sup>; the ACT-R logistic reads them as 100 P.
-          </li>
-          {fits && (
-            <li>
-              The fitted decay of savings, d = {f(fits.power.params.d, 3)}, is far below
-              ACT-R&apos;s usual recall decay of 0.5, and the logistic needs a large noise (s ={' '}
-              {f(fits.actr.params.s, 2)}) to be as flat as the data: savings fall much more slowly
-              than recall does.
-            </li>
-          )}
-          <li>
-            With one study, only τ/<i>d</i> and <i>s</i>/<i>d</i> matter: scaling d, τ and s by the
-            same factor leaves every P unchanged. &ldquo;Fit τ and s&rdquo; therefore fits at d =
-            0.5 and scales the result to your d, with the same error.
-          </li>
-        </ul>
-      </Help>
+      <LazyHelp title="Conventions, and where the model departs from the data">
+        {() => (
+          <>
+            <ul>
+              <li>
+                Time is in hours from the study; the savings are in percent and the fits minimise
+                the squared error in percentage points. Only studies strictly before t count (an age
+                of 0 would give an infinite activation).
+              </li>
+              <li>
+                Savings are not a recall probability: a list with no savings may still be partly
+                recalled. Each mapping is a choice, stated with its formula: the power law reads
+                savings as proportional to the trace strength <i>e</i>
+                <sup>A</sup>; the ACT-R logistic reads them as 100 P.
+              </li>
+              {fits && (
+                <li>
+                  The fitted decay of savings, d = {f(fits.power.params.d, 3)}, is far below
+                  ACT-R&apos;s usual recall decay of 0.5, and the logistic needs a large noise (s ={' '}
+                  {f(fits.actr.params.s, 2)}) to be as flat as the data: savings fall much more
+                  slowly than recall does.
+                </li>
+              )}
+              <li>
+                With one study, only τ/<i>d</i> and <i>s</i>/<i>d</i> matter: scaling d, τ and s by
+                the same factor leaves every P unchanged. &ldquo;Fit τ and s&rdquo; therefore fits
+                at d = 0.5 and scales the result to your d, with the same error.
+              </li>
+            </ul>
+          </>
+        )}
+      </LazyHelp>
     </>
   );
 }

@@ -2,7 +2,6 @@
 import { useMemo } from 'react';
 import { INTERFERENCE_DEFAULTS } from '../../../models/human/interference';
 import { CommandButton } from '../../../ui/CommandButton';
-import { Help } from '../../../ui/Help';
 import { LineChart, type ChartMarker, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { ProgressBar } from '../../../ui/ProgressBar';
@@ -10,6 +9,7 @@ import { INTERFERENCE_COMMANDS } from './commands';
 import { weightRows } from './interferenceView';
 import { SettingNumber, SettingSelect, SettingSlider } from './Part2Controls';
 import { WeightBars } from './WeightBars';
+import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
 const f = (x: number, digits = 3) => x.toFixed(digits);
@@ -170,33 +170,39 @@ export function InterferenceSection() {
           <Attention />
         </div>
       </div>
-      <Help title="The model, and where it departs from the data">
-        <ul>
-          <li>
-            {INTERFERENCE_DEFAULTS.pairs} pairs per list; cues are seeded random unit vectors in{' '}
-            {INTERFERENCE_DEFAULTS.dim} dimensions and <TeX tex="A' = S A + \sqrt{1 - S^2}\, U" />{' '}
-            with U orthogonal to A, so cos(A, A′) = S exactly. Answers are one-hot. The same A and U
-            serve every S, so the curves are smooth.
-          </li>
-          <li>
-            Each slot&apos;s logit is β <i>k</i>
-            <sub>j</sub>·<i>q</i> + ln <i>n</i>
-            <sub>j</sub>: a slot studied n times counts as n copies of it in the softmax. A
-            &ldquo;no recall&rdquo; option with logit βθ (θ = {INTERFERENCE_DEFAULTS.theta}) is
-            ACT-R&apos;s retrieval threshold inside the softmax.
-          </li>
-          <li>
-            Retroactive interference is recall of B after A–B alone minus after A′–C too; proactive
-            is the mean, over the A′–C trials, of learning without A–B minus with it.
-          </li>
-          <li>
-            Nothing is unlearned here: the A–B slots stay as they were and lose recall only because
-            the A′–C slots compete for the attention. At S = 1 (A–B then A–C) recall of B settles at
-            its share of the strengths, not at zero; people can also unlearn or suppress the first
-            answers (Barnes &amp; Underwood 1959), which this memory does not do.
-          </li>
-        </ul>
-      </Help>
+      <LazyHelp title="The model, and where it departs from the data">
+        {() => (
+          <>
+            <ul>
+              <li>
+                {INTERFERENCE_DEFAULTS.pairs} pairs per list; cues are seeded random unit vectors in{' '}
+                {INTERFERENCE_DEFAULTS.dim} dimensions and{' '}
+                <TeX tex="A' = S A + \sqrt{1 - S^2}\, U" /> with U orthogonal to A, so cos(A, A′) =
+                S exactly. Answers are one-hot. The same A and U serve every S, so the curves are
+                smooth.
+              </li>
+              <li>
+                Each slot&apos;s logit is β <i>k</i>
+                <sub>j</sub>·<i>q</i> + ln <i>n</i>
+                <sub>j</sub>: a slot studied n times counts as n copies of it in the softmax. A
+                &ldquo;no recall&rdquo; option with logit βθ (θ = {INTERFERENCE_DEFAULTS.theta}) is
+                ACT-R&apos;s retrieval threshold inside the softmax.
+              </li>
+              <li>
+                Retroactive interference is recall of B after A–B alone minus after A′–C too;
+                proactive is the mean, over the A′–C trials, of learning without A–B minus with it.
+              </li>
+              <li>
+                Nothing is unlearned here: the A–B slots stay as they were and lose recall only
+                because the A′–C slots compete for the attention. At S = 1 (A–B then A–C) recall of
+                B settles at its share of the strengths, not at zero; people can also unlearn or
+                suppress the first answers (Barnes &amp; Underwood 1959), which this memory does not
+                do.
+              </li>
+            </ul>
+          </>
+        )}
+      </LazyHelp>
     </>
   );
 }

@@ -7,13 +7,13 @@ import {
   type EpisodeEvent,
 } from '../../../models/human/consolidatingMemory';
 import { CommandButton } from '../../../ui/CommandButton';
-import { Help } from '../../../ui/Help';
 import { LineChart, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { MEMORY_COMMANDS } from './commands';
 import { Fates, QueryAttention, QueryControls, SlotList } from './MemoryPanels';
 import { dayCounts, type MemoryFrame } from './memoryView';
 import { SettingNumber, SettingSlider } from './Part2Controls';
+import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
 const PHASE_NAMES = { study: 'study', sleep: 'sleep and replay', test: 'test' };
@@ -146,53 +146,63 @@ export function MemorySection() {
           {shown.some((f) => f.report) && <CountsChart frames={shown} />}
         </div>
       </div>
-      <Help title="How this relates to the Consolidation lab">
-        <p>
-          Both turn episodes into gist, by different means. In the Consolidation lab (Spens &amp;
-          Burgess 2024) a hippocampus, a modern Hopfield network, stores each digit as an episode
-          and replays them from noise, and a neocortex, a variational autoencoder, is trained on the
-          replays: the gist is a new network&apos;s learned model of all the episodes, which then
-          recalls, imagines and distorts toward the typical. Here there is only one store: similar
-          slots are merged into a prototype slot that holds their average, so the gist is a stored
-          item, not a trained network, and the episodes&apos; own slots fade because they are no
-          longer replayed. The retrieval is the same operation as the Hopfield network&apos;s
-          update, softmax(β <i>k</i>·<i>q</i>), with each slot&apos;s activation added as a prior.
-        </p>
-      </Help>
-      <Help title="The model, and which parts are our choices">
-        <ul>
-          <li>
-            Episodes are binary features (one of 5 places, a set of 4 people, one of 6 objects, one
-            of 3 times of day); a slot&apos;s key is the normalised features, its value the
-            features. Retrieval:{' '}
-            <TeX tex="w_j = \mathrm{softmax}_j(\beta\, k_j \cdot q + m_j(t))" /> with β ={' '}
-            {MEMORY_DEFAULTS.beta}, and the answer is Σ<sub>j</sub> <i>w</i>
-            <sub>j</sub> <i>v</i>
-            <sub>j</sub>.
-          </li>
-          <li>
-            Strength: <TeX tex="m_j(t) = \ln \sum_u (t - t_u)^{-d}" /> over the slot&apos;s uses
-            (studied, replayed, recalled), d = {MEMORY_DEFAULTS.decay}, t in days. A slot whose m
-            falls below {MEMORY_DEFAULTS.forgetThreshold} is removed. The power law makes fading
-            slow: a slot used once goes after{' '}
-            {Math.exp(-MEMORY_DEFAULTS.forgetThreshold / MEMORY_DEFAULTS.decay).toFixed(1)} days.
-          </li>
-          <li>
-            Each night {MEMORY_DEFAULTS.replays} slots are replayed, drawn with probability
-            proportional to <i>e</i>
-            <sup>m/T</sup> (T = {MEMORY_DEFAULTS.replayTemperature}). An episodic slot whose key has
-            cosine ≥ {MEMORY_DEFAULTS.mergeSimilarity} with a prototype joins it;{' '}
-            {MEMORY_DEFAULTS.minMembers} or more such slots form a new one. A test recalls every
-            rehearsed one-off from its cue, which strengthens the slot that answers.
-          </li>
-          <li>
-            The merge rule and its thresholds, replay by <i>e</i>
-            <sup>m/T</sup>, the activation as a prior in the attention and rehearsal as recall are
-            design choices of ours, not taken from a paper. The schedule of episodes is generated
-            from the seed.
-          </li>
-        </ul>
-      </Help>
+      <LazyHelp title="How this relates to the Consolidation lab">
+        {() => (
+          <>
+            <p>
+              Both turn episodes into gist, by different means. In the Consolidation lab (Spens
+              &amp; Burgess 2024) a hippocampus, a modern Hopfield network, stores each digit as an
+              episode and replays them from noise, and a neocortex, a variational autoencoder, is
+              trained on the replays: the gist is a new network&apos;s learned model of all the
+              episodes, which then recalls, imagines and distorts toward the typical. Here there is
+              only one store: similar slots are merged into a prototype slot that holds their
+              average, so the gist is a stored item, not a trained network, and the episodes&apos;
+              own slots fade because they are no longer replayed. The retrieval is the same
+              operation as the Hopfield network&apos;s update, softmax(β <i>k</i>·<i>q</i>), with
+              each slot&apos;s activation added as a prior.
+            </p>
+          </>
+        )}
+      </LazyHelp>
+      <LazyHelp title="The model, and which parts are our choices">
+        {() => (
+          <>
+            <ul>
+              <li>
+                Episodes are binary features (one of 5 places, a set of 4 people, one of 6 objects,
+                one of 3 times of day); a slot&apos;s key is the normalised features, its value the
+                features. Retrieval:{' '}
+                <TeX tex="w_j = \mathrm{softmax}_j(\beta\, k_j \cdot q + m_j(t))" /> with β ={' '}
+                {MEMORY_DEFAULTS.beta}, and the answer is Σ<sub>j</sub> <i>w</i>
+                <sub>j</sub> <i>v</i>
+                <sub>j</sub>.
+              </li>
+              <li>
+                Strength: <TeX tex="m_j(t) = \ln \sum_u (t - t_u)^{-d}" /> over the slot&apos;s uses
+                (studied, replayed, recalled), d = {MEMORY_DEFAULTS.decay}, t in days. A slot whose
+                m falls below {MEMORY_DEFAULTS.forgetThreshold} is removed. The power law makes
+                fading slow: a slot used once goes after{' '}
+                {Math.exp(-MEMORY_DEFAULTS.forgetThreshold / MEMORY_DEFAULTS.decay).toFixed(1)}{' '}
+                days.
+              </li>
+              <li>
+                Each night {MEMORY_DEFAULTS.replays} slots are replayed, drawn with probability
+                proportional to <i>e</i>
+                <sup>m/T</sup> (T = {MEMORY_DEFAULTS.replayTemperature}). An episodic slot whose key
+                has cosine ≥ {MEMORY_DEFAULTS.mergeSimilarity} with a prototype joins it;{' '}
+                {MEMORY_DEFAULTS.minMembers} or more such slots form a new one. A test recalls every
+                rehearsed one-off from its cue, which strengthens the slot that answers.
+              </li>
+              <li>
+                The merge rule and its thresholds, replay by <i>e</i>
+                <sup>m/T</sup>, the activation as a prior in the attention and rehearsal as recall
+                are design choices of ours, not taken from a paper. The schedule of episodes is
+                generated from the seed.
+              </li>
+            </ul>
+          </>
+        )}
+      </LazyHelp>
     </>
   );
 }

@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { runCommand } from '../../../engine/commands';
 import { PAVLIK_ANDERSON_2005, SPACING_DEFAULTS } from '../../../models/human/spacing';
 import { CommandButton } from '../../../ui/CommandButton';
-import { Help } from '../../../ui/Help';
 import { LineChart, type ChartMarker, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { ProgressBar } from '../../../ui/ProgressBar';
@@ -19,6 +18,7 @@ import {
   SWEEP_GAPS_DAYS,
 } from './spacingView';
 import { Timeline } from './Timeline';
+import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
 const COLORS: Record<RetentionName, string> = {
@@ -305,40 +305,44 @@ export function SpacingSection() {
       <h3>Two sessions: how far apart?</h3>
       <GapSweepView />
       <Comparison />
-      <Help title="Conventions, and where the model departs from the data">
-        <ul>
-          <li>
-            <i>m</i>
-            <sub>j−1</sub> is the activation just before session j (from the sessions before it;{' '}
-            <i>m</i>
-            <sub>0</sub> = −∞, so <i>d</i>
-            <sub>1</sub> = <i>a</i>
-            ). <i>c</i> = {PAVLIK_ANDERSON_2005.c} and <i>a</i> = {PAVLIK_ANDERSON_2005.a}
-            are Pavlik &amp; Anderson&apos;s fit, with ages in seconds, so the model runs in seconds
-            and the page shows days.
-          </li>
-          <li>
-            The threshold τ = {SPACING_DEFAULTS.tau.toFixed(3)} and noise <i>s</i> ={' '}
-            {SPACING_DEFAULTS.s.toFixed(3)} are our calibration, not their fit: one study is
-            recalled with P = 0.95 ten minutes later and 0.5 a day later. They move the recall
-            levels, never which schedule is best. Pavlik &amp; Anderson&apos;s scaling of the time
-            between sessions is not used: the timeline is clock time.
-          </li>
-          <li>
-            &ldquo;Massed&rdquo; means back to back, 10 s apart. A session at or after the test does
-            not count.
-          </li>
-          <li>
-            Over the same study period, evenly spaced and expanding schedules come out close (the
-            comparison under the timeline): the model does not favour expanding schedules, which
-            study guides often recommend.
-          </li>
-          <li>
-            At a very short retention interval the best gap is a few minutes and the differences are
-            tiny, since recall is near 1 whatever the schedule.
-          </li>
-        </ul>
-      </Help>
+      <LazyHelp title="Conventions, and where the model departs from the data">
+        {() => (
+          <>
+            <ul>
+              <li>
+                <i>m</i>
+                <sub>j−1</sub> is the activation just before session j (from the sessions before it;{' '}
+                <i>m</i>
+                <sub>0</sub> = −∞, so <i>d</i>
+                <sub>1</sub> = <i>a</i>
+                ). <i>c</i> = {PAVLIK_ANDERSON_2005.c} and <i>a</i> = {PAVLIK_ANDERSON_2005.a}
+                are Pavlik &amp; Anderson&apos;s fit, with ages in seconds, so the model runs in
+                seconds and the page shows days.
+              </li>
+              <li>
+                The threshold τ = {SPACING_DEFAULTS.tau.toFixed(3)} and noise <i>s</i> ={' '}
+                {SPACING_DEFAULTS.s.toFixed(3)} are our calibration, not their fit: one study is
+                recalled with P = 0.95 ten minutes later and 0.5 a day later. They move the recall
+                levels, never which schedule is best. Pavlik &amp; Anderson&apos;s scaling of the
+                time between sessions is not used: the timeline is clock time.
+              </li>
+              <li>
+                &ldquo;Massed&rdquo; means back to back, 10 s apart. A session at or after the test
+                does not count.
+              </li>
+              <li>
+                Over the same study period, evenly spaced and expanding schedules come out close
+                (the comparison under the timeline): the model does not favour expanding schedules,
+                which study guides often recommend.
+              </li>
+              <li>
+                At a very short retention interval the best gap is a few minutes and the differences
+                are tiny, since recall is near 1 whatever the schedule.
+              </li>
+            </ul>
+          </>
+        )}
+      </LazyHelp>
     </>
   );
 }
