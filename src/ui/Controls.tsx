@@ -16,7 +16,8 @@ import {
 import './ui.css';
 
 export interface SliderProps {
-  label: string;
+  /** Text, or a node such as a symbol typeset with KaTeX. */
+  label: ReactNode;
   value: number;
   min: number;
   max: number;
@@ -28,6 +29,11 @@ export interface SliderProps {
   /** Logarithmic track (needs min > 0): each notch multiplies the value by the same factor. */
   log?: boolean;
   disabled?: boolean;
+  /** Classes added to the field's "ui-field". */
+  className?: string;
+  testId?: string;
+  /** Shown under the help line (e.g. the setting's own messages). */
+  children?: ReactNode;
 }
 
 export function Slider({
@@ -41,13 +47,16 @@ export function Slider({
   help,
   log = false,
   disabled,
+  className,
+  testId,
+  children,
 }: SliderProps) {
   const id = useId();
   const range: SliderRange = { min, max, step, log };
   const isLog = log && min > 0;
   const text = format(value);
   return (
-    <div className="ui-field">
+    <div className={className ? `ui-field ${className}` : 'ui-field'} data-testid={testId}>
       <div className="ui-field-head">
         <label htmlFor={id}>{label}</label>
         {/* Hidden from screen readers: the input's aria-valuetext says the same,
@@ -68,11 +77,8 @@ export function Slider({
         disabled={disabled}
         onChange={(e) => onChange(nextSliderValue(Number(e.currentTarget.value), value, range))}
       />
-      {help && (
-        <div id={`${id}-help`} className="ui-field-help">
-          {help}
-        </div>
-      )}
+      <FieldHelp id={id} help={help} />
+      {children}
     </div>
   );
 }
@@ -114,13 +120,18 @@ export function Select<T extends string>({
           </option>
         ))}
       </select>
-      {help && (
-        <div id={`${id}-help`} className="ui-field-help">
-          {help}
-        </div>
-      )}
+      <FieldHelp id={id} help={help} />
     </div>
   );
+}
+
+/** A field's help line, `${id}-help` for its aria-describedby; nothing without help. */
+function FieldHelp({ id, help }: { id: string; help?: string }) {
+  return help ? (
+    <div id={`${id}-help`} className="ui-field-help">
+      {help}
+    </div>
+  ) : null;
 }
 
 export interface ToggleProps {

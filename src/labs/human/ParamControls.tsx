@@ -4,13 +4,12 @@
  * typeset with KaTeX), changed only through the setParam command, with the
  * setting's own messages beside it.
  */
-import { useId } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CMR_PARAMS, type CmrParamGroup, type CmrParamKey } from '../../models/human/cmr';
 import { InlineMessages } from '../../ui/LabMessages';
 import { TeX } from '../../ui/Math';
-import { Select } from '../../ui/Controls';
-import { formatValue, nextSliderValue, valueToSlider } from '../../ui/controlsMath';
+import { Select, Slider } from '../../ui/Controls';
+import { formatValue } from '../../ui/controlsMath';
 import { COMMANDS, type SettingChange } from './commands';
 import { paramSpec, type SettingKey, type Settings } from './params';
 import { useLab, useLabContext } from './useLab';
@@ -34,56 +33,35 @@ export function ParamSlider({
   help?: string;
 }) {
   const ctx = useLabContext();
-  const id = useId();
   const value = useLab((s) => s[name]) as number;
   const messages = useLab((s) => s.messages);
   const spec = paramSpec(name);
   const cmr = CMR_INFO.get(name);
   const min = spec.min!;
   const max = spec.max!;
-  const range = {
-    min,
-    max,
-    step: step ?? cmr?.step ?? (spec.kind === 'int' ? 1 : (max - min) / 100),
-  };
-  const text = format(value);
   return (
-    <div className="ui-field hm-param" data-testid={`param-${name}`}>
-      <div className="ui-field-head">
-        <label htmlFor={id}>
-          {cmr ? (
-            <>
-              <TeX tex={cmr.symbol} /> <span className="hm-param-name">{name}</span>
-            </>
-          ) : (
-            (spec.label ?? name)
-          )}
-        </label>
-        <output htmlFor={id} aria-hidden="true">
-          {text}
-        </output>
-      </div>
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={range.step}
-        value={valueToSlider(value, range)}
-        aria-valuetext={text}
-        aria-describedby={`${id}-help`}
-        onChange={(e) =>
-          runCommand(COMMANDS.setParam, ctx, [
-            name,
-            nextSliderValue(Number(e.currentTarget.value), value, range),
-          ] as SettingChange)
-        }
-      />
-      <div id={`${id}-help`} className="ui-field-help">
-        {help ?? spec.describe}
-      </div>
+    <Slider
+      className="hm-param"
+      testId={`param-${name}`}
+      label={
+        cmr ? (
+          <>
+            <TeX tex={cmr.symbol} /> <span className="hm-param-name">{name}</span>
+          </>
+        ) : (
+          (spec.label ?? name)
+        )
+      }
+      value={value}
+      min={min}
+      max={max}
+      step={step ?? cmr?.step ?? (spec.kind === 'int' ? 1 : (max - min) / 100)}
+      format={format}
+      help={help ?? spec.describe}
+      onChange={(v) => runCommand(COMMANDS.setParam, ctx, [name, v] as SettingChange)}
+    >
       <InlineMessages messages={messages} source={`setParam:${name}`} />
-    </div>
+    </Slider>
   );
 }
 
