@@ -16,6 +16,7 @@ import { EmotionSection } from './EmotionSection';
 import { GameSection } from './GameSection';
 import { SerialSection } from './SerialSection';
 import { WatchSection } from './WatchSection';
+import { PART2_SECTIONS } from './part2/sections';
 
 export interface LabSection {
   /** The element id (and the navigation's target); unique on the page. */
@@ -33,4 +34,4 @@ export const PART1_SECTIONS: readonly LabSection[] = [
   { id: 'attention', title: 'Attention view', Component: AttentionSection },
 ];
 
-export const SECTIONS: readonly LabSection[] = [...PART1_SECTIONS];
+export const SECTIONS: readonly LabSection[] = [...PART1_SECTIONS, ...PART2_SECTIONS];
