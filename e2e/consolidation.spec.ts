@@ -168,3 +168,143 @@ test('a bad link opens with defaults and says which values were wrong', async ({
   await page.getByTestId('goto-step-4').click();
   await expect.poll(() => page.url()).toMatch(/seed=5&step=4$/);
 });
+
+test('the stored episodes, replays and a trained VAE survive leaving and a reload; start over asks first', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const link = './#/consolidation?episodes=500&replays=1000&epochs=1';
+  await page.goto(link);
+  const points = page.getByTestId('map-points');
+  await expect(points).toHaveAttribute('data-count', '1000', { timeout: 60_000 });
+  const kept = page.getByTestId('kept-summary');
+  await expect(kept).toContainText('Nothing of yours is kept in this browser yet');
+
+  // Store, replay and train one epoch.
+  await page.getByTestId('encode').click();
+  await expect(page.getByTestId('encoded')).toContainText('Stored 500 episodes');
+  await page.getByTestId('replay').click();
+  await expect(page.getByTestId('coverage')).toContainText('within 0.05', { timeout: 60_000 });
+  const coverage = await page.getByTestId('coverage').innerText();
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('vae-note')).toContainText('Trained live', { timeout: 120_000 });
+  // Kept once the writes are done (no "saving…").
+  await expect(kept).toHaveText(
+    'Kept in this browser: 500 stored episodes · 1,000 replays · the VAE you trained (1 epoch).',
+    { timeout: 30_000 },
+  );
+  const note = await page.getByTestId('vae-note').innerText();
+
+  const sameAsBefore = async () => {
+    await expect(points).toHaveAttribute('data-count', '1000', { timeout: 60_000 });
+    await expect(page.getByTestId('encoded')).toContainText('Stored 500 episodes');
+    await expect(page.getByTestId('coverage')).toHaveText(coverage);
+    // The same VAE: the same line, the same held-out measurements, the same curves.
+    await expect(page.getByTestId('vae-note')).toHaveText(note);
+    await expect(page.getByTestId('curves')).toBeVisible();
+    await expect(page.getByTestId('train')).toBeEnabled();
+  };
+
+  // A reload.
+  await page.reload();
+  await sameAsBefore();
+  await expect(page.getByTestId('messages-keep')).toContainText(
+    'Restored from this browser: 500 stored episodes, 1,000 replays and the VAE trained live for 1 epoch.',
+  );
+  // Leaving the lab and coming back.
+  await page.goto('./#/');
+  await page.goto(link);
+  await sameAsBefore();
+  // The restored VAE trains on from where it stopped: one more epoch.
+  await page.getByTestId('epochs').selectOption('2');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('vae-note')).toContainText('for 2 epochs', { timeout: 120_000 });
+  await expect(kept).toHaveText(
+    'Kept in this browser: 500 stored episodes · 1,000 replays · the VAE you trained (2 epochs).',
+    { timeout: 30_000 },
+  );
+
+  // Start over asks first; "Keep them" keeps everything.
+  await page.getByTestId('start-over').click();
+  const confirm = page.getByTestId('start-over-confirm');
+  await expect(confirm).toContainText(
+    'Delete the stored episodes, the replays and the trained VAE',
+  );
+  await expect(page.getByTestId('start-over-no')).toBeFocused();
+  await page.getByTestId('start-over-no').click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('encoded')).toBeVisible();
+  await expect(kept).toContainText('the VAE you trained (2 epochs)');
+
+  // Confirmed: everything goes, here and after a reload; the settings stay in the link.
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-yes').click();
+  await expect(kept).toContainText('Nothing of yours is kept in this browser yet');
+  await expect(page.getByTestId('encoded')).toHaveCount(0);
+  await expect(page.getByTestId('replays')).toHaveCount(0);
+  await expect(page.getByTestId('vae-note')).toContainText(
+    'Trained by scripts/train-consolidation.ts',
+  );
+  expect(page.url()).toContain('episodes=500');
+  await page.reload();
+  await expect(points).toHaveAttribute('data-count', '1000', { timeout: 60_000 });
+  await expect(kept).toContainText('Nothing of yours is kept in this browser yet');
+  await expect(page.getByTestId('encoded')).toHaveCount(0);
+  await expect(page.getByTestId('encode')).toHaveText('Store 500 episodes');
+});
+
+test('the VAE exports as a file and imports back; a bad file gives a message and changes nothing', async ({
+  page,
+}, info) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/consolidation');
+  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', '1000', {
+    timeout: 60_000,
+  });
+  const note = page.getByTestId('vae-note');
+  await expect(note).toContainText('decoding accuracy');
+  const before = await note.innerText();
+  const measured = (text: string) => text.slice(text.indexOf('Held-out:'));
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-vae').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('engram-vae-L2.json');
+  const path = info.outputPath('engram-vae-L2.json');
+  await file.saveAs(path);
+
+  // A bad file: a message beside the button, and the VAE on screen stays.
+  const input = page.getByTestId('import-vae-file');
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"engram-vae","version":1,"config":{},"weights":"AAAA"}'),
+  });
+  await expect(page.getByTestId('messages-importVae')).toContainText(
+    '"bad.json" cannot be opened as a VAE: its inputSize is not a number',
+  );
+  await input.setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('not json'),
+  });
+  await expect(page.getByTestId('messages-importVae')).toContainText(
+    '"notes.json" is not a JSON file',
+  );
+  await expect(note).toHaveText(before);
+  await expect(page.getByTestId('kept-summary')).toContainText('Nothing of yours is kept');
+
+  // The exported file: the same VAE, so the same held-out measurements; kept across a reload.
+  await input.setInputFiles(path);
+  await expect(note).toContainText(
+    'Imported from "engram-vae-L2.json": 2 latents, 128 hidden units',
+  );
+  await expect(note).toContainText('Held-out:');
+  expect(measured(await note.innerText())).toBe(measured(before));
+  await expect(page.getByTestId('kept-summary')).toHaveText(
+    'Kept in this browser: the VAE you imported.',
+  );
+  await page.reload();
+  await expect(note).toContainText('Imported from "engram-vae-L2.json"', { timeout: 60_000 });
+  expect(measured(await note.innerText())).toBe(measured(before));
+});

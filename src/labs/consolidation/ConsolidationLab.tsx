@@ -7,6 +7,7 @@ import { GenerativePanel, MapPanel } from './ExplorePanels';
 import { ExtendedPanel } from './ExtendedPanel';
 import { makeLab } from './lab';
 import { LabButton } from './LabControls';
+import { KeepPanel } from './KeepPanel';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
 import { Stepper } from './Stepper';
 import { LabRoot, useLab, useLabContext } from './useLab';
@@ -50,13 +51,15 @@ function Body() {
   if (status === 'loading') {
     return (
       <p className="loading" data-testid="loading">
-        Loading 10,000 MNIST digits (1.6 MB), the trained VAE (1.1 MB) and the maths backend…
+        Loading 10,000 MNIST digits (1.6 MB), the trained VAE (1.1 MB), the maths backend and what
+        this browser kept of your work…
       </p>
     );
   }
   return (
     <>
       <Stepper />
+      <KeepPanel />
       <p className="small muted cl-busy" aria-live="polite" data-testid="busy">
         {busy ?? ' '}
       </p>

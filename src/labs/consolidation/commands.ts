@@ -11,6 +11,7 @@ import type { Explorer } from './explorer';
 import { STEPS, type Picks, type SelectSetting } from './params';
 import type { ConsolidationRunner } from './runner';
 import type { ConsolidationState, ConsolidationStore } from './store';
+import { exportVae, importVae } from './work';
 
 export interface LabContext {
   store: ConsolidationStore;
@@ -229,6 +230,45 @@ export const COMMANDS = commandsFor<LabContext>()({
     'Memory size and recall error of the extended model against the threshold',
     free,
   ),
+
+  exportVae: {
+    id: 'exportVae',
+    label: 'Export the VAE',
+    help: 'Save the VAE on screen as a file',
+    enabled: (ctx) => state(ctx).status === 'ready' && state(ctx).map !== null,
+    perform: (ctx) => void exportVae(ctx.runner),
+  },
+  importVae: {
+    id: 'importVae',
+    label: 'Import a VAE…',
+    help: 'Open a VAE file (exported here before); it is checked before anything changes',
+    enabled: free,
+    perform: (ctx, file: Blob & { name?: string }) => void importVae(ctx.runner, file),
+  },
+  startOver: {
+    id: 'startOver',
+    label: 'Start over…',
+    help: 'Forget the stored episodes, replays and trained VAE this browser keeps (asks first)',
+    enabled: (ctx) =>
+      state(ctx).status === 'ready' &&
+      !state(ctx).confirmingStartOver &&
+      (state(ctx).busy === null || state(ctx).training === 'running'),
+    perform: (ctx) => ctx.store.setState({ confirmingStartOver: true }),
+  },
+  confirmStartOver: {
+    id: 'confirmStartOver',
+    label: 'Delete them and start over',
+    help: 'Delete what this browser keeps of the lab and start again',
+    enabled: (ctx) => state(ctx).confirmingStartOver,
+    perform: (ctx) => void ctx.runner.startOver(),
+  },
+  cancelStartOver: {
+    id: 'cancelStartOver',
+    label: 'Keep them',
+    help: 'Keep the stored episodes, replays and VAE',
+    enabled: (ctx) => state(ctx).confirmingStartOver,
+    perform: (ctx) => ctx.store.setState({ confirmingStartOver: false }),
+  },
 
   retry: {
     id: 'retry',

@@ -147,7 +147,7 @@ export class Explorer {
     // The same VAE object changes while it trains: its step tells.
     if (this.predicted?.vae !== vae || this.predicted.step !== vae.step) {
       const step = vae.step;
-      const ep = await predictTraces(vae, this.runner.current.heldOut!);
+      const ep = await predictTraces(vae, this.runner.current.heldOut!, this.runner.pace);
       this.predicted = { vae, step, ep };
     }
     return this.predicted.ep;

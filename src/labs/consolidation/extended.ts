@@ -4,6 +4,7 @@
  * the pixels the VAE predicts badly), and one of them is recalled from its
  * top half through the modern Hopfield network over the traces.
  */
+import type { Pace } from '../../core/pace';
 import type { ImageSet } from '../../models/consolidation/consolidation';
 import {
   SWEEP_TRACES,
@@ -20,10 +21,14 @@ import {
 import type { Vae } from '../../models/consolidation/vae';
 import type { Patch } from './explore';
 
-/** mu(x) and decode(mu(x)) of the first SWEEP_TRACES held-out digits. */
-export function predictTraces(vae: Vae, heldOut: ImageSet): Promise<PredictedEpisodes> {
+/** mu(x) and decode(mu(x)) of the first SWEEP_TRACES held-out digits (paced by `pace`). */
+export function predictTraces(
+  vae: Vae,
+  heldOut: ImageSet,
+  pace?: Pace,
+): Promise<PredictedEpisodes> {
   const n = Math.min(SWEEP_TRACES, heldOut.n);
-  return predictEpisodes(vae, heldOut.images.slice(0, n * heldOut.d), n);
+  return predictEpisodes(vae, heldOut.images.slice(0, n * heldOut.d), n, pace);
 }
 
 /** Episode `index` stored at `threshold`, and recalled from its top half. */

@@ -8,17 +8,20 @@ import { say } from '../../engine/messages';
 import { COMMANDS, type LabContext } from './commands';
 import { Explorer } from './explorer';
 import { linkQuery, linkWhen, startFromLink } from './link';
-import { ConsolidationRunner } from './runner';
+import { ConsolidationRunner, type RunnerOptions } from './runner';
 import { createConsolidationStore, type ConsolidationState } from './store';
 
 export type ConsolidationLab = LabContext & LabLifecycle<ConsolidationState>;
 
-/** The store starts from the link; each unreadable setting becomes a warning on the page. */
-export function makeLab(query: string): ConsolidationLab {
+/**
+ * The store starts from the link; each unreadable setting becomes a warning
+ * on the page. `options`: where the work is kept and the pace (tests).
+ */
+export function makeLab(query: string, options?: RunnerOptions): ConsolidationLab {
   const start = startFromLink(query);
   const store = createConsolidationStore(start.init);
   for (const w of start.warnings) say(store, 'warn', w);
-  const runner = new ConsolidationRunner(store);
+  const runner = new ConsolidationRunner(store, options);
   const ctx: LabContext = { store, runner, explorer: new Explorer(store, runner) };
   return {
     ...ctx,

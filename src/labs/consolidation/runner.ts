@@ -9,10 +9,19 @@
  *   and again at every "Store" (step 1); its held-out digits are the map's
  *   and the metrics'. A live VAE trains on the replays of the session it
  *   started from, so storing again does not pull them away from it.
- * - Replay and training run in chunks (REPLAY_BATCH cues, TRAIN_CHUNK
- *   minibatches) with a yield to the page after each, so it stays
- *   responsive; Pause stops between chunks and Play goes on from the next
+ * - Never frozen: every step runs in chunks sized by the lab's pace
+ *   (../../engine/pace: about 20 ms of work, then a yield to the page), so
+ *   no task comes near 50 ms even on the WASM backend, which computes on
+ *   the main thread: the digits are gathered and stored in blocks of rows,
+ *   the replay goes a few cues at a time, the training a few minibatches
+ *   at a time, and every pass over the held-out digits a block of rows at
+ *   a time. The chunks never change the numbers (the models' tests check
+ *   it). Pause stops between chunks and Play goes on from the next
  *   minibatch, which gives the same VAE as an uninterrupted run.
+ * - Nothing lost (./keep): the stored episodes, the finished replays and
+ *   the visitor's own VAE (at every epoch's end) are kept in IndexedDB and
+ *   restored when the lab opens again; ./work holds "Start over", export
+ *   and import.
  * - It keeps itself in step: it watches `epochs`, so a paused or finished
  *   live run re-plans when the visitor changes the number of epochs.
  *
@@ -20,8 +29,10 @@
  * new "Store", "Train from scratch" and dispose() free the old ones.
  * Everything is read back with await data().
  */
+import type { Pace } from '../../core/pace';
 import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
 import { say } from '../../engine/messages';
+import { pagePace } from '../../engine/pace';
 import { watchFields } from '../../engine/watch';
 import type { MnistSet } from '../../data/mnist';
 import { REPLAY_BATCH } from '../../models/consolidation/consolidation';
@@ -30,24 +41,48 @@ import {
   type PretrainedDoc,
 } from '../../models/consolidation/consolidationPretrained';
 import {
-  TRAIN_CHUNK,
-  createConsolidationSession,
   epochRecord,
+  openConsolidationSession,
+  type ConsolidationConfig,
   type ConsolidationSession,
 } from '../../models/consolidation/session';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
-import { LabTensors } from './tensors';
 import type { Patch } from './explore';
+import {
+  LabKeep,
+  sameReplay,
+  type EpisodesKey,
+  type KeptModel,
+  type KeptWork,
+  type ReplayKey,
+} from './keep';
 import { PAGE } from './params';
-import { sayFailed, type ConsolidationState, type ConsolidationStore } from './store';
+import {
+  sayFailed,
+  type ConsolidationState,
+  type ConsolidationStore,
+  type KeptSummary,
+} from './store';
+import { LabTensors } from './tensors';
 import { latentMap, replayView } from './views';
-
-const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
+import { restoredLine, shippedNote } from './work';
 
 const sameIndices = (a: Int32Array, b: Int32Array | undefined) =>
   b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Most minibatches in one chunk of training (the pace usually takes one to three). */
+const MAX_TRAIN_CHUNK = 16;
+/** The replays on screen are redrawn at most this often while a replay runs (ms). */
+const REPLAY_VIEW_MS = 120;
+
+export interface RunnerOptions {
+  /** Where the visitor's work is kept (default: this browser's IndexedDB). */
+  keep?: LabKeep;
+  /** How the steps share the thread (default: the page's pace). */
+  pace?: Pace;
+}
 
 export class ConsolidationRunner {
   private set: MnistSet | null = null;
@@ -59,6 +94,8 @@ export class ConsolidationRunner {
   private trainer: MinibatchTrainer | null = null;
   /** The session whose replays the live VAE trains on. */
   private trainSession: ConsolidationSession | null = null;
+  /** The shipped VAE, to go back to when the visitor starts over. */
+  private shipped: { weights: SerialisedVae; note: string } | null = null;
   private disposed = false;
   private unsubBackend: (() => void) | null = null;
   private readonly unwatch: () => void;
@@ -67,22 +104,30 @@ export class ConsolidationRunner {
   /** Set while the tensors are rebuilt: a training loop failing on the old backend is expected. */
   private rebuilding = false;
   private pauseRequested = false;
+  /** Writes to the keep still under way. */
+  private writes = 0;
+  private keptNow: Omit<KeptSummary, 'saving'> = { episodes: null, replays: null, model: null };
+  readonly pace: Pace;
+  readonly keep: LabKeep;
 
-  constructor(readonly store: ConsolidationStore) {
+  constructor(
+    readonly store: ConsolidationStore,
+    options: RunnerOptions = {},
+  ) {
+    this.pace = options.pace ?? pagePace();
+    this.keep = options.keep ?? new LabKeep(undefined, (text) => this.sayKeep(text));
     this.unwatch = watchFields(store, ['epochs'], () => this.replan());
   }
 
-  /** The session for the settings now in the store (no tensors yet). */
-  private sessionFor(s: ConsolidationState): ConsolidationSession {
-    const { episodes, replays, latentSize, epochs, seed } = s;
-    return createConsolidationSession(this.set!, {
-      ...PAGE,
-      episodes,
-      replays,
-      latentSize,
-      epochs,
-      seed,
-    });
+  /** The pipeline's settings for `key` (the page's preset, the store's VAE settings). */
+  private configFor(key: EpisodesKey & { replays?: number }): ConsolidationConfig {
+    const { replays, latentSize, epochs } = this.store.getState();
+    return { ...PAGE, replays, latentSize, epochs, ...key };
+  }
+
+  /** The session for the settings now in the store (no tensors yet), gathered in chunks. */
+  private openSession(key: EpisodesKey & { replays?: number }): Promise<ConsolidationSession> {
+    return openConsolidationSession(this.set!, this.configFor(key), this.pace);
   }
 
   async start(): Promise<void> {
@@ -90,27 +135,112 @@ export class ConsolidationRunner {
     if (!load) return;
     try {
       this.set = load.set;
-      this.session = this.sessionFor(this.store.getState());
       const res = await fetch(new URL(PRETRAINED_FILE, document.baseURI).href);
       if (!res.ok)
         throw new Error(`the trained VAE (${PRETRAINED_FILE}) is missing (HTTP ${res.status})`);
       const doc = (await res.json()) as PretrainedDoc;
       if (this.disposed) return;
       const weights = vaeFromJson(doc.vae);
-      this.replaceVae(loadVae(weights), weights);
-      this.store.setState({
-        status: 'ready',
-        source: 'pretrained',
-        vaeNote:
-          `Trained by scripts/train-consolidation.ts with this page's code: ${doc.pipeline.episodes.toLocaleString('en')} episodes, ` +
-          `${doc.pipeline.replays.toLocaleString('en')} replays, ${doc.pipeline.epochs} epochs, seed ${doc.pipeline.seed} (${doc.seconds} s in Node, WASM).`,
-      });
+      this.shipped = { weights, note: shippedNote(doc) };
+      const work = await this.keep.load();
+      if (this.disposed) return;
+      for (const p of work.problems) say(this.store, 'warn', p, 'keep');
+      const restored = await this.restore(work);
+      if (this.disposed) return;
+      if (!restored.model) this.showShipped();
+      this.publishKept();
+      this.store.setState({ status: 'ready' });
+      const line = restoredLine(this.keptNow);
+      if (line) say(this.store, 'info', line, 'keep');
       // A backend change (e.g. a lost GPU device) leaves the tensors behind: make them again.
       this.unsubBackend ??= onBackendSwitch((_, label) => void this.rebuild(label));
       await this.refresh();
     } catch (e) {
       if (!this.disposed) this.store.setState({ status: 'error', loadError: (e as Error).message });
     }
+  }
+
+  /** The shipped VAE on screen, as the lab opens and after "Start over". */
+  private showShipped(): void {
+    const { weights, note } = this.shipped!;
+    this.replaceVae(loadVae(weights), weights);
+    this.trainSession = null;
+    this.store.setState({ source: 'pretrained', vaeNote: note, training: 'idle', history: [] });
+  }
+
+  /**
+   * Puts back what the keep holds: the stored episodes (stored again from
+   * the digits), their replay set and the visitor's VAE with its training
+   * so far; a live VAE whose replays are kept can train on (Adam's moments
+   * start afresh, as after a backend change).
+   */
+  private async restore(work: KeptWork): Promise<{ model: boolean }> {
+    const s = this.store.getState();
+    const ep = work.episodes;
+    const session = await this.openSession(ep?.key ?? { episodes: s.episodes, seed: s.seed });
+    if (this.disposed) return { model: false };
+    this.session = session;
+    let screenReplay: ReplayKey | null = null;
+    if (ep) {
+      await this.tensors.storePaced(session.episodes, this.pace);
+      this.encoded = true;
+      this.showEncoded(session, ep.ms);
+      this.keptNow.episodes = ep.key.episodes;
+      const key = ep.replays === null ? null : { ...ep.key, replays: ep.replays };
+      const kept = key && work.replays.get(`replay:${key.episodes}-${key.seed}-${key.replays}`);
+      if (key && kept) {
+        const t0 = performance.now();
+        const result = await session.adoptReplay(kept, this.pace);
+        const view = replayView(
+          session.episodes,
+          kept.key.replays,
+          result.replays,
+          result.episode,
+          t0,
+        );
+        this.store.setState({ replay: { ...view, exact: result.exact, ms: kept.ms } });
+        screenReplay = key;
+        this.keptNow.replays = key.replays;
+      }
+    }
+    const m = work.model;
+    if (!m || this.disposed) return { model: false };
+    const vae = loadVae(m.vae);
+    this.replaceVae(vae, m.vae, m.epochsDone);
+    let trainSession: ConsolidationSession | null = null;
+    if (m.origin === 'live' && m.trainedOn) {
+      if (sameReplay(m.trainedOn, screenReplay)) trainSession = session;
+      else {
+        const kept = work.replays.get(
+          `replay:${m.trainedOn.episodes}-${m.trainedOn.seed}-${m.trainedOn.replays}`,
+        );
+        if (kept) {
+          trainSession = await this.openSession(m.trainedOn);
+          await trainSession.adoptReplay(kept, this.pace);
+        }
+      }
+    }
+    this.trainSession = trainSession;
+    this.trainer = trainSession?.trainer(vae, m.epochsDone) ?? null;
+    const { epochs } = this.store.getState();
+    const live = m.origin === 'live';
+    const more = this.trainer !== null && m.epochsDone < epochs;
+    const stuck = live && !this.trainer && m.epochsDone < epochs;
+    this.store.setState({
+      source: m.origin,
+      vaeNote:
+        m.note +
+        (stuck
+          ? ' Its replays are no longer kept, so it cannot train on; "Train from scratch" starts a new one.'
+          : ''),
+      history: [...m.history],
+      trainSeconds: m.trainSeconds,
+      samplesPerSecond: null,
+      progress: live ? Math.min(1, m.epochsDone / epochs) : 0,
+      training: live ? (more ? 'paused' : 'done') : 'idle',
+    });
+    this.keptNow.model = { origin: m.origin, epochs: m.epochsDone };
+    return { model: true };
   }
 
   /**
@@ -155,29 +285,45 @@ export class ConsolidationRunner {
     }
   }
 
+  /** Step 1's view: how many episodes, how long, the first twelve. */
+  private showEncoded(session: ConsolidationSession, ms: number): void {
+    const { d, n, images, labels } = session.episodes;
+    const sample = Array.from({ length: Math.min(12, n) }, (_, i) =>
+      images.slice(i * d, (i + 1) * d),
+    );
+    this.store.setState({
+      encoded: {
+        count: n,
+        ms,
+        sample,
+        sampleLabels: Array.from(labels.subarray(0, sample.length)),
+      },
+      replay: null,
+      partial: null,
+    });
+  }
+
   /** Step 1: a session from the settings, its episodes stored in the hippocampus. */
   async encode(): Promise<void> {
     if (!this.set || this.busy()) return;
     this.store.setState({ busy: 'Storing episodes…' });
     try {
+      await this.pace.pause(); // the click's own task ends here
       const t0 = performance.now();
-      const session = this.sessionFor(this.store.getState());
-      const newHeldOut = !sameIndices(session.split.heldOut, this.session?.split.heldOut);
-      await this.tensors.store(session.episodes).norms.data();
+      const { episodes, seed } = this.store.getState();
+      const session = await this.openSession({ episodes, seed });
       if (this.disposed) return;
+      const memory = await this.tensors.storePaced(session.episodes, this.pace);
+      await memory.norms.data();
+      if (this.disposed) return;
+      const newHeldOut = !sameIndices(session.split.heldOut, this.session?.split.heldOut);
       this.session = session;
       this.encoded = true;
-      const { d, images, labels } = session.episodes;
-      const sample = Array.from({ length: 12 }, (_, i) => images.slice(i * d, (i + 1) * d));
-      this.store.setState({
-        encoded: {
-          count: session.episodes.n,
-          ms: performance.now() - t0,
-          sample,
-          sampleLabels: Array.from(labels.subarray(0, 12)),
-        },
-        replay: null,
-        partial: null,
+      const ms = performance.now() - t0;
+      this.showEncoded(session, ms);
+      this.keepWrite(() => this.keep.saveEpisodes({ key: { episodes, seed }, ms, replays: null }), {
+        episodes,
+        replays: null,
       });
       // Another seed or more episodes: other held-out digits, so the map and metrics follow.
       if (newHeldOut) await this.refresh();
@@ -195,27 +341,57 @@ export class ConsolidationRunner {
     if (!memory || !session || !this.encoded || this.busy()) return;
     this.store.setState({ busy: 'Replaying…' });
     try {
+      await this.pace.pause();
       const t0 = performance.now();
       session.startReplay(this.store.getState().replays);
-      let p = await session.replay(memory, REPLAY_BATCH);
+      let shownAt = -Infinity;
       for (;;) {
-        this.store.setState({
-          replay: replayView(session.episodes, p.done, p.replays, p.episode, t0),
-        });
-        await yieldToPage();
-        if (p.result || this.disposed) break;
-        p = await session.replay(memory, REPLAY_BATCH);
+        const k = this.pace.chunk('replay', REPLAY_BATCH);
+        const t = performance.now();
+        const p = await session.replay(memory, k, this.pace);
+        if (!p.result) this.pace.record('replay', k, performance.now() - t);
+        if (this.disposed) return;
+        if (p.result || performance.now() - shownAt > REPLAY_VIEW_MS) {
+          this.store.setState({
+            replay: replayView(session.episodes, p.done, p.replays, p.episode, t0),
+          });
+          shownAt = performance.now();
+        }
+        if (p.result) {
+          const { exact } = p.result;
+          const ms = performance.now() - t0;
+          this.store.setState((st) => ({ replay: st.replay && { ...st.replay, exact, ms } }));
+          this.keepReplay(session, p.result.replays, p.result.episode, ms);
+          return;
+        }
+        await this.pace.pause();
       }
-      if (this.disposed || !p.result) return;
-      const exact = p.result.exact;
-      this.store.setState((st) => ({
-        replay: st.replay && { ...st.replay, exact, ms: performance.now() - t0 },
-      }));
     } catch (e) {
       sayFailed(this.store, 'Replay', e, 'replay', this.rebuilding);
     } finally {
       if (!this.disposed) this.store.setState({ busy: null });
     }
+  }
+
+  /** The replays of `session` as their keep's settings. */
+  private replayKey(session: ConsolidationSession): ReplayKey | null {
+    const r = session.replayed;
+    const { episodes, seed } = session.config;
+    return r ? { episodes, seed, replays: r.episode.length } : null;
+  }
+
+  private keepReplay(
+    session: ConsolidationSession,
+    replays: Float32Array,
+    episode: Int32Array,
+    ms: number,
+  ): void {
+    const key = this.replayKey(session)!;
+    const episodesMs = this.store.getState().encoded?.ms ?? 0;
+    this.keepWrite(() => this.keep.saveReplay({ key, replays, episode, ms }, episodesMs), {
+      episodes: key.episodes,
+      replays: key.replays,
+    });
   }
 
   /** Step 3: a fresh VAE trained on the replays only. */
@@ -241,6 +417,7 @@ export class ConsolidationRunner {
       interpolation: null,
       probe: null,
     });
+    this.keepModel();
     await this.refresh();
     await this.resume();
   }
@@ -279,18 +456,24 @@ export class ConsolidationRunner {
       };
     };
     try {
+      await this.pace.pause();
       while (trainer.epochsDone < epochs() && !this.pauseRequested && !this.disposed) {
-        const stats = await trainer.train(TRAIN_CHUNK);
-        await yieldToPage();
+        const k = this.pace.chunk('train', MAX_TRAIN_CHUNK);
+        const t = performance.now();
+        let steps = 0;
+        const stats = await trainer.train(k, () => steps++);
+        if (steps > 0) this.pace.record('train', steps, performance.now() - t);
+        await this.pace.pause();
         const now = performance.now();
         if (stats) {
           seconds += (now - mark) / 1000;
-          const ev = await session.evaluate(vae);
+          const ev = await session.evaluate(vae, this.pace);
           await this.tensors.snapshot(trainer.epochsDone);
           this.store.setState((st) => ({
             history: [...st.history, epochRecord(stats, ev)],
             ...pace(),
           }));
+          this.keepModel();
           await this.refreshMap(vae);
           mark = performance.now();
         } else if (now - mark > 250) {
@@ -305,10 +488,12 @@ export class ConsolidationRunner {
       const e = epochs();
       this.store.setState((st) => ({
         training: finished ? 'done' : 'paused',
+        trainSeconds: seconds,
         vaeNote: finished
           ? `Trained live on ${n.toLocaleString('en')} replays for ${e} epoch${e === 1 ? '' : 's'} in ${seconds.toFixed(0)} s.`
           : st.vaeNote,
       }));
+      if (finished) this.keepModel();
     } catch (e) {
       // On a lost backend the loop fails; rebuild() takes over from the last copy.
       if (!this.disposed && !this.rebuilding) sayFailed(this.store, 'Training', e, 'train');
@@ -319,6 +504,12 @@ export class ConsolidationRunner {
 
   pause(): void {
     this.pauseRequested = true;
+  }
+
+  /** Waits until no training loop runs (after pause(), or at once if none does). */
+  async stopTraining(): Promise<void> {
+    this.pauseRequested = true;
+    await this.training;
   }
 
   /** A new number of epochs while a live run waits: paused with epochs to go, or done. */
@@ -336,10 +527,10 @@ export class ConsolidationRunner {
   }
 
   /** Metrics and map of the VAE on screen. */
-  private async refresh(): Promise<void> {
+  async refresh(): Promise<void> {
     const vae = this.tensors.vae;
     if (!vae || !this.session) return;
-    const ev = await this.session.evaluate(vae);
+    const ev = await this.session.evaluate(vae, this.pace);
     if (vae.disposed) return;
     this.store.setState({ metrics: ev });
     await this.refreshMap(vae);
@@ -348,7 +539,7 @@ export class ConsolidationRunner {
   /** The held-out latent means on the plane: directly (L = 2) or their PCA (L > 2). */
   private async refreshMap(vae: Vae): Promise<void> {
     const h = this.session!.heldOut;
-    const { points, frame } = await latentMap(vae, h, this.store.getState().map?.pca);
+    const { points, frame } = await latentMap(vae, h, this.store.getState().map?.pca, this.pace);
     if (vae.disposed || this.disposed) return;
     const last = this.store.getState().history.at(-1);
     this.store.setState((s) => ({
@@ -377,12 +568,132 @@ export class ConsolidationRunner {
     };
   }
 
+  /** What ./work reads and changes: the VAE on screen and its copy, the epochs it has done. */
+  get onScreen() {
+    return {
+      vae: this.tensors.vae,
+      copy: this.tensors.copy,
+      epochs: this.tensors.savedEpochs,
+      digits: this.set,
+    };
+  }
+
   busy(): boolean {
     return this.store.getState().busy !== null;
   }
 
-  private replaceVae(vae: Vae, weights: SerialisedVae | null = null): void {
-    this.tensors.setVae(vae, weights);
+  /** A VAE from elsewhere (the shipped one, a file) on screen: it does not train here. */
+  showVae(vae: Vae, weights: SerialisedVae, patch: Partial<ConsolidationState>): void {
+    this.replaceVae(vae, weights);
+    this.trainSession = null;
+    this.store.setState({
+      training: 'idle',
+      progress: 0,
+      trainSeconds: 0,
+      samplesPerSecond: null,
+      distortion: null,
+      fewShot: null,
+      imagination: null,
+      interpolation: null,
+      probe: null,
+      ...patch,
+    });
+  }
+
+  /**
+   * Start over, after the visitor confirmed: the training stops, everything
+   * kept is deleted, and the lab is as it opens: no stored episodes, no
+   * replays, the shipped VAE. The settings (in the link) stay.
+   */
+  async startOver(): Promise<void> {
+    await this.stopTraining();
+    if (!this.set || !this.shipped || this.busy() || this.disposed) return;
+    this.store.setState({ busy: 'Starting over…', confirmingStartOver: false });
+    try {
+      const cleared = await this.keep.clear();
+      this.tensors.forgetEpisodes();
+      this.encoded = false;
+      const s = this.store.getState();
+      this.session = await this.openSession({ episodes: s.episodes, seed: s.seed });
+      if (this.disposed) return;
+      this.showShipped();
+      this.store.setState({
+        encoded: null,
+        replay: null,
+        partial: null,
+        progress: 0,
+        trainSeconds: 0,
+        samplesPerSecond: null,
+        distortion: null,
+        fewShot: null,
+        imagination: null,
+        interpolation: null,
+        probe: null,
+        boundary: null,
+      });
+      this.keptNow = { episodes: null, replays: null, model: null };
+      this.publishKept();
+      say(
+        this.store,
+        'info',
+        cleared
+          ? 'Started over: the stored episodes, the replays and the trained VAE kept in this browser are deleted. The settings stay in the link.'
+          : 'Started over on this page, but this browser could not delete what it kept, so it may come back on a reload.',
+        'startOver',
+      );
+      await this.refresh();
+    } catch (e) {
+      sayFailed(this.store, 'Starting over', e, 'startOver');
+    } finally {
+      if (!this.disposed) this.store.setState({ busy: null });
+    }
+  }
+
+  /** The VAE on screen, when it is the visitor's, into the keep (its copy as of savedEpochs). */
+  keepModel(): void {
+    const s = this.store.getState();
+    const copy = this.tensors.copy;
+    if (!copy || s.source === 'pretrained') return;
+    const epochsDone = this.tensors.savedEpochs;
+    const live = s.source === 'live';
+    const model: KeptModel = {
+      origin: live ? 'live' : 'imported',
+      vae: copy,
+      trainedOn: live && this.trainSession ? this.replayKey(this.trainSession) : null,
+      epochsDone: live ? epochsDone : Math.max(epochsDone, s.history.length),
+      history: live ? s.history.slice(0, epochsDone) : s.history,
+      trainSeconds: s.trainSeconds,
+      note:
+        live && s.training === 'running'
+          ? `Trained live on ${this.trainer?.n.toLocaleString('en') ?? 'its'} replays, ${epochsDone} epoch${epochsDone === 1 ? '' : 's'} so far.`
+          : s.vaeNote,
+    };
+    this.keepWrite(() => this.keep.saveModel(model), {
+      model: { origin: model.origin, epochs: model.epochsDone },
+    });
+  }
+
+  /** Runs a keep write; on success the page's summary takes `patch`. */
+  private keepWrite(write: () => Promise<boolean>, patch: Partial<KeptSummary>): void {
+    this.writes++;
+    this.publishKept();
+    void write().then((ok) => {
+      this.writes--;
+      if (ok) Object.assign(this.keptNow, patch);
+      this.publishKept();
+    });
+  }
+
+  private publishKept(): void {
+    if (!this.disposed) this.store.setState({ kept: { ...this.keptNow, saving: this.writes > 0 } });
+  }
+
+  private sayKeep(text: string): void {
+    if (!this.disposed) say(this.store, 'warn', text, 'keep');
+  }
+
+  private replaceVae(vae: Vae, weights: SerialisedVae | null = null, epochs = 0): void {
+    this.tensors.setVae(vae, weights, epochs);
     this.trainer = null;
     this.store.setState({
       partial: null,
@@ -393,7 +704,7 @@ export class ConsolidationRunner {
     });
   }
 
-  /** Leaving the lab: frees every tensor and stops watching. */
+  /** Leaving the lab: frees every tensor and stops watching (what is kept stays kept). */
   dispose(): void {
     this.disposed = true;
     this.pauseRequested = true;

@@ -12,8 +12,20 @@ import type { SweepPoint } from '../../models/consolidation/extendedModel';
 import type { EpochRecord } from '../../models/consolidation/session';
 import { PARAMS, type Picks } from './params';
 
-/** Where the VAE on screen came from. */
-export type VaeSource = 'pretrained' | 'live';
+/** Where the VAE on screen came from: shipped with the app, trained here, or from a file. */
+export type VaeSource = 'pretrained' | 'live' | 'imported';
+
+/** What this browser keeps of the visitor's work (./keep), as the page says it. */
+export interface KeptSummary {
+  /** N of the kept stored episodes, or null. */
+  episodes: number | null;
+  /** R of the kept replay set on screen, or null. */
+  replays: number | null;
+  /** The kept VAE: its origin and completed epochs, or null. */
+  model: { origin: 'live' | 'imported'; epochs: number } | null;
+  /** A write is under way. */
+  saving: boolean;
+}
 
 export interface ReplayView {
   /** The first replays (at most SHOWN), d values each in [-1, 1]. */
@@ -123,6 +135,10 @@ export interface ConsolidationState {
   extended: ExtendedView | null;
   extendedSweep: { points: SweepPoint[]; vaeOnly: number; traces: number; probes: number } | null;
   busy: string | null;
+  /** What this browser keeps (./keep); null until it was read. */
+  kept: KeptSummary | null;
+  /** "Start over" was pressed and waits for its confirmation. */
+  confirmingStartOver: boolean;
   messages: Message[];
 }
 
@@ -154,6 +170,8 @@ export function initialState(): ConsolidationState {
     extended: null,
     extendedSweep: null,
     busy: null,
+    kept: null,
+    confirmingStartOver: false,
     messages: [],
   };
 }

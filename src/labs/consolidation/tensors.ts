@@ -11,8 +11,14 @@
  * (a lost backend may refuse) and makes new ones on the current backend.
  * Adam's moments are not copied: training after a rebuild starts them afresh.
  */
-import { encodeEpisodes, type ImageSet } from '../../models/consolidation/consolidation';
-import { disposePatterns, type StoredPatterns } from '../../models/modern/modernHopfield';
+import type { Pace } from '../../core/pace';
+import {
+  disposeHippocampus,
+  encodeEpisodes,
+  storeEpisodes,
+  type ImageSet,
+} from '../../models/consolidation/consolidation';
+import type { StoredPatterns } from '../../models/modern/modernHopfield';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 
 /** Frees tensors that may live on a backend that is gone; never throws. */
@@ -31,6 +37,7 @@ export class LabTensors {
   /** The VAE's weights as of `savedEpochs` completed training epochs (0 for a fresh or shipped one). */
   private saved: SerialisedVae | null = null;
   private epochs = 0;
+  private gone = false;
 
   get vae(): Vae | null {
     return this.currentVae;
@@ -50,12 +57,20 @@ export class LabTensors {
     return this.saved !== null;
   }
 
-  /** A new VAE on screen; the old one is freed. `saved`: its weights, if already at hand. */
-  setVae(vae: Vae, saved: SerialisedVae | null = null): void {
-    if (this.currentVae) tryDispose(() => this.currentVae!.dispose());
+  /**
+   * A new VAE on screen; the old one is freed. `saved`: its weights, if
+   * already at hand, as of `epochs` completed training epochs.
+   */
+  setVae(vae: Vae, saved: SerialisedVae | null = null, epochs = 0): void {
+    if (this.currentVae && this.currentVae !== vae) tryDispose(() => this.currentVae!.dispose());
     this.currentVae = vae;
     this.saved = saved;
-    this.epochs = 0;
+    this.epochs = epochs;
+  }
+
+  /** The VAE's last copy (its weights as of savedEpochs), or null. */
+  get copy(): SerialisedVae | null {
+    return this.saved;
   }
 
   /** Copies the VAE's weights out (await data()), labelled with the epochs it has done. */
@@ -79,11 +94,33 @@ export class LabTensors {
 
   /** Step 1: the episodes (rows in [-1, 1]) stored in a new hippocampus; the old one is freed. */
   store(episodes: ImageSet): StoredPatterns {
-    if (this.memory) tryDispose(() => disposePatterns(this.memory!));
-    this.memory = null;
+    this.forgetEpisodes();
     this.episodes = episodes;
     this.memory = encodeEpisodes(episodes);
     return this.memory;
+  }
+
+  /**
+   * store() in chunks with `pace`'s pauses (the same hippocampus). The old
+   * one is freed once the new one is made.
+   */
+  async storePaced(episodes: ImageSet, pace: Pace): Promise<StoredPatterns> {
+    const memory = await storeEpisodes(episodes, pace);
+    if (this.gone) {
+      disposeHippocampus(memory);
+      throw new Error('the lab was left while storing');
+    }
+    this.forgetEpisodes();
+    this.episodes = episodes;
+    this.memory = memory;
+    return memory;
+  }
+
+  /** No hippocampus any more (start over): its tensors are freed. */
+  forgetEpisodes(): void {
+    if (this.memory) tryDispose(() => disposeHippocampus(this.memory!));
+    this.memory = null;
+    this.episodes = null;
   }
 
   /**
@@ -97,15 +134,16 @@ export class LabTensors {
       if (old) tryDispose(() => old.dispose());
     }
     if (this.episodes) {
-      if (this.memory) tryDispose(() => disposePatterns(this.memory!));
+      if (this.memory) tryDispose(() => disposeHippocampus(this.memory!));
       this.memory = encodeEpisodes(this.episodes);
     }
   }
 
   /** Frees every tensor (leaving the lab). */
   dispose(): void {
+    this.gone = true;
     if (this.currentVae) tryDispose(() => this.currentVae!.dispose());
-    if (this.memory) tryDispose(() => disposePatterns(this.memory!));
+    if (this.memory) tryDispose(() => disposeHippocampus(this.memory!));
     this.currentVae = null;
     this.memory = null;
     this.episodes = null;

@@ -3,6 +3,7 @@
  * replays so far as the visitor sees them, and the held-out digits' place
  * on the latent map.
  */
+import type { Pace } from '../../core/pace';
 import { expectedCoverage, type ImageSet } from '../../models/consolidation/consolidation';
 import { pca } from '../../models/consolidation/pca';
 import type { Vae } from '../../models/consolidation/vae';
@@ -43,15 +44,17 @@ export function replayView(
 /**
  * The held-out latent means on the plane (n x 2): directly when L = 2, else
  * their first two principal components, signs aligned with `prev` (the last
- * frame's PCA) so the map does not flip between epochs.
+ * frame's PCA) so the map does not flip between epochs. `pace` paces the
+ * pass over the digits.
  */
 export async function latentMap(
   vae: Vae,
   h: ImageSet,
   prev: MapFrame['pca'] | undefined,
+  pace?: Pace,
 ): Promise<{ points: Float32Array; frame: MapFrame }> {
   const l = vae.config.latentSize;
-  const means = await vae.encodeMeans(h.images, h.n);
+  const means = await vae.encodeMeans(h.images, h.n, pace);
   if (l <= 2) return { points: means, frame: { latentSize: l, pca: null } };
   const reference = prev?.components.length === 2 * l ? prev.components : undefined;
   const p = pca(means, h.n, l, { k: 2, reference });
