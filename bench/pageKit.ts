@@ -67,3 +67,17 @@ export async function startBackend(
     return false;
   }
 }
+
+/** Runs a page's `main`: a failure is logged, and however it ends `out.done` is set and "done" logged. */
+export function runPage(
+  main: () => Promise<void>,
+  out: { done: boolean },
+  log: (msg: string) => void,
+) {
+  main()
+    .catch((e) => log(`failed: ${reason(e)}`))
+    .finally(() => {
+      out.done = true;
+      log('done');
+    });
+}

@@ -15,7 +15,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { benchLiveRun, benchVaeTraining, pageDefaultSamples, type LiveRun } from '../cli/bench-vae';
-import { launch } from './browser';
+import { launch, runResultsPage } from './browser';
 import { table } from './report';
 import { cleanup, serve, tempDir, viteBuild } from './serve';
 import { fmt, ratio } from './stats';
@@ -88,26 +88,12 @@ async function browserVae(
   const browser: Browser = await launch();
   opts.defer(() => browser.close());
   s.browserVersion = browser.version();
-  const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.text().startsWith('[vae page]')) log(`  ${m.text()}`);
-    });
-    page.on('pageerror', (e) => log(`  page error: ${reason(e)}`));
-    await page.goto(`${served.url}?backends=wasm,webgl,webgpu,cpu${opts.quick ? '&quick=1' : ''}`);
-    try {
-      await page.waitForFunction('window.__vaeBench && window.__vaeBench.done', null, {
-        timeout: 180_000,
-        polling: 250,
-      });
-    } catch {
-      s.browserTimedOut = 'unknown';
-    }
-    s.browser = (await page.evaluate('window.__vaeBench')) as VaePageResults | undefined;
-    if (s.browserTimedOut) s.browserTimedOut = s.browser?.current || 'the page never started';
+    const url = `${served.url}?backends=wasm,webgl,webgpu,cpu${opts.quick ? '&quick=1' : ''}`;
+    const run = await runResultsPage<VaePageResults>(browser, url, 'vae page', '__vaeBench', log);
+    s.browser = run.results;
+    s.browserTimedOut = run.timedOut;
   } finally {
-    await context.close();
     await browser.close();
     await served.close();
     cleanup(dir);

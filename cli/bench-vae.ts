@@ -17,6 +17,7 @@ import {
   createConsolidationSession,
 } from '../src/models/consolidation/session';
 import { timeVaeTraining, type VaeThroughput } from '../bench/vaeWorkload';
+import { benchFlags } from './benchFlags';
 import { initTf, type TfBackend } from './tf';
 import { isMain } from './isMain';
 
@@ -127,12 +128,9 @@ export function pageDefaultSamples(): { replays: number; epochs: number; samples
 
 if (isMain(import.meta.url)) {
   console.log = console.error;
-  const args = process.argv.slice(2);
-  const k = args.indexOf('--budget-ms');
-  const budgetMs = k >= 0 ? Number(args[k + 1]) : 1500;
-  const backends = args.filter((a): a is TfBackend => a === 'cpu' || a === 'wasm');
+  const { args, budgetMs, backends } = benchFlags(process.argv.slice(2));
   const result: Record<string, unknown> = {};
-  for (const be of backends.length ? backends : (['wasm', 'cpu'] as TfBackend[])) {
+  for (const be of backends) {
     result[be] = await benchVaeTraining(be, { budgetMs });
   }
   if (args.includes('--live')) result.live = await benchLiveRun('wasm');

@@ -1,6 +1,6 @@
 /**
- * The command line the benchmark scripts share (cli/bench-modern.ts, and
- * cli/bench-vae.ts can use it too): `--budget-ms N` (time budget per
+ * The command line the benchmark scripts share (cli/bench-modern.ts,
+ * cli/bench-vae.ts): `--budget-ms N` (time budget per
  * measurement, default 1500) and the tfjs backends named among the
  * arguments (cpu, wasm).
  */

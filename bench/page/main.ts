@@ -9,7 +9,7 @@
  * window.__bench as each part finishes, so a hang still leaves the rest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { pageLog, pageQuery, startBackend, type StartedBackend } from '../pageKit';
+import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
 import { createRng } from '../../src/core/random';
 import { loadMnist, MNIST_PIXELS, signedImage } from '../../src/data/mnist';
 import { loadSimd } from '../../src/kernels/simd';
@@ -156,9 +156,4 @@ async function timeModernSimd(budgetMs: number): Promise<{ medianMs: number; rep
 
 const medianOf = (t: Timing) => ({ medianMs: t.median, reps: t.reps });
 
-main()
-  .catch((e) => log(`failed: ${reason(e)}`))
-  .finally(() => {
-    out.done = true;
-    log('done');
-  });
+runPage(main, out, log);

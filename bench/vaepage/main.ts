@@ -10,7 +10,7 @@
  * window.__vaeBench as each backend finishes, so a hang still leaves the rest.
  */
 import { softwareRendererName } from '../../src/engine/backend';
-import { pageLog, pageQuery, startBackend, type StartedBackend } from '../pageKit';
+import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';
 import { reason } from '../workload';
 
@@ -67,9 +67,4 @@ async function main(): Promise<void> {
   out.current = '';
 }
 
-main()
-  .catch((e) => log(`failed: ${reason(e)}`))
-  .finally(() => {
-    out.done = true;
-    log('done');
-  });
+runPage(main, out, log);
