@@ -39,6 +39,9 @@ export const SETTLE_TOL = 1e-3;
 /** Most updates one "Retrieve" takes. */
 export const MAX_STEPS = 50;
 const TOP = 8;
+/** From this many stored digits on, an update and its read-out run as two tasks. */
+const SPLIT_STEP_AT = 2000;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 const SORTED = 40;
 const d = MNIST_PIXELS;
 
@@ -148,6 +151,7 @@ export class ModernRunner {
         throw e;
       }
       this.write({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
+      await yieldToPage(); // the last slice of storing and the first read-out: two tasks
       await this.cueAndRetrieve(gen);
     });
   }
@@ -295,8 +299,7 @@ export class ModernRunner {
       const r = this.store.getState().retrieval;
       if (r?.settled) return;
       await this.oneStep();
-      // Let the page paint between updates.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToPage(); // let the page paint between updates
     }
   }
 
@@ -311,6 +314,9 @@ export class ModernRunner {
     let dv = 0;
     for (let k = 0; k < d; k++) dv = Math.max(dv, Math.abs(next[k] - cur[k]));
     this.current = next;
+    // With thousands stored, the update and the read-out (a second product, the
+    // attention's top digits, the page's render) are two tasks, not one long one.
+    if (this.store.getState().stored.length >= SPLIT_STEP_AT) await yieldToPage();
     await this.publish(next, before.steps + 1, before.energy, dv, stepMs);
   }
 
