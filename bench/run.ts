@@ -17,6 +17,9 @@
  *      tfjs wasm) against NumPy                                  bench/capacity.ts
  *   7. The Consolidation lab's VAE: training samples/s on every backend in
  *      Node and Chromium, and a live run's length               bench/vae.ts
+ *   8. Main-thread long tasks per lab scenario (each lab's heaviest action
+ *      in the built app in Chromium: longest task, tasks over 50 ms)
+ *                                                                bench/longtasks.ts
  *
  * The app and the bench page are built into temporary folders and served
  * with `vite preview` on free ports; servers, browser and folders are always
@@ -26,7 +29,7 @@
  * Flags: --quick (shorter budgets, one animation window),
  *        --full (the capacity-size table on the typed and tfjs engines too,
  *        about 25 minutes more),
- *        --only=node,numpy,animation,page,labs,capacity,vae (a subset of the sections).
+ *        --only=node,numpy,animation,page,labs,capacity,vae,longtasks (a subset of the sections).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
@@ -36,13 +39,23 @@ import { launch, runAnimation, runBenchPage } from './browser';
 import { runNode } from './node';
 import { runCapacity, reportCapacity, type CapacitySection } from './capacity';
 import { runLabs, reportLabs, type LabsSection } from './labs';
+import { runLongTasks, reportLongTasks, type LongTaskSection } from './longtasks';
 import { runNumpy } from './numpy';
 import { runVae, reportVae, type VaeSection } from './vae';
 import { report, type BenchResults } from './report';
 import { cleanup, ROOT, serve, tempDir, viteBuild, type Served } from './serve';
 import { reason } from './workload';
 
-const SECTIONS = ['node', 'numpy', 'animation', 'page', 'labs', 'capacity', 'vae'] as const;
+const SECTIONS = [
+  'node',
+  'numpy',
+  'animation',
+  'page',
+  'labs',
+  'capacity',
+  'vae',
+  'longtasks',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -110,11 +123,12 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
 async function browserSections(): Promise<void> {
   const wantAnimation = only.has('animation');
   const wantPage = only.has('page');
-  if (!wantAnimation && !wantPage) return;
+  const wantLongTasks = only.has('longtasks');
+  if (!wantAnimation && !wantPage && !wantLongTasks) return;
   results.build = {};
   let app: Served | null = null;
   let page: Served | null = null;
-  if (wantAnimation) {
+  if (wantAnimation || wantLongTasks) {
     const dir = tempDir('app');
     undo.push(() => cleanup(dir));
     log('building the app (vite build, into a temp folder)');
@@ -149,7 +163,7 @@ async function browserSections(): Promise<void> {
     return;
   }
   log(`Chromium ${browser.version()}`);
-  if (app) {
+  if (app && wantAnimation) {
     const served = app;
     await section('animation', async () => {
       results.animation = await runAnimation(browser, served.url, log, {
@@ -157,6 +171,12 @@ async function browserSections(): Promise<void> {
         windowMs: quick ? 1500 : 2500,
         idleMs: quick ? 1000 : 1500,
       });
+    });
+  }
+  if (app && wantLongTasks) {
+    const served = app;
+    await section('longtasks', async () => {
+      longtasks = await runLongTasks(browser, served.url, log, quick);
     });
   }
   if (page) {
@@ -200,6 +220,7 @@ async function main(): Promise<void> {
 let labs: LabsSection | undefined;
 let capacity: CapacitySection | undefined;
 let vae: VaeSection | undefined;
+let longtasks: LongTaskSection | undefined;
 
 try {
   await main();
@@ -211,12 +232,13 @@ try {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'latest.json'),
-    JSON.stringify({ ...results, labs, capacity, vae }, null, 2) + '\n',
+    JSON.stringify({ ...results, labs, capacity, vae, longtasks }, null, 2) + '\n',
   );
   process.stdout.write(
     '\n' + report(results) + '\n' + reportLabs(labs) + '\n' + reportCapacity(capacity),
   );
   if (vae) process.stdout.write('\n' + reportVae(vae));
+  if (longtasks) process.stdout.write('\n' + reportLongTasks(longtasks));
   log(`wrote bench/results/latest.json`);
 }
 // tfjs wasm keeps Node alive with its worker pool; the work is done.
