@@ -47,8 +47,9 @@ export const LABS: LabRoute[] = [
     path: '/compression',
     title: 'Hopfield autoencoder',
     summary:
-      'Compress structured records into binary codes stored in a Hopfield net, with honest ratios and recall under noise.',
-    load: null,
+      'Train an autoencoder in the page, store its binary codes in a Hopfield net, and measure every byte and every recall against gzip, brotli and PCA.',
+    load: () => import('../labs/compression/CompressionLab'),
+    keeps: 'Your settings are kept in the link, and a file you exported keeps its model.',
   },
   {
     path: '/human',

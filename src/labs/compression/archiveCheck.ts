@@ -72,17 +72,21 @@ function expectedSections(h: ArchiveHeader) {
 const sectionBytes = (s: { type: string; length: number }) =>
   pad4(s.length * (s.type === 'u8' ? 1 : s.type === 'f16' ? 2 : 4));
 
+/** Why a file of this many bytes is not read at all, or null. */
+export function sizeProblem(size: number): string | null {
+  return size > MAX_IMPORT_BYTES
+    ? `The file is ${(size / 1e6).toFixed(1)} MB; the page reads files of at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
+    : null;
+}
+
 /** Reads and checks the header; `problems` says what is wrong (empty: the file is well formed). */
 export function checkArchiveShape(bytes: Uint8Array): {
   header: ArchiveHeader | null;
   problems: string[];
 } {
   const fail = (p: string) => ({ header: null, problems: [p] });
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return fail(
-      `The file is ${(bytes.length / 1e6).toFixed(1)} MB; the page reads files of at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-    );
-  }
+  const size = sizeProblem(bytes.length);
+  if (size) return fail(size);
   if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 8)) !== ARCHIVE_MAGIC) {
     return fail(
       `This is not an Engram compressed dataset (it does not start with "${ARCHIVE_MAGIC}").`,

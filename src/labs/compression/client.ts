@@ -10,7 +10,10 @@
  * macrotask, through the same handler.
  */
 import type { FromWorker, Job, JobEnv, JobKind, JobProgress, ResultOf, ToWorker } from './jobs';
-import { handleJob } from './runJob';
+import { runCodecJob } from './jobCodec';
+import { runTrainJob } from './jobTrain';
+import { runLightJob } from './lightJobs';
+import { handleJob, type JobRunner } from './runJob';
 
 export type Lane = 'data' | 'lossless' | 'lossy' | 'model' | 'recall' | 'query' | 'train' | 'curve';
 export const LANES: readonly Lane[] = [
@@ -31,7 +34,16 @@ export interface WorkerLike {
   onerror: ((e: { message?: string }) => void) | null;
 }
 
-export type MakeWorker = () => WorkerLike;
+/** Makes the worker of a lane. */
+export type MakeWorker = (lane: Lane) => WorkerLike;
+
+/** Every kind of job, for running them in-process. */
+const runAnyJob: JobRunner = (job, env, progress) =>
+  job.kind === 'lossless'
+    ? runCodecJob(job, env, progress)
+    : job.kind === 'train' || job.kind === 'curve'
+      ? runTrainJob(job, env, progress)
+      : runLightJob(job, env, progress);
 
 /** A worker-shaped object that runs jobs on this thread (after a setTimeout 0). */
 export function inProcessWorker(env: JobEnv): WorkerLike {
@@ -42,7 +54,7 @@ export function inProcessWorker(env: JobEnv): WorkerLike {
     postMessage(msg) {
       setTimeout(() => {
         if (dead) return;
-        void handleJob(msg, (m) => !dead && w.onmessage?.({ data: m }), env);
+        void handleJob(msg, (m) => !dead && w.onmessage?.({ data: m }), env, runAnyJob);
       }, 0);
     },
     terminate() {
@@ -52,13 +64,23 @@ export function inProcessWorker(env: JobEnv): WorkerLike {
   return w;
 }
 
-export const makeBrowserWorker = (fallback: JobEnv): MakeWorker =>
-  typeof Worker === 'undefined'
-    ? () => inProcessWorker(fallback)
-    : () =>
-        new Worker(new URL('./worker.ts', import.meta.url), {
-          type: 'module',
-        }) as unknown as WorkerLike;
+/**
+ * Each lane's worker in the browser: brotli.js and TensorFlow.js each load
+ * only in the worker that needs them (a literal URL per worker, so the
+ * build bundles each one).
+ */
+export const makeBrowserWorker =
+  (fallback: JobEnv): MakeWorker =>
+  (lane) => {
+    if (typeof Worker === 'undefined') return inProcessWorker(fallback);
+    const w =
+      lane === 'lossless'
+        ? new Worker(new URL('./codecWorker.ts', import.meta.url), { type: 'module' })
+        : lane === 'train' || lane === 'curve'
+          ? new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module' })
+          : new Worker(new URL('./lightWorker.ts', import.meta.url), { type: 'module' });
+    return w as unknown as WorkerLike;
+  };
 
 interface Task {
   id: number;
@@ -101,7 +123,7 @@ export class JobClient {
         resolve: resolve as (r: unknown) => void,
         reject,
       });
-      this.pump(slot);
+      this.pump(lane, slot);
     });
   }
 
@@ -138,14 +160,14 @@ export class JobClient {
     return s;
   }
 
-  private pump(slot: Slot): void {
+  private pump(lane: Lane, slot: Slot): void {
     if (slot.running || slot.queue.length === 0) return;
     const task = slot.queue.shift()!;
     slot.running = task;
-    const w = (slot.worker ??= this.make());
+    const w = (slot.worker ??= this.make(lane));
     const done = () => {
       slot.running = null;
-      this.pump(slot);
+      this.pump(lane, slot);
     };
     w.onmessage = ({ data }) => {
       if (slot.running?.id !== task.id || data.id !== task.id) return;

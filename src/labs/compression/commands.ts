@@ -30,6 +30,8 @@ export type SettingChange = { [K in SettingKey]: [K, Settings[K]] }[SettingKey];
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+  /** The file's size when it was too large to read (bytes is then empty). */
+  size?: number;
 }
 
 const state = (ctx: CompressionCtx) => ctx.store.getState();
@@ -154,7 +156,8 @@ export const COMMANDS = commandsFor<CompressionCtx>()({
     id: 'importFile',
     label: 'Import file',
     help: 'Read a compressed dataset back (checked before anything changes)',
-    perform: (ctx, file: PickedFile) => void ctx.runner.importFile(file.name, file.bytes),
+    perform: (ctx, file: PickedFile) =>
+      void ctx.runner.importFile(file.name, file.bytes, file.size ?? file.bytes.length),
   },
   dismissMessage: {
     id: 'dismissMessage',

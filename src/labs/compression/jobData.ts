@@ -1,7 +1,8 @@
 /**
  * Jobs over the dataset alone: make it (and keep it for the next job in
- * the same worker), its file sizes, and the baselines on the same bytes
- * (src/models/compression/baselines and ./lossless, the CLI's settings).
+ * the same worker), its file sizes, and the lossy baselines on the same
+ * records (src/models/compression/baselines, the CLI's settings). The
+ * lossless ones are ./jobCodec's.
  */
 import { cellAtlasDataset, mnistDataset, type Dataset } from '../../models/compression/datasets';
 import {
@@ -10,10 +11,8 @@ import {
   pcaBaseline,
   pcaComponentsFor,
 } from '../../models/compression/baselines';
-import { losslessSizes } from '../../models/compression/lossless';
-import { fieldErrors } from '../../models/compression/metrics';
 import { fitNormalisation, inputWidth, type Normalisation } from '../../models/compression/table';
-import type { DataSpec, GenerateResult, JobEnv, LosslessResult, LossyResult } from './jobs';
+import type { DataSpec, GenerateResult, JobEnv, LossyResult } from './jobs';
 
 interface Held {
   key: string;
@@ -54,21 +53,6 @@ export async function generate(spec: DataSpec, env: JobEnv): Promise<GenerateRes
     csvBytes: dataset.csv().length,
     binaryBytes: dataset.packed().length,
   };
-}
-
-export async function lossless(
-  spec: DataSpec,
-  gzipLevel: number,
-  brotliQuality: number,
-  env: JobEnv,
-): Promise<LosslessResult> {
-  const { dataset } = await datasetOf(spec, env);
-  const csv = new TextEncoder().encode(dataset.csv());
-  const csvSizes = await losslessSizes(csv, env.codecs, gzipLevel, brotliQuality);
-  const binary = await losslessSizes(dataset.packed(), env.codecs, gzipLevel, brotliQuality);
-  // A lossless file gives every record back exactly: its scores are those of the records themselves.
-  const exact = fieldErrors(dataset.table, dataset.table);
-  return { kind: 'lossless', csv: csvSizes, binary, exact };
 }
 
 /** float16, int8 and PCA at `budget` bytes (the archive's size), as the CLI computes them. */

@@ -1,6 +1,6 @@
 /**
  * Training jobs, for a worker: the whole training of the page's model when
- * one step is too slow for the page's thread (./trainer decides), and the
+ * one step is too slow for the page's thread (./training decides), and the
  * autoencoder's extra points at other K for the rate-distortion curve
  * (src/models/compression/pipeline's compressDataset and autoencoderPoint,
  * as `--curve-bits` does on the command line). The worker brings tfjs up on
@@ -10,6 +10,7 @@ import { AutoencoderTrainer, type TrainProgress } from '../../models/compression
 import type { Precision } from '../../models/compression/model';
 import { autoencoderPoint, compressDataset } from '../../models/compression/pipeline';
 import { datasetOf } from './jobData';
+import type { JobRunner } from './runJob';
 import type {
   CurveResult,
   DataSpec,
@@ -95,3 +96,9 @@ export async function curve(
   });
   return { kind: 'curve', point: autoencoderPoint(c), backend };
 }
+
+export const runTrainJob: JobRunner = (job, env, progress) => {
+  if (job.kind === 'train') return train(job.spec, job.options, env, progress);
+  if (job.kind === 'curve') return curve(job.spec, job.options, job.precision, env, progress);
+  throw new Error(`the training worker does not run ${job.kind} jobs`);
+};

@@ -47,7 +47,13 @@ export function modelPoint(c: CompressedSummary): RatePoint & { readonly bits: n
 /** Bytes of the model's file with the encoder too (the decoder-only size when not known). */
 const withEncoder = (c: CompressedSummary) => c.archiveWithEncoderBytes ?? c.archiveBytes;
 
-export function liveReport(s: CompressionState): CompressionReport | null {
+/** The parts of the state a report is made of. */
+export type ReportParts = Pick<
+  CompressionState,
+  'data' | 'compressed' | 'lossless' | 'recall' | 'lossy' | 'training'
+>;
+
+export function liveReport(s: ReportParts): CompressionReport | null {
   const data = s.data.result;
   const c = s.compressed;
   const l = s.lossless.result;
@@ -102,7 +108,7 @@ export function liveReport(s: CompressionState): CompressionReport | null {
 }
 
 /** The seed's claims against the page's measurements, or null until they are all in. */
-export function liveClaims(s: CompressionState): ClaimCheck[] | null {
+export function liveClaims(s: ReportParts): ClaimCheck[] | null {
   const r = liveReport(s);
   return r ? seedClaims(r) : null;
 }

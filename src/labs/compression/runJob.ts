@@ -1,31 +1,17 @@
-/** Runs one job message (./jobs) and posts its progress and result, in a worker or in-process. */
-import { generate, lossless, lossy } from './jobData';
-import { compress, query, recall, verify } from './jobModel';
+/**
+ * Runs one job message (./jobs) and posts its progress and result, in a
+ * worker or in-process. Jobs come in three groups, each with a worker of
+ * its own, so a worker loads only the code its jobs need: the light ones
+ * (./lightJobs: records, models, recall), the lossless coders (./jobCodec:
+ * brotli.js) and training (./jobTrain: TensorFlow.js).
+ */
 import type { FromWorker, Job, JobEnv, JobProgress, JobResult, ToWorker } from './jobs';
-import { curve, train } from './jobTrain';
 
-function run(job: Job, env: JobEnv, progress: (p: JobProgress) => void): Promise<JobResult> {
-  switch (job.kind) {
-    case 'generate':
-      return generate(job.spec, env);
-    case 'lossless':
-      return lossless(job.spec, job.gzipLevel, job.brotliQuality, env);
-    case 'lossy':
-      return lossy(job.spec, job.budget, job.seed, env);
-    case 'compress':
-      return compress(job.spec, job.weights, job.precision, job.stage, env);
-    case 'recall':
-      return recall(job.spec, job.ref, job.stage, job.plan, job.seed, env, progress);
-    case 'query':
-      return query(job.spec, job.ref, job.stage, job, env);
-    case 'verify':
-      return verify(job.spec, job.file, job.current, job.stage, env);
-    case 'train':
-      return train(job.spec, job.options, env, progress);
-    case 'curve':
-      return curve(job.spec, job.options, job.precision, env, progress);
-  }
-}
+export type JobRunner = (
+  job: Job,
+  env: JobEnv,
+  progress: (p: JobProgress) => void,
+) => Promise<JobResult>;
 
 /** The buffers a result can hand over instead of copying (the worker keeps nothing it sends). */
 function transferables(r: JobResult): ArrayBuffer[] {
@@ -41,6 +27,7 @@ export async function handleJob(
   msg: ToWorker,
   post: (m: FromWorker, transfer?: ArrayBuffer[]) => void,
   env: JobEnv,
+  run: JobRunner,
 ): Promise<void> {
   try {
     const result = await run(msg.job, env, (progress) =>

@@ -20,7 +20,7 @@ import {
   type Normalisation,
   type Table,
 } from '../../models/compression/table';
-import { checkAgainstTable, checkArchiveShape } from './archiveCheck';
+import { checkAgainstTable, checkArchiveShape, sizeProblem } from './archiveCheck';
 import type { JobClient } from './client';
 import type { CompressResult, DataSpec, ModelRef, TrainOptions } from './jobs';
 import { crossCheck, type Settings } from './params';
@@ -478,11 +478,11 @@ export class CompressionRunner {
    * compared with the page's model's, value for value. A file that gives
    * other records becomes the compressed dataset on screen.
    */
-  async importFile(name: string, bytes: Uint8Array): Promise<void> {
+  async importFile(name: string, bytes: Uint8Array, size = bytes.length): Promise<void> {
     const { spec, table } = this;
     const base = {
       name,
-      bytes: bytes.length,
+      bytes: size,
       identical: null,
       differing: 0,
       compared: 0,
@@ -495,6 +495,8 @@ export class CompressionRunner {
       });
       for (const p of problems) say(this.store, 'warn', `${name}: ${p}`, 'importFile');
     };
+    const tooLarge = sizeProblem(size);
+    if (tooLarge) return refuse([tooLarge]);
     if (!spec || !table)
       return refuse(['There are no records on the page to compare it with yet.']);
     const shape = checkArchiveShape(bytes);

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+/**
+ * The Compression lab as a visitor uses it: generate a small atlas, train,
+ * read the ratio and the recall plots, corrupt one query by hand, export
+ * the compressed file and import it back (the same records, bit for bit).
+ * Small on purpose: 1,000 cells, two short epochs.
+ */
+const SMALL = 'records=1000&genes=50&bits=32&hidden=64&epochs=2&batch=100&queries=20';
+
+test('generate, train, ratio and recall, one query by hand, export and import', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`./#/compression?${SMALL}`);
+  await expect(page.getByRole('heading', { name: 'Hopfield autoencoder' })).toBeVisible();
+
+  await page.getByTestId('generate').click();
+  await expect(page.getByTestId('data-summary')).toContainText('1,000');
+  await expect(page.getByTestId('data-summary')).toContainText('generated');
+  await expect(page.getByTestId('data-preview').locator('tbody tr')).toHaveCount(6);
+
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('training')).toContainText(/Web Worker|on this page/);
+  await expect(page.getByTestId('ratio-value')).toHaveText(/^\d[\d,.]*×$/);
+  const ratioText = await page.getByTestId('ratio-value').innerText();
+  const ratio = Number(ratioText.replace(/[×,]/g, ''));
+  expect(ratio).toBeGreaterThan(1);
+  await expect(page.getByTestId('stage-message')).toContainText('distinct codes of 32 bits');
+
+  // The recall plots, drawn from measured points (and the numbers beside them).
+  for (const kind of ['missing', 'flip', 'noise']) {
+    await expect(page.getByTestId(`recall-${kind}`).locator('svg path').first()).toBeVisible();
+  }
+  await expect(page.getByTestId('recall-table')).toContainText('bits flipped');
+  await expect(page.getByTestId('byte-table')).toContainText('The compressed file');
+
+  // One query by hand: record 7, 5 code bits flipped.
+  await page.getByTestId('param-record').getByRole('spinbutton').fill('7');
+  await page.getByTestId('param-query').getByRole('combobox').selectOption('flip');
+  await page.getByTestId('run-query').click();
+  await expect(page.getByTestId('query-result')).toContainText('Record 7');
+  await expect(page.getByTestId('query-result')).toContainText('of 32 code bits flipped');
+  await expect(page.getByTestId('query-table')).toContainText('subclass');
+
+  // Export the file, then set it on the import input: the same records come back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.engramae$/);
+  const bytes = readFileSync(await download.path());
+  await page.getByTestId('import-file').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/octet-stream',
+    buffer: bytes,
+  });
+  await expect(page.getByTestId('import-identical')).toContainText('identical, bit for bit');
+
+  // A file that is not one is refused, and nothing changes.
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'cells.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('cell_id,class\n0,Astrocyte\n'),
+  });
+  await expect(page.getByTestId('import-refused')).toContainText(
+    'not an Engram compressed dataset',
+  );
+  await expect(page.getByTestId('ratio-value')).toHaveText(ratioText);
+  expect(errors).toEqual([]);
+});

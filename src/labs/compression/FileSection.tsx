@@ -1,0 +1,128 @@
+/** Section 6: the compressed dataset as one file, out and back in, with the check that it gives the same records. */
+import { useId } from 'react';
+import { runCommand } from '../../engine/commands';
+import { InlineMessages } from '../../ui/LabMessages';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { MAX_IMPORT_BYTES } from './archiveCheck';
+import { LabButton } from './LabButton';
+import { COMMANDS } from './commands';
+import { bytes, thousands } from './format';
+import { ParamToggle } from './ParamControls';
+import { useLab, useLabContext } from './useLab';
+
+function ImportInput() {
+  const ctx = useLabContext();
+  const id = useId();
+  const messages = useLab((s) => s.messages);
+  return (
+    <div className="ui-field">
+      <label htmlFor={id}>Import a file (.engramae)</label>
+      <input
+        id={id}
+        type="file"
+        accept=".engramae,application/octet-stream"
+        data-testid="import-file"
+        onChange={async (e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          if (!file) return;
+          input.value = ''; // the same file again still counts as a change
+          if (file.size > MAX_IMPORT_BYTES) {
+            // Checked before reading: nothing of it is loaded.
+            runCommand(COMMANDS.importFile, ctx, {
+              name: file.name,
+              bytes: new Uint8Array(0),
+              size: file.size,
+            });
+            return;
+          }
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          runCommand(COMMANDS.importFile, ctx, { name: file.name, bytes });
+        }}
+      />
+      <div className="ui-field-help">
+        Checked for its size, its shape and whether it compresses the records on this page before
+        anything changes.
+      </div>
+      <InlineMessages messages={messages} source="importFile" />
+    </div>
+  );
+}
+
+function ImportResult() {
+  const job = useLab((s) => s.importCheck);
+  const r = job.result;
+  if (job.status === 'running')
+    return <ProgressBar value={NaN} label="Reading the file's records back" />;
+  if (job.status === 'error') return <p className="error">{job.error}</p>;
+  if (!r) return null;
+  if (r.problems.length) {
+    return (
+      <div className="notice notice-warn" data-testid="import-refused">
+        <strong>{r.name} was not read</strong> ({bytes(r.bytes)}); nothing changed:
+        <ul>
+          {r.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div
+      className="notice notice-info"
+      data-testid="import-check"
+      data-identical={String(r.identical)}
+    >
+      <strong>{r.name}</strong> ({bytes(r.bytes)}
+      {r.hasEncoder ? ', with the encoder' : ', decoder only'}) was read back.{' '}
+      {r.identical === true ? (
+        <span data-testid="import-identical">
+          ✓ Its {thousands(r.compared)} values are identical, bit for bit, to the records the model
+          on this page gives back.
+        </span>
+      ) : r.identical === false ? (
+        <>
+          ✗ {thousands(r.differing)} of its {thousands(r.compared)} values differ from the model on
+          this page, so it is another model: it is now the compressed dataset on screen.
+        </>
+      ) : (
+        <>
+          There was no model on this page to compare it with; it is now the compressed dataset on
+          screen.
+        </>
+      )}
+    </div>
+  );
+}
+
+export function FileSection() {
+  const c = useLab((s) => s.compressed);
+  return (
+    <>
+      <p>
+        The compressed dataset is one file: a header with the field schema, the normalisation, the
+        decoder's weights at their precision and every record's code (format "ENGRAMAE", described
+        in docs/compression-cli.md). Its length is the number the ratio divides by. Read back, it
+        gives the same records again.
+      </p>
+      <div className="cz-row">
+        <div className="cz-buttons">
+          <LabButton
+            command={COMMANDS.exportFile}
+
+            variant="primary"
+            testId="export"
+          />
+        </div>
+        <ParamToggle
+          name="exportEncoder"
+          label={`Include the encoder${c?.archiveWithEncoderBytes ? ` (${bytes(c.archiveWithEncoderBytes)} in all)` : ''}`}
+        />
+      </div>
+      {c && <p className="small">The file: {bytes(c.archiveBytes)} without the encoder.</p>}
+      <ImportInput />
+      <ImportResult />
+    </>
+  );
+}
