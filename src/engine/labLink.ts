@@ -3,7 +3,7 @@
  * copied URL reproduces the view), and bind its one-key shortcuts. Browser
  * only; each returns a function that undoes it.
  */
-import { formatHash } from '../core/params';
+import { formatHash, parseHash } from '../core/params';
 
 interface Subscribable<S> {
   getState(): S;
@@ -26,6 +26,9 @@ export function mirrorToLink<S>(
     if (when && !when(state, prev)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // The visitor may have gone to another page before the lab has unmounted:
+      // never write this lab's link over theirs.
+      if (parseHash(window.location.hash).path !== path) return;
       const hash = formatHash(path, query(store.getState()));
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     }, delayMs);
