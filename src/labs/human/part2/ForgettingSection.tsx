@@ -52,7 +52,7 @@ function FitCard({
 function FitCards({ fits }: { fits: ForgettingFits }) {
   const { power, exponential, actr } = fits;
   return (
-    <div className="h2-fits">
+    <div className="h2-three">
       <FitCard
         fit={power}
         title="Power law"

@@ -245,7 +245,7 @@ export function Fates({ frame, studied }: { frame: MemoryFrame; studied: Episode
               ` ${q.label}: answered by ${q.answeredBy === 'prototype' ? 'the prototype' : 'an episode'} (weight ${q.weight.toFixed(2)}).`,
           )}
       </p>
-      <div className="h2-fates">
+      <div className="h2-three">
         <EpisodeList title="Held as episodes" ids={r.survive} byId={byId} testId="fate-episodes" />
         <EpisodeList title="Became gist" ids={gist} byId={byId} testId="fate-gist" />
         <EpisodeList title="Forgotten" ids={r.forgotten} byId={byId} testId="fate-forgotten" />
