@@ -50,21 +50,10 @@ import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidatio
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
 import type { Patch } from './explore';
-import {
-  LabKeep,
-  sameReplay,
-  type EpisodesKey,
-  type KeptModel,
-  type KeptWork,
-  type ReplayKey,
-} from './keep';
+import { sameReplay, type EpisodesKey, type KeptWork, type ReplayKey, type LabKeep } from './keep';
+import { WorkKeeper, modelRecord } from './keeping';
 import { PAGE } from './params';
-import {
-  sayFailed,
-  type ConsolidationState,
-  type ConsolidationStore,
-  type KeptSummary,
-} from './store';
+import { sayFailed, type ConsolidationState, type ConsolidationStore } from './store';
 import { LabTensors } from './tensors';
 import { latentMap, replayView } from './views';
 import { restoredLine, shippedNote } from './work';
@@ -104,18 +93,16 @@ export class ConsolidationRunner {
   /** Set while the tensors are rebuilt: a training loop failing on the old backend is expected. */
   private rebuilding = false;
   private pauseRequested = false;
-  /** Writes to the keep still under way. */
-  private writes = 0;
-  private keptNow: Omit<KeptSummary, 'saving'> = { episodes: null, replays: null, model: null };
+  /** Writes of the visitor's work to this browser (./keeping). */
+  private readonly keeper: WorkKeeper;
   readonly pace: Pace;
-  readonly keep: LabKeep;
 
   constructor(
     readonly store: ConsolidationStore,
     options: RunnerOptions = {},
   ) {
     this.pace = options.pace ?? pagePace();
-    this.keep = options.keep ?? new LabKeep(undefined, (text) => this.sayKeep(text));
+    this.keeper = new WorkKeeper(store, options.keep);
     this.unwatch = watchFields(store, ['epochs'], () => this.replan());
   }
 
@@ -142,15 +129,15 @@ export class ConsolidationRunner {
       if (this.disposed) return;
       const weights = vaeFromJson(doc.vae);
       this.shipped = { weights, note: shippedNote(doc) };
-      const work = await this.keep.load();
+      const work = await this.keeper.keep.load();
       if (this.disposed) return;
       for (const p of work.problems) say(this.store, 'warn', p, 'keep');
       const restored = await this.restore(work);
       if (this.disposed) return;
       if (!restored.model) this.showShipped();
-      this.publishKept();
+      this.keeper.publish();
       this.store.setState({ status: 'ready' });
-      const line = restoredLine(this.keptNow);
+      const line = restoredLine(this.keeper.now);
       if (line) say(this.store, 'info', line, 'keep');
       // A backend change (e.g. a lost GPU device) leaves the tensors behind: make them again.
       this.unsubBackend ??= onBackendSwitch((_, label) => void this.rebuild(label));
@@ -185,7 +172,7 @@ export class ConsolidationRunner {
       await this.tensors.storePaced(session.episodes, this.pace);
       this.encoded = true;
       this.showEncoded(session, ep.ms);
-      this.keptNow.episodes = ep.key.episodes;
+      this.keeper.found({ episodes: ep.key.episodes });
       const key = ep.replays === null ? null : { ...ep.key, replays: ep.replays };
       const kept = key && work.replays.get(`replay:${key.episodes}-${key.seed}-${key.replays}`);
       if (key && kept) {
@@ -200,7 +187,7 @@ export class ConsolidationRunner {
         );
         this.store.setState({ replay: { ...view, exact: result.exact, ms: kept.ms } });
         screenReplay = key;
-        this.keptNow.replays = key.replays;
+        this.keeper.found({ replays: key.replays });
       }
     }
     const m = work.model;
@@ -239,7 +226,7 @@ export class ConsolidationRunner {
       progress: live ? Math.min(1, m.epochsDone / epochs) : 0,
       training: live ? (more ? 'paused' : 'done') : 'idle',
     });
-    this.keptNow.model = { origin: m.origin, epochs: m.epochsDone };
+    this.keeper.found({ model: { origin: m.origin, epochs: m.epochsDone } });
     return { model: true };
   }
 
@@ -321,10 +308,7 @@ export class ConsolidationRunner {
       this.encoded = true;
       const ms = performance.now() - t0;
       this.showEncoded(session, ms);
-      this.keepWrite(() => this.keep.saveEpisodes({ key: { episodes, seed }, ms, replays: null }), {
-        episodes,
-        replays: null,
-      });
+      this.keeper.episodes({ episodes, seed }, ms);
       // Another seed or more episodes: other held-out digits, so the map and metrics follow.
       if (newHeldOut) await this.refresh();
     } catch (e) {
@@ -361,7 +345,9 @@ export class ConsolidationRunner {
           const { exact } = p.result;
           const ms = performance.now() - t0;
           this.store.setState((st) => ({ replay: st.replay && { ...st.replay, exact, ms } }));
-          this.keepReplay(session, p.result.replays, p.result.episode, ms);
+          const storeMs = this.store.getState().encoded?.ms ?? 0;
+          const { replays, episode } = p.result;
+          this.keeper.replay(this.replayKey(session)!, replays, episode, ms, storeMs);
           return;
         }
         await this.pace.pause();
@@ -378,20 +364,6 @@ export class ConsolidationRunner {
     const r = session.replayed;
     const { episodes, seed } = session.config;
     return r ? { episodes, seed, replays: r.episode.length } : null;
-  }
-
-  private keepReplay(
-    session: ConsolidationSession,
-    replays: Float32Array,
-    episode: Int32Array,
-    ms: number,
-  ): void {
-    const key = this.replayKey(session)!;
-    const episodesMs = this.store.getState().encoded?.ms ?? 0;
-    this.keepWrite(() => this.keep.saveReplay({ key, replays, episode, ms }, episodesMs), {
-      episodes: key.episodes,
-      replays: key.replays,
-    });
   }
 
   /** Step 3: a fresh VAE trained on the replays only. */
@@ -610,7 +582,7 @@ export class ConsolidationRunner {
     if (!this.set || !this.shipped || this.busy() || this.disposed) return;
     this.store.setState({ busy: 'Starting over…', confirmingStartOver: false });
     try {
-      const cleared = await this.keep.clear();
+      const cleared = await this.keeper.clear();
       this.tensors.forgetEpisodes();
       this.encoded = false;
       const s = this.store.getState();
@@ -631,8 +603,6 @@ export class ConsolidationRunner {
         probe: null,
         boundary: null,
       });
-      this.keptNow = { episodes: null, replays: null, model: null };
-      this.publishKept();
       say(
         this.store,
         'info',
@@ -651,45 +621,11 @@ export class ConsolidationRunner {
 
   /** The VAE on screen, when it is the visitor's, into the keep (its copy as of savedEpochs). */
   keepModel(): void {
+    const train = this.trainSession;
     const s = this.store.getState();
-    const copy = this.tensors.copy;
-    if (!copy || s.source === 'pretrained') return;
-    const epochsDone = this.tensors.savedEpochs;
-    const live = s.source === 'live';
-    const model: KeptModel = {
-      origin: live ? 'live' : 'imported',
-      vae: copy,
-      trainedOn: live && this.trainSession ? this.replayKey(this.trainSession) : null,
-      epochsDone: live ? epochsDone : Math.max(epochsDone, s.history.length),
-      history: live ? s.history.slice(0, epochsDone) : s.history,
-      trainSeconds: s.trainSeconds,
-      note:
-        live && s.training === 'running'
-          ? `Trained live on ${this.trainer?.n.toLocaleString('en') ?? 'its'} replays, ${epochsDone} epoch${epochsDone === 1 ? '' : 's'} so far.`
-          : s.vaeNote,
-    };
-    this.keepWrite(() => this.keep.saveModel(model), {
-      model: { origin: model.origin, epochs: model.epochsDone },
-    });
-  }
-
-  /** Runs a keep write; on success the page's summary takes `patch`. */
-  private keepWrite(write: () => Promise<boolean>, patch: Partial<KeptSummary>): void {
-    this.writes++;
-    this.publishKept();
-    void write().then((ok) => {
-      this.writes--;
-      if (ok) Object.assign(this.keptNow, patch);
-      this.publishKept();
-    });
-  }
-
-  private publishKept(): void {
-    if (!this.disposed) this.store.setState({ kept: { ...this.keptNow, saving: this.writes > 0 } });
-  }
-
-  private sayKeep(text: string): void {
-    if (!this.disposed) say(this.store, 'warn', text, 'keep');
+    const trainedOn = train ? this.replayKey(train) : null;
+    const { copy, savedEpochs } = this.tensors;
+    this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.trainer?.n ?? null));
   }
 
   private replaceVae(vae: Vae, weights: SerialisedVae | null = null, epochs = 0): void {
@@ -710,6 +646,7 @@ export class ConsolidationRunner {
     this.pauseRequested = true;
     this.unwatch();
     this.unsubBackend?.();
+    this.keeper.stop();
     this.tensors.dispose();
   }
 }
