@@ -149,6 +149,13 @@ function LoadChart() {
         ({thousands(choice.records)} records, {thousands(choice.patterns)} distinct codes).{' '}
         {choice.message}
       </p>
+      {choice.fixedPointShare !== null && (
+        <p className="small" data-testid="fixed-points">
+          {(100 * choice.fixedPointShare).toFixed(1)} % of the stored codes are fixed points of the
+          classic {choice.rule === 'modern' ? 'network that was tried' : choice.rule} network (a
+          code that is not one drifts away from itself, even with no bit flipped).
+        </p>
+      )}
       {choice.rule === 'modern' && choice.reason !== 'requested' && (
         <p className="small">
           Why the modern network: a classic network recalls its patterns only while they are few

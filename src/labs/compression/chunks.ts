@@ -4,9 +4,12 @@
  * and yields to the browser between chunks, so no task of ours comes near
  * the 50 ms of a long task (input and painting go on while it trains).
  *
- * Which thread: a step is timed on the backend the page got (after a
- * warm-up step, which includes compiling the backend's kernels), and so is
- * setting up a trainer on a few records. Setting up grows with N (every
+ * Which thread: steps of two small batches are timed on the backend the
+ * page got (each after a warm-up step, which includes compiling the
+ * backend's kernels), and a step of the real batch is predicted from them
+ * on a line, time = a + b B (predictStepMs), so a slow backend is found
+ * without running a long step on the page. Setting up a trainer is timed
+ * too. Setting up grows with N (every
  * record's inputs are built and uploaded in one go), so its cost for all N
  * is predicted as the probe's set-up plus twice the time building inputs
  * takes per record (once to build, once more to upload) times N. If one
@@ -27,8 +30,26 @@ export interface StepTiming {
   readonly inputMsPerRecord: number;
   /** The first step (kernels compiled, buffers made), ms. */
   readonly firstStepMs: number;
-  /** A step after warm-up, ms (the median of a few). */
+  /** A step of the real batch after warm-up, ms (predicted from the probes). */
   readonly stepMs: number;
+  /** The probes: [batch, ms a step]. */
+  readonly probes?: readonly (readonly [number, number])[];
+}
+
+/**
+ * A step of `batch` records from two timed batch sizes, on the line through
+ * them (time = a + b B, b at least 0); the measured time when `batch` is
+ * one of them.
+ */
+export function predictStepMs(
+  p: readonly [number, number],
+  q: readonly [number, number],
+  batch: number,
+): number {
+  if (batch === p[0]) return p[1];
+  if (batch === q[0] || q[0] === p[0]) return q[1];
+  const slope = Math.max(0, (q[1] - p[1]) / (q[0] - p[0]));
+  return Math.max(p[1], q[1] + slope * (batch - q[0]));
 }
 
 export type TrainingMode = 'page' | 'worker';
@@ -49,6 +70,12 @@ export function stepsPerChunk(msPerStep: number, budgetMs = CHUNK_BUDGET_MS): nu
   return Math.max(1, Math.floor(budgetMs / msPerStep));
 }
 
+/** " (steps of 8 and 32 records took 3.1 and 6.0 ms)" */
+const probed = (t: StepTiming) =>
+  t.probes && t.probes.length === 2 && t.probes[0][0] !== t.probes[1][0]
+    ? ` (steps of ${t.probes[0][0]} and ${t.probes[1][0]} records took ${ms(t.probes[0][1])} and ${ms(t.probes[1][1])})`
+    : '';
+
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms`;
 
 /** Page or worker, from a probe's times (see the module comment). */
@@ -66,7 +93,7 @@ export function chooseMode(
       mode: 'worker',
       predictedSetupMs,
       stepsPerChunk: perChunk,
-      reason: `One training step took ${ms(t.stepMs)} on ${backend}, over the ${limit} ms of a long task, so training runs in a Web Worker with tfjs on WASM.`,
+      reason: `One training step would take about ${ms(t.stepMs)} on ${backend}${probed(t)}, over the ${limit} ms of a long task, so training runs in a Web Worker with tfjs on WASM.`,
     };
   }
   if (predictedSetupMs > limit) {
@@ -74,14 +101,14 @@ export function chooseMode(
       mode: 'worker',
       predictedSetupMs,
       stepsPerChunk: perChunk,
-      reason: `A step takes ${ms(t.stepMs)} on ${backend}, but setting up ${records.toLocaleString('en')} records would take about ${ms(predictedSetupMs)} at once, so training runs in a Web Worker with tfjs on WASM.`,
+      reason: `A step takes about ${ms(t.stepMs)} on ${backend}, but setting up ${records.toLocaleString('en')} records would take about ${ms(predictedSetupMs)} at once, so training runs in a Web Worker with tfjs on WASM.`,
     };
   }
   return {
     mode: 'page',
     predictedSetupMs,
     stepsPerChunk: perChunk,
-    reason: `One training step takes ${ms(t.stepMs)} on ${backend} (the first took ${ms(t.firstStepMs)}), so training runs on this page in chunks of about ${budget} ms (${perChunk} step${perChunk === 1 ? '' : 's'} each) with a pause for the browser between them.`,
+    reason: `One training step takes about ${ms(t.stepMs)} on ${backend}${probed(t)}, so training runs on this page in chunks of about ${budget} ms (${perChunk} step${perChunk === 1 ? '' : 's'} each) with a pause for the browser between them.`,
   };
 }
 
@@ -148,21 +175,4 @@ export async function runChunks(o: ChunkOptions): Promise<ChunkRun> {
 export function timeLeft(elapsedMs: number, done: number, total: number): number | null {
   if (!(done > 0) || !(elapsedMs >= 0)) return null;
   return ((elapsedMs / done) * Math.max(0, total - done)) / 1000;
-}
-
-/** A new task for the page: scheduler.yield() where there is one, else a MessageChannel message. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '../../models/compression/registerGradients';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BROTLI_WINDOW } from '../../models/compression/lossless';
+import { nodeCodecs } from '../../../cli/compress';
 import { checkCommands, runCommand, runKey } from '../../engine/commands';
 import { decodeMnist } from '../../data/mnist';
 import { inProcessWorker } from './client';
@@ -22,18 +21,7 @@ const env: JobEnv = {
   prepareTraining: async () => tf.getBackend(),
   loadDigits: async (url) => decodeMnist(new Uint8Array(await (await fetch(url)).arrayBuffer())),
   // Node's zlib gives the browser codecs' bytes exactly (lossless.test.ts), and much sooner.
-  codecs: {
-    name: 'node:zlib',
-    gzip: (bytes, level) => gzipSync(bytes, { level }),
-    brotli: async (bytes, quality) =>
-      brotliCompressSync(bytes, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: quality,
-          [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_GENERIC,
-        },
-      }),
-  },
+  codecs: nodeCodecs,
 };
 
 /** A small lab: 1,000 cells of 50 genes, 16-bit codes, one short epoch, jobs in-process. */

@@ -15,12 +15,13 @@ export type JobRunner = (
 
 /** The buffers a result can hand over instead of copying (the worker keeps nothing it sends). */
 function transferables(r: JobResult): ArrayBuffer[] {
-  if (r.kind === 'train') {
-    return Object.values(r.weights)
-      .filter((v): v is Float32Array => v instanceof Float32Array)
-      .map((v) => v.buffer as ArrayBuffer);
-  }
-  return [];
+  const views =
+    r.kind === 'train'
+      ? Object.values(r.weights).filter((v): v is Float32Array => v instanceof Float32Array)
+      : r.kind === 'generate'
+        ? [...r.table.values, r.norm.mean, r.norm.sd]
+        : [];
+  return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }
 
 export async function handleJob(

@@ -257,7 +257,11 @@ export class CompressionRunner {
       onProgress: (u) =>
         this.patchTraining({
           ...u.progress,
-          epochLoss: [...u.progress.epochLoss],
+          // a new array only when an epoch ended, so the loss chart redraws only then
+          epochLoss:
+            u.progress.epochLoss.length === this.s.training.epochLoss.length
+              ? this.s.training.epochLoss
+              : [...u.progress.epochLoss],
           elapsedMs: u.elapsedMs,
           etaSeconds: u.etaSeconds,
           longestTaskMs: u.longestTaskMs,

@@ -20,16 +20,17 @@ import {
 } from '../../models/compression/table';
 import {
   chooseMode,
+  predictStepMs,
   runChunks,
   timeLeft,
-  yieldToPage,
   type ModeChoice,
   type StepTiming,
   type TrainingMode,
 } from './chunks';
+import { yieldToPage } from '../../engine/pace';
 import type { JobClient } from './client';
 import type { DataSpec, TrainOptions, TrainProgressMsg } from './jobs';
-import { progressMsg, stepStats } from './jobTrain';
+import { progressMsg } from './jobTrain';
 
 export interface TrainingUpdate {
   readonly progress: TrainProgressMsg;
@@ -57,8 +58,10 @@ export interface TrainingOutcome {
   readonly stepMs: number | null;
 }
 
-const PUBLISH_MS = 100;
-const PROBE_STEPS = 3;
+/** How often the progress on screen changes, ms (each change re-renders a little of the page). */
+const PUBLISH_MS = 250;
+/** The probe's batch sizes (capped at the real batch). */
+const PROBE_BATCHES = [8, 32] as const;
 
 /** A training run; cancel() stops it before its next chunk (page) or at once (worker). */
 export class TrainingRun {
@@ -104,40 +107,59 @@ export class TrainingRun {
       : this.inWorker(spec, options);
   }
 
-  /** Times set-up and a few steps on the first records (see ./chunks). */
+  /**
+   * Times set-up and steps of two small batches on the first records, and
+   * predicts a step of the real batch from them (./chunks predictStepMs),
+   * so that a slow backend is found without running a long step on the page.
+   */
   private async probe(
     table: Table,
     norm: Normalisation,
     options: TrainOptions,
   ): Promise<StepTiming> {
     const { now } = this.hooks;
-    const m = Math.min(table.n, 3 * (options.batchSize ?? 64));
+    const timedRecords = Math.min(table.n, 2000);
+    const t0 = now();
+    inputVectors(table, norm, 0, timedRecords);
+    const inputMsPerRecord = (now() - t0) / timedRecords;
+    const batch = options.batchSize ?? 64;
+    const [a, b] = PROBE_BATCHES.map((p) => Math.min(p, batch));
+    const small = await this.timeSteps(table, norm, options, a);
+    const large = b === a ? small : await this.timeSteps(table, norm, options, b);
+    return {
+      setupMs: small.setupMs,
+      inputMsPerRecord,
+      firstStepMs: small.firstStepMs,
+      stepMs: predictStepMs([a, small.stepMs], [b, large.stepMs], batch),
+      probes: [
+        [a, small.stepMs],
+        [b, large.stepMs],
+      ],
+    };
+  }
+
+  /** A throwaway trainer of `batch` records a step: set-up, a warm-up step, then the faster of two. */
+  private async timeSteps(table: Table, norm: Normalisation, options: TrainOptions, batch: number) {
+    const { now } = this.hooks;
+    const m = Math.min(table.n, 3 * batch);
     const sub = selectRecords(
       table,
       Int32Array.from({ length: m }, (_, i) => i),
     );
-    const timedRecords = Math.min(table.n, 2000);
-    let t0 = now();
-    inputVectors(table, norm, 0, timedRecords);
-    const inputMsPerRecord = (now() - t0) / timedRecords;
     await yieldToPage();
-    t0 = now();
-    const probe = new AutoencoderTrainer(sub, norm, { ...options, epochs: 1 + PROBE_STEPS });
-    const setupMs = now() - t0;
+    let t = now();
+    const probe = new AutoencoderTrainer(sub, norm, { ...options, batchSize: batch, epochs: 2 });
+    const setupMs = now() - t;
     try {
-      await yieldToPage();
-      let t = now();
-      probe.step();
-      const firstStepMs = now() - t;
       const times: number[] = [];
-      for (let i = 0; i < PROBE_STEPS && !this.cancelled; i++) {
+      for (let i = 0; i < 3 && !this.cancelled; i++) {
         await yieldToPage();
         t = now();
         probe.step();
         times.push(now() - t);
       }
-      const stepMs = stepStats(times)?.median ?? firstStepMs;
-      return { setupMs, inputMsPerRecord, firstStepMs, stepMs };
+      const [firstStepMs, ...timed] = times;
+      return { setupMs, firstStepMs, stepMs: Math.min(...timed, firstStepMs) };
     } finally {
       probe.dispose();
     }
