@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { runCommand } from '../../engine/commands';
 import type { MetricInfo } from '../../models/compression/metrics';
+import type { StageRule } from '../../models/compression/hopfieldStage';
 import type { QueryKind, RecallPoint } from '../../models/compression/recall';
 import { Select } from '../../ui/Controls';
 import { Help } from '../../ui/Help';
@@ -117,7 +118,7 @@ function RecallTable({ points }: { points: readonly RecallPoint[] }) {
                 {p.query === 'missing'
                   ? `${(100 * p.amount).toFixed(0)} % missing`
                   : p.query === 'flip'
-                    ? `${p.amount} bits flipped`
+                    ? `${p.amount} bit${p.amount === 1 ? '' : 's'} flipped`
                     : `σ = ${p.amount}`}
               </th>
               <td className="num">
@@ -136,29 +137,37 @@ function RecallTable({ points }: { points: readonly RecallPoint[] }) {
   );
 }
 
-/** One sentence on what the stage adds, from the numbers on screen. */
-function Contribution({ points }: { points: readonly RecallPoint[] }) {
+/** What the stage adds over the flipped-bit points, in words, from the numbers on screen. */
+export function contribution(points: readonly RecallPoint[], rule: StageRule): string | null {
   const flips = points.filter((p) => p.query === 'flip' && p.amount > 0);
-  if (flips.length === 0) return null;
+  if (flips.length === 0 || rule === 'none') return null;
   const mean = (f: (p: RecallPoint) => number) =>
     flips.reduce((t, p) => t + f(p), 0) / flips.length;
   const own = mean((p) => p.ownRecordRate);
   const ownW = mean((p) => p.ownRecordRateWithout);
   const exact = mean((p) => p.exactCodeRate);
   const exactW = mean((p) => p.exactCodeRateWithout);
-  return (
-    <p data-testid="stage-contribution">
-      Over the flipped-bit queries, the stage finds the own record {own.toFixed(2)} of the time
-      against {ownW.toFixed(2)} for the nearest stored code without it:{' '}
-      {own > ownW + 0.01
-        ? 'it helps.'
-        : own < ownW - 0.01
-          ? 'slightly worse, since several stored codes can tie and it blends them.'
-          : 'no better than a nearest-code search.'}{' '}
-      But it hands the decoder an exact stored code {exact.toFixed(2)} of the time (without it{' '}
-      {exactW.toFixed(2)}), so when it is right the record comes back exactly as the file gives it.
-    </p>
-  );
+  const f = (x: number) => x.toFixed(2);
+  const verdict =
+    own > ownW + 0.01
+      ? 'it helps.'
+      : own >= ownW - 0.01
+        ? 'no better than a nearest-code search.'
+        : rule !== 'modern'
+          ? `much worse: the ${rule} network does not hold these codes (they are not its fixed points), so it moves a query away from its record.`
+          : own < ownW - 0.05
+            ? 'worse.'
+            : 'slightly worse, since several stored codes can tie and the modern update blends them.';
+  const exactly =
+    exact > exactW
+      ? ` But it hands the decoder an exact stored code ${f(exact)} of the time (without it ${f(exactW)}), so when it is right the record comes back exactly as the file gives it.`
+      : '';
+  return `Over the flipped-bit queries, the ${rule} stage finds the own record ${f(own)} of the time against ${f(ownW)} for the nearest stored code without it: ${verdict}${exactly}`;
+}
+
+function Contribution({ points, rule }: { points: readonly RecallPoint[]; rule: StageRule }) {
+  const text = contribution(points, rule);
+  return text ? <p data-testid="stage-contribution">{text}</p> : null;
 }
 
 export function RecallSection() {
@@ -206,7 +215,7 @@ export function RecallSection() {
       {points.length > 0 ? (
         <>
           <RecallCharts points={points} s={s} />
-          <Contribution points={points} />
+          <Contribution points={points} rule={recall.result!.choice.rule} />
           {s.metric && (
             <p className="small muted">
               {s.metric.key} of a clean query: {score(s.metric, s.with(points[0]))}.
