@@ -11,7 +11,7 @@
  * show. `memoryKeyValue` is the same interface in memory, for tests and
  * for browsers without IndexedDB.
  */
-import { clear, createStore, del, entries, keys, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 
 export type StoreErrorKind = 'full' | 'unavailable' | 'failed';
 
@@ -30,6 +30,8 @@ export interface KeyValueStore {
   entries(): Promise<[string, unknown][]>;
   /** Every key. */
   keys(): Promise<string[]>;
+  /** The value under `key`, or undefined. */
+  get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
   clear(): Promise<void>;
@@ -75,6 +77,7 @@ export function indexedDbStore(dbName: string): KeyValueStore {
   return {
     entries: () => guarded(() => entries<string, unknown>(use())),
     keys: () => guarded(() => keys<string>(use())),
+    get: (key) => guarded(() => get(key, use())),
     set: (key, value) => guarded(() => set(key, value, use())),
     del: (key) => guarded(() => del(key, use())),
     clear: () => guarded(() => clear(use())),
@@ -88,6 +91,7 @@ export function memoryKeyValue(): KeyValueStore & { readonly map: Map<string, un
     map,
     entries: async () => [...map].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]),
     keys: async () => [...map.keys()],
+    get: async (key) => (map.has(key) ? structuredClone(map.get(key)) : undefined),
     set: async (key, value) => void map.set(key, structuredClone(value)),
     del: async (key) => void map.delete(key),
     clear: async () => map.clear(),

@@ -86,6 +86,31 @@ describe('what the lab keeps in this browser', () => {
     expect(again.model!.vae.weights).toBeInstanceOf(Float32Array);
   });
 
+  it('a large replay set goes in parts, one per pause; one cut short is not restored', async () => {
+    const kv = memoryKeyValue();
+    let pauses = 0;
+    const keep = new LabKeep(
+      kv,
+      () => undefined,
+      async () => void pauses++,
+    );
+    const big = replaySet(300, 2, 600); // 3 parts of at most 256
+    await keep.saveReplay(big, 80);
+    expect(pauses).toBe(3);
+    expect([...kv.map.keys()].filter((k) => k.includes('#'))).toHaveLength(3);
+    const back = (await new LabKeep(kv).load()).replays.get(replayKeyName(big.key))!;
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+      a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+    expect(same(back.replays, big.replays) && same(back.episode, big.episode)).toBe(true);
+    // The head is written last: parts without it are a write that did not finish.
+    kv.map.delete(replayKeyName(big.key));
+    const work = await new LabKeep(kv).load();
+    expect(work.replays.size).toBe(0);
+    expect(work.problems).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...kv.map.keys()].filter((k) => k.startsWith('replay:'))).toEqual([]);
+  });
+
   it('a damaged record is named, deleted and nothing else is lost', async () => {
     const kv = memoryKeyValue();
     const { keep } = open(kv);
@@ -100,20 +125,28 @@ describe('what the lab keeps in this browser', () => {
     const short = replaySet(50, 8, 10);
     kv.map.set(replayKeyName(short.key), {
       v: KEEP_VERSION,
-      data: { ...short, replays: short.replays.subarray(0, 100) },
+      data: { key: short.key, ms: 5, parts: 1 },
+    });
+    kv.map.set(`${replayKeyName(short.key)}#0`, {
+      v: KEEP_VERSION,
+      data: { replays: short.replays.subarray(0, 100), episode: short.episode },
     });
     kv.map.set('something', 'else');
 
     const work = await open(kv).keep.load();
     expect(work.problems).toHaveLength(3);
     expect(work.problems.join(' ')).toMatch(/The trained VAE .*weight 5 is not a finite number/);
-    expect(work.problems.join(' ')).toMatch(/The replays .*not 10 images of 784 pixels/);
+    expect(work.problems.join(' ')).toMatch(/The replays .*part 1 is not 10 images of 784 pixels/);
     expect(work.problems.every((p) => p.includes('the rest was restored'))).toBe(true);
     expect(work.model).toBeNull();
     expect(work.episodes?.replays).toBe(30);
     expect(work.replays.get(replayKeyName(good.key))).toEqual(good);
     await new Promise((r) => setTimeout(r, 0));
-    expect([...kv.map.keys()].sort()).toEqual(['episodes', replayKeyName(good.key)]);
+    expect([...kv.map.keys()].sort()).toEqual([
+      'episodes',
+      replayKeyName(good.key),
+      `${replayKeyName(good.key)}#0`,
+    ]);
   });
 
   it('a record of another version or of the wrong kind is not guessed at', async () => {
@@ -157,7 +190,8 @@ describe('what the lab keeps in this browser', () => {
     await keep.settled();
     expect(kv.map.has(replayKeyName(first.key))).toBe(true);
     expect(kv.map.has(replayKeyName(second.key))).toBe(true);
-    const replaysKept = () => [...kv.map.keys()].filter((k) => k.startsWith('replay:'));
+    const replaysKept = () =>
+      [...kv.map.keys()].filter((k) => k.startsWith('replay:') && !k.includes('#'));
     await keep.saveModel(model(second.key)); // trained again, on the second: the first goes
     expect(replaysKept()).toEqual([replayKeyName(second.key)]);
     await keep.saveEpisodes({ key: { episodes: 60, seed: 7 }, ms: 80, replays: null }); // stored again
@@ -173,6 +207,7 @@ describe('what the lab keeps in this browser', () => {
     const kv: KeyValueStore = {
       entries: refuse,
       keys: refuse,
+      get: refuse,
       set: refuse,
       del: refuse,
       clear: refuse,

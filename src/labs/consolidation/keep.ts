@@ -8,9 +8,15 @@
  * training so far. The settings are in the link already.
  *
  * Records (IndexedDB, ../../engine/idb), each `{ v: KEEP_VERSION, data }`:
- *   'episodes'            { key: {episodes, seed}, ms, replays: R of the replay on screen | null }
- *   'replay:<N>-<seed>-<R>' { key: {episodes, seed, replays}, replays, episode, ms }
- *   'model'               { origin, vae (SerialisedVae), trainedOn, epochsDone, history, trainSeconds, note }
+ *   'episodes'                 { key: {episodes, seed}, ms, replays: R of the replay on screen | null }
+ *   'replay:<N>-<seed>-<R>'    { key: {episodes, seed, replays}, ms, parts }
+ *   'replay:<N>-<seed>-<R>#<i>' part i: { replays, episode } of PART_REPLAYS replays
+ *   'model'                    { origin, vae (SerialisedVae), trainedOn, epochsDone, history, trainSeconds, note }
+ * A replay set is written in parts (the browser copies a value on the main
+ * thread as it stores it: 19 MB at once is a task of about 100 ms), one
+ * part per task with `pause` between them, and its head last, so a set
+ * whose writing was cut short has no head and is deleted. It is read back
+ * the same way, part by part.
  * At most two replay sets are kept: the one on screen and the one the
  * kept VAE trains on (often the same); any other is deleted.
  *
@@ -29,6 +35,8 @@ import { checkPageVae } from './vaeFile';
 
 export const KEEP_DB = 'engram-consolidation';
 export const KEEP_VERSION = 1;
+/** Replays per stored part of a replay set (0.8 MB of float32). */
+export const PART_REPLAYS = 256;
 
 /** The settings a session's episodes come from (the rest are the page's, ./params PAGE). */
 export interface EpisodesKey {
@@ -130,23 +138,37 @@ export function checkEpisodes(raw: unknown): KeptEpisodes {
   return { key: episodesKey(raw.key), ms: nonNegative(raw.ms, 'the time'), replays };
 }
 
-export function checkReplay(raw: unknown): KeptReplay {
+/** A replay set's head: its settings, its time and its number of parts. */
+export function checkReplayHead(raw: unknown): { key: ReplayKey; ms: number; parts: number } {
   if (!isObject(raw)) fail('not a record');
   const key = replayKey(raw.key);
+  const parts = Math.ceil(key.replays / PART_REPLAYS);
+  if (raw.parts !== parts) fail(`it names ${String(raw.parts)} parts, not ${parts}`);
+  return { key, ms: nonNegative(raw.ms, 'the time'), parts };
+}
+
+/** Part `i` of the replay set `key`: its replays in [-1, 1] and their episodes. */
+export function checkReplayPart(
+  raw: unknown,
+  key: ReplayKey,
+  i: number,
+): { replays: Float32Array; episode: Int32Array } {
+  if (!isObject(raw)) fail(`part ${i + 1} is missing`);
+  const rows = Math.min(PART_REPLAYS, key.replays - i * PART_REPLAYS);
   const { replays, episode } = raw;
-  if (!(replays instanceof Float32Array) || replays.length !== key.replays * MNIST_PIXELS) {
-    fail(`the replays are not ${key.replays} images of ${MNIST_PIXELS} pixels`);
+  if (!(replays instanceof Float32Array) || replays.length !== rows * MNIST_PIXELS) {
+    fail(`part ${i + 1} is not ${rows} images of ${MNIST_PIXELS} pixels`);
   }
-  if (!(episode instanceof Int32Array) || episode.length !== key.replays) {
-    fail(`there are not ${key.replays} episode numbers`);
+  if (!(episode instanceof Int32Array) || episode.length !== rows) {
+    fail(`part ${i + 1} has not ${rows} episode numbers`);
   }
-  for (let i = 0; i < episode.length; i++) {
-    if (!(episode[i] >= 0 && episode[i] < key.episodes)) fail(`replay ${i} names no episode`);
+  for (let r = 0; r < rows; r++) {
+    if (!(episode[r] >= 0 && episode[r] < key.episodes)) fail(`a replay names no episode`);
   }
-  for (let i = 0; i < replays.length; i++) {
-    if (!(replays[i] >= -1.0001 && replays[i] <= 1.0001)) fail(`pixel ${i} is outside [-1, 1]`);
+  for (let k = 0; k < replays.length; k++) {
+    if (!(replays[k] >= -1.0001 && replays[k] <= 1.0001)) fail(`a pixel is outside [-1, 1]`);
   }
-  return { key, replays, episode, ms: nonNegative(raw.ms, 'the time') };
+  return { replays, episode };
 }
 
 function checkHistory(raw: unknown): EpochRecord[] {
@@ -216,17 +238,19 @@ export class LabKeep {
    * `onProblem` hears each failed write, once per sentence; after the
    * browser refuses its storage once, nothing more is tried.
    */
+  /** `pause`: awaited between the parts of a replay set (the page's pace). */
   constructor(
     private readonly kv: KeyValueStore = indexedDbStore(KEEP_DB),
     private readonly onProblem: (sentence: string) => void = () => undefined,
+    private readonly pause: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Reads back everything kept; damaged records are deleted and named in `problems`. */
   async load(): Promise<KeptWork> {
     const work: KeptWork = { episodes: null, replays: new Map(), model: null, problems: [] };
-    let entries: [string, unknown][];
+    let keys: string[];
     try {
-      entries = await this.kv.entries();
+      keys = await this.kv.keys();
     } catch (e) {
       // No storage at all is said once, by the first write that fails.
       const err = storeError(e);
@@ -237,31 +261,53 @@ export class LabKeep {
       }
       return work;
     }
-    for (const [key, record] of entries) {
+    const heads = keys.filter((k) => !k.includes('#'));
+    for (const key of heads) {
       try {
-        if (!isObject(record) || !('data' in record)) fail('it is not one of the lab’s records');
-        if (record.v !== KEEP_VERSION)
-          fail(`it is of format ${String(record.v)}; this page reads ${KEEP_VERSION}`);
-        if (key === 'episodes') work.episodes = checkEpisodes(record.data);
-        else if (key === 'model') work.model = checkModel(record.data);
+        const data = checkRecord(await this.kv.get(key));
+        if (key === 'episodes') work.episodes = checkEpisodes(data);
+        else if (key === 'model') work.model = checkModel(data);
         else if (key.startsWith('replay:')) {
-          const r = checkReplay(record.data);
-          if (replayKeyName(r.key) !== key) fail('its settings do not match its name');
-          work.replays.set(key, r);
+          const head = checkReplayHead(data);
+          if (replayKeyName(head.key) !== key) fail('its settings do not match its name');
+          work.replays.set(key, await this.readParts(head));
         } else fail('the lab does not know it');
       } catch (e) {
         const what = whatIs(key);
         work.problems.push(
           `${capital(what.text)} kept in this browser could not be read (${(e as Error).message}), so ${what.many ? 'they were' : 'it was'} deleted; the rest was restored.`,
         );
-        void this.write(() => this.kv.del(key), what.text);
+        void this.write(() => this.delete(key), what.text);
       }
     }
     const shown = work.episodes?.replays ?? null;
-    this.screenReplay =
+    const screen =
       work.episodes && shown !== null ? { ...work.episodes.key, replays: shown } : null;
-    this.modelReplay = work.model?.trainedOn ?? null;
+    const found = (k: ReplayKey | null) => (k && work.replays.has(replayKeyName(k)) ? k : null);
+    this.screenReplay = found(screen);
+    this.modelReplay = found(work.model?.trainedOn ?? null);
+    // Parts of no head (a write cut short) go.
+    void this.write(() => this.prune(), 'the replays');
     return work;
+  }
+
+  /** The parts of a replay set, read one by one, as one set. */
+  private async readParts(head: {
+    key: ReplayKey;
+    ms: number;
+    parts: number;
+  }): Promise<KeptReplay> {
+    const { key } = head;
+    const replays = new Float32Array(key.replays * MNIST_PIXELS);
+    const episode = new Int32Array(key.replays);
+    const name = replayKeyName(key);
+    for (let i = 0; i < head.parts; i++) {
+      await this.pause();
+      const part = checkReplayPart(checkRecord(await this.kv.get(`${name}#${i}`)), key, i);
+      replays.set(part.replays, i * PART_REPLAYS * MNIST_PIXELS);
+      episode.set(part.episode, i * PART_REPLAYS);
+    }
+    return { key, replays, episode, ms: head.ms };
   }
 
   /** Step 1 done (or a replay finished on it): its settings and the replay on screen. */
@@ -273,14 +319,26 @@ export class LabKeep {
     }, 'the stored episodes');
   }
 
-  /** A finished replay set (the one on screen from now on). */
+  /** A finished replay set (the one on screen from now on), part by part, its head last. */
   async saveReplay(kept: KeptReplay, ms: number): Promise<boolean> {
-    const name = replayKeyName(kept.key);
-    const ok = await this.write(
-      () => this.kv.set(name, { v: KEEP_VERSION, data: kept }),
-      'the replays',
-    );
-    return ok && this.saveEpisodes({ key: kept.key, ms, replays: kept.key.replays });
+    const { key } = kept;
+    const name = replayKeyName(key);
+    const parts = Math.ceil(key.replays / PART_REPLAYS);
+    const ok = await this.write(async () => {
+      for (let i = 0; i < parts; i++) {
+        await this.pause();
+        const [a, b] = [i * PART_REPLAYS, Math.min(key.replays, (i + 1) * PART_REPLAYS)];
+        await this.kv.set(`${name}#${i}`, {
+          v: KEEP_VERSION,
+          data: {
+            replays: kept.replays.slice(a * MNIST_PIXELS, b * MNIST_PIXELS),
+            episode: kept.episode.slice(a, b),
+          },
+        });
+      }
+      await this.kv.set(name, { v: KEEP_VERSION, data: { key, ms: kept.ms, parts } });
+    }, 'the replays');
+    return ok && this.saveEpisodes({ key, ms, replays: key.replays });
   }
 
   /** The VAE on screen, the visitor's own. */
@@ -312,13 +370,20 @@ export class LabKeep {
     return this.queue.then(() => undefined);
   }
 
-  /** Deletes replay sets neither on screen nor the kept VAE's. */
+  /** Deletes replay sets (and parts) neither on screen nor the kept VAE's. */
   private async prune(): Promise<void> {
     const keep = new Set(
       [this.screenReplay, this.modelReplay].filter((k) => k !== null).map((k) => replayKeyName(k!)),
     );
     for (const key of await this.kv.keys()) {
-      if (key.startsWith('replay:') && !keep.has(key)) await this.kv.del(key);
+      if (key.startsWith('replay:') && !keep.has(key.split('#')[0])) await this.kv.del(key);
+    }
+  }
+
+  /** Deletes a record, and a replay set's parts with its head. */
+  private async delete(key: string): Promise<void> {
+    for (const k of await this.kv.keys()) {
+      if (k === key || k.startsWith(`${key}#`)) await this.kv.del(k);
     }
   }
 
@@ -341,3 +406,12 @@ export class LabKeep {
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A record's data, after its wrapper and version are checked. */
+function checkRecord(record: unknown): unknown {
+  if (!isObject(record) || !('data' in record)) fail('it is not one of the lab’s records');
+  if (record.v !== KEEP_VERSION) {
+    fail(`it is of format ${String(record.v)}; this page reads ${KEEP_VERSION}`);
+  }
+  return record.data;
+}

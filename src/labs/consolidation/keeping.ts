@@ -48,10 +48,11 @@ export class WorkKeeper {
 
   constructor(
     private readonly store: ConsolidationStore,
-    keep?: LabKeep,
+    keep: LabKeep | undefined,
+    pause: () => Promise<void>,
   ) {
-    this.keep =
-      keep ?? new LabKeep(undefined, (text) => !this.stopped && say(store, 'warn', text, 'keep'));
+    const problem = (text: string) => void (!this.stopped && say(store, 'warn', text, 'keep'));
+    this.keep = keep ?? new LabKeep(undefined, problem, pause);
   }
 
   /** What is kept now (as the last successful writes or the restore left it). */

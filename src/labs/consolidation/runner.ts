@@ -102,7 +102,7 @@ export class ConsolidationRunner {
     options: RunnerOptions = {},
   ) {
     this.pace = options.pace ?? pagePace();
-    this.keeper = new WorkKeeper(store, options.keep);
+    this.keeper = new WorkKeeper(store, options.keep, () => this.pace.pause());
     this.unwatch = watchFields(store, ['epochs'], () => this.replan());
   }
 
@@ -370,6 +370,10 @@ export class ConsolidationRunner {
   async trainFromScratch(): Promise<void> {
     const session = this.session;
     if (!session?.replayed || this.busy()) return;
+    this.store.setState({ busy: 'Training…' });
+    await this.pace.pause(); // the click's own task ends here
+    this.store.setState({ busy: null });
+    if (this.disposed || this.session !== session) return;
     const s = this.store.getState();
     const vae = session.createVae(s.latentSize);
     this.replaceVae(vae);
