@@ -6,10 +6,17 @@
  *   batches of 1 and 100 cues, on the WebAssembly SIMD kernels (digits in
  *   8-pixel blocks, background blocks skipped; a batch is its cues one after
  *   the other) and on tfjs wasm and cpu (cli/bench-modern.ts), against bench/reference_modern.py.
+ *
+ *   Human memory: the context maintenance and retrieval model simulating
+ *   and scoring 1,000 free-recall lists of 20 words (the Human memory lab's
+ *   "run the model" work, which runs in its worker), per distractor
+ *   protocol; there is no NumPy reference for it, so it is reported in lists
+ *   per second.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchModernSimd, benchModernStep, type ModernBench } from '../cli/bench-modern';
+import { benchFreeRecall, type FreeRecallBench } from '../src/models/human/freeRecall';
 import { table } from './report';
 import { ROOT } from './serve';
 import { reason } from './workload';
@@ -22,6 +29,8 @@ interface NumpyModern {
 
 export interface LabsSection {
   modern: { engram: ModernBench[]; numpy: NumpyModern[]; errors: string[] };
+  /** CMR free recall, 1,000 lists of 20 words per protocol (absent in older results). */
+  freeRecall?: FreeRecallBench[];
 }
 
 /** bench/reference_modern.py with BLAS threads left alone and pinned to 1. */
@@ -67,7 +76,12 @@ export async function runLabs(log: (m: string) => void, quick: boolean): Promise
   }
   log('labs: modern retrieval step in NumPy');
   const numpy = numpyModern(quick);
-  return { modern: { engram, numpy, errors } };
+  const freeRecall: FreeRecallBench[] = [];
+  for (const distractor of ['none', 'delayed', 'continuous'] as const) {
+    log(`labs: CMR free recall, 1,000 lists of 20 words, ${distractor} distractor`);
+    freeRecall.push(benchFreeRecall(quick ? 200 : 1000, 20, distractor, quick ? 3 : 5));
+  }
+  return { modern: { engram, numpy, errors }, freeRecall };
 }
 
 export function reportLabs(s: LabsSection | undefined): string {
@@ -105,5 +119,16 @@ export function reportLabs(s: LabsSection | undefined): string {
   }
   if (!s.modern.numpy.length) rows.push(['numpy: not available', '', '', '', '']);
   const errs = s.modern.errors.length ? `\nerrors: ${s.modern.errors.join('; ')}\n` : '';
-  return `## 5. Modern Hopfield: one retrieval step, 10,000 digits stored (Node, median ms)\n${table(rows)}\n${errs}`;
+  return (
+    `## 5. Modern Hopfield: one retrieval step, 10,000 digits stored (Node, median ms)\n${table(rows)}\n${errs}` +
+    reportFreeRecall(s.freeRecall)
+  );
+}
+
+function reportFreeRecall(runs: FreeRecallBench[] | undefined): string {
+  if (!runs?.length) return '';
+  const rows = [['distractor', 'lists', 'median ms', 'lists per second']];
+  for (const r of runs)
+    rows.push([r.distractor, String(r.lists), r.ms.toFixed(1), r.listsPerSecond.toFixed(0)]);
+  return `\n## 5b. Human memory: CMR free recall, simulated and scored (Node)\n${table(rows)}\n`;
 }
