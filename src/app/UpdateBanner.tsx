@@ -4,12 +4,17 @@
  * to work offline, and when a new version has been published offers a
  * reload, which happens only when the visitor clicks it, never in the
  * middle of a run. Both notices float in a corner (app.css .app-toast), so
- * they never move what the visitor is about to click.
+ * they never move what the visitor is about to click; the "saved on this
+ * device" one also leaves by itself after OFFLINE_NOTICE_MS, since it asks
+ * for nothing (the new-version one stays until answered).
  */
 import { useEffect, useState } from 'react';
 import { Notice } from '../ui/Notice';
 
 type Update = (reload?: boolean) => Promise<void>;
+
+/** How long the "works offline now" notice stays before it hides itself. */
+export const OFFLINE_NOTICE_MS = 10_000;
 
 export function UpdateBanner() {
   const [update, setUpdate] = useState<Update | null>(null);
@@ -27,6 +32,11 @@ export function UpdateBanner() {
       live = false;
     };
   }, []);
+  useEffect(() => {
+    if (!offlineReady) return;
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady]);
   if (update) {
     return (
       <div className="app-toast">
