@@ -175,7 +175,7 @@ export const compressExperiment = defineExperiment({
     for (const bits of v.curveBits) {
       if (bits === v.bits) continue;
       io.err(`[compress] autoencoder curve: K = ${bits}\n`);
-      curve.push(autoencoderPoint(compressDataset(dataset, { ...options, bits })));
+      curve.push(autoencoderPoint(await compressDataset(dataset, { ...options, bits })));
     }
     curve.sort((a, b) => a.bits - b.bits);
     return {

@@ -76,6 +76,26 @@ describe('the chunk scheduler', () => {
     expect(steps).toBe(4); // chunks of 2 steps (20 ms, a third would end at 30 ms)
   });
 
+  it('waits for an async step (a tensor read back) and counts its time in the chunk', async () => {
+    const clock = fakeClock();
+    let left = 6;
+    const sizes: number[] = [];
+    const run = await runChunks({
+      step: async () => {
+        await Promise.resolve();
+        clock.advance(10); // the read-back finishes 10 ms later
+        return --left > 0;
+      },
+      cancelled: () => false,
+      pause: async () => {},
+      now: clock.now,
+      budgetMs: 25,
+      onChunk: (n) => sizes.push(n),
+    });
+    expect(sizes).toEqual([2, 2, 2]);
+    expect(run).toEqual({ chunks: 3, steps: 6, longestMs: 20, cancelled: false });
+  });
+
   it('sizes chunks from the step time and estimates time left from its own pace', () => {
     expect(stepsPerChunk(6, 25)).toBe(4);
     expect(stepsPerChunk(80, 25)).toBe(1);

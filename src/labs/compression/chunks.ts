@@ -113,8 +113,12 @@ export function chooseMode(
 }
 
 export interface ChunkOptions {
-  /** Runs one step; false when there is nothing left to do. */
-  step(): boolean;
+  /**
+   * Runs one step; false when there is nothing left to do. It may be async
+   * (a step that reads a tensor back with `await t.data()`): the chunk waits
+   * for it, and its time counts in the chunk's.
+   */
+  step(): boolean | Promise<boolean>;
   /** Whether to stop before the next chunk. */
   cancelled(): boolean;
   /** Awaited between chunks (a page yields to the browser here). */
@@ -155,7 +159,7 @@ export async function runChunks(o: ChunkOptions): Promise<ChunkRun> {
     let more: boolean;
     do {
       const s0 = o.now();
-      more = o.step();
+      more = await o.step();
       const took = o.now() - s0;
       mean = (mean * timed + took) / (timed + 1);
       timed++;

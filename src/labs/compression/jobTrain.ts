@@ -54,7 +54,7 @@ export async function train(
     let last = env.now();
     let t = last;
     while (!trainer.progress.done) {
-      const p = trainer.step();
+      const p = await trainer.step();
       const now = env.now();
       if (p.steps > 1) times.push(now - t); // the first step includes set-up
       t = now;
@@ -65,7 +65,7 @@ export async function train(
     }
     return {
       kind: 'train',
-      weights: trainer.weights(),
+      weights: await trainer.weights(),
       progress: progressMsg(trainer.progress),
       stepMs: stepStats(times),
       backend,
@@ -85,7 +85,7 @@ export async function curve(
   const backend = await env.prepareTraining();
   const { dataset } = await datasetOf(spec, env);
   let last = env.now();
-  const c = compressDataset(dataset, {
+  const c = await compressDataset(dataset, {
     ...options,
     precision,
     onTrain: (p) => {

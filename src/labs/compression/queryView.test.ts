@@ -11,7 +11,7 @@ import { buildQueryView, makeQuery } from './queryView';
 let fx: TrainedFixture;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  fx = trainedFixture({ n: 200, epochs: 3 });
+  fx = await trainedFixture({ n: 200, epochs: 3 });
 });
 
 describe('a hand-made query', () => {

@@ -155,7 +155,7 @@ export class TrainingRun {
       for (let i = 0; i < 3 && !this.cancelled; i++) {
         await yieldToPage();
         t = now();
-        probe.step();
+        await probe.step();
         times.push(now() - t);
       }
       const [firstStepMs, ...timed] = times;
@@ -194,7 +194,7 @@ export class TrainingRun {
     let longest = this.hooks.now() - t0;
     try {
       const run = await runChunks({
-        step: () => !trainer.step().done,
+        step: async () => !(await trainer.step()).done,
         cancelled: () => this.cancelled,
         pause: yieldToPage,
         now: this.hooks.now,
@@ -207,7 +207,7 @@ export class TrainingRun {
       if (run.cancelled) return null;
       this.publish(trainer.progress, longest, true);
       return {
-        weights: trainer.weights(),
+        weights: await trainer.weights(),
         progress: progressMsg(trainer.progress),
         mode: 'page',
         backend,

@@ -12,7 +12,7 @@ import { inputVectors, type Table } from './table';
 let f: TrainedFixture;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  f = trainedFixture();
+  f = await trainedFixture();
 });
 
 const sameTables = (a: Table, b: Table): boolean =>

@@ -29,6 +29,12 @@
  * with frames (each step is one forward and backward pass over B records;
  * see docs/compression-cli.md for measured times). Call dispose() when done.
  * Gradients must be registered first (./gradients).
+ *
+ * Reads from the backend are asynchronous (`await t.data()`): step() and
+ * weights() return promises. On WebGPU in Chromium a synchronous
+ * `dataSync()` can give zeros without an error, and it blocks the thread
+ * while the GPU finishes. One step at a time: step() refuses to start while
+ * the previous one is still reading its loss.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng, shuffle, type Rng } from '../../core/random';
@@ -125,6 +131,7 @@ export class AutoencoderTrainer {
   private readonly order: Int32Array;
   private readonly unitColumns: Int32Array[];
   private cursor = 0;
+  private stepping = false;
   private epochSum = 0;
   private epochBatches = 0;
   private state: TrainProgress;
@@ -195,20 +202,37 @@ export class AutoencoderTrainer {
     return this.state;
   }
 
-  /** Trains on one minibatch (no-op once done) and returns the progress after it. */
-  step(): TrainProgress {
+  /**
+   * Trains on one minibatch (no-op once done) and resolves to the progress
+   * after it. The update runs at once; the promise waits for the batch's
+   * loss to be read back. Throws if called again before it resolves.
+   */
+  async step(): Promise<TrainProgress> {
     if (this.state.done) return this.state;
-    const { batchSize, maskRate } = this.options;
+    if (this.stepping)
+      throw new Error('AutoencoderTrainer.step: the previous step has not finished');
+    this.stepping = true;
+    let lossValue: number;
+    let size: number;
+    try {
+      const { batchSize, maskRate } = this.options;
+      size = Math.min(batchSize, this.table.n - this.cursor);
+      const idx = this.order.slice(this.cursor, this.cursor + size);
+      const keep = this.keepMask(size, maskRate);
+      const loss = tf.tidy(() => {
+        const x = tf.gather(this.data, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
+        const xMasked = tf.mul(x, tf.tensor2d(keep, [size, this.inputs])) as tf.Tensor2D;
+        return this.optimizer.minimize(() => this.loss(xMasked, x), true, this.vars)!;
+      });
+      try {
+        lossValue = (await loss.data())[0];
+      } finally {
+        loss.dispose();
+      }
+    } finally {
+      this.stepping = false;
+    }
     const n = this.table.n;
-    const size = Math.min(batchSize, n - this.cursor);
-    const idx = this.order.slice(this.cursor, this.cursor + size);
-    const keep = this.keepMask(size, maskRate);
-    const lossValue = tf.tidy(() => {
-      const x = tf.gather(this.data, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
-      const xMasked = tf.mul(x, tf.tensor2d(keep, [size, this.inputs])) as tf.Tensor2D;
-      const loss = this.optimizer.minimize(() => this.loss(xMasked, x), true, this.vars);
-      return loss!.dataSync()[0];
-    });
     this.cursor += size;
     this.epochSum += lossValue;
     this.epochBatches++;
@@ -268,9 +292,10 @@ export class AutoencoderTrainer {
     return keep;
   }
 
-  /** The current weights as typed-array copies. */
-  weights(): AutoencoderWeights {
-    const [w1, b1, w2, b2, w3, b3, w4, b4] = this.vars.map((v) => v.dataSync() as Float32Array);
+  /** The current weights as typed-array copies (read from the backend asynchronously). */
+  async weights(): Promise<AutoencoderWeights> {
+    const read = await Promise.all(this.vars.map((v) => v.data() as Promise<Float32Array>));
+    const [w1, b1, w2, b2, w3, b3, w4, b4] = read;
     return {
       inputs: this.inputs,
       hidden: this.hidden,

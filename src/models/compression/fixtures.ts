@@ -16,9 +16,9 @@ export interface TrainedFixture {
   readonly losses: readonly number[];
 }
 
-export function trainedFixture(
+export async function trainedFixture(
   options: { n?: number; bits?: number; epochs?: number; seed?: number } = {},
-): TrainedFixture {
+): Promise<TrainedFixture> {
   const { n = 400, bits = 32, epochs = 6, seed = 11 } = options;
   const dataset = cellAtlasDataset(n, seed, 50);
   const norm = fitNormalisation(dataset.table);
@@ -30,10 +30,14 @@ export function trainedFixture(
     learningRate: 0.005,
     seed,
   });
-  while (!trainer.progress.done) trainer.step();
-  const model = freezeModel(dataset.table, norm, trainer.weights(), 'float16');
+  let model: CompressionModel;
+  try {
+    while (!trainer.progress.done) await trainer.step();
+    model = freezeModel(dataset.table, norm, await trainer.weights(), 'float16');
+  } finally {
+    trainer.dispose();
+  }
   const losses = trainer.progress.epochLoss;
-  trainer.dispose();
   return {
     dataset,
     model,

@@ -89,7 +89,7 @@ describe('recall with and without the stage', () => {
   let f: TrainedFixture;
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    f = trainedFixture();
+    f = await trainedFixture();
   });
 
   it('below capacity, recall of corrupted codes is at least as good with the stage', () => {

@@ -145,10 +145,10 @@ export interface Compressed {
 }
 
 /** Trains, freezes, stores every code and writes the file; scores what the file gives back. */
-export function compressDataset(
+export async function compressDataset(
   dataset: Dataset,
   options: Omit<CompressionRunOptions, 'recall' | 'codecs' | 'now' | 'stage' | 'onCompressed'>,
-): Compressed {
+): Promise<Compressed> {
   const { table } = dataset;
   const precision = options.precision ?? 'float16';
   const norm = fitNormalisation(table);
@@ -157,11 +157,11 @@ export function compressDataset(
   let training: TrainProgress;
   try {
     while (!trainer.progress.done) {
-      const p = trainer.step();
+      const p = await trainer.step();
       options.onTrain?.(p);
     }
     training = trainer.progress;
-    model = freezeModel(table, norm, trainer.weights(), precision);
+    model = freezeModel(table, norm, await trainer.weights(), precision);
   } finally {
     trainer.dispose();
   }
@@ -202,7 +202,7 @@ export async function runCompression(
   const { table } = dataset;
   const plan = options.recall ?? DEFAULT_RECALL_PLAN;
   const codecs = options.codecs ?? portableCodecs;
-  const compressed = compressDataset(dataset, options);
+  const compressed = await compressDataset(dataset, options);
   options.onCompressed?.(compressed);
   const { model, codes, archive, archiveWithEncoder: withEncoder, training: progress } = compressed;
   const { precision } = model;

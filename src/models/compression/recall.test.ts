@@ -18,7 +18,7 @@ let f: TrainedFixture;
 let ctx: RecallContext;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  f = trainedFixture();
+  f = await trainedFixture();
   ctx = { table: f.dataset.table, model: f.model, packed: f.codes, stage: buildStage(f.codes, 32) };
 });
 
