@@ -28,7 +28,7 @@ async function recordStudyWords(page: Page): Promise<void> {
   });
 }
 
-test('play a round of the memory game: curves next to the model, kept, exported, cleared', async ({
+test('play a round of the memory game: curves next to the model, kept, exported, cleared, imported back', async ({
   page,
 }, info) => {
   await openHuman(page, 'words=4&rate=0.3&lists=200');
@@ -97,6 +97,38 @@ test('play a round of the memory game: curves next to the model, kept, exported,
   await page.reload();
   await expect(page.getByTestId('serial-readout')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('game-results')).toHaveCount(0);
+
+  // Import: a file that is not an export, dropped on the import area, is refused and changes nothing.
+  const drop = page.getByTestId('import-rounds-drop');
+  await drop.scrollIntoViewIfNeeded();
+  await drop.evaluate((el) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['round,started_at\n1,x\n'], 'table.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('game-files')).toContainText(
+    'table.csv was not read, and your rounds are as they were. The file is not JSON',
+  );
+  await expect(page.getByTestId('confirm-import')).toHaveCount(0);
+  await expect(page.getByTestId('game-results')).toHaveCount(0);
+
+  // The exported JSON, chosen with the file picker, brings the round back after a confirm.
+  await page.getByTestId('import-rounds').setInputFiles(await json.path());
+  await expect(page.getByTestId('confirm-import')).toContainText('holds 1 round');
+  await expect(page.getByTestId('game-results')).toHaveCount(0); // nothing changed yet
+  await page.getByTestId('import-add').click();
+  await expect(page.getByTestId('game-summary')).toContainText(
+    'Over 1 round you recalled 2.0 words per list',
+  );
+  await expect(page.getByTestId('game-files')).toContainText('Added 1 round from');
+  await page.reload();
+  await expect(page.getByTestId('game-summary')).toContainText('Over 1 round', { timeout: 60_000 });
+  // The same file again: the round is already here, so nothing is added twice.
+  await page.getByTestId('import-rounds').setInputFiles(await json.path());
+  await expect(page.getByTestId('confirm-import')).toContainText('(1 of them already here)');
+  await page.getByTestId('import-add').click();
+  await expect(page.getByTestId('game-summary')).toContainText('Over 1 round you recalled');
 });
 
 test('the model: a bad link value says so, curves update without freezing the page, one list plays', async ({

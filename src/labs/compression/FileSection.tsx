@@ -1,6 +1,6 @@
 /** Section 6: the compressed dataset as one file, out and back in, with the check that it gives the same records. */
-import { useId } from 'react';
 import { runCommand } from '../../engine/commands';
+import { FileDrop } from '../../ui/FileDrop';
 import { InlineMessages } from '../../ui/LabMessages';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { MAX_IMPORT_BYTES } from './archiveCheck';
@@ -12,38 +12,24 @@ import { useLab, useLabContext } from './useLab';
 
 function ImportInput() {
   const ctx = useLabContext();
-  const id = useId();
   const messages = useLab((s) => s.messages);
   return (
     <div className="ui-field">
-      <label htmlFor={id}>Import a file (.engramae)</label>
-      <input
-        id={id}
-        type="file"
+      <FileDrop
+        label="Import a file (.engramae)…"
+        title={COMMANDS.importFile.help}
         accept=".engramae,application/octet-stream"
-        data-testid="import-file"
-        onChange={async (e) => {
-          const input = e.currentTarget;
-          const file = input.files?.[0];
-          if (!file) return;
-          input.value = ''; // the same file again still counts as a change
-          if (file.size > MAX_IMPORT_BYTES) {
-            // Checked before reading: nothing of it is loaded.
-            runCommand(COMMANDS.importFile, ctx, {
-              name: file.name,
-              bytes: new Uint8Array(0),
-              size: file.size,
-            });
-            return;
-          }
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          runCommand(COMMANDS.importFile, ctx, { name: file.name, bytes });
+        testId="import-file"
+        hint="Checked for its size, its shape and whether it compresses the records on this page before anything changes."
+        onFile={async (file) => {
+          // Over the limit: refused from its size alone, nothing of it is read.
+          const bytes =
+            file.size > MAX_IMPORT_BYTES
+              ? new Uint8Array(0)
+              : new Uint8Array(await file.arrayBuffer());
+          runCommand(COMMANDS.importFile, ctx, { name: file.name, bytes, size: file.size });
         }}
       />
-      <div className="ui-field-help">
-        Checked for its size, its shape and whether it compresses the records on this page before
-        anything changes.
-      </div>
       <InlineMessages messages={messages} source="importFile" />
     </div>
   );

@@ -1,14 +1,12 @@
-/** The memory game's results: the visitor's curves next to CMR's, the rounds, export and clear. */
+/** The memory game's results: the visitor's curves next to CMR's and the last round (files: ./GameFiles). */
 import { useMemo } from 'react';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
-import { CommandButton } from '../../ui/CommandButton';
 import { InlineMessages } from '../../ui/LabMessages';
-import { COMMANDS } from './commands';
 import { f2 } from './curves';
 import { RecallChart, type CurveKind, type CurveLine } from './RecallChart';
 import { roundTrial, scoreRound, type GameRound } from './game';
 import { SimProgress } from './SerialSection';
-import { useLab, useLabContext } from './useLab';
+import { useLab } from './useLab';
 
 const YOU = '#b2182b';
 const MODEL = '#2457c5';
@@ -48,32 +46,7 @@ function LastRound({ round }: { round: GameRound }) {
   );
 }
 
-function ClearControl() {
-  const ctx = useLabContext();
-  const asking = useLab((s) => s.confirmingClear);
-  const count = useLab((s) => s.rounds.length);
-  if (!asking) return <CommandButton command={COMMANDS.askClear} ctx={ctx} testId="ask-clear" />;
-  return (
-    <div
-      className="hm-confirm"
-      role="alertdialog"
-      aria-labelledby="hm-confirm-q"
-      data-testid="confirm-clear"
-    >
-      <p id="hm-confirm-q">
-        Delete all {count} round{count === 1 ? '' : 's'} from this device? This cannot be undone
-        (export them first to keep a copy).
-      </p>
-      <div className="hm-buttons">
-        <CommandButton command={COMMANDS.confirmClear} ctx={ctx} testId="confirm-clear-yes" />
-        <CommandButton command={COMMANDS.cancelClear} ctx={ctx} variant="primary" />
-      </div>
-    </div>
-  );
-}
-
 export function GameResults() {
-  const ctx = useLabContext();
   const rounds = useLab((s) => s.rounds);
   const model = useLab((s) => s.gameModel);
   const messages = useLab((s) => s.messages);
@@ -141,12 +114,6 @@ export function GameResults() {
         {rounds.length === 1 ? '' : 's'}. Typed words are compared after lower-casing; a misspelling
         counts as an intrusion, a word typed twice as a repetition.
       </p>
-      <div className="hm-buttons">
-        <CommandButton command={COMMANDS.exportCsv} ctx={ctx} testId="export-csv" />
-        <CommandButton command={COMMANDS.exportJson} ctx={ctx} testId="export-json" />
-        <ClearControl />
-      </div>
-      <InlineMessages messages={messages} source="confirmClear" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { COMMANDS } from './commands';
+import { GameFiles } from './GameFiles';
 import { GameResults } from './GameResults';
 import { ParamSlider } from './ParamControls';
 import { useLab, useLabContext } from './useLab';
@@ -158,6 +159,7 @@ export function GameSection() {
         <Stage />
       </div>
       {phase === 'idle' && <GameResults />}
+      {phase === 'idle' && <GameFiles />}
     </>
   );
 }

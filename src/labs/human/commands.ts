@@ -8,6 +8,7 @@ import { randomSeed } from '../../core/random';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
 import { CMR_PARAMS } from '../../models/human/cmr';
 import { roundsCsv, roundTrial } from './game';
+import { checkRoundsFile, mergeRounds, renumber } from './gameImport';
 import type { GameRunner } from './gameRunner';
 import type { ModelRunner } from './modelRunner';
 import { checkSetting, type SettingKey, type Settings } from './params';
@@ -22,6 +23,15 @@ export interface HumanCtx {
   /** Offers a file to the visitor (a Blob download in the page; captured in tests). */
   download(filename: string, text: string, type: string): void;
 }
+
+/** A file the visitor chose or dropped: its name, its size in bytes, and its text ('' when too big to read). */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  text: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A setting and its new value, for setParam. */
 export type SettingChange = { [K in SettingKey]: [K, Settings[K]] }[SettingKey];
@@ -181,6 +191,71 @@ export const COMMANDS = commandsFor<HumanCtx>()({
         JSON.stringify(exportDocument(ctx), null, 2),
         'application/json',
       ),
+  },
+  importRounds: {
+    id: 'importRounds',
+    label: 'Import rounds…',
+    help: 'Read rounds back from a file Export JSON wrote (checked before anything changes)',
+    perform: (ctx, file: ChosenFile) => {
+      const check = checkRoundsFile(file.text, file.size);
+      if (!check.ok) {
+        ctx.store.setState({ pendingImport: null });
+        say(
+          ctx.store,
+          'warn',
+          `${file.name} was not read, and your rounds are as they were. ${check.problem}`,
+          'importRounds',
+        );
+        return;
+      }
+      ctx.store.setState({
+        pendingImport: { name: file.name, rounds: check.rounds },
+        confirmingClear: false,
+      });
+    },
+  },
+  importAdd: {
+    id: 'importAdd',
+    label: 'Add them to mine',
+    help: 'Add the file’s rounds to the rounds here (a round already here is not added twice)',
+    enabled: (ctx) => ctx.store.getState().pendingImport !== null,
+    perform: (ctx) => {
+      const { pendingImport: p, rounds } = ctx.store.getState();
+      if (!p) return;
+      const m = mergeRounds(rounds, p.rounds);
+      ctx.game.setRounds(m.rounds, 'importRounds');
+      say(
+        ctx.store,
+        'info',
+        `Added ${plural(m.added, 'round')} from ${p.name}${m.already ? ` (${plural(m.already, 'round')} of it ${m.already === 1 ? 'was' : 'were'} already here)` : ''}; you now have ${plural(m.rounds.length, 'round')}.`,
+        'importRounds',
+      );
+    },
+  },
+  importReplace: {
+    id: 'importReplace',
+    label: 'Replace mine with them',
+    help: 'Put the file’s rounds in place of the rounds here',
+    enabled: (ctx) => ctx.store.getState().pendingImport !== null && hasRounds(ctx),
+    perform: (ctx) => {
+      const p = ctx.store.getState().pendingImport;
+      if (!p) return;
+      const was = ctx.store.getState().rounds.length;
+      ctx.game.setRounds(renumber(p.rounds), 'importRounds');
+      say(
+        ctx.store,
+        'info',
+        `Replaced your ${plural(was, 'round')} with the ${plural(p.rounds.length, 'round')} of ${p.name}.`,
+        'importRounds',
+      );
+    },
+  },
+  cancelImport: {
+    id: 'cancelImport',
+    label: 'Cancel',
+    help: 'Do not import the file; keep the rounds as they are',
+    enabled: (ctx) => ctx.store.getState().pendingImport !== null,
+    perform: (ctx) => ctx.store.setState({ pendingImport: null }),
   },
   askClear: {
     id: 'askClear',

@@ -134,6 +134,12 @@ export class GameRunner {
     this.store.setState({ game: idleGame() });
   }
 
+  /** Puts `rounds` in place of the rounds here, on the page and on the device (an import). */
+  setRounds(rounds: GameRound[], source: string): void {
+    this.store.setState({ rounds, confirmingClear: false, pendingImport: null });
+    this.persist(rounds, source);
+  }
+
   /** Deletes every round, on the page and on the device. */
   clearRounds(): void {
     this.store.setState({ rounds: [], confirmingClear: false });

@@ -168,6 +168,51 @@ describe('Human memory lab (store, commands, runners)', () => {
     t.lab.dispose();
   });
 
+  it('imports an exported file back: checked first, then added or in place of the rounds here', () => {
+    const t = testLab('words=3&rate=0.5');
+    playRound(t, (w) => [w[0]]);
+    playRound(t, (w) => [w[2], w[1]]);
+    const exported = t.state().rounds;
+    runCommand(COMMANDS.exportJson, t.lab);
+    const text = t.files[0].text;
+    const chosen = { name: 'mine.json', size: text.length, text };
+
+    // A damaged file changes nothing and says why.
+    runCommand(COMMANDS.importRounds, t.lab, { name: 'bad.json', size: 5, text: '{"a":' });
+    expect(t.state().rounds).toEqual(exported);
+    expect(t.state().pendingImport).toBeNull();
+    expect(t.state().messages.at(-1)!.text).toMatch(/^bad\.json was not read.*not JSON/);
+
+    // Cleared, then imported: the file's rounds come back, saved on the device.
+    runCommand(COMMANDS.askClear, t.lab);
+    runCommand(COMMANDS.confirmClear, t.lab);
+    runCommand(COMMANDS.importRounds, t.lab, chosen);
+    expect(t.state().rounds).toEqual([]); // nothing changes before the visitor says so
+    expect(t.state().pendingImport?.rounds).toEqual(exported);
+    expect(runCommand(COMMANDS.importReplace, t.lab)).toBe(false); // nothing here to replace
+    runCommand(COMMANDS.importAdd, t.lab);
+    expect(t.state().rounds).toEqual(exported);
+    expect(t.state().pendingImport).toBeNull();
+    expect(testLab('', t.storage).state().rounds).toEqual(exported);
+
+    // The same file again adds nothing; cancel keeps the rounds as they are.
+    runCommand(COMMANDS.importRounds, t.lab, chosen);
+    runCommand(COMMANDS.importAdd, t.lab);
+    expect(t.state().rounds).toEqual(exported);
+    expect(t.state().messages.at(-1)!.text).toMatch(/Added 0 rounds.*2 rounds of it were already/);
+    playRound(t, (w) => [w[1]]);
+    runCommand(COMMANDS.importRounds, t.lab, chosen);
+    runCommand(COMMANDS.cancelImport, t.lab);
+    expect(t.state().rounds).toHaveLength(3);
+
+    // Replace: only the file's rounds stay.
+    runCommand(COMMANDS.importRounds, t.lab, chosen);
+    runCommand(COMMANDS.importReplace, t.lab);
+    expect(t.state().rounds).toEqual(exported);
+    expect(t.state().messages.at(-1)!.text).toMatch(/Replaced your 3 rounds with the 2 rounds/);
+    t.lab.dispose();
+  });
+
   it('sets damaged storage aside with a message; a full storage keeps the round on the page', () => {
     const damaged = memoryStorage({ [STORAGE_PREFIX + ROUNDS_KEY]: '{"v":1,"data":[{"id":' });
     const t = testLab('words=3&rate=0.5', damaged);

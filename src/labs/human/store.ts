@@ -56,6 +56,13 @@ export interface HumanState extends Settings, WithMessages {
   rounds: GameRound[];
   /** The page is asking "delete every round?". */
   confirmingClear: boolean;
+  /** A rounds file that passed the check (./gameImport), waiting for "add" or "replace". */
+  pendingImport: PendingImport | null;
+}
+
+export interface PendingImport {
+  readonly name: string;
+  readonly rounds: GameRound[];
 }
 
 export type HumanStore = StoreApi<HumanState>;
@@ -94,6 +101,7 @@ export function initialState(): HumanState {
     game: idleGame(),
     rounds: [],
     confirmingClear: false,
+    pendingImport: null,
   };
 }
 

@@ -1,0 +1,108 @@
+/**
+ * The memory game's rounds as files: export (CSV, JSON), import of a JSON
+ * export (picker or drop; checked by ./gameImport before anything changes,
+ * then added or put in place of the rounds here after the visitor says
+ * which), and clear (asks first). Shown whether or not there are rounds, so
+ * a visitor on a new device can bring theirs back.
+ */
+import { runCommand } from '../../engine/commands';
+import { CommandButton } from '../../ui/CommandButton';
+import { FileDrop, readTextWithin } from '../../ui/FileDrop';
+import { InlineMessages } from '../../ui/LabMessages';
+import { COMMANDS } from './commands';
+import { mergeRounds, MAX_ROUNDS_FILE_BYTES } from './gameImport';
+import { useLab, useLabContext } from './useLab';
+
+const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
+
+function ClearControl() {
+  const ctx = useLabContext();
+  const asking = useLab((s) => s.confirmingClear);
+  const count = useLab((s) => s.rounds.length);
+  if (!asking) return <CommandButton command={COMMANDS.askClear} ctx={ctx} testId="ask-clear" />;
+  return (
+    <div
+      className="hm-confirm"
+      role="alertdialog"
+      aria-labelledby="hm-confirm-q"
+      data-testid="confirm-clear"
+    >
+      <p id="hm-confirm-q">
+        Delete all {rounds(count)} from this device? This cannot be undone (export them first to
+        keep a copy).
+      </p>
+      <div className="hm-buttons">
+        <CommandButton command={COMMANDS.confirmClear} ctx={ctx} testId="confirm-clear-yes" />
+        <CommandButton command={COMMANDS.cancelClear} ctx={ctx} variant="primary" />
+      </div>
+    </div>
+  );
+}
+
+/** "file.json holds 3 rounds (1 already here): add them, or replace yours?" */
+function ImportConfirm() {
+  const ctx = useLabContext();
+  const pending = useLab((s) => s.pendingImport);
+  const here = useLab((s) => s.rounds);
+  if (!pending) return null;
+  const m = mergeRounds(here, pending.rounds);
+  return (
+    <div
+      className="hm-confirm"
+      role="alertdialog"
+      aria-labelledby="hm-import-q"
+      data-testid="confirm-import"
+    >
+      <p id="hm-import-q">
+        {pending.name} holds {rounds(pending.rounds.length)}
+        {m.already > 0 && ` (${m.already} of them already here)`}.{' '}
+        {here.length > 0
+          ? `Add ${m.added === 1 ? 'it' : 'them'} to your ${rounds(here.length)}, or replace yours with the file's?`
+          : 'Add them?'}
+      </p>
+      <div className="hm-buttons">
+        <CommandButton
+          command={COMMANDS.importAdd}
+          ctx={ctx}
+          variant="primary"
+          testId="import-add"
+        />
+        {here.length > 0 && (
+          <CommandButton command={COMMANDS.importReplace} ctx={ctx} testId="import-replace" />
+        )}
+        <CommandButton command={COMMANDS.cancelImport} ctx={ctx} testId="import-cancel" />
+      </div>
+    </div>
+  );
+}
+
+export function GameFiles() {
+  const ctx = useLabContext();
+  const messages = useLab((s) => s.messages);
+  return (
+    <div className="hm-files" data-testid="game-files">
+      <div className="hm-buttons">
+        <CommandButton command={COMMANDS.exportCsv} ctx={ctx} testId="export-csv" />
+        <CommandButton command={COMMANDS.exportJson} ctx={ctx} testId="export-json" />
+        <ClearControl />
+      </div>
+      <InlineMessages messages={messages} source="confirmClear" />
+      <FileDrop
+        label={COMMANDS.importRounds.label}
+        title={COMMANDS.importRounds.help}
+        accept=".json,application/json"
+        testId="import-rounds"
+        hint={`Reads a file Export JSON wrote (at most ${MAX_ROUNDS_FILE_BYTES / 1e6} MB); its size and every round are checked before anything changes.`}
+        onFile={async (file) =>
+          runCommand(COMMANDS.importRounds, ctx, {
+            name: file.name,
+            size: file.size,
+            text: await readTextWithin(file, MAX_ROUNDS_FILE_BYTES),
+          })
+        }
+      />
+      <ImportConfirm />
+      <InlineMessages messages={messages} source="importRounds" />
+    </div>
+  );
+}
