@@ -38,7 +38,12 @@
  * Command lines (parseArgs) are strict instead: an unknown flag or a bad
  * value throws a UsageError that says what is wrong.
  */
-import { decodePatterns, encodePatterns, samePatternSet, type PatternSet } from './patternCodec';
+import {
+  decodePatterns,
+  encodeShortPatterns,
+  samePatternSet,
+  type PatternSet,
+} from './patternCodec';
 
 export type ParamKind =
   'int' | 'float' | 'enum' | 'bool' | 'string' | 'patterns' | 'list' | 'subset' | 'custom';
@@ -140,7 +145,7 @@ export function stringParam(
   return { kind: 'string', default: def, maxLength, describe, ...options };
 }
 
-/** Bipolar patterns in the compact form of patternCodec.ts; default none. */
+/** Bipolar patterns in the short form of patternCodec.ts (older plain links still read); default none. */
 export function patternsParam(
   describe: string,
   options: ParamOptions = {},
@@ -319,7 +324,8 @@ export function formatText<T>(spec: ParamSpec<T>, v: T): string | null {
       const set = v as PatternSet | null;
       if (!set) return null;
       try {
-        return encodePatterns(set.width, set.height, set.patterns);
+        // The shorter of the plain and the deflate form; both decode (patternCodec.ts).
+        return encodeShortPatterns(set.width, set.height, set.patterns, set.randomSeeds);
       } catch {
         return null;
       }

@@ -111,12 +111,26 @@ export function startFromLink(query: string): LinkStart {
   };
 }
 
+/**
+ * Seeds the random preset may have used for this state's patterns, so a link
+ * carries a random pattern as its seed, not its D bits (random bits do not
+ * compress: 20 of 64x64 would be 13,660 characters). loadPreset draws with
+ * seed * 1000 + (number of stored patterns + 1); a pattern stored after
+ * deletions or under another seed is not found here and is written as bits.
+ */
+export function presetSeeds(s: Pick<HopfieldState, 'seed' | 'patterns'>): number[] {
+  const n = Math.min(256, Math.max(64, s.patterns.length + 1));
+  return Array.from({ length: n }, (_, k) => s.seed * 1000 + k + 1);
+}
+
 /** The link's memory, names, grid and target for a view (the part the table cannot pick). */
 function extrasOf(s: HopfieldState): Extras {
+  const randomSeeds = presetSeeds(s);
   const set = (cells: Int8Array[]) => ({
     width: s.size,
     height: s.size,
     patterns: cells as Bipolar[],
+    randomSeeds,
   });
   // While recall runs, the link keeps the cue it started from.
   const cue = s.phase === 'idle' ? s.state : (s.cue ?? s.state);
