@@ -130,17 +130,17 @@ test('changing the grid size keeps the stored patterns, resampled', async ({ pag
   await expect(page.getByTestId('load-meter')).toContainText('2/1024');
 });
 
-test('the guided tour runs its steps in the page', async ({ page }) => {
+test('the Classic lesson runs its steps in the page', async ({ page }) => {
   await openLab(page);
-  await page.getByText(/Guided tour/).click();
-  await page.getByRole('button', { name: 'Show me' }).click();
+  await page.getByTestId('lesson-start-classic').click();
   await expect(
     page.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
   ).toHaveCount(3);
-  await page.getByRole('button', { name: /Next/ }).click();
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-next').click();
   await expect(page.getByTestId('verdict')).toContainText('Recalled the target', {
     timeout: 30_000,
   });
-  await page.getByRole('button', { name: /Next/ }).click();
+  await page.getByTestId('lesson-next').click();
   await expect(page.getByTestId('verdict')).toContainText('inverted', { timeout: 30_000 });
 });

@@ -4,6 +4,7 @@
  * only; each returns a function that undoes it.
  */
 import { formatHash, parseHash } from '../core/params';
+import { inLesson } from './lessons';
 
 interface Subscribable<S> {
   getState(): S;
@@ -29,6 +30,8 @@ export function mirrorToLink<S>(
       // The visitor may have gone to another page before the lab has unmounted:
       // never write this lab's link over theirs.
       if (parseHash(window.location.hash).path !== path) return;
+      // A lesson's scratch state is not the visitor's: the link names the lesson step instead.
+      if (inLesson(store)) return;
       const hash = formatHash(path, query(store.getState()));
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     }, delayMs);

@@ -37,7 +37,7 @@ export function BatchTest() {
 
   const nameList = names.split('\u0000');
   return (
-    <details className="panel hf-batch">
+    <details className="panel hf-batch" data-panel="batch">
       <summary>
         <h2>Test every stored pattern at this noise</h2>
       </summary>

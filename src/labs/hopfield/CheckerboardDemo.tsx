@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { PatternGrid } from '../../ui/PatternGrid';
-import { row } from '../../core/pattern';
 import { runCommand } from '../../engine/commands';
+import { lessonHash } from '../../engine/lessons';
 import type { Dynamics } from '../../models/classic/dynamics';
 import { DEMO, DEMO_RUNS, demoSetup, runDemo, type DemoRun, type DemoSetup } from './checkerboard';
 import { COMMANDS } from './commands';
@@ -40,20 +40,21 @@ export function CheckerboardDemo() {
     setBusy(false);
   };
 
+  // A one-step lesson (lesson.ts): the demo's memory is scratch, and the visitor's comes back.
   const loadIntoLab = () => {
-    const s = setup ?? demoSetup(seed);
-    runCommand(COMMANDS.loadMemory, ctx, {
-      size: DEMO.side,
-      patterns: s.names.map((name, mu) => ({ name, cells: row(s.x, mu).slice() })),
-      state: s.cue.slice(),
-      target: s.target,
-    });
+    window.location.hash = lessonHash(
+      '/hopfield',
+      'checkerboard',
+      1,
+      window.location.hash.split('?')[1],
+    );
     window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
   return (
     <details
       className="panel hf-demo"
+      data-panel="demo"
       open={open}
       onToggle={(e) => {
         const isOpen = (e.currentTarget as HTMLDetailsElement).open;
@@ -70,6 +71,27 @@ export function CheckerboardDemo() {
         recalls it synchronously and asynchronously (seed {seed}). Energy scales differ between
         rules (Hebbian uses 1/N, Storkey 1/D), so each rule has its own chart.
       </p>
+      <p className="small muted">
+        {load === 'seed'
+          ? "The seed project's setting is light (load 0.02): all four runs reach the checkerboard, and only the energy curves differ. Choose the loaded setting to see the rules part."
+          : "Three times the seed's load (0.06, just under Hebbian's D/(2 ln D) for clean cues): Hebbian's basins have shrunk and no longer reach a cue this far away, so it ends in a spurious state (at seed 1 asynchronously; at seeds 2 and 3 both ways), while Storkey's correction keeps the basin and recalls the checkerboard both ways. Learning Storkey here takes a few seconds."}
+      </p>
+      <div className="row">
+        <Select
+          label="Setting"
+          value={load}
+          options={[
+            { value: 'seed', label: "The seed's: 50 random patterns" },
+            { value: 'loaded', label: 'Loaded: 150 random patterns' },
+          ]}
+          onChange={(v) => {
+            setRuns([]);
+            setSetup(null);
+            runCommand(COMMANDS.setDemoLoad, ctx, v);
+          }}
+          disabled={busy}
+        />
+      </div>
       <div className="row">
         <button type="button" className="primary" onClick={start} disabled={busy}>
           {busy ? 'Running…' : runs.length ? 'Run again' : 'Run the comparison'}
@@ -78,7 +100,7 @@ export function CheckerboardDemo() {
           Load into the lab to animate
         </button>
       </div>
-      {busy && <ProgressBar value={runs.length / DEMO_RUNS.length} label="Recall runs done" />}
+      {busy && <ProgressBar value={done} label="Learning, then the four recalls" />}
       {setup && (
         <div className="demo-body">
           <figure>

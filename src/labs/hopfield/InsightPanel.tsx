@@ -29,7 +29,7 @@ export function InsightPanel() {
         })
       : null;
   return (
-    <section className="panel hf-insight" aria-labelledby="hf-insight-title">
+    <section className="panel hf-insight" data-panel="insight" aria-labelledby="hf-insight-title">
       <h2 id="hf-insight-title">What is happening</h2>
       <StatusLine unit={unit} target={s.target !== null ? s.patterns[s.target]?.name : undefined} />
       {text && (

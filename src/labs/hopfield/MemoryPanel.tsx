@@ -31,7 +31,7 @@ export function MemoryPanel() {
   const cap = capacity(rule, d);
 
   return (
-    <section className="panel hf-memory" aria-labelledby="hf-memory-title">
+    <section className="panel hf-memory" data-panel="memory" aria-labelledby="hf-memory-title">
       <h2 id="hf-memory-title">Memory</h2>
       <Select
         label={PARAMS.rule.label!}

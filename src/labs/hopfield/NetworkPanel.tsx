@@ -26,7 +26,7 @@ export function NetworkPanel() {
   const [tool, setTool] = useState<'paint' | 'erase'>('paint');
 
   return (
-    <section className="panel hf-network" aria-labelledby="hf-network-title">
+    <section className="panel hf-network" data-panel="network" aria-labelledby="hf-network-title">
       <h2 id="hf-network-title">Network state</h2>
       <p className="muted small">
         {size} × {size} = {size * size} units. Draw with mouse, finger or pen (Shift or right button

@@ -93,7 +93,7 @@ export function RecallPanel() {
     : `${+(SWEEPS_PER_FRAME[s.speed - 1] * 60).toPrecision(2)} ${s.dynamics === 'sync' ? 'steps' : 'sweeps'}/s`;
 
   return (
-    <section className="panel hf-recall" aria-labelledby="hf-recall-title">
+    <section className="panel hf-recall" data-panel="recall" aria-labelledby="hf-recall-title">
       <h2 id="hf-recall-title">Cue and recall</h2>
       <fieldset>
         <legend>Corrupt the cue</legend>

@@ -1,40 +1,16 @@
-import { useState } from 'react';
-import { Button } from '../../ui/Controls';
+import { LessonPanel } from '../../ui/LessonPanel';
+import { CLASSIC_LESSONS } from './lesson';
 import { useLabContext } from './useLab';
-import { TOUR } from './walkthrough';
 
-/** The guided tour: one step at a time, each running the lab's own commands. */
+/** The Classic lab's lessons (lesson.ts), on the engine's lesson panel. */
 export function Tour() {
   const ctx = useLabContext();
-  const [index, setIndex] = useState(0);
-  const step = TOUR[index];
-  const go = (i: number) => {
-    setIndex(i);
-    TOUR[i].setUp(ctx);
-  };
   return (
-    <details className="panel tour" data-testid="tour">
-      <summary>
-        <h2>Guided tour ({TOUR.length} steps)</h2>
-      </summary>
-      <div className="tour-step" aria-live="polite">
-        <h3>{step.title}</h3>
-        <p>{step.text}</p>
-      </div>
-      <div className="row">
-        <Button onClick={() => go(index - 1)} disabled={index === 0}>
-          ◀ Back
-        </Button>
-        <Button variant="primary" onClick={() => go(index)}>
-          Show me
-        </Button>
-        <Button onClick={() => go(index + 1)} disabled={index === TOUR.length - 1}>
-          Next ▶
-        </Button>
-        <span className="muted small">
-          Step {index + 1} of {TOUR.length}
-        </span>
-      </div>
-    </details>
+    <LessonPanel
+      ctx={ctx}
+      lab="/hopfield"
+      lessons={CLASSIC_LESSONS}
+      yours="your stored patterns, your grid and your settings"
+    />
   );
 }

@@ -21,6 +21,7 @@ export function WeightsPanel() {
   return (
     <details
       className="panel hf-weights"
+      data-panel="weights"
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>

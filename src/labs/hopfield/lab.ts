@@ -6,6 +6,7 @@
  */
 import { runKey } from '../../engine/commands';
 import type { LabLifecycle } from '../../engine/lab';
+import { inLesson } from '../../engine/lessons';
 import { say } from '../../engine/messages';
 import type { RunLoopOptions } from '../../engine/runLoop';
 import { watchFields } from '../../engine/watch';
@@ -52,9 +53,10 @@ export function makeLab(query: string, loop: RunLoopOptions = {}): HopfieldLab {
   return lab;
 }
 
-/** Saves the memory in this browser after every change to it; returns the unsubscribe. */
+/** Saves the memory in this browser after every change to it (not a lesson's); returns the unsubscribe. */
 function saveMemory(store: HopfieldStore): () => void {
   return watchFields(store, ['patterns', 'size'], (s) => {
+    if (inLesson(store)) return; // a lesson's patterns are scratch, never the visitor's
     const err = memoryStorage.save(toSaved(s));
     if (err) say(store, 'warn', `Could not save your patterns in this browser: ${err}`);
   });

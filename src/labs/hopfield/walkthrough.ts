@@ -1,120 +1,133 @@
 /**
- * The guided tour of the Classic lab: a list of steps (lessons are data).
- * Each step says what to look at and, with "Show me", runs the same
- * commands as the buttons (runCommand). `expect` states what the step should show; a unit test
- * runs the whole tour and checks every claim, so the text cannot drift away
- * from what the model does.
+ * What the Classic lab's lessons are made of: the moves their steps repeat
+ * (start over, store presets, recall from a seeded cue), all through the
+ * lab's commands (runCommand), the claims' checks, and the scratch state
+ * that keeps the visitor's own patterns and settings out of a lesson.
  */
+import { pick } from '../../core/params';
 import { createRng } from '../../core/random';
 import { runCommand } from '../../engine/commands';
+import type { Claim, Scratch } from '../../engine/lessons';
 import { flipFraction } from '../../models/classic/corrupt';
 import type { Dynamics, Outcome } from '../../models/classic/dynamics';
 import { randomPattern } from '../../data/presets';
 import { COMMANDS, type LabContext, type NewPattern } from './commands';
+import { PARAMS } from './params';
+import type { Settings } from './store';
 
-export interface TourStep {
-  title: string;
-  text: string;
-  /** Sets the lab up for this step (and starts recall where the step is about recall). */
-  setUp(ctx: LabContext): void;
-  /** What recall should end in after this step's set-up, for the test. */
-  expect?: Outcome[];
-}
-
-/** An empty 16 x 16 memory with the default settings, then `patterns`. */
-function startOver(ctx: LabContext, dynamics: Dynamics, patterns: NewPattern[] = []) {
-  runCommand(COMMANDS.loadMemory, ctx, { size: 16, patterns });
+/** An empty memory of `size` x `size` units with the default settings, then `patterns`. */
+export function startOver(
+  ctx: LabContext,
+  dynamics: Dynamics,
+  patterns: NewPattern[] = [],
+  size = 16,
+) {
+  runCommand(COMMANDS.loadMemory, ctx, { size, patterns });
   runCommand(COMMANDS.setRule, ctx, 'hebbian');
   runCommand(COMMANDS.setDynamics, ctx, dynamics);
   runCommand(COMMANDS.setView, ctx, 'sweep');
+  runCommand(COMMANDS.setSpeed, ctx, 5);
   runCommand(COMMANDS.setSeed, ctx, 1);
 }
 
 /** Stores presets, as picking each and pressing Store does. */
-function storeAll(ctx: LabContext, names: string[]) {
+export function storeAll(ctx: LabContext, names: string[]) {
   for (const n of names) {
     runCommand(COMMANDS.loadPreset, ctx, n);
     runCommand(COMMANDS.store, ctx);
   }
 }
 
-/**
- * Puts pattern `index` on the grid with `fraction` of its units flipped
- * (seeded, so the step always shows the same run) and starts recall.
- */
-function recallFrom(ctx: LabContext, index: number, fraction: number, seed: number) {
+/** Puts pattern `index` on the grid with `fraction` of its units flipped (seeded). */
+export function corruptedCue(ctx: LabContext, index: number, fraction: number, seed: number) {
   runCommand(COMMANDS.loadPattern, ctx, index);
   runCommand(COMMANDS.setNoise, ctx, fraction);
   const cue = flipFraction(ctx.store.getState().state, fraction, createRng(seed));
   runCommand(COMMANDS.editCells, ctx, cue);
+}
+
+/** The same cue, and recall started from it. */
+export function recallFrom(ctx: LabContext, index: number, fraction: number, seed: number) {
+  corruptedCue(ctx, index, fraction, seed);
   runCommand(COMMANDS.recall, ctx);
 }
 
-/** `n` random patterns of 256 units, seeded. */
-function randoms(n: number, seed: number): NewPattern[] {
+/** `n` random patterns of `d` units, seeded. */
+export function randoms(n: number, seed: number, d = 256): NewPattern[] {
   const rng = createRng(seed);
   return Array.from({ length: n }, (_, i) => ({
     name: `Random ${i + 1}`,
-    cells: randomPattern(256, rng),
+    cells: randomPattern(d, rng),
   }));
 }
 
-export const TOUR: TourStep[] = [
-  {
-    title: '1. Store three memories',
-    text: 'The letters T, O and X are stored with the Hebbian rule: each adds its outer product ξξᵀ to the weights. Their thumbnails appear under Memory.',
-    setUp: (ctx) => {
-      startOver(ctx, 'async');
-      storeAll(ctx, ['T', 'O', 'X']);
+/** Recall has stopped in one of `outcomes` (and, when given, at pattern `other`). */
+export function endsIn(says: string, outcomes: Outcome[], other?: string): Claim<LabContext> {
+  return {
+    says,
+    check(ctx) {
+      const s = ctx.store.getState();
+      if (s.phase !== 'done') return `recall is ${s.phase}, not done`;
+      const v = s.verdict;
+      if (!v || !outcomes.includes(v.outcome)) return `recall ended in ${v?.outcome ?? 'nothing'}`;
+      if (other !== undefined) {
+        const name = v.index === undefined ? undefined : s.patterns[v.index]?.name;
+        if (name !== other) return `recall ended at ${name ?? 'no stored pattern'}, not ${other}`;
+      }
+      return null;
     },
+  };
+}
+
+/** The energy never rose from one recorded point to the next. */
+export function energyNeverRises(ctx: LabContext): string | null {
+  const e = ctx.store.getState().energy;
+  for (let i = 1; i < e.length; i++)
+    if (e[i].y > e[i - 1].y + 1e-9) return `the energy rose at point ${i}`;
+  return e.length > 1 ? null : 'no energy was recorded';
+}
+
+/** Both checks. */
+export function all(...checks: ((ctx: LabContext) => string | null)[]) {
+  return (ctx: LabContext) => {
+    for (const c of checks) {
+      const why = c(ctx);
+      if (why) return why;
+    }
+    return null;
+  };
+}
+
+interface Work {
+  settings: Settings;
+  size: number;
+  patterns: NewPattern[];
+  state: Int8Array;
+  target: number | null;
+}
+
+/** The visitor's patterns, grid and settings, taken before a lesson and put back after it. */
+export const CLASSIC_SCRATCH: Scratch<LabContext, Work> = {
+  save(ctx) {
+    const s = ctx.store.getState();
+    return {
+      settings: pick(PARAMS, s) as Settings,
+      size: s.size,
+      patterns: s.patterns.map((p) => ({ name: p.name, cells: p.cells.slice() })),
+      state: (s.phase === 'idle' ? s.state : (s.cue ?? s.state)).slice(),
+      target: s.target,
+    };
   },
-  {
-    title: '2. Recall from a damaged cue',
-    text: 'The O with a quarter of its units flipped. Recall updates one unit at a time; watch the energy fall at every update and the distance to the target reach zero.',
-    setUp: (ctx) => recallFrom(ctx, 1, 0.25, 3),
-    expect: ['target'],
+  restore(ctx, w) {
+    const s = ctx.store.getState();
+    if (s.phase === 'running') runCommand(COMMANDS.recall, ctx); // pause it first
+    runCommand(COMMANDS.loadMemory, ctx, {
+      size: w.size,
+      patterns: w.patterns,
+      state: w.state,
+      target: w.target,
+    });
+    // Every setting of the table at once, so settings added to it later come back too.
+    ctx.store.setState(w.settings);
   },
-  {
-    title: '3. Too much noise: the inverted pattern',
-    text: 'With 70 % of the units flipped the cue is closer to −O than to O. −ξ is an attractor whenever ξ is (same energy), so recall falls into the inverted letter.',
-    setUp: (ctx) => recallFrom(ctx, 1, 0.7, 3),
-    expect: ['inverted'],
-  },
-  {
-    title: '4. Correlated memories interfere',
-    text: 'Now store H, E, L, F and P too. Letters share their blank background and strokes, so they overlap strongly; the Hebbian weights blur them together and recall of E from a light cue ends in a spurious or mixture state, far below 0.138 D.',
-    setUp: (ctx) => {
-      startOver(ctx, 'async');
-      storeAll(ctx, ['T', 'O', 'X', 'H', 'E', 'L', 'F', 'P']);
-      recallFrom(ctx, 4, 0.1, 5);
-    },
-    expect: ['spurious', 'mixture', 'other-pattern', 'near-target'],
-  },
-  {
-    title: '5. The pseudo-inverse rule copes',
-    text: 'The same eight letters and the same cue, learned with the pseudo-inverse (projection) rule: every linearly independent pattern becomes a fixed point, correlated or not.',
-    setUp: (ctx) => {
-      runCommand(COMMANDS.setRule, ctx, 'pseudoinverse');
-      recallFrom(ctx, 4, 0.1, 5);
-    },
-    expect: ['target'],
-  },
-  {
-    title: '6. Over capacity, synchronous updates can cycle',
-    text: 'Forty random patterns in 256 units: a load of 0.156, above the 0.138 limit. Updating every unit at once now overshoots, and the state flips between two states for ever (a 2-cycle). The energy need not fall under synchronous updates.',
-    setUp: (ctx) => {
-      startOver(ctx, 'sync', randoms(40, 11));
-      recallFrom(ctx, 0, 0.2, 3);
-    },
-    expect: ['cycle'],
-  },
-  {
-    title: '7. Asynchronous updates never cycle',
-    text: 'The same memories and the same cue, one unit at a time: every update lowers the energy or leaves it, so recall must stop at a fixed point. Over capacity it is rarely the stored pattern.',
-    setUp: (ctx) => {
-      runCommand(COMMANDS.setDynamics, ctx, 'async');
-      recallFrom(ctx, 0, 0.2, 3);
-    },
-    expect: ['target', 'near-target', 'other-pattern', 'inverted', 'mixture', 'spurious'],
-  },
-];
+};
