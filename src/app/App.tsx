@@ -7,6 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Home } from './Home';
 import { lastLink, rememberCurrent } from './lastLinks';
 import { forgetLabPage, labPage } from './labPages';
+import { hashWithPresent, presentingIn, usePresenterMode } from './presenter';
 import { LABS } from './routes';
 import { UpdateBanner } from './UpdateBanner';
 import { useHashRoute } from './useHashRoute';
@@ -20,20 +21,22 @@ export function App() {
   const [note, setNote] = useState(locationNote);
   const Page = lab ? labPage(lab) : null;
   const opensLab = Page !== null;
+  const present = presentingIn(query);
+  usePresenterMode(present);
   useEffect(() => {
     if (opensLab) void bootBackend();
   }, [opensLab]);
   return (
     <div className="app">
       <header className="app-header">
-        <a className="brand" href="#/">
+        <a className="brand" href={hashWithPresent('#/', present)}>
           Engram
         </a>
         <nav aria-label="Labs">
           {LABS.filter((l) => l.load).map((l) => (
             <a
               key={l.path}
-              href={l.path === path ? `#${l.path}` : lastLink(l.path)}
+              href={hashWithPresent(l.path === path ? `#${l.path}` : lastLink(l.path), present)}
               onClick={rememberCurrent}
               aria-current={l.path === path ? 'page' : undefined}
             >
@@ -42,6 +45,22 @@ export function App() {
           ))}
         </nav>
         <BackendBadge />
+        <button
+          type="button"
+          className="present-toggle"
+          aria-pressed={present}
+          title={
+            present
+              ? 'Leave presenter mode (the link loses present=1)'
+              : 'Presenter mode: large text and pictures for a projector (adds present=1 to the link)'
+          }
+          onClick={() => {
+            // The address, not the render's query: a lab rewrites its link without a hashchange.
+            window.location.hash = hashWithPresent(window.location.hash || '#/', !present);
+          }}
+        >
+          {present ? 'Leave presenter mode' : 'Present'}
+        </button>
       </header>
       <main className="app-main">
         <UpdateBanner />
