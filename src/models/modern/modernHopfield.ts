@@ -79,6 +79,11 @@ function logits(m: StoredPatterns, q: tf.Tensor2D, betaEff: number): tf.Tensor2D
   return tf.mul(tf.matMul(q, m.xt), betaEff);
 }
 
+/** Scores S = Q X^T (B x N), s_bi = x_i.q_b: the logits at beta' = 1. */
+export function scores(m: StoredPatterns, q: tf.Tensor2D): tf.Tensor2D {
+  return tf.matMul(q, m.xt);
+}
+
 /** Attention P = softmax(beta' Q X^T) over the stored patterns, row by row (B x N). */
 export function attention(m: StoredPatterns, q: tf.Tensor2D, betaEff: number): tf.Tensor2D {
   return tf.tidy(() => tf.softmax(logits(m, q, betaEff)) as tf.Tensor2D);

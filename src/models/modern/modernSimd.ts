@@ -296,6 +296,13 @@ export class SimdModernMemory {
     return { next, attention: Float32Array.from(p), energy: -lse / betaEff + 0.5 * sq };
   }
 
+  /** The scores s_i = x_i.q (N values; the logits at beta' = 1), one product. */
+  scores(q: ArrayLike<number>): Float32Array {
+    if (this.n === 0) throw new RangeError('no stored patterns');
+    this.logits(q, 1);
+    return Float32Array.from(this.l.f32(this.n));
+  }
+
   /** Attention, energy and nearest stored digit of q (one product). */
   inspect(q: ArrayLike<number>, betaEff: number): SimdInspection {
     const n = this.n;
