@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { signedImage } from '../../data/mnist';
 import { GrayImage } from '../../ui/GrayImage';
-import { digitName } from './RetrievalPanel';
+import { YOURS } from './pool';
+import { digitName } from './words';
 import { useLab, useLabContext } from './useLab';
 
 function Bars({
@@ -52,7 +53,7 @@ export function AttentionPanel() {
   const ctx = useLabContext();
   const r = useLab((s) => s.retrieval);
   const truthPos = useLab((s) => s.truthPos);
-  const set = ctx.runner.set;
+  const set = ctx.runner.pool;
   const thumbs = useMemo(
     () => (set && r ? r.top.map((m) => signedImage(set, m.item)) : []),
     [set, r],
@@ -96,7 +97,7 @@ export function AttentionPanel() {
         />
         <Bars
           values={r.classMass}
-          labels={r.classMass.map((_, c) => String(c))}
+          labels={r.classMass.map((_, c) => (c === YOURS ? 'yours' : String(c)))}
           title="Attention per class (sum of the weights)"
           testId="class-mass"
         />

@@ -10,6 +10,7 @@ import { COMMANDS } from './commands';
 import { ComparePanel } from './ComparePanel';
 import { makeLab } from './makeLab';
 import { ModernHelp } from './ModernHelp';
+import { OwnImagesPanel } from './OwnImagesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { CuePanel, MemoryPanel } from './SetupPanels';
 import { LabCtx, useLab, useLabContext } from './useLab';
@@ -67,6 +68,7 @@ function Body() {
         <RetrievalPanel />
         <AttentionPanel />
       </div>
+      <OwnImagesPanel />
       <ModernHelp />
       <ComparePanel />
       <ShortcutHelp rows={SHORTCUTS} />

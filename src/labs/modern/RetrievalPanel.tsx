@@ -4,42 +4,16 @@ import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { Toggle } from '../../ui/Controls';
 import { signedImage } from '../../data/mnist';
-import { effectiveBeta, type Regime } from '../../models/modern/modernHopfield';
+import { effectiveBeta } from '../../models/modern/modernHopfield';
 import { COMMANDS, PRESETS } from './commands';
 import { GrayImage } from '../../ui/GrayImage';
+import { MiddleNote } from './MiddleNote';
+import { digitName, regimeText } from './words';
 import { MAX_STEPS } from './runner';
 import { fmt, SettingSlider } from './SettingControls';
-import type { Retrieval } from './store';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
-/** "a 3", "an 8". */
-export function digitName(label: number): string {
-  return `${label === 8 ? 'an' : 'a'} ${label}`;
-}
-
-/** The classes holding most of the attention, e.g. "mostly 1s (97 %)" or "3s 60 %, 5s 30 %". */
-export function classSummary(mass: number[]): string {
-  const order = mass.map((m, c) => [c, m] as const).sort((a, b) => b[1] - a[1]);
-  if (order[0][1] >= 0.9) return `mostly ${order[0][0]}s (${Math.round(order[0][1] * 100)} %)`;
-  return order
-    .filter(([, m]) => m >= 0.1)
-    .slice(0, 3)
-    .map(([c, m]) => `${c}s ${Math.round(m * 100)} %`)
-    .join(', ');
-}
-
-export function regimeText(
-  r: Pick<Retrieval, 'regime' | 'nEff' | 'maxWeight' | 'classMass'>,
-  n: number,
-): string {
-  const k = r.nEff < 10 ? r.nEff.toFixed(1) : Math.round(r.nEff).toLocaleString('en');
-  const names: Record<Regime, string> = {
-    single: `Single digit: one stored digit holds ${Math.round(r.maxWeight * 100)} % of the attention`,
-    blend: `Metastable blend: the attention is shared by about ${k} similar digits (${classSummary(r.classMass)})`,
-    average: `Average of everything: the attention is spread over about ${k} of the ${n.toLocaleString('en')} digits`,
-  };
-  return names[r.regime];
-}
+export { classSummary, digitName, regimeText } from './words';
 
 export function RetrievalPanel() {
   const ctx = useLabContext();
@@ -54,9 +28,12 @@ export function RetrievalPanel() {
     busy: s.busy,
   }));
   const r = useLab((s) => s.retrieval);
-  const set = ctx.runner.set;
+  const set = ctx.runner.pool;
   const truth = useMemo(
-    () => (set && s.item >= 0 && s.source !== 'drawn' ? signedImage(set, s.item) : null),
+    () =>
+      set && s.item >= 0 && s.item < set.count && s.source !== 'drawn'
+        ? signedImage(set, s.item)
+        : null,
     [set, s.item, s.source],
   );
   const b = effectiveBeta(s.beta, 784, s.scale);
@@ -93,7 +70,7 @@ export function RetrievalPanel() {
           )}
           <figcaption>
             Truth{' '}
-            {s.item >= 0 && s.source !== 'drawn' && set
+            {truth && set
               ? `(${digitName(set.labels[s.item])}, ${s.truthPos !== null ? 'stored' : 'not stored'})`
               : ''}
           </figcaption>
@@ -120,6 +97,7 @@ export function RetrievalPanel() {
           {r.ownWeight !== null && <> · weight on the own digit {fmt(r.ownWeight)}</>}
         </p>
       )}
+      <MiddleNote />
       {r && s.truthPos !== null && !own && r.regime !== 'single' && r.steps > 1 && (
         <p className="small muted" data-testid="drift-note">
           The state slid away from the cue, downhill in energy, into a blend that many digits share.
@@ -159,7 +137,7 @@ export function RetrievalPanel() {
             command={COMMANDS.applyPreset}
             ctx={ctx}
             arg={p.id}
-            label={`${p.label} (β = ${p.beta})`}
+            label={p.beta === null ? p.label : `${p.label} (β = ${p.beta})`}
             testId={`preset-${p.id}`}
           />
         ))}

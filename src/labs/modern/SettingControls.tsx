@@ -42,7 +42,12 @@ export type SliderSetting = keyof typeof SLIDERS;
 
 /** The words for each choice of an enum setting, in the order the select lists them. */
 const CHOICES: { [K in 'source' | 'region' | 'compareCue']: Record<ModernSettings[K], string> } = {
-  source: { stored: 'A stored digit', unstored: 'A digit NOT stored', drawn: 'My drawing' },
+  source: {
+    stored: 'A stored digit',
+    unstored: 'A digit NOT stored',
+    drawn: 'My drawing',
+    own: 'One of my own images',
+  },
   region: {
     none: 'Nothing hidden',
     bottom: 'Bottom rows',

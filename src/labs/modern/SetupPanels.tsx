@@ -1,7 +1,9 @@
 /** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { runCommand } from '../../engine/commands';
+import { inkBox } from '../../models/modern/framing';
 import { CommandButton } from '../../ui/CommandButton';
+import { Toggle } from '../../ui/Controls';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS, type CueChange, type MemoryChange } from './commands';
 import { DrawPad } from './DrawPad';
@@ -32,6 +34,7 @@ export function MemoryPanel() {
     k: s.k,
     classes: s.classes,
     stored: s.stored.length,
+    ownStored: s.ownStored,
     storeMs: s.storeMs,
     engine: s.engine,
     loadInfo: s.loadInfo,
@@ -69,8 +72,10 @@ export function MemoryPanel() {
       </div>
       <InlineMessages messages={messages} source={COMMANDS.setMemory.id} />
       <p className="small muted" data-testid="memory-note">
-        {s.stored.toLocaleString('en')} real MNIST digits stored as the rows of X (
-        {s.stored.toLocaleString('en')} × 784, scaled to [−1, 1])
+        {(s.stored - s.ownStored).toLocaleString('en')} real MNIST digits
+        {s.ownStored > 0 &&
+          ` and ${s.ownStored} of your own image${s.ownStored === 1 ? '' : 's'} (after them)`}{' '}
+        stored as the rows of X ({s.stored.toLocaleString('en')} × 784, scaled to [−1, 1])
         {s.storeMs !== null && <>, stored in {Math.round(s.storeMs)} ms</>}.{' '}
         {s.engine === 'wasm-simd' &&
           'Steps run on WebAssembly SIMD kernels that skip the 8-pixel blocks of pure background: they add nothing to any sum, so the numbers are the same.'}
@@ -88,6 +93,31 @@ export function MemoryPanel() {
   );
 }
 
+/** The framing toggle and what it does to this drawing (numbers from models/modern/framing). */
+function FramingNote() {
+  const ctx = useLabContext();
+  const frame = useLab((s) => s.frame);
+  const drawing = useLab((s) => s.drawing);
+  const box = useMemo(() => inkBox(drawing, 28, 28), [drawing]);
+  return (
+    <div className="mh-framing">
+      <Toggle
+        label={COMMANDS.setFrame.label}
+        checked={frame}
+        onChange={(on) => runCommand(COMMANDS.setFrame, ctx, on)}
+      />
+      <p className="small muted" data-testid="framing-note">
+        {frame
+          ? `MNIST's digits were framed this way: the bounding box scaled, aspect kept, to fit 20 × 20 pixels (smoothly resampled), then placed so that the centre of mass is at the centre of the 28 × 28 field. Your drawing is framed the same way before it is a cue (the cue image shows what the network gets)`
+          : 'Off: the drawing is the cue as drawn, wherever and however large it is on the pad; a dot product with the stored digits rewards ink in the same places, so a small or off-centre digit matches badly'}
+        {frame && box
+          ? `: its box is ${box.w} × ${box.h} pixels, scaled by ${(20 / Math.max(box.w, box.h)).toFixed(2)}.`
+          : '.'}
+      </p>
+    </div>
+  );
+}
+
 export function CuePanel() {
   const ctx = useLabContext();
   const source = useLab((s) => s.source);
@@ -102,7 +132,13 @@ export function CuePanel() {
       <InlineMessages messages={messages} source={COMMANDS.setCue.id} />
       {source !== 'drawn' && <CommandButton command={COMMANDS.another} ctx={ctx} />}
       {source === 'drawn' && (
-        <DrawPad drawing={drawing} onCommit={(ink) => runCommand(COMMANDS.setDrawing, ctx, ink)} />
+        <>
+          <DrawPad
+            drawing={drawing}
+            onCommit={(ink) => runCommand(COMMANDS.setDrawing, ctx, ink)}
+          />
+          <FramingNote />
+        </>
       )}
       <SettingSelect
         name="region"

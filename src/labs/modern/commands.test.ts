@@ -6,6 +6,10 @@ import { signedImage } from '../../data/mnist';
 import { fakeMnist } from '../../testing/fakeMnist';
 import { COMMANDS, type LabContext } from './commands';
 import { CompareSweep } from './compare';
+import { OwnImages } from './ownImages';
+import { memoryKeyValue } from '../../engine/idb';
+import { UNPACED } from '../../core/pace';
+import { centreOfMass } from '../../models/modern/framing';
 import { ModernRunner } from './runner';
 import { createModernStore, type ModernState } from './store';
 
@@ -20,7 +24,8 @@ async function lab(init: Partial<ModernState> = {}): Promise<LabContext> {
   runner.set = fakeMnist();
   store.setState({ status: 'ready' });
   await runner.restore();
-  return { store, runner, sweep: new CompareSweep(store) };
+  const images = new OwnImages(store, { kv: memoryKeyValue(), pace: UNPACED });
+  return { store, runner, sweep: new CompareSweep(store), images };
 }
 
 describe('the Modern lab commands', () => {
@@ -103,16 +108,23 @@ describe('the Modern lab commands', () => {
     ctx.runner.dispose();
   });
 
-  it('a drawing becomes the cue', async () => {
-    const ctx = await lab();
+  it('a drawing becomes the cue, framed like the digits unless framing is off', async () => {
+    const ctx = await lab({ region: 'none' });
     const ink = new Float32Array(784).fill(0);
-    ink[300] = 1;
+    for (let y = 2; y < 8; y++) ink[y * 28 + 3] = 1; // a short stroke in the top-left corner
     runCommand(COMMANDS.setDrawing, ctx, ink);
     await ctx.runner.idle();
     const s = ctx.store.getState();
-    expect(s).toMatchObject({ source: 'drawn', item: -1, truthPos: null });
-    expect(s.cue![300]).toBe(1);
-    expect(s.cue![301]).toBe(-1);
+    expect(s).toMatchObject({ source: 'drawn', item: -1, truthPos: null, frame: true });
+    const unit = Float32Array.from(s.cue!, (v) => (v + 1) / 2);
+    const com = centreOfMass(unit, 28, 28)!;
+    expect(com.x).toBeCloseTo(14.5, 0);
+    expect(com.y).toBeCloseTo(14.5, 0);
+    runCommand(COMMANDS.setFrame, ctx, false);
+    await ctx.runner.idle();
+    const raw = ctx.store.getState().cue!;
+    expect(raw[2 * 28 + 3]).toBe(1);
+    expect(raw[14 * 28 + 14]).toBe(-1);
     ctx.runner.dispose();
   });
 

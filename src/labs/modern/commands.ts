@@ -9,6 +9,7 @@ import type { BinaryCue } from '../../models/modern/classicVsModern';
 import type { CueRegion } from '../../models/modern/imageCue';
 import type { LogitScale } from '../../models/modern/modernHopfield';
 import type { CompareSweep } from './compare';
+import type { ImageFile, OwnImages } from './ownImages';
 import { ALL_CLASSES, type CueSource } from './params';
 import type { ModernRunner } from './runner';
 import type { ModernStore } from './store';
@@ -17,16 +18,19 @@ export interface LabContext {
   store: ModernStore;
   runner: ModernRunner;
   sweep: CompareSweep;
+  images: OwnImages;
 }
 
 /**
- * The three regimes, one beta each (with the 1/sqrt(d) scaling on). Tuned
- * on about 1,000 stored digits and a half-hidden cue; the page names the
- * regime it actually reaches, which for other settings may differ.
+ * The three regimes (with the 1/sqrt(d) scaling on). Low and high beta are
+ * one number each, tuned on about 1,000 stored digits and a half-hidden
+ * cue; the page names the regime it actually reaches. Middle beta is
+ * chosen for the cue at hand (beta: null): the runner finds the beta whose
+ * attention at the cue spreads over about 10 digits, 1/sum p^2 (runner.middle).
  */
 export const PRESETS = [
   { id: 'average', label: 'Low β: average of everything', beta: 0.1 },
-  { id: 'blend', label: 'Middle β: a blend of similar digits', beta: 2 },
+  { id: 'blend', label: 'Middle β for this cue: a blend of ~10 similar digits', beta: null },
   { id: 'single', label: 'High β: one single digit', beta: 20 },
 ] as const;
 export type PresetId = (typeof PRESETS)[number]['id'];
@@ -112,10 +116,11 @@ export const COMMANDS = commandsFor<LabContext>()({
   applyPreset: {
     id: 'applyPreset',
     label: 'Regime preset',
-    help: 'Set β for one of the three regimes, with the 1/√d scaling on',
+    help: 'Set β for one of the three regimes, with the 1/√d scaling on (middle β: chosen for the cue, then one update)',
     perform: (ctx, id: PresetId) => {
       const preset = PRESETS.find((p) => p.id === id)!;
-      ctx.store.setState({ beta: preset.beta, scale: 'sqrt' });
+      if (preset.beta === null) void ctx.runner.middle();
+      else ctx.store.setState({ beta: preset.beta, scale: 'sqrt' });
     },
   },
   setMemory: {
@@ -160,6 +165,31 @@ export const COMMANDS = commandsFor<LabContext>()({
     help: 'Cue with the drawing on the pad',
     perform: (ctx, drawing: Float32Array) =>
       ctx.store.setState({ drawing, source: 'drawn', item: -1 }),
+  },
+  setFrame: {
+    id: 'setFrame',
+    label: 'Frame my drawing like the digits',
+    help: 'Scale the drawing’s bounding box into 20 × 20 and put its centre of mass at the centre, as MNIST did',
+    perform: (ctx, frame: boolean) => ctx.store.setState({ frame }),
+  },
+  addImages: {
+    id: 'addImages',
+    label: 'Add my images',
+    help: 'Frame image files like the digits, keep them in this browser and store them after the digits',
+    perform: (ctx, files: readonly ImageFile[]) => void ctx.images.add(files),
+  },
+  removeImage: {
+    id: 'removeImage',
+    label: 'Remove',
+    help: 'Remove one of your images from the network and from this browser',
+    perform: (ctx, id: string) => void ctx.images.remove(id),
+  },
+  clearImages: {
+    id: 'clearImages',
+    label: 'Remove all my images',
+    help: 'Remove all your images from the network and from this browser',
+    enabled: (ctx) => ctx.store.getState().own.length > 0,
+    perform: (ctx) => void ctx.images.clear(),
   },
   setCompare: {
     id: 'setCompare',

@@ -3,7 +3,7 @@ import { linkQuery, startFromLink } from './link';
 import { decodeDrawing, encodeDrawing, parseClasses } from './params';
 import { topIndices } from './runner';
 import { createModernStore } from './store';
-import { classSummary, digitName, regimeText } from './RetrievalPanel';
+import { classSummary, digitName, regimeText } from './words';
 
 describe('the lab link', () => {
   it('round-trips the settings and a drawing', () => {
@@ -68,7 +68,7 @@ describe('the lab link', () => {
     expect(r.warnings).toEqual([
       'classes=xyz names no digit class; using all ten classes.',
       'draw=12 is not a drawing (784 hex digits of ink); using an empty pad.',
-      'src=paper is not one of stored, unstored, drawn; using stored.',
+      'src=paper is not one of stored, unstored, drawn, own; using stored.',
     ]);
   });
 
@@ -80,6 +80,12 @@ describe('the lab link', () => {
     expect(linkQuery(store.getState())).toBe('beta=1.235&item=42'); // no ink for a stored cue
     store.setState({ source: 'drawn' });
     expect(linkQuery(store.getState())).toBe(`beta=1.235&src=drawn&draw=${'f'.repeat(784)}`);
+  });
+
+  it('a cue from one of your own images never writes its item (it lives on this device)', () => {
+    const store = createModernStore({ source: 'own', item: 10_001 });
+    expect(linkQuery(store.getState())).toBe('src=own');
+    expect(startFromLink('src=own&item=12').init).toMatchObject({ source: 'own', item: -1 });
   });
 
   it('drawings and classes encode compactly', () => {

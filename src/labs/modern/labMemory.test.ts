@@ -30,7 +30,16 @@ describe('the Modern lab memory', () => {
         expect(va.attention[i]).toBeCloseTo(vb.attention[i], 4);
       }
     }
-    expect(tf.memory().numTensors).toBe(before); // no tensor left behind by step or view
+    // The scores x_i.q on both, against a plain sum.
+    const [sa, sb] = [await simd.scores(q), await tensors.scores(q)];
+    stored.forEach((item, i) => {
+      const x = signedImage(set, item);
+      let dot = 0;
+      for (let k = 0; k < MNIST_PIXELS; k++) dot += x[k] * q[k];
+      expect(sa[i]).toBeCloseTo(dot, 2);
+      expect(sb[i]).toBeCloseTo(dot, 2);
+    });
+    expect(tf.memory().numTensors).toBe(before); // no tensor left behind by step, view or scores
     simd.dispose();
     tensors.dispose();
   });

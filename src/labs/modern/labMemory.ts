@@ -24,6 +24,7 @@ import {
   inspect,
   nearest,
   retrieveStep,
+  scores,
   storePatterns,
   type StoredPatterns,
 } from '../../models/modern/modernHopfield';
@@ -44,6 +45,8 @@ export interface LabMemory {
   step(q: Float32Array, betaEff: number): Promise<Float32Array>;
   /** Attention, energy and nearest stored digit of the state q. */
   view(q: Float32Array, betaEff: number): Promise<LabView>;
+  /** The scores s_i = x_i.q of every stored pattern (the logits at beta' = 1). */
+  scores(q: Float32Array): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -58,6 +61,9 @@ class SimdLabMemory implements LabMemory {
   async view(q: Float32Array, betaEff: number): Promise<LabView> {
     const r = this.m.inspect(q, betaEff);
     return { attention: r.attention, energy: r.energy, nearest: r.nearest };
+  }
+  async scores(q: Float32Array): Promise<Float32Array> {
+    return this.m.scores(q);
   }
   dispose(): void {
     this.m.dispose();
@@ -88,6 +94,16 @@ class TensorLabMemory implements LabMemory {
       return { attention: Float32Array.from(p), energy: e[0], nearest: nn[0] };
     } finally {
       tf.dispose([ins.attention, ins.energy, near]);
+    }
+  }
+  async scores(q: Float32Array): Promise<Float32Array> {
+    const cur = tf.tensor2d(q, [1, d]);
+    const s = scores(this.m, cur);
+    cur.dispose();
+    try {
+      return Float32Array.from(await s.data());
+    } finally {
+      s.dispose();
     }
   }
   dispose(): void {

@@ -10,8 +10,8 @@ import type { ModernState } from './store';
 
 export function startFromLink(query: string): { init: Partial<ModernState>; warnings: string[] } {
   const { values, errors } = decodeParams(PARAMS, query);
-  // A drawn cue has no digit of the set behind it.
-  if (values.source === 'drawn') values.item = -1;
+  // A drawn cue has no digit of the set behind it; an own image is this device's, not the link's.
+  if (values.source === 'drawn' || values.source === 'own') values.item = -1;
   return { init: values, warnings: errors };
 }
 
@@ -26,7 +26,7 @@ export function linkQuery(s: ModernState, current = ''): string {
   return updateQuery(current, PARAMS, {
     ...pick(PARAMS, s),
     beta: Number(s.beta.toPrecision(4)),
-    item: drawn ? -1 : s.item,
+    item: drawn || s.source === 'own' ? -1 : s.item,
     drawing: drawn ? s.drawing : PARAMS.drawing.default,
   });
 }

@@ -6,6 +6,7 @@
  * copied link reproduces what is on screen.
  */
 import {
+  boolParam,
   customParam,
   enumParam,
   floatParam,
@@ -23,7 +24,7 @@ export const MAX_STORED = 10_000;
 export const MIN_BETA = 0.001;
 export const MAX_BETA = 10_000;
 export const ALL_CLASSES: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-export const CUE_SOURCES = ['stored', 'unstored', 'drawn'] as const;
+export const CUE_SOURCES = ['stored', 'unstored', 'drawn', 'own'] as const;
 export type CueSource = (typeof CUE_SOURCES)[number];
 
 /** Drawn ink (784 values in [0, 1]) as 784 hex digits (16 levels); '' for an empty pad. */
@@ -111,6 +112,11 @@ export const PARAMS = {
       shown: 'an empty pad',
     },
     { link: 'draw' },
+  ),
+  frame: boolParam(
+    true,
+    'frame a drawn cue like the digits: bounding box into 20 x 20, centre of mass at the centre',
+    { label: 'Frame my drawing like the digits' },
   ),
   compareK: intParam(20, 2, 300, 'digits stored in the classic-vs-modern comparison', {
     link: 'ck',

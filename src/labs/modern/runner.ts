@@ -18,20 +18,17 @@
  * again) makes an older one stop at its next slice. Tensors are read back
  * only with await data().
  */
-import {
-  MNIST_PIXELS,
-  MNIST_SIDE,
-  sampleDigits,
-  signedImage,
-  type MnistSet,
-} from '../../data/mnist';
+import { MNIST_PIXELS, sampleDigits, signedImage, type MnistSet } from '../../data/mnist';
 import { createRng } from '../../core/random';
 import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
 import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
-import { makeCue } from '../../models/modern/imageCue';
 import { cosine, effectiveBeta, regimeOf } from '../../models/modern/modernHopfield';
+import { betaForSpread } from '../../models/modern/spread';
+import { buildCue } from './cues';
 import { makeLabMemory, StoreAbandoned, type LabMemory } from './labMemory';
+import { MAX_BETA, MIN_BETA } from './params';
+import { ownIndices, withOwnImages, YOURS } from './pool';
 import type { Match, ModernState, ModernStore, Retrieval } from './store';
 
 /** Retrieval stops when no pixel moves by this much in one update. */
@@ -45,10 +42,24 @@ const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 const SORTED = 40;
 const d = MNIST_PIXELS;
 
+/**
+ * The middle-beta preset's spread: the cue's attention covers this many
+ * stored digits, counted as 1 / sum p^2 (at most a quarter of those stored).
+ */
+export const MIDDLE_SPREAD = 10;
+
 /** Settings that change what is stored: store again. */
-export const MEMORY_FIELDS = ['k', 'classes', 'seed'] as const;
+export const MEMORY_FIELDS = ['k', 'classes', 'seed', 'own'] as const;
 /** Settings that change the cue: make the cue again. */
-export const CUE_FIELDS = ['source', 'item', 'region', 'amount', 'noise', 'drawing'] as const;
+export const CUE_FIELDS = [
+  'source',
+  'item',
+  'region',
+  'amount',
+  'noise',
+  'drawing',
+  'frame',
+] as const;
 /** Settings that change the attention: retrieve again from the cue. */
 export const TUNING_FIELDS = ['beta', 'scale'] as const;
 /** The message sources (command ids) of what the runner says about the settings. */
@@ -56,7 +67,10 @@ const MEMORY_SOURCE = 'setMemory';
 const CUE_SOURCE = 'setCue';
 
 export class ModernRunner {
+  /** The 10,000 MNIST digits. */
   set: MnistSet | null = null;
+  /** What is stored from: the digits, then the visitor's own images (./pool). */
+  pool: MnistSet | null = null;
   private memory: LabMemory | null = null;
   private current: Float32Array | null = null;
   private gen = 0;
@@ -133,24 +147,35 @@ export class ModernRunner {
       const set = this.set!;
       const s = this.store.getState();
       const t0 = performance.now();
-      const stored = sampleDigits(set, s.k, s.classes, createRng(s.seed));
-      if (stored.length < s.k) {
+      const pool = withOwnImages(set, s.own);
+      this.pool = pool;
+      const digits = sampleDigits(pool, s.k, s.classes, createRng(s.seed));
+      const own = ownIndices(pool, set.count);
+      const stored = new Int32Array(digits.length + own.length);
+      stored.set(digits);
+      stored.set(own, digits.length);
+      if (digits.length < s.k) {
         say(
           this.store,
           'info',
-          `Classes ${s.classes.join(', ')} hold only ${stored.length} digits: storing all of them.`,
+          `Classes ${s.classes.join(', ')} hold only ${digits.length} digits: storing all of them.`,
           MEMORY_SOURCE,
         );
       }
       this.freeMemory();
       try {
         // In slices that leave the page free (labMemory); a newer store ends this one.
-        this.memory = await makeLabMemory(set, stored, { stop: moot });
+        this.memory = await makeLabMemory(pool, stored, { stop: moot });
       } catch (e) {
         if (e instanceof StoreAbandoned) return;
         throw e;
       }
-      this.write({ stored, storeMs: performance.now() - t0, engine: this.memory.engine });
+      this.write({
+        stored,
+        ownStored: own.length,
+        storeMs: performance.now() - t0,
+        engine: this.memory.engine,
+      });
       await yieldToPage(); // the last slice of storing and the first read-out: two tasks
       await this.cueAndRetrieve(gen);
     });
@@ -187,6 +212,45 @@ export class ModernRunner {
   settle(): Promise<void> {
     const gen = this.gen;
     return this.enqueue(() => this.settleFrom(gen));
+  }
+
+  /**
+   * The middle-beta preset, for the current cue: the beta (1/sqrt(d) scaling
+   * on) at which the cue's attention p = softmax(beta' X xi_0) spreads over
+   * MIDDLE_SPREAD stored digits, n_eff = 1 / sum p^2, found by bisection
+   * (models/modern/spread) and kept to 4 significant digits; then back to
+   * the cue and ONE update, xi_1 = X^T p: the blend of those digits. It does
+   * not go on to a fixed point: further updates move the state away from the
+   * cue (Retrieve shows where).
+   */
+  middle(): Promise<void> {
+    const gen = ++this.gen;
+    return this.enqueue(async () => {
+      const m = this.memory;
+      const cue = this.store.getState().cue;
+      if (!m || !cue || gen !== this.gen) return;
+      const n = this.store.getState().stored.length;
+      const target = Math.max(2, Math.min(MIDDLE_SPREAD, n / 4));
+      const found = betaForSpread(await m.scores(cue), target);
+      const raw = found.betaEff * Math.sqrt(d);
+      const beta = Math.min(MAX_BETA, Math.max(MIN_BETA, Number(raw.toPrecision(4))));
+      this.write({ beta, scale: 'sqrt' });
+      await this.resetTo(gen);
+      const at = this.store.getState().retrieval;
+      if (!at || gen !== this.gen) return;
+      this.write({
+        middle: {
+          beta,
+          target,
+          cue,
+          nEff: at.nEff,
+          maxWeight: at.maxWeight,
+          classMass: at.classMass,
+          reached: found.reached,
+        },
+      });
+      await this.oneStep();
+    });
   }
 
   /** After beta or the scale changed: back to the cue and retrieve again. */
@@ -229,56 +293,15 @@ export class ModernRunner {
     await this.settleFrom(gen);
   }
 
-  /** Computes the cue from the store's settings; false (with a message) if there is none. */
+  /** Computes the cue from the store's settings (./cues); false if there is none. */
   private makeCue(): boolean {
-    const set = this.set!;
-    const s = this.store.getState();
-    const storedSet = new Set(s.stored);
-    let item = s.item;
-    let image: Float32Array;
-    if (s.source === 'drawn') {
-      image = new Float32Array(d);
-      for (let k = 0; k < d; k++) image[k] = 2 * s.drawing[k] - 1;
-      item = -1;
-    } else {
-      const wantStored = s.source === 'stored';
-      const fits = (i: number) => i >= 0 && i < set.count && storedSet.has(i) === wantStored;
-      if (!fits(item)) {
-        const rng = createRng(s.seed * 31 + this.picks);
-        if (wantStored) item = s.stored[rng.int(s.stored.length)];
-        else {
-          const pool: number[] = [];
-          const classes = new Set(s.classes);
-          for (let i = 0; i < set.count; i++) {
-            if (!storedSet.has(i) && classes.has(set.labels[i])) pool.push(i);
-          }
-          if (pool.length === 0) {
-            for (let i = 0; i < set.count; i++) if (!storedSet.has(i)) pool.push(i);
-          }
-          if (pool.length === 0) {
-            say(
-              this.store,
-              'warn',
-              'Every digit is stored, so there is no unstored digit to cue with. Store fewer, or draw one.',
-              CUE_SOURCE,
-            );
-            this.write({ source: 'stored' });
-            return this.makeCue();
-          }
-          item = pool[rng.int(pool.length)];
-        }
-      }
-      image = signedImage(set, item);
+    const made = buildCue(this.pool!, this.set!.count, this.store.getState(), this.picks);
+    if ('fallback' in made) {
+      say(this.store, 'warn', made.message, CUE_SOURCE);
+      this.write({ source: made.fallback, item: -1 });
+      return this.makeCue();
     }
-    const cue = makeCue(
-      image,
-      MNIST_SIDE,
-      MNIST_SIDE,
-      { region: s.region, amount: s.amount, noise: s.noise },
-      createRng(s.seed * 7919 + Math.max(0, item)),
-    );
-    const pos = item >= 0 ? s.stored.indexOf(item) : -1;
-    this.write({ cue, item, truthPos: pos >= 0 ? pos : null });
+    this.write(made);
     return true;
   }
 
@@ -329,7 +352,7 @@ export class ModernRunner {
     stepMs: number,
   ): Promise<void> {
     const m = this.memory!;
-    const set = this.set!;
+    const set = this.pool!;
     const s = this.store.getState();
     const view = await m.view(q, this.betaEff());
     if (this.disposed) return;
@@ -343,7 +366,7 @@ export class ModernRunner {
       label: set.labels[s.stored[pos]],
       weight: p[pos],
     });
-    const classMass = new Array<number>(10).fill(0);
+    const classMass = new Array<number>(set.count > this.set!.count ? YOURS + 1 : 10).fill(0);
     for (let i = 0; i < p.length; i++) classMass[set.labels[s.stored[i]]] += p[i];
     const truth = s.item >= 0 ? signedImage(set, s.item) : null;
     const retrieval: Retrieval = {
