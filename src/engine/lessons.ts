@@ -260,12 +260,19 @@ export class LessonRun<Ctx extends { store: object }> {
     }
   }
 
-  /** On leaving the page: the lab is going away, so only the marks are undone. */
+  /**
+   * On leaving the page: the visitor's work goes back without touching the
+   * link (the visitor is on another page now); a lab whose state outlives
+   * its page (a kept session) gets it back for the next visit.
+   */
   leave(): void {
     this.token++;
-    if (!this.saved) return;
+    const saved = this.saved;
+    if (!saved) return;
     this.saved = null;
-    scratchStores.delete(this.ctx.store);
     announce(null);
+    void Promise.resolve(saved.lesson.scratch.restore(this.ctx, saved.work)).finally(() =>
+      scratchStores.delete(this.ctx.store),
+    );
   }
 }

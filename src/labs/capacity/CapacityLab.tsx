@@ -7,6 +7,7 @@ import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { COMMANDS } from './commands';
 import { ExperimentHelp } from './ExperimentHelp';
 import { makeLab } from './lab';
+import { LessonMount } from './LessonMount';
 import { ParamsPanel } from './ParamsPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { CapacityCtx, useCapacity, useCapacityContext } from './useCapacity';
@@ -29,6 +30,7 @@ export default function CapacityLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
+        <LessonMount />
         <ExperimentTabs />
         <div className="cap-grid">
           <ParamsPanel />

@@ -19,7 +19,7 @@ export function ExperimentHelp() {
   // Pattern statistics choose D from a list ('256'); presets have no single D.
   const d = 'units' in values ? Number(values.units) : 0;
   return (
-    <section className="panel cap-help" aria-labelledby="cap-help-h">
+    <section className="panel cap-help" data-panel="help" aria-labelledby="cap-help-h">
       <h2 id="cap-help-h">{def.title}</h2>
       <p className="small">{def.describe}.</p>
       <Help title="How it works and what to look for" defaultOpen>

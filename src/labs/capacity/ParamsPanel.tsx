@@ -35,7 +35,7 @@ export function ParamsPanel() {
   const run = COMMANDS.run;
 
   return (
-    <section className="panel cap-settings" aria-labelledby="cap-settings-h">
+    <section className="panel cap-settings" data-panel="params" aria-labelledby="cap-settings-h">
       <h2 id="cap-settings-h">Settings</h2>
       <form
         onSubmit={(e) => {

@@ -30,7 +30,7 @@ export function ResultsPanel() {
   const tables = useDeferredValue(live);
   if (!ran) {
     return (
-      <section className="panel cap-results" aria-labelledby="cap-results-h">
+      <section className="panel cap-results" data-panel="results" aria-labelledby="cap-results-h">
         <h2 id="cap-results-h">Results</h2>
         <p className="muted">
           Choose the settings and press Run. The plot fills as the trials finish.
@@ -42,7 +42,7 @@ export function ResultsPanel() {
   const name = runName(ctx.store);
   const rows = tables.rows ?? [];
   return (
-    <section className="panel cap-results" aria-labelledby="cap-results-h">
+    <section className="panel cap-results" data-panel="results" aria-labelledby="cap-results-h">
       <div className="cap-results-head">
         <h2 id="cap-results-h">Results: {experimentDef(ran.experiment)!.title}</h2>
         <div className="cap-exports" role="group" aria-label="Save the results">
