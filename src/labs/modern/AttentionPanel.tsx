@@ -62,9 +62,14 @@ export function AttentionPanel() {
     () => [{ name: 'E(ξ)', values: r?.energy.map((y, x) => ({ x, y })) ?? [] }],
     [r],
   );
-  if (!r) return <section className="panel mh-attention">Waiting for the first retrieval…</section>;
+  if (!r)
+    return (
+      <section className="panel mh-attention" data-panel="attention">
+        Waiting for the first retrieval…
+      </section>
+    );
   return (
-    <section className="panel mh-attention" aria-labelledby="mh-att-h">
+    <section className="panel mh-attention" data-panel="attention" aria-labelledby="mh-att-h">
       <h2 id="mh-att-h">Attention of the current state</h2>
       <p className="small muted">
         p = softmax(β′ Xᵀξ): how much each stored digit counts in the next update. Effective number

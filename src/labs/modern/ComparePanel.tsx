@@ -54,7 +54,7 @@ export function ComparePanel() {
   }, [digits, nets, t, s.cue, s.amount, s.beta, s.scale, s.seed]);
 
   return (
-    <section className="panel mh-compare" aria-labelledby="mh-cmp-h">
+    <section className="panel mh-compare" data-panel="compare" aria-labelledby="mh-cmp-h">
       <h2 id="mh-cmp-h">Classic vs modern, on the same binarised digits and cue</h2>
       <p className="small muted">
         Both networks store the same {digits?.x.n ?? s.k} digits binarised to ±1 (ink ≥ half → +1).

@@ -8,6 +8,7 @@ import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { AttentionPanel } from './AttentionPanel';
 import { COMMANDS } from './commands';
 import { ComparePanel } from './ComparePanel';
+import { LessonMount } from './LessonMount';
 import { makeLab } from './makeLab';
 import { ModernHelp } from './ModernHelp';
 import { OwnImagesPanel } from './OwnImagesPanel';
@@ -35,6 +36,7 @@ export default function ModernLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
+        <LessonMount />
         <Body />
       </div>
     </LabCtx.Provider>

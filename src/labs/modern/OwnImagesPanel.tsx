@@ -32,7 +32,7 @@ export function OwnImagesPanel() {
     add(e.dataTransfer.files);
   };
   return (
-    <section className="panel mh-own" aria-labelledby="mh-own-h">
+    <section className="panel mh-own" data-panel="own" aria-labelledby="mh-own-h">
       <h2 id="mh-own-h">Your own images</h2>
       <p className="small">
         Drop image files here, or pick files or a folder. Each one is made grey, its background (the

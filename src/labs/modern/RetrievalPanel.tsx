@@ -39,7 +39,7 @@ export function RetrievalPanel() {
   const b = effectiveBeta(s.beta, 784, s.scale);
   const own = r && s.truthPos !== null && r.nearest.pos === s.truthPos;
   return (
-    <section className="panel mh-retrieval" aria-labelledby="mh-ret-h">
+    <section className="panel mh-retrieval" data-panel="retrieval" aria-labelledby="mh-ret-h">
       <h2 id="mh-ret-h">3 · Retrieve</h2>
       <div className="mh-triple">
         <figure>

@@ -43,7 +43,7 @@ export function MemoryPanel() {
   const setMemory = (change: MemoryChange) => runCommand(COMMANDS.setMemory, ctx, change);
   const [k, setK] = useDebounced(s.k, (v) => setMemory({ k: v }));
   return (
-    <section className="panel mh-memory" aria-labelledby="mh-memory-h">
+    <section className="panel mh-memory" data-panel="memory" aria-labelledby="mh-memory-h">
       <h2 id="mh-memory-h">1 · Store digits</h2>
       <SettingSlider name="k" value={k} onChange={(v) => setK(Math.round(v))} />
       <fieldset className="mh-classes">
@@ -126,7 +126,7 @@ export function CuePanel() {
   const messages = useLab((s) => s.messages);
   const setCue = (change: CueChange) => runCommand(COMMANDS.setCue, ctx, change);
   return (
-    <section className="panel mh-cue" aria-labelledby="mh-cue-h">
+    <section className="panel mh-cue" data-panel="cue" aria-labelledby="mh-cue-h">
       <h2 id="mh-cue-h">2 · Make a cue</h2>
       <SettingSelect name="source" onChange={(v) => setCue({ source: v })} />
       <InlineMessages messages={messages} source={COMMANDS.setCue.id} />
