@@ -134,7 +134,7 @@ export function reportVae(s: VaeSection | undefined): string {
   }
   const any = s.node[0] ?? s.browser?.backends.find((x) => x.timing)?.timing;
   const shape = any
-    ? `${any.inputSize}-${any.hiddenSize}-${any.latentSize}, batch ${any.batchSize}; median over timed batches after ${any.warmup} warm-up`
+    ? `${any.architecture} (decoder mirrored), batch ${any.batchSize}; median over timed batches after ${any.warmup} warm-up`
     : 'nothing timed';
   const lines = [`## 7. Consolidation lab: VAE training throughput (${shape})`, table(rows)];
   if (s.browserTimedOut) lines.push(`the VAE page timed out while ${s.browserTimedOut}`);

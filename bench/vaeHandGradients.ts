@@ -1,12 +1,10 @@
 /**
- * The VAE's forward pass, loss and hand-written gradients, as pure tensor
- * functions (SCIENCE.md section 3; parameters as in ./vaeParams).
- *
- * Why hand-written gradients: the split @tensorflow/tfjs-core package
- * registers no gradient functions, and its register_all_gradients module is
- * ESM-only, so tape-based tf.grads would not run in the Node CLI (tsx loads
- * tfjs-core's CommonJS bundle). The MLP is small enough to differentiate by
- * hand; vae.test.ts checks these gradients against tfjs autodiff.
+ * The one-hidden-layer VAE's forward pass, loss and hand-written gradients,
+ * as the app trained it before it moved to tfjs autodiff
+ * (src/models/consolidation/vaeNet.ts). Kept here only as the reference
+ * that ./vaeGradients.ts times autodiff against (the same workload, the
+ * same parameters in src/models/consolidation/vaeParams order for one
+ * hidden layer); the app does not import it.
  *
  * Shapes: x is B x d with pixels in [0, 1], eps and z are B x L.
  * Loss terms are per-sample averages over the batch (nats):

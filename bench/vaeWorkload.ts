@@ -1,14 +1,14 @@
 /**
  * VAE training throughput, shared by Node (cli/bench-vae.ts) and the
  * browser's VAE bench page (bench/vaepage): the Consolidation lab's VAE
- * (d -> H -> L -> H -> d: d = 784, MNIST's pixels; H, L, batch size and
+ * (d -> hidden -> L -> mirrored hidden -> d: d = 784, MNIST's pixels; layers, L, batch size and
  * Adam step from the session's `page` preset) trained on seeded images in
  * [0, 1]. The time of a
  * step does not depend on the pixels (every op is dense), so random images
  * stand in for the replays. The caller picks the tfjs backend first.
  *
  * One timed batch is what trainEpochs does per batch: copy the rows into a
- * tensor, vae.trainStep (forward, hand-written backward, Adam, and the read
+ * tensor, vae.trainStep (forward, autodiff backward, Adam, and the read
  * back of the loss terms with await data()), dispose. Throughput is
  * batchSize / median batch time, in samples per second.
  */
@@ -17,13 +17,15 @@ import { createRng } from '../src/core/random';
 import { MNIST_PIXELS } from '../src/data/mnist';
 import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/session';
 import { createVae } from '../src/models/consolidation/vae';
+import { architectureName } from '../src/models/consolidation/vaeParams';
 import { measure, now } from './stats';
 
 export interface VaeThroughput {
   /** tfjs backend that ran it, as tfjs names it */
   backend: string;
   inputSize: number;
-  hiddenSize: number;
+  /** the encoder's layer sizes, e.g. 784-512-256-20 (the decoder mirrors them) */
+  architecture: string;
   latentSize: number;
   batchSize: number;
   warmup: number;
@@ -57,7 +59,7 @@ export async function timeVaeTraining(opts: VaeTimingOptions = {}): Promise<VaeT
   for (let i = 0; i < images.length; i++) images[i] = rng.next();
   const vae = createVae({
     inputSize: d,
-    hiddenSize: c.hiddenSize,
+    hidden: c.hidden,
     latentSize: c.latentSize,
     seed: opts.seed ?? 1,
     learningRate: c.learningRate,
@@ -82,7 +84,7 @@ export async function timeVaeTraining(opts: VaeTimingOptions = {}): Promise<VaeT
     return {
       backend: tf.getBackend(),
       inputSize: d,
-      hiddenSize: c.hiddenSize,
+      architecture: architectureName({ inputSize: d, hidden: c.hidden, latentSize: c.latentSize }),
       latentSize: c.latentSize,
       batchSize: b,
       warmup,

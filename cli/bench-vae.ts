@@ -18,6 +18,7 @@ import {
 } from '../src/models/consolidation/session';
 import { timeVaeTraining, type VaeThroughput } from '../bench/vaeWorkload';
 import { benchFlags } from './benchFlags';
+import { registerGradientsInNode } from './gradients';
 import { initTf, type TfBackend } from './tf';
 import { isMain } from './isMain';
 
@@ -30,6 +31,7 @@ export async function benchVaeTraining(
   opts: { budgetMs?: number } = {},
 ): Promise<VaeThroughput> {
   await initTf(backend);
+  await registerGradientsInNode();
   return timeVaeTraining({ budgetMs: opts.budgetMs ?? 1500 });
 }
 
@@ -68,6 +70,7 @@ export interface LiveRun {
  */
 export async function benchLiveRun(backend: TfBackend = 'wasm'): Promise<LiveRun> {
   const name = await initTf(backend);
+  await registerGradientsInNode();
   const session = createConsolidationSession(await loadMnistNode(), PAGE);
   const { heldOut } = session;
   const t0 = performance.now();

@@ -22,6 +22,8 @@ import {
 } from '../src/models/consolidation/extendedModel';
 import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
 import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
+import { layersParam } from './layersParam';
+import { registerGradientsInNode } from './gradients';
 import { defineExperiment } from './define';
 import { initTf, TF_BACKENDS } from './tf';
 
@@ -31,9 +33,7 @@ const PARAMS = {
   episodes: intParam(D.episodes, 10, 9000, 'N, digits stored in the hippocampus'),
   replays: intParam(D.replays, 10, 100_000, 'R, noise-cued replays the VAE trains on'),
   latentSize: intParam(D.latentSize, 2, 20, 'L, latent dimensions of the VAE', { flag: 'latent' }),
-  hiddenSize: intParam(D.hiddenSize, 8, 1024, 'H, hidden units of encoder and decoder', {
-    flag: 'hidden',
-  }),
+  hidden: layersParam(D.hidden),
   epochs: intParam(D.epochs, 1, 500, 'E, passes over the replays'),
   batchSize: intParam(D.batchSize, 1, 4096, 'minibatch size', { flag: 'batch' }),
   learningRate: floatParam(D.learningRate, 1e-6, 10, 'Adam step size', { flag: 'lr' }),
@@ -60,6 +60,7 @@ export const consolidationExperiment = defineExperiment({
       );
     }
     const backend = await initTf(backendName);
+    await registerGradientsInNode();
     const { result, vae, session } = await runConsolidation(set, config, {
       log: (t) => io.err(t + '\n'),
     });

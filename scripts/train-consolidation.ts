@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerGradientsInNode } from '../cli/gradients';
 import { initTf } from '../cli/tf';
 import { intParam, parseArgs, stringParam } from '../src/core/params';
 import { loadMnistNode } from '../src/data/mnistNode';
@@ -35,6 +36,7 @@ const FLAGS = {
 const { out: file, ...flags } = parseArgs(FLAGS, process.argv.slice(2));
 const config = { ...P, ...flags };
 const backend = await initTf('wasm');
+await registerGradientsInNode();
 const set = await loadMnistNode();
 const t0 = performance.now();
 const { result, vae } = await runConsolidation(set, config, {

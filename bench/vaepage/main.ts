@@ -11,6 +11,7 @@
  */
 import { softwareRendererName } from '../../src/engine/backend';
 import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
+import '../../src/models/consolidation/registerGradients';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';
 import { reason } from '../workload';
 

@@ -1,9 +1,9 @@
 /** Step 4 (the latent map and what it decodes) and step 5 (what a generative memory does). */
 import { scaleBand, scaleLinear } from 'd3';
-import { MNIST_PIXELS } from '../../data/mnist';
-import { LineChart, TeX } from '../../ui';
+import { TeX } from '../../ui';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
+import { FewShotView } from './FewShotView';
 import { ArithmeticView, BoundaryView } from './GenerativeViews';
 import { LabButton } from './LabControls';
 import { PartialRecallView } from './PartialRecallView';
@@ -125,30 +125,11 @@ export function GenerativePanel() {
       <ArithmeticView />
       {distortion && <DistortionBars d={distortion} />}
       {fewShot && (
-        <>
-          <p className="small">
-            Few-shot learning: a linear read-out trained on n labelled held-out digits, tested on{' '}
-            {HELD_OUT - Math.floor(HELD_OUT / 2)} others, on the {latent} latents against the{' '}
-            {MNIST_PIXELS} raw pixels.
-            {fewShot.every((p) => p.pixels > p.latent) &&
-              ` With only ${latent} latents, pixels win here${latent === 2 ? ': 2 numbers cannot separate 10 classes linearly' : ''}. The paper uses 20 latents (train one from scratch with 16).`}
-          </p>
-          <LineChart
-            height={200}
-            logX
-            yDomain={[0, 1]}
-            series={[
-              { name: `latent (${latent})`, values: fewShot.map((p) => ({ x: p.n, y: p.latent })) },
-              {
-                name: `pixels (${MNIST_PIXELS})`,
-                values: fewShot.map((p) => ({ x: p.n, y: p.pixels })),
-              },
-            ]}
-            xLabel="labelled examples n"
-            yLabel="test accuracy"
-            testId="few-shot"
-          />
-        </>
+        <FewShotView
+          points={fewShot}
+          latent={latent}
+          testSize={HELD_OUT - Math.floor(HELD_OUT / 2)}
+        />
       )}
       <BoundaryView />
     </StepSection>

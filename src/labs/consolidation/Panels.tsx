@@ -139,8 +139,9 @@ export function TrainPanel() {
   return (
     <StepSection n={3} title="Train the neocortex" className="cl-step">
       <p className="small">
-        A VAE ({MNIST_PIXELS} → {PAGE.hiddenSize} → {latentSize} latents → {PAGE.hiddenSize} →{' '}
-        {MNIST_PIXELS}) learns from the replays only, never the originals:
+        A VAE ({[MNIST_PIXELS, ...PAGE.hidden].join(' → ')} → {latentSize} latents →{' '}
+        {[...PAGE.hidden].reverse().join(' → ')} → {MNIST_PIXELS}) learns from the replays only,
+        never the originals:
         {` ${epochs}`} {epochs === 1 ? 'pass' : 'passes'} over them, minibatches of {PAGE.batchSize}
         , Adam. After each pass the app measures it on {PAGE.heldOut.toLocaleString('en')} held-out
         digits it has never seen.

@@ -4,6 +4,7 @@
  * of the lab's state; the runner applies it if the VAE is still the one on
  * screen.
  */
+import type { Pace } from '../../core/pace';
 import { createRng } from '../../core/random';
 import { MNIST_SIDE } from '../../data/mnist';
 import { hippocampusBeta, type ImageSet } from '../../models/consolidation/consolidation';
@@ -105,7 +106,19 @@ export async function distortion(vae: Vae, heldOut: ImageSet): Promise<Patch> {
   };
 }
 
-/** Read-out accuracy on latents against raw pixels for 10 to 300 labelled digits. */
-export async function fewShot(vae: Vae, heldOut: ImageSet, seed: number): Promise<Patch> {
-  return { fewShot: await fewShotOnHeldOut(vae, heldOut, seed, [10, 30, 100, 300]) };
+/** Labelled-digit counts of the page's few-shot comparison. */
+export const PAGE_FEW_SHOT_SIZES = [10, 30, 100, 300] as const;
+
+/**
+ * Read-out accuracy on latents against raw pixels for 10 to 300 labelled
+ * digits, each read-out, averaged over FEW_SHOT_REPEATS draws (as the
+ * command line does); one fit per task on `pace`.
+ */
+export async function fewShot(
+  vae: Vae,
+  heldOut: ImageSet,
+  seed: number,
+  pace?: Pace,
+): Promise<Patch> {
+  return { fewShot: await fewShotOnHeldOut(vae, heldOut, seed, PAGE_FEW_SHOT_SIZES, {}, pace) };
 }

@@ -111,7 +111,7 @@ export class Explorer {
       await this.runner.show((vae) => distortion(vae, h));
       await tick();
       const seed = pipelineSeeds(this.store.getState().seed).fewShot;
-      await this.runner.show((vae) => fewShot(vae, h, seed));
+      await this.runner.show((vae) => fewShot(vae, h, seed, this.runner.pace));
       await tick();
       await this.runner.show((vae) => boundary(vae, h));
     } finally {

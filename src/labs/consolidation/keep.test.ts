@@ -20,7 +20,7 @@ function serialisedVae(seed: number, latentSize = 2): SerialisedVae {
   for (const p of parts) weights.set(p, (o += p.length) - p.length);
   return {
     format: 'engram-vae',
-    version: 1,
+    version: 2,
     config,
     step: 94,
     params: paramSpecs(config),

@@ -30,6 +30,8 @@
  * Everything is read back with await data().
  */
 import type { Pace } from '../../core/pace';
+// tfjs autodiff trains the VAE: its gradients are registered once, here (models/consolidation/vaeGradients).
+import '../../models/consolidation/registerGradients';
 import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
 import { say } from '../../engine/messages';
 import { pagePace } from '../../engine/pace';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import '../../models/consolidation/registerGradients';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import type { ImageSet } from '../../models/consolidation/consolidation';

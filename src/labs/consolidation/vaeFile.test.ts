@@ -7,7 +7,13 @@ import {
   vaeToJson,
   type SerialisedVae,
 } from '../../models/consolidation/vaeParams';
-import { MAX_VAE_FILE_BYTES, readVaeFile, vaeFileDoc, vaeFileName } from './vaeFile';
+import {
+  MAX_VAE_FILE_BYTES,
+  readVaeFile,
+  vaeArchitecture,
+  vaeFileDoc,
+  vaeFileName,
+} from './vaeFile';
 
 function serialisedVae(inputSize = MNIST_PIXELS, latentSize = 2): SerialisedVae {
   const config = vaeConfig({ inputSize, hiddenSize: 8, latentSize, seed: 4 });
@@ -17,7 +23,7 @@ function serialisedVae(inputSize = MNIST_PIXELS, latentSize = 2): SerialisedVae 
   for (const p of parts) weights.set(p, (o += p.length) - p.length);
   return {
     format: 'engram-vae',
-    version: 1,
+    version: 2,
     config,
     step: 40,
     params: paramSpecs(config),
@@ -46,12 +52,38 @@ describe('the VAE as a file', () => {
     expect('vae' in bare && bare.vae.weights).toEqual(vae.weights);
   });
 
+  it('a version 1 file (one hidden layer, hand-written gradients) opens as that VAE', async () => {
+    const vae = serialisedVae();
+    const json = vaeToJson(vae);
+    const { hidden, ...config } = vae.config;
+    const names: Record<string, string> = {
+      'enc.1.w': 'enc.hidden.w',
+      'enc.1.b': 'enc.hidden.b',
+      'dec.1.w': 'dec.hidden.w',
+      'dec.1.b': 'dec.hidden.b',
+    };
+    const v1 = {
+      ...json,
+      version: 1,
+      config: { ...config, hiddenSize: hidden[0] },
+      params: json.params.map((p) => ({ ...p, name: names[p.name] ?? p.name })),
+    };
+    const read = await readVaeFile(file({ ...vaeFileDoc(vae, about), vae: v1 }));
+    if ('error' in read) throw new Error(read.error);
+    expect(read.vae).toEqual(vae);
+    expect(vaeArchitecture(read.vae)).toBe('784-8-2');
+  });
+
   it('a file that is not a VAE this page can run says why, and never throws', async () => {
     const good = vaeFileDoc(serialisedVae(), about);
     const cases: [Blob & { name: string }, RegExp][] = [
       [file('{"kind":', 'cut.json'), /"cut.json" is not a JSON file/],
       [file({ hello: 1 }), /no Engram VAE/],
-      [file({ ...good, vae: { ...good.vae, version: 2 } }), /version 2; this page reads 1/],
+      [file({ ...good, vae: { ...good.vae, version: 3 } }), /version 3; this page reads 1 and 2/],
+      [
+        file({ ...good, vae: { ...good.vae, config: { ...good.vae.config, hidden: [8, 0] } } }),
+        /a hidden layer of 0 units/,
+      ],
       [
         file(vaeFileDoc(serialisedVae(100), about)),
         /reads 100 pixels per image; this page's digits have 784/,

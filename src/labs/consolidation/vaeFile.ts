@@ -9,14 +9,24 @@
  *
  * Everything is checked before anything changes: the file's size, that it
  * is JSON, the format, a VAE this page can run (784 pixels, 2..20 latents,
- * at most MAX_HIDDEN hidden units), the layout, the number of weights and
- * that every weight is finite. A file that fails gives one sentence saying
- * what is wrong.
+ * 1..MAX_LAYERS hidden layers of at most MAX_HIDDEN units), the layout, the
+ * number of weights and that every weight is finite. A file that fails
+ * gives one sentence saying what is wrong.
+ *
+ * Old files: a version 1 VAE (the one-hidden-layer model with hand-written
+ * gradients, before the app moved to tfjs autodiff) holds the same numbers
+ * in the same order and opens as what it is, a one-hidden-layer VAE
+ * (vaeParams' upgradeSerialised); a version this page does not know says
+ * which versions it reads.
  */
 import { MNIST_PIXELS } from '../../data/mnist';
 import type { EpochRecord } from '../../models/consolidation/session';
 import {
+  architectureName,
   checkSerialised,
+  MAX_LAYERS,
+  upgradeSerialised,
+  VAE_FORMAT_VERSION,
   vaeFromJson,
   vaeToJson,
   type SerialisedVae,
@@ -63,7 +73,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * Checks that a serialised VAE is one this page can run (see the file's doc
  * comment); returns it unchanged, or throws an Error saying what is wrong.
  */
-export function checkPageVae(s: SerialisedVae): SerialisedVae {
+export function checkPageVae(raw: SerialisedVae): SerialisedVae {
+  if (!isObject(raw)) throw new Error('it holds no VAE');
+  checkVersion(raw.version);
+  const s = upgradeSerialised(raw);
   checkPageConfig(s.config);
   if (!Array.isArray(s.params)) throw new Error('it has no parameter list');
   if (!(s.weights instanceof Float32Array)) throw new Error('its weights are not float32 values');
@@ -77,10 +90,18 @@ export function checkPageVae(s: SerialisedVae): SerialisedVae {
   return s;
 }
 
-/** The configuration of a VAE this page can run, or an Error saying why not. */
+function checkVersion(version: unknown): void {
+  if (version !== 1 && version !== VAE_FORMAT_VERSION) {
+    throw new Error(
+      `it is an engram-vae of version ${String(version)}; this page reads 1 and ${VAE_FORMAT_VERSION}`,
+    );
+  }
+}
+
+/** The configuration of a (version 2) VAE this page can run, or an Error saying why not. */
 function checkPageConfig(c: unknown): void {
   if (!isObject(c)) throw new Error('it has no configuration');
-  for (const k of ['inputSize', 'hiddenSize', 'latentSize', 'seed'] as const) {
+  for (const k of ['inputSize', 'latentSize', 'seed'] as const) {
     if (typeof c[k] !== 'number') throw new Error(`its ${k} is not a number`);
   }
   if (c.inputSize !== MNIST_PIXELS) {
@@ -91,11 +112,20 @@ function checkPageConfig(c: unknown): void {
   const l = c.latentSize as number;
   if (!Number.isInteger(l) || l < 2 || l > 20)
     throw new Error(`${l} latents: this page runs 2 to 20`);
-  const h = c.hiddenSize as number;
-  if (!Number.isInteger(h) || h < 1 || h > MAX_HIDDEN) {
-    throw new Error(`${h} hidden units: this page runs 1 to ${MAX_HIDDEN}`);
+  const hidden = c.hidden;
+  if (!Array.isArray(hidden) || hidden.length < 1 || hidden.length > MAX_LAYERS) {
+    throw new Error(`its hidden layers are not a list of 1 to ${MAX_LAYERS} sizes`);
+  }
+  for (const h of hidden as unknown[]) {
+    if (typeof h !== 'number' || !Number.isInteger(h) || h < 1 || h > MAX_HIDDEN) {
+      throw new Error(`a hidden layer of ${String(h)} units: this page runs 1 to ${MAX_HIDDEN}`);
+    }
   }
 }
+
+/** "784-512-256-20": how the page names a VAE's architecture (the decoder mirrors it). */
+export const vaeArchitecture = (s: { readonly config: SerialisedVae['config'] }): string =>
+  architectureName(s.config);
 
 function checkHistory(raw: unknown): EpochRecord[] {
   if (!Array.isArray(raw)) return [];
@@ -114,10 +144,9 @@ export function readVaeDoc(raw: unknown): { vae: SerialisedVae; about: VaeAbout 
   const json = isObject(raw.vae) ? raw.vae : raw;
   if (json.format !== 'engram-vae')
     throw new Error('it holds no Engram VAE (no "engram-vae" format)');
-  if (json.version !== 1)
-    throw new Error(`it is an engram-vae of version ${String(json.version)}; this page reads 1`);
+  checkVersion(json.version);
   if (typeof json.weights !== 'string') throw new Error('its weights are missing');
-  checkPageConfig(json.config);
+  checkPageConfig(upgradeSerialised(json as { version: unknown; config?: unknown }).config);
   if (!Array.isArray(json.params)) throw new Error('it has no parameter list');
   // Decodes the weights and checks the layout and their number against the config.
   const vae = checkPageVae(vaeFromJson(json as unknown as SerialisedVaeJson));

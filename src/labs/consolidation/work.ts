@@ -8,9 +8,10 @@ import { downloadJson } from '../../engine/download';
 import { say } from '../../engine/messages';
 import type { PretrainedDoc } from '../../models/consolidation/consolidationPretrained';
 import { loadVae, type Vae } from '../../models/consolidation/vae';
+import { upgradeSerialised } from '../../models/consolidation/vaeParams';
 import type { ConsolidationRunner } from './runner';
 import type { KeptSummary } from './store';
-import { readVaeFile, vaeFileDoc, vaeFileName } from './vaeFile';
+import { readVaeFile, vaeArchitecture, vaeFileDoc, vaeFileName } from './vaeFile';
 
 const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -19,7 +20,7 @@ const count = (n: number, one: string, many = `${one}s`) =>
 export function shippedNote(doc: PretrainedDoc): string {
   const p = doc.pipeline;
   return (
-    `Trained by scripts/train-consolidation.ts with this page's code: ${p.episodes.toLocaleString('en')} episodes, ` +
+    `Trained by scripts/train-consolidation.ts with this page's code: a ${vaeArchitecture(upgradeSerialised(doc.vae))} VAE, ${p.episodes.toLocaleString('en')} episodes, ` +
     `${p.replays.toLocaleString('en')} replays, ${p.epochs} epochs, seed ${p.seed} (${doc.seconds} s in Node, WASM).`
   );
 }
@@ -77,12 +78,12 @@ export async function importVae(
     );
     return;
   }
-  const { latentSize, hiddenSize } = read.vae.config;
+  const { latentSize } = read.vae.config;
   const from = file.name ? `"${file.name}"` : 'a file';
   const said = read.about?.note ? ` Its file says: ${read.about.note}` : '';
   runner.showVae(vae, read.vae, {
     source: 'imported',
-    vaeNote: `Imported from ${from}: ${count(latentSize, 'latent')}, ${count(hiddenSize, 'hidden unit')}, ${count(read.vae.step, 'training step')}.${said}`,
+    vaeNote: `Imported from ${from}: ${count(latentSize, 'latent')}, layers ${vaeArchitecture(read.vae)} (the decoder mirrors them), ${count(read.vae.step, 'training step')}.${said}`,
     history: [...(read.about?.history ?? [])],
   });
   runner.keepModel();

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import './registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
@@ -22,7 +23,7 @@ const SMALL: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,
   episodes: 300,
   replays: 600,
-  hiddenSize: 48,
+  hidden: [48],
   latentSize: 4,
   epochs: 4,
   batchSize: 32,
@@ -106,8 +107,10 @@ describe('consolidation pipeline', () => {
     for (const r of run.perClassVarianceRatio) expect(r).toBeLessThan(1);
   });
 
-  it('reports a few-shot curve for latents and pixels', () => {
-    expect(run.fewShot.map((p) => p.n)).toEqual([10, 30, 100, 200]);
+  it('reports a few-shot curve for latents and pixels, for each read-out', () => {
+    expect(run.fewShot.map((p) => `${p.readout} ${p.n}`)).toEqual(
+      ['logistic', 'nearestMean'].flatMap((r) => [10, 30, 100, 200].map((n) => `${r} ${n}`)),
+    );
     for (const p of run.fewShot) {
       expect(p.latent).toBeGreaterThan(0.1);
       expect(p.pixels).toBeGreaterThan(0.1);

@@ -5,9 +5,9 @@
  * accuracy of a logistic read-out on the latent means, prototypical
  * distortion, and the few-shot curve (latents against raw pixels).
  */
-import type { Pace } from '../../core/pace';
+import { UNPACED, type Pace } from '../../core/pace';
 import { prototypicalDistortion, type DistortionResult } from './distortion';
-import { fewShotCurve, type FewShotPoint } from './fewShot';
+import { fewShotCurvePaced, type FewShotOptions, type FewShotPoint } from './fewShot';
 import { accuracy, fitLogistic } from './linearReadout';
 import type { ImageSet } from './consolidation';
 import type { Vae } from './vae';
@@ -65,19 +65,28 @@ export function decodeAccuracy(
   return accuracy(model, features.subarray(labelled * dim, n * dim), labels.subarray(labelled));
 }
 
-/** Few-shot: labelled pool = first half of the held-out digits, test = second half. */
+/** Draws of the labelled examples the few-shot accuracies are averaged over. */
+export const FEW_SHOT_REPEATS = 5;
+
+/**
+ * Few-shot: labelled pool = first half of the held-out digits, test = second
+ * half; each accuracy is the mean over `options.repeats` (FEW_SHOT_REPEATS)
+ * draws of the labelled examples, for each read-out (./fewShot).
+ */
 export async function fewShotOnHeldOut(
   vae: Vae,
   heldOut: ImageSet,
   seed: number,
   sizes: readonly number[] = FEW_SHOT_SIZES,
+  options: Pick<FewShotOptions, 'repeats' | 'readout' | 'readouts'> = {},
+  pace: Pace = UNPACED,
 ): Promise<FewShotPoint[]> {
   const half = Math.floor(heldOut.n / 2);
   const { d } = heldOut;
   const l = vae.config.latentSize;
-  const means = await vae.encodeMeans(heldOut.images, heldOut.n);
+  const means = await vae.encodeMeans(heldOut.images, heldOut.n, pace);
   const usable = [...new Set(sizes.map((s) => Math.min(s, half)))].filter((s) => s >= 1);
-  return fewShotCurve(
+  return fewShotCurvePaced(
     {
       train: {
         latent: { features: means.subarray(0, half * l), dim: l },
@@ -91,7 +100,8 @@ export async function fewShotOnHeldOut(
       testLabels: heldOut.labels.subarray(half),
       classes: CLASSES,
     },
-    { sizes: usable, seed },
+    { repeats: FEW_SHOT_REPEATS, ...options, sizes: usable, seed },
+    pace,
   );
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
-import { balancedOrder, fewShotCurve, type FewShotInput } from './fewShot';
+import { UNPACED } from '../../core/pace';
+import {
+  balancedOrder,
+  fewShotCurve,
+  fewShotCurvePaced,
+  readoutCurve,
+  type FewShotInput,
+} from './fewShot';
+import { fitNearestMean } from './nearestMean';
+import { accuracy } from './linearReadout';
 
 /**
  * Features with a known answer: "latent" is a clean 3-D code of the class
@@ -64,8 +73,16 @@ describe('fewShotCurve', () => {
 
   it('returns one point per size; a good code beats raw pixels at small n', () => {
     const sizes = [6, 18, 60, 600];
-    const curve = fewShotCurve(input, { sizes, seed: 3, repeats: 3 });
-    expect(curve.map((p) => p.n)).toEqual(sizes);
+    const both = fewShotCurve(input, { sizes, seed: 3, repeats: 3 });
+    expect(both.map((p) => `${p.readout}${p.n}`)).toEqual([
+      ...sizes.map((n) => `logistic${n}`),
+      ...sizes.map((n) => `nearestMean${n}`),
+    ]);
+    const curve = readoutCurve(both, 'logistic');
+    // Nearest class mean on the clean code: close to perfect from one example per class.
+    const mean = readoutCurve(both, 'nearestMean');
+    expect(mean[0].latent).toBeGreaterThan(mean[0].pixels + 0.1);
+    expect(mean[3].latent).toBeGreaterThan(0.9);
     for (const p of curve) {
       expect(p.latent).toBeGreaterThanOrEqual(0);
       expect(p.latent).toBeLessThanOrEqual(1);
@@ -80,6 +97,15 @@ describe('fewShotCurve', () => {
     }
   });
 
+  it('paced, it gives the same numbers and pauses before every fit', async () => {
+    let pauses = 0;
+    const pace = { ...UNPACED, pause: () => (pauses++, Promise.resolve()) };
+    const options = { sizes: [12, 30], seed: 9, repeats: 2 };
+    expect(await fewShotCurvePaced(input, options, pace)).toEqual(fewShotCurve(input, options));
+    // 2 repeats x 2 sizes x 2 representations x 2 read-outs, and one more to finish.
+    expect(pauses).toBe(17);
+  });
+
   it('is deterministic in its seed', () => {
     const a = fewShotCurve(input, { sizes: [12, 30], seed: 9 });
     expect(fewShotCurve(input, { sizes: [12, 30], seed: 9 })).toEqual(a);
@@ -89,5 +115,17 @@ describe('fewShotCurve', () => {
   it('rejects sizes beyond the training set', () => {
     expect(() => fewShotCurve(input, { sizes: [601], seed: 1 })).toThrow(RangeError);
     expect(() => fewShotCurve(input, { sizes: [0], seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('fitNearestMean', () => {
+  it('sends each row to the class whose mean is nearest, never to an unseen class', () => {
+    // Class 0 around (0, 0), class 1 around (4, 0); class 2 has no rows.
+    const x = Float32Array.from([0, 1, 0, -1, 4, 1, 4, -1]);
+    const model = fitNearestMean(x, 4, 2, Uint8Array.from([0, 0, 1, 1]), 3);
+    const test = Float32Array.from([1.9, 5, 2.1, -5, 100, 0]);
+    expect(accuracy(model, test, Uint8Array.from([0, 1, 1]))).toBe(1);
+    expect(model.bias[2]).toBe(-Infinity);
+    expect(() => fitNearestMean(x, 4, 2, Uint8Array.from([0, 0, 1, 3]), 3)).toThrow(RangeError);
   });
 });

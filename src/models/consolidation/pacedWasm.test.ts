@@ -22,7 +22,7 @@ const CONFIG: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,
   episodes: 300,
   replays: 40,
-  hiddenSize: 16,
+  hidden: [16],
   heldOut: 200,
   labelled: 100,
   seed: 9,

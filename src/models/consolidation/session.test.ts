@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import './registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inChunks, type Pace } from '../../core/pace';
 import { createRng } from '../../core/random';
@@ -27,7 +28,7 @@ const TINY: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,
   episodes: 40,
   replays: 48,
-  hiddenSize: 8,
+  hidden: [8],
   latentSize: 2,
   epochs: 2,
   batchSize: 16,

@@ -62,8 +62,8 @@ export interface ConsolidationConfig {
   readonly replays: number;
   /** L, the VAE's latent size. */
   readonly latentSize: number;
-  /** H, hidden units of the VAE's encoder and decoder. */
-  readonly hiddenSize: number;
+  /** The VAE's hidden layer sizes from the input side (the decoder mirrors them), ./vaeParams. */
+  readonly hidden: readonly number[];
   readonly epochs: number;
   readonly batchSize: number;
   readonly seed: number;
@@ -75,6 +75,8 @@ export interface ConsolidationConfig {
   readonly replaySteps: number;
   /** Adam step size of the VAE. */
   readonly learningRate: number;
+  /** beta, the KL term's weight in the VAE's loss (default 1, the standard VAE). */
+  readonly klWeight?: number;
   /**
    * The held-out digits follow the first max(episodes, heldOutAfter) digits
    * of the seeded permutation (default 0: right after the episodes), so they
@@ -87,7 +89,7 @@ const EXPERIMENT: ConsolidationConfig = {
   episodes: 3000,
   replays: 6000,
   latentSize: 2,
-  hiddenSize: 128,
+  hidden: [128],
   epochs: 10,
   batchSize: 64,
   seed: 1,
@@ -275,10 +277,11 @@ export class ConsolidationSession {
     const c = this.config;
     return createVae({
       inputSize: this.d,
-      hiddenSize: c.hiddenSize,
+      hidden: c.hidden,
       latentSize,
       seed: this.seeds.vae,
       learningRate: c.learningRate,
+      klWeight: c.klWeight,
     });
   }
 

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-// Autodiff, only to check the hand-written gradients against (ESM-only module: fine under vitest).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import './registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { prototypicalDistortion } from './distortion';
@@ -9,7 +8,8 @@ import { accuracy, fitLogistic } from './linearReadout';
 import { syntheticClasses, type LabelledImages } from '../../testing/syntheticClasses';
 import { createVae, loadVae, mixSeed, priorLatents, unitFromBipolarRange, type Vae } from './vae';
 import { trainEpochs, type EpochStats } from './vaeTrain';
-import { bceWithLogits, klDivergence, lossAndGradients, vaeLoss } from './vaeMath';
+import { bceWithLogits, klDivergence, vaeLoss } from './vaeNet';
+import type { VaeConfig } from './vaeParams';
 import { initialParams, paramSpecs, vaeConfig, vaeFromJson, vaeToJson } from './vaeParams';
 
 beforeAll(async () => {
@@ -24,32 +24,32 @@ function uniformImages(n: number, d: number, seed: number): Float32Array {
   return Float32Array.from({ length: n * d }, () => rng.next());
 }
 
-describe('vaeMath', () => {
-  it('the hand-written gradients equal tfjs autodiff', async () => {
-    const config = vaeConfig({ inputSize: 12, hiddenSize: 7, latentSize: 3, seed: 5 });
-    const rng = createRng(9);
-    // Non-zero biases, so every relu sees both signs and bias gradients matter.
-    const values = initialParams(config).map((v, i) =>
-      paramSpecs(config)[i].shape.length === 1 ? v.map(() => rng.normal() * 0.5) : v,
-    );
-    const params = values.map((v, i) => tf.tensor(v, paramSpecs(config)[i].shape.slice()));
-    const x = tf.tensor2d(uniformImages(6, 12, 1), [6, 12]);
-    const eps = tf.tensor2d(priorLatents(6, 3, 2), [6, 3]);
-    const beta = 0.7;
-    const { terms, grads } = lossAndGradients(params, x, eps, beta);
-    const auto = tf.grads((...p: tf.Tensor[]) => vaeLoss(p, x, eps, beta).loss)(params);
-    const forward = vaeLoss(params, x, eps, beta);
-    expect((await terms.data())[0]).toBeCloseTo((await forward.loss.data())[0], 4);
-    for (let i = 0; i < params.length; i++) {
-      const a = await grads[i].data();
-      const b = await auto[i].data();
-      expect(grads[i].shape).toEqual(params[i].shape);
-      const scale = Math.max(...Array.from(b, Math.abs));
-      expect(scale).toBeGreaterThan(0);
-      for (let k = 0; k < a.length; k++)
-        expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-5 * scale + 1e-7);
+describe('vaeNet', () => {
+  it("autodiff through the dense layers' own gradient equals tfjs's stock gradient", async () => {
+    for (const hidden of [[7], [9, 5]]) {
+      const config = vaeConfig({ inputSize: 12, hidden, latentSize: 3, seed: 5, klWeight: 0.7 });
+      const rng = createRng(9);
+      // Non-zero biases, so every relu sees both signs and bias gradients matter.
+      const values = initialParams(config).map((v, i) =>
+        paramSpecs(config)[i].shape.length === 1 ? v.map(() => rng.normal() * 0.5) : v,
+      );
+      const params = values.map((v, i) => tf.tensor(v, paramSpecs(config)[i].shape.slice()));
+      const x = tf.tensor2d(uniformImages(6, 12, 1), [6, 12]);
+      const eps = tf.tensor2d(priorLatents(6, 3, 2), [6, 3]);
+      const ours = tf.grads((...p: tf.Tensor[]) => vaeLoss(config, p, x, eps).loss)(params);
+      const stock = tf.grads((...p: tf.Tensor[]) => plainLoss(config, p, x, eps))(params);
+      expect(ours).toHaveLength(4 * hidden.length + 6);
+      for (let i = 0; i < params.length; i++) {
+        const a = await ours[i].data();
+        const b = await stock[i].data();
+        expect(ours[i].shape).toEqual(params[i].shape);
+        const scale = Math.max(...Array.from(b, Math.abs));
+        expect(scale).toBeGreaterThan(0);
+        for (let k = 0; k < a.length; k++)
+          expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-5 * scale + 1e-7);
+      }
+      tf.dispose([params, x, eps, ours, stock]);
     }
-    tf.dispose([params, x, eps, terms, grads, auto, forward.loss, forward.recon, forward.kl]);
   });
 
   it('BCE and KL match their textbook forms', async () => {
@@ -68,6 +68,22 @@ describe('vaeMath', () => {
     tf.dispose([x, logits, got, mean, logVar, kl]);
   });
 });
+
+/** The same loss with plain x W + b (tfjs's stock matMul gradient). */
+function plainLoss(config: VaeConfig, p: tf.Tensor[], x: tf.Tensor2D, eps: tf.Tensor2D): tf.Scalar {
+  const k = config.hidden.length;
+  const affine = (a: tf.Tensor, i: number) =>
+    tf.add(tf.matMul(a as tf.Tensor2D, p[i] as tf.Tensor2D), p[i + 1]);
+  let h: tf.Tensor = x;
+  for (let i = 0; i < k; i++) h = tf.relu(affine(h, 2 * i));
+  const mean = affine(h, 2 * k) as tf.Tensor2D;
+  const logVar = affine(h, 2 * k + 2) as tf.Tensor2D;
+  let g: tf.Tensor = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), eps));
+  for (let i = 0; i < k; i++) g = tf.relu(affine(g, 2 * k + 4 + 2 * i));
+  const logits = affine(g, 4 * k + 4) as tf.Tensor2D;
+  const recon = tf.mean(bceWithLogits(x, logits));
+  return tf.add(recon, tf.mul(tf.mean(klDivergence(mean, logVar)), config.klWeight)) as tf.Scalar;
+}
 
 describe('createVae', () => {
   it('is deterministic in its seed', async () => {
@@ -275,6 +291,17 @@ describe('tensor ownership', () => {
     expect(tf.memory().numTensors).toBe(before);
     vae = createVae({ inputSize: D, hiddenSize: 8, latentSize: 3, seed: 2 });
     await trainEpochs(vae, data.images, data.n, { epochs: 1, batchSize: 8, seed: 2 });
+    vae.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    // Two hidden layers: 14 parameters; one step leaves only Adam's moments behind.
+    vae = createVae({ inputSize: D, hidden: [12, 6], latentSize: 3, seed: 3 });
+    expect(tf.memory().numTensors).toBe(before + 16);
+    const batch = tf.tensor2d(data.images.subarray(0, 4 * D), [4, D]);
+    await vae.trainStep(batch);
+    expect(tf.memory().numTensors).toBe(before + 1 + 16 + 28);
+    await vae.trainStep(batch);
+    expect(tf.memory().numTensors).toBe(before + 1 + 16 + 28);
+    batch.dispose();
     vae.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

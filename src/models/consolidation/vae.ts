@@ -6,17 +6,19 @@
  * Conventions
  * - Images are rows of d pixels in [0, 1] (MNIST / 255). The Hopfield side
  *   stores [-1, 1]; convert replays with `unitFromBipolarRange` first.
- * - Architecture (./vaeParams): x -> relu(H) -> (mu, logVar) in R^L;
- *   z = mu + exp(logVar / 2) * eps, eps ~ N(0, I); z -> relu(H) -> d logits,
- *   decoded image = sigmoid(logits).
+ * - Architecture (./vaeParams): x -> relu(H_1) -> ... -> relu(H_k) ->
+ *   (mu, logVar) in R^L; z = mu + exp(logVar / 2) * eps, eps ~ N(0, I);
+ *   z -> relu(H_k) -> ... -> relu(H_1) -> d logits, decoded image =
+ *   sigmoid(logits). The layer sizes `hidden` are a setting.
  * - Loss per sample, averaged over the batch:
  *     recon = sum_j BCE(x_j, sigmoid(l_j))
  *           = sum_j [max(l_j, 0) - l_j x_j + log(1 + exp(-|l_j|))]   (nats)
  *     kl    = -1/2 sum_k (1 + logVar_k - mu_k^2 - exp(logVar_k))    (nats)
  *     loss  = recon + beta kl   (beta = config.klWeight, default 1)
- * - Adam (tf.train.adam, default step 1e-3) over the ten explicit
- *   tf.Variables, with hand-written gradients (./vaeMath, which says why);
- *   Glorot-uniform initial weights from config.seed.
+ * - Adam (tf.train.adam, default step 1e-3) over the explicit tf.Variables
+ *   (4 k + 6 of them for k hidden layers), gradients by tfjs autodiff
+ *   (tf.variableGrads over ./vaeNet's loss; register them first,
+ *   ./vaeGradients); Glorot-uniform initial weights from config.seed.
  * - Noise: the eps of training step t comes from mulberry32 seeded with
  *   hash(seed, t), so the same seed and the same batches give the same run
  *   on any backend; `sample(n, seed)` draws its z the same way.
@@ -43,14 +45,11 @@ import {
   type SerialisedVae,
   type VaeConfig,
   type VaeConfigInput,
+  upgradeSerialised,
+  VAE_FORMAT_VERSION,
 } from './vaeParams';
-import {
-  bceWithLogits,
-  decoderForward,
-  encoderForward,
-  klDivergence,
-  lossAndGradients,
-} from './vaeMath';
+import { assertVaeGradients } from './vaeGradients';
+import { bceWithLogits, decoderLogits, encoderForward, klDivergence, vaeLoss } from './vaeNet';
 
 export type { SerialisedVae, VaeConfig, VaeConfigInput } from './vaeParams';
 
@@ -113,7 +112,7 @@ export function createVae(config: VaeConfigInput): Vae {
 
 /** Rebuilds a VAE from getWeights() (or vaeFromJson); Adam starts afresh. */
 export function loadVae(serialised: SerialisedVae): Vae {
-  const s = checkSerialised(serialised);
+  const s = checkSerialised(upgradeSerialised(serialised));
   const config = vaeConfig(s.config);
   const values: Float32Array[] = [];
   let offset = 0;
@@ -166,6 +165,7 @@ class TfVae implements Vae {
   private readonly optimizer: tf.AdamOptimizer;
   private steps: number;
   private isDisposed = false;
+  private gradientsChecked = false;
 
   constructor(config: VaeConfig, values: Float32Array[], step: number) {
     this.config = config;
@@ -192,14 +192,29 @@ class TfVae implements Vae {
     this.check(batch.shape[1]);
     const b = batch.shape[0];
     const l = this.config.latentSize;
+    if (!this.gradientsChecked) {
+      assertVaeGradients();
+      this.gradientsChecked = true;
+    }
     const eps = tf.tensor2d(priorLatents(b, l, mixSeed(this.config.seed, this.steps)), [b, l]);
-    const { terms, grads } = lossAndGradients(this.vars, batch, eps, this.config.klWeight);
+    let terms: tf.Tensor1D | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      const t = vaeLoss(this.config, this.vars, batch, eps);
+      // Kept past variableGrads' scope: the three terms, read back below.
+      terms = tf.keep(tf.stack([t.loss, t.recon, t.kl]) as tf.Tensor1D);
+      return t.loss;
+    }, this.vars);
     eps.dispose();
-    this.optimizer.applyGradients(this.vars.map((v, i) => ({ name: v.name, tensor: grads[i] })));
+    value.dispose();
+    this.optimizer.applyGradients(
+      Object.entries(grads).map(([name, tensor]) => ({ name, tensor })),
+    );
     tf.dispose(grads);
     this.steps++;
-    const [loss, recon, kl] = await terms.data();
-    terms.dispose();
+    if (!terms) throw new Error('the loss ran no forward pass');
+    const held = terms as tf.Tensor1D;
+    const [loss, recon, kl] = await held.data();
+    held.dispose();
     return { loss, recon, kl };
   }
 
@@ -304,7 +319,7 @@ class TfVae implements Vae {
     }
     return {
       format: 'engram-vae',
-      version: 1,
+      version: VAE_FORMAT_VERSION,
       config: this.config,
       step: this.steps,
       params: specs,
@@ -321,12 +336,12 @@ class TfVae implements Vae {
 
   /** B x d -> mean, logVar (B x L); call inside a tidy. */
   private encoder(x: tf.Tensor2D): { mean: tf.Tensor2D; logVar: tf.Tensor2D } {
-    return encoderForward(this.vars, x);
+    return encoderForward(this.config, this.vars, x);
   }
 
   /** B x L -> B x d logits; call inside a tidy. */
   private decoderLogits(z: tf.Tensor2D): tf.Tensor2D {
-    return decoderForward(this.vars, z).logits;
+    return decoderLogits(this.config, this.vars, z);
   }
 
   /** Applies f to slices of rows of an n x inDim array (paced); n x outDim result. */
