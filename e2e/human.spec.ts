@@ -179,6 +179,21 @@ for (const [w, h, name] of [
   test(`screenshot at ${w}x${h}`, async ({ page }, info) => {
     await page.setViewportSize({ width: w, height: h });
     await openHuman(page);
+    // The section menu is one row: all of it on a desktop, a sideways-scrolling row on a phone.
+    const nav = await page.getByTestId('section-nav').evaluate((el) => {
+      const list = el.querySelector('ol')!;
+      const tops = [...list.querySelectorAll('li')].map((li) => li.getBoundingClientRect().top);
+      return {
+        rows: new Set(tops).size,
+        items: tops.length,
+        fits: list.scrollWidth <= list.clientWidth,
+        width: [list.scrollWidth, list.clientWidth],
+      };
+    });
+    console.log(`section menu at ${w}px: ${JSON.stringify(nav)}`);
+    expect(nav.items).toBe(10);
+    expect(nav.rows).toBe(1);
+    if (w >= 1280) expect(nav.fits).toBe(true);
     await expect(page.getByTestId('context-readout')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('emotion-readout')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: info.outputPath(`human-${name}.png`) });

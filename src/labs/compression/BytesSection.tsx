@@ -259,7 +259,7 @@ function RatePlot() {
     ...(compressed ? [compressed.bits] : []),
   ]);
   return (
-    <div className="cz-views">
+    <div className="ui-views">
       <div className="cz-pick">
         <Select
           label="Error shown"

@@ -220,7 +220,7 @@ export function QuerySection() {
   const bits = useLab((s) => s.compressed?.bits ?? s.bits);
   const r = amountRange(query, bits);
   return (
-    <div className="cz-two">
+    <div className="ui-two">
       <div className="cz-controls">
         <div className="cz-row">
           <ParamNumber name="record" max={records - 1} help={`0 to ${thousands(records - 1)}`} />
@@ -257,7 +257,7 @@ export function QuerySection() {
         </div>
         <p className="small muted">Changing any of these runs the query again.</p>
       </div>
-      <div className="cz-views">
+      <div className="ui-views">
         <QueryResultView />
       </div>
     </div>

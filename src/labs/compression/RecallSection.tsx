@@ -81,7 +81,7 @@ function RecallCharts({ points, s }: { points: readonly RecallPoint[]; s: Recall
   );
   const bounded = !s.metric || s.metric.metric === 'exact';
   return (
-    <div className="cz-trio" data-testid="recall-charts">
+    <div className="ui-trio" data-testid="recall-charts">
       {charts.map((c) => (
         <LineChart
           key={c.kind}

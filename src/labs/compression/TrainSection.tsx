@@ -188,7 +188,7 @@ export function TrainSection() {
         An encoder turns each record into a code of <TeX tex="K" /> bits; a decoder turns a code
         back into a record. They are trained here, in this browser, with TensorFlow.js.
       </p>
-      <div className="cz-two">
+      <div className="ui-two">
         <div className="cz-controls">
           <ParamSlider
             name="bits"
@@ -206,7 +206,7 @@ export function TrainSection() {
             <LabButton command={COMMANDS.cancelTraining} testId="cancel-training" />
           </div>
         </div>
-        <div className="cz-views">
+        <div className="ui-views">
           <TrainProgress />
           <LossChart />
           <Formulas />
@@ -218,12 +218,12 @@ export function TrainSection() {
         bytes of its own: a classic network's weights follow from the codes, and the modern network
         is the codes.
       </p>
-      <div className="cz-two">
+      <div className="ui-two">
         <div className="cz-controls">
           <ParamSelect name="stage" labels={STAGE_LABELS} />
           <ParamSlider name="beta" log step={0.01} />
         </div>
-        <div className="cz-views">
+        <div className="ui-views">
           <LoadChart />
         </div>
       </div>

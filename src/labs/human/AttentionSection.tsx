@@ -32,7 +32,7 @@ export function AttentionSection() {
         , the similarities are the supports <TeX tex="a = M^{CF} t" />, and{' '}
         <TeX tex="P(j) \propto e^{2 a_j / \tau}" /> is a softmax with <TeX tex="\beta = 2/\tau" />.
       </p>
-      <div className="hm-two">
+      <div className="ui-two">
         <div className="hm-controls">
           <ParamSlider name="tau" />
           <div className="hm-buttons">
@@ -56,7 +56,7 @@ export function AttentionSection() {
             there or here.
           </p>
         </div>
-        <div className="hm-views">
+        <div className="ui-views">
           {f && c ? (
             <>
               <p data-testid="attention-readout">

@@ -26,7 +26,7 @@ export function ContextSection() {
         that joins every context input with weight <TeX tex="w_{\mathrm{place}}" />. Testing in the
         study place reinstates it, and the items' support grows.
       </p>
-      <div className="hm-two">
+      <div className="ui-two">
         <div className="hm-controls">
           <ParamSlider name="w_place" />
           <ParamSlider name="contextTheta" step={0.01} />
@@ -35,7 +35,7 @@ export function ContextSection() {
             parameters).
           </p>
         </div>
-        <div className="hm-views">
+        <div className="ui-views">
           <SimProgress sim={sim} label="Simulating the four places" />
           <BarChart
             bars={conditions.map((c) => ({

@@ -51,7 +51,7 @@ export function EmotionSection() {
         more strongly (<TeX tex="\Phi_{\mathrm{emot}}" /> times), so in a mixed list it wins the
         competition against neutral items; in a pure list it competes only with its own kind.
       </p>
-      <div className="hm-two">
+      <div className="ui-two">
         <div className="hm-controls">
           <ParamSlider name="emotionalShare" step={0.05} />
           <ParamSlider name="phi_emot" />
@@ -61,9 +61,9 @@ export function EmotionSection() {
             position.
           </p>
         </div>
-        <div className="hm-views">
+        <div className="ui-views">
           <SimProgress sim={sim} label="Simulating mixed and pure lists" />
-          <div className="hm-pair">
+          <div className="ui-pair">
             <Bars r={mixed} title="Mixed lists" testId="emotion-mixed" />
             <Bars r={pure} title="Pure lists" testId="emotion-pure" />
           </div>

@@ -5,6 +5,7 @@
  * which), and clear (asks first). Shown whether or not there are rounds, so
  * a visitor on a new device can bring theirs back.
  */
+import type { ReactNode } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { FileDrop, readTextWithin } from '../../ui/FileDrop';
@@ -15,70 +16,69 @@ import { useLab, useLabContext } from './useLab';
 
 const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
 
+/** A question in the page (not a browser dialog) with its answers as buttons. */
+function Ask({
+  id,
+  testId,
+  question,
+  children,
+}: {
+  id: string;
+  testId: string;
+  question: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="hm-confirm" role="alertdialog" aria-labelledby={id} data-testid={testId}>
+      <p id={id}>{question}</p>
+      <div className="hm-buttons">{children}</div>
+    </div>
+  );
+}
+
 function ClearControl() {
   const ctx = useLabContext();
   const asking = useLab((s) => s.confirmingClear);
   const count = useLab((s) => s.rounds.length);
   if (!asking) return <CommandButton command={COMMANDS.askClear} ctx={ctx} testId="ask-clear" />;
+  const question = `Delete all ${rounds(count)} from this device? This cannot be undone (export them first to keep a copy).`;
   return (
-    <div
-      className="hm-confirm"
-      role="alertdialog"
-      aria-labelledby="hm-confirm-q"
-      data-testid="confirm-clear"
-    >
-      <p id="hm-confirm-q">
-        Delete all {rounds(count)} from this device? This cannot be undone (export them first to
-        keep a copy).
-      </p>
-      <div className="hm-buttons">
-        <CommandButton command={COMMANDS.confirmClear} ctx={ctx} testId="confirm-clear-yes" />
-        <CommandButton command={COMMANDS.cancelClear} ctx={ctx} variant="primary" />
-      </div>
-    </div>
+    <Ask id="hm-confirm-q" testId="confirm-clear" question={question}>
+      <CommandButton command={COMMANDS.confirmClear} ctx={ctx} testId="confirm-clear-yes" />
+      <CommandButton command={COMMANDS.cancelClear} ctx={ctx} variant="primary" />
+    </Ask>
   );
 }
 
-/** "file.json holds 3 rounds (1 already here): add them, or replace yours?" */
+/** "file.json holds 3 rounds (1 of them already here). Add them to your 2 rounds, or replace yours?" */
 function ImportConfirm() {
   const ctx = useLabContext();
   const pending = useLab((s) => s.pendingImport);
   const here = useLab((s) => s.rounds);
   if (!pending) return null;
   const m = mergeRounds(here, pending.rounds);
+  const already = m.already > 0 ? ` (${m.already} of them already here)` : '';
+  const question = `${pending.name} holds ${rounds(pending.rounds.length)}${already}. ${
+    here.length > 0
+      ? `Add ${m.added === 1 ? 'it' : 'them'} to your ${rounds(here.length)}, or replace yours with the file's?`
+      : 'Add them?'
+  }`;
   return (
-    <div
-      className="hm-confirm"
-      role="alertdialog"
-      aria-labelledby="hm-import-q"
-      data-testid="confirm-import"
-    >
-      <p id="hm-import-q">
-        {pending.name} holds {rounds(pending.rounds.length)}
-        {m.already > 0 && ` (${m.already} of them already here)`}.{' '}
-        {here.length > 0
-          ? `Add ${m.added === 1 ? 'it' : 'them'} to your ${rounds(here.length)}, or replace yours with the file's?`
-          : 'Add them?'}
-      </p>
-      <div className="hm-buttons">
-        <CommandButton
-          command={COMMANDS.importAdd}
-          ctx={ctx}
-          variant="primary"
-          testId="import-add"
-        />
-        {here.length > 0 && (
-          <CommandButton command={COMMANDS.importReplace} ctx={ctx} testId="import-replace" />
-        )}
-        <CommandButton command={COMMANDS.cancelImport} ctx={ctx} testId="import-cancel" />
-      </div>
-    </div>
+    <Ask id="hm-import-q" testId="confirm-import" question={question}>
+      <CommandButton command={COMMANDS.importAdd} ctx={ctx} variant="primary" testId="import-add" />
+      {here.length > 0 && (
+        <CommandButton command={COMMANDS.importReplace} ctx={ctx} testId="import-replace" />
+      )}
+      <CommandButton command={COMMANDS.cancelImport} ctx={ctx} testId="import-cancel" />
+    </Ask>
   );
 }
 
 export function GameFiles() {
   const ctx = useLabContext();
   const messages = useLab((s) => s.messages);
+  // The buttons' enabled states read the store when drawn: draw again when the rounds change.
+  useLab((s) => s.rounds.length);
   return (
     <div className="hm-files" data-testid="game-files">
       <div className="hm-buttons">

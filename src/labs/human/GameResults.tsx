@@ -104,7 +104,7 @@ export function GameResults() {
         )}
       </p>
       <SimProgress sim={model} label="Running CMR on your list settings" />
-      <div className="hm-trio">
+      <div className="ui-trio">
         {CHARTS.map(([kind, title]) => (
           <RecallChart key={kind} kind={kind} lines={lines} title={title} testId={`game-${kind}`} />
         ))}

@@ -154,7 +154,7 @@ export function GameSection() {
   const phase = useLab((s) => s.game.phase);
   return (
     <>
-      <div className={phase === 'idle' ? 'hm-two' : 'hm-one'}>
+      <div className={phase === 'idle' ? 'ui-two' : 'hm-one'}>
         {phase === 'idle' && <Setup />}
         <Stage />
       </div>

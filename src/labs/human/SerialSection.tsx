@@ -101,7 +101,7 @@ function SerialCharts() {
   const one = useMemo<CurveLine[]>(() => all.slice(0, 1), [all]);
   const shape = chosen ? curveShape(chosen) : null;
   return (
-    <div className="hm-views">
+    <div className="ui-views">
       <SimProgress sim={sim} label="Simulating lists" />
       <RecallChart
         kind="spc"
@@ -110,7 +110,7 @@ function SerialCharts() {
         title="Serial position curve (chosen distractor solid, the other two dashed)"
         testId="spc-chart"
       />
-      <div className="hm-pair">
+      <div className="ui-pair">
         <RecallChart
           kind="pfr"
           lines={one}
@@ -152,7 +152,7 @@ export function SerialSection() {
         (long-term recency). Below, CMR predicts all of this from one mechanism: a slowly drifting
         context that each word is bound to.
       </p>
-      <div className="hm-two">
+      <div className="ui-two">
         <SerialControls />
         <SerialCharts />
       </div>

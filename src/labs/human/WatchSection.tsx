@@ -75,7 +75,7 @@ export function WatchSection() {
       : null;
   const order = recallsUpTo(trace, frame);
   return (
-    <div className="hm-two">
+    <div className="ui-two">
       <div className="hm-controls">
         <Transport />
         <p className="small muted">
@@ -83,7 +83,7 @@ export function WatchSection() {
           are only labels: the model sees item 1, item 2, …
         </p>
       </div>
-      <div className="hm-views">
+      <div className="ui-views">
         <p className="hm-status" aria-live="polite" data-testid="watch-status">
           {describeFrame(trace, frame, words)}
         </p>

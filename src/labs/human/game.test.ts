@@ -8,21 +8,8 @@ import {
   roundTrial,
   scoreRound,
   wordsForRound,
-  type GameRound,
 } from './game';
-
-function round(over: Partial<GameRound> = {}): GameRound {
-  return {
-    id: 1,
-    startedAt: '2025-01-01T10:00:00.000Z',
-    seed: 1,
-    settings: { length: 4, rate: 1, arithmetic: 0 },
-    words: ['apple', 'boat', 'candle', 'drum'],
-    typed: [],
-    sumsCorrect: 0,
-    ...over,
-  };
-}
+import { round } from './roundFixture';
 
 describe('the memory game', () => {
   it('scores a typed round: case and spaces do not matter, others are intrusions, repeats repetitions', () => {

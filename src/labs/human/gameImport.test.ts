@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { GameRound } from './game';
 import {
   checkRoundsFile,
   MAX_IMPORT_ROUNDS,
@@ -8,19 +7,7 @@ import {
   renumber,
   ROUNDS_FILE_FORMAT,
 } from './gameImport';
-
-function round(over: Partial<GameRound> = {}): GameRound {
-  return {
-    id: 1,
-    startedAt: '2025-01-01T10:00:00.000Z',
-    seed: 1,
-    settings: { length: 4, rate: 1, arithmetic: 0 },
-    words: ['apple', 'boat', 'candle', 'drum'],
-    typed: ['drum'],
-    sumsCorrect: 0,
-    ...over,
-  };
-}
+import { round } from './roundFixture';
 
 const file = (rounds: unknown, over: Record<string, unknown> = {}) =>
   JSON.stringify({ format: ROUNDS_FILE_FORMAT, version: 1, rounds, you: null, ...over });
@@ -59,7 +46,7 @@ describe('checking a rounds file before anything changes', () => {
   });
 
   it('names the first damaged round and why', () => {
-    const bad = (over: Partial<GameRound> | Record<string, unknown>) =>
+    const bad = (over: Record<string, unknown>) =>
       refused(file([round(), { ...round(), ...over }]));
     expect(bad({ words: ['a', 'b'] })).toMatch(/^Round 2 of the file is damaged: it lacks a field/);
     expect(bad({ typed: [3] })).toMatch(/Round 2.*wrong type/);

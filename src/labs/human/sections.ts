@@ -9,7 +9,7 @@
  * A section's component reads the lab through the hooks in useLab.ts (or
  * its own store) and acts through commands.
  */
-import type { ComponentType } from 'react';
+import type { LabSection } from '../../ui/SectionNav';
 import { AttentionSection } from './AttentionSection';
 import { ContextSection } from './ContextSection';
 import { EmotionSection } from './EmotionSection';
@@ -18,20 +18,20 @@ import { SerialSection } from './SerialSection';
 import { WatchSection } from './WatchSection';
 import { PART2_SECTIONS } from './part2/sections';
 
-export interface LabSection {
-  /** The element id (and the navigation's target); unique on the page. */
-  id: string;
-  title: string;
-  Component: ComponentType;
-}
+export type { LabSection };
 
 export const PART1_SECTIONS: readonly LabSection[] = [
   { id: 'serial-position', title: 'Serial position', Component: SerialSection },
   { id: 'watch-one-list', title: 'Watch one list', Component: WatchSection },
-  { id: 'memory-game', title: 'The memory game', Component: GameSection },
-  { id: 'context', title: 'Context-dependent recall', Component: ContextSection },
+  { id: 'memory-game', title: 'The memory game', short: 'Memory game', Component: GameSection },
+  {
+    id: 'context',
+    title: 'Context-dependent recall',
+    short: 'Context',
+    Component: ContextSection,
+  },
   { id: 'emotion', title: 'Emotion', Component: EmotionSection },
-  { id: 'attention', title: 'Attention view', Component: AttentionSection },
+  { id: 'attention', title: 'Attention view', short: 'Attention', Component: AttentionSection },
 ];
 
 export const SECTIONS: readonly LabSection[] = [...PART1_SECTIONS, ...PART2_SECTIONS];

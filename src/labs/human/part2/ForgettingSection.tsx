@@ -178,7 +178,7 @@ function ActrPanel() {
   );
   const markers = useMemo(() => savingsMarkers(used, false, 1 / 100), [used]);
   return (
-    <div className="hm-two">
+    <div className="ui-two">
       <div className="hm-controls">
         <SettingSlider name="actrDecay" step={0.01} />
         <SettingSlider name="actrTau" step={0.01} format={(v) => f(v)} />
@@ -190,7 +190,7 @@ function ActrPanel() {
           </p>
         )}
       </div>
-      <div className="hm-pair">
+      <div className="ui-pair">
         <LineChart
           series={activation}
           xLabel="hours since the study"
@@ -229,7 +229,7 @@ export function ForgettingSection() {
         laws with two parameters each are fitted to his seven points in your browser; leave points
         out and watch the fits change.
       </p>
-      <div className="hm-two h2-views-first">
+      <div className="ui-two h2-views-first">
         <div className="hm-controls">
           <SettingSelect
             name="forgettingAxes"
@@ -245,7 +245,7 @@ export function ForgettingSection() {
           />
           <p className="small muted">{EBBINGHAUS_CITATION}.</p>
         </div>
-        <div className="hm-views">
+        <div className="ui-views">
           <SavingsChart />
           {fits && <FitCards fits={fits} />}
           {fits && <WhyPower fits={fits} />}

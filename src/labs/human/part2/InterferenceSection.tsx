@@ -153,7 +153,7 @@ export function InterferenceSection() {
         the pairs are stored in an attention memory, the modern Hopfield network of the Modern lab:
         each pair is a slot, and a cue recalls the answers of the slots whose keys it resembles.
       </p>
-      <div className="hm-two h2-views-first">
+      <div className="ui-two h2-views-first">
         <div className="hm-controls">
           <SettingSlider name="similarity" step={0.01} />
           <SettingSlider name="interferenceBeta" step={0.5} />
@@ -161,8 +161,8 @@ export function InterferenceSection() {
           <SettingSlider name="secondTrials" />
           <SettingNumber name="interferenceSeed" />
         </div>
-        <div className="hm-views">
-          <div className="hm-pair">
+        <div className="ui-views">
+          <div className="ui-pair">
             <SweepChart />
             <LearningCurves />
           </div>

@@ -130,7 +130,7 @@ export function MemorySection() {
         which episodes survive, which become gist, and which questions the prototype now answers in
         place of the episode.
       </p>
-      <div className="hm-two">
+      <div className="ui-two">
         <div className="hm-controls">
           <Transport />
           <SettingSlider name="memoryDays" />
@@ -138,7 +138,7 @@ export function MemorySection() {
           <SettingSlider name="memorySpeed" step={0.5} />
           <QueryControls />
         </div>
-        <div className="hm-views">
+        <div className="ui-views">
           {frame && <PhaseSummary frame={frame} />}
           {frame?.phase === 'test' && <Fates frame={frame} studied={studied} />}
           <QueryAttention frame={frame} />

@@ -75,7 +75,7 @@ function ScheduleView() {
     });
   }, [sessions.length, period, retention]);
   return (
-    <div className="hm-views">
+    <div className="ui-views">
       <Timeline probability={recall.probability} />
       <p className="h2-big" data-testid="spacing-recall" aria-live="polite">
         P(recall) at the test: <strong>{recall.probability.toFixed(3)}</strong>
@@ -167,7 +167,7 @@ function GapSweepView() {
     runCommand(PART2_COMMANDS.setSetting, ctx, ['retentions', next]);
   };
   return (
-    <div className="hm-two">
+    <div className="ui-two">
       <div className="hm-controls">
         <CheckChips
           legend="Retention intervals"
@@ -187,7 +187,7 @@ function GapSweepView() {
           </p>
         )}
       </div>
-      <div className="hm-views">
+      <div className="ui-views">
         <LineChart
           series={series}
           markers={markers}
@@ -298,7 +298,7 @@ export function SpacingSection() {
         <TeX tex="A(t) = \ln \sum_j (t - t_j)^{-d_j}" display />
         <TeX tex="d_j = c\, e^{m_{j-1}} + a" display />
       </div>
-      <div className="hm-two h2-views-first">
+      <div className="ui-two h2-views-first">
         <ScheduleControls />
         <ScheduleView />
       </div>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { shortcutRows } from '../../../engine/commands';
+import type { LabSection } from '../../../ui/SectionNav';
 import { ShortcutHelp } from '../../../ui/ShortcutHelp';
 import { SECTION_COMMANDS } from './commands';
 import { ForgettingSection } from './ForgettingSection';
@@ -58,8 +59,8 @@ function part2Section(section: SectionName, Body: ComponentType, order: number):
   return Part2Section;
 }
 
-/** Same shape as part 1's LabSection: id, title, Component. */
-export const PART2_SECTIONS: readonly { id: string; title: string; Component: ComponentType }[] = [
+/** Sections of the lab page (ui/SectionNav's LabSection), after part 1's. */
+export const PART2_SECTIONS: readonly LabSection[] = [
   {
     id: 'forgetting',
     title: 'Forgetting',
@@ -74,6 +75,7 @@ export const PART2_SECTIONS: readonly { id: string; title: string; Component: Co
   {
     id: 'consolidating-memory',
     title: 'A memory that consolidates',
+    short: 'Consolidation',
     Component: part2Section('memory', MemorySection, 3),
   },
 ];
