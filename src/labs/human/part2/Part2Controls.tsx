@@ -8,12 +8,7 @@ import { runCommand } from '../../../engine/commands';
 import { LabMessages } from '../../../ui/LabMessages';
 import { storeParamControls } from '../../../ui/ParamControls';
 import { PART2_COMMANDS } from './commands';
-import {
-  PART2_PARAMS,
-  sectionOfKey,
-  type Part2Key,
-  type SectionName,
-} from './params';
+import { PART2_PARAMS, sectionOfKey, type Part2Key, type SectionName } from './params';
 import { usePart2, usePart2Context } from './useLab';
 
 const source = (key: string) => `${sectionOfKey(key as Part2Key)}/setSetting:${key}`;
