@@ -26,13 +26,18 @@ import {
   type Dynamics,
   type RecallResult,
 } from '../src/models/classic/dynamics';
+import { MAX_POWER, MIN_POWER } from '../src/models/classic/denseAM';
 import {
+  DEFAULT_POWER,
+  DIAGONALS,
   learn,
   randomPatterns,
   RULES,
+  type Diagonal,
   type Network,
   type Rule,
 } from '../src/models/classic/hopfield';
+import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../src/models/classic/rules';
 import { stopStatus, SyncHistory, withLimit } from '../src/models/classic/stopRule';
 import type { BatchMemory } from '../src/models/experiments/batch';
 import { simdEngine } from '../src/models/experiments/batchSimd';
@@ -51,6 +56,12 @@ export interface RecallConfig {
   patterns: number;
   flips: number;
   rule: Rule;
+  /** storkey's diagonal, krauth-mezard's margin, unlearning's dreams (per pattern) and strength, dense-am's power */
+  diagonal: Diagonal;
+  margin: number;
+  dreams: number;
+  epsilon: number;
+  power: number;
   dynamics: Dynamics;
   seed: number;
   maxSteps: number;
@@ -108,6 +119,20 @@ export const RECALL_PARAMS = {
   patterns: intParam(5, 1, 2 ** 31, 'N, stored random patterns'),
   flips: intParam(10, 0, 2 ** 31, 'K, distinct units of pattern 0 flipped in the cue'),
   rule: enumParam(RULES, 'hebbian', 'learning rule'),
+  diagonal: enumParam(
+    DIAGONALS,
+    'zero',
+    "Storkey's diagonal: zero (w_ii = 0, default) or keep (the update applied for i = j too, as Storkey 1997 and the seed's capacity table; recall then counts w_ii s_i)",
+  ),
+  margin: floatParam(KM_DEFAULT_MARGIN, 0, 5, 'krauth-mezard: the stability margin c'),
+  dreams: intParam(
+    UNLEARNING_DEFAULTS.dreamsPerPattern,
+    0,
+    1000,
+    'unlearning: dreams per stored pattern',
+  ),
+  epsilon: floatParam(UNLEARNING_DEFAULTS.epsilon, 0, 1, 'unlearning: strength of each dream'),
+  power: intParam(DEFAULT_POWER, MIN_POWER, MAX_POWER, 'dense-am: the power n of F(x) = x^n'),
   dynamics: enumParam(DYNAMICS, 'sync', 'update dynamics'),
   seed: intParam(1, 0, 2 ** 32 - 1, 'random seed'),
   maxSteps: intParam(100, 1, 1_000_000, 'step (sync) or sweep (async) limit'),
@@ -155,7 +180,16 @@ export function recallConfig(values: ParamValues<typeof RECALL_PARAMS>, io?: Io)
       `--backend ${config.backend} runs batched synchronous steps only: use --dynamics sync`,
     );
   }
-  const dense = config.rule === 'storkey' || (tfjs && config.rule !== 'hebbian');
+  if (tfjs && config.rule === 'dense-am') {
+    throw new UsageError(
+      '--rule dense-am has no weight matrix for tfjs: use --backend typed-array',
+    );
+  }
+  const dense =
+    config.rule === 'storkey' ||
+    config.rule === 'krauth-mezard' ||
+    config.rule === 'unlearning' ||
+    (tfjs && config.rule !== 'hebbian');
   if (dense && d > MAX_DENSE_UNITS) {
     throw new UsageError(
       `--rule ${config.rule} here builds a D x D matrix; --units must be <= ${MAX_DENSE_UNITS}`,
@@ -225,8 +259,14 @@ async function engineFor(config: RecallConfig, net: Network, io?: Io): Promise<E
     }
     return { backend: engine.name, memory: engine.hebbian(net.patterns) };
   }
-  if (rule === 'storkey') return { backend: engine.name, memory: engine.dense(net.weights(), d) };
-  return fallBack(`the ${rule} rule has no SIMD kernel (its field is factorised in float64)`);
+  if (rule === 'storkey' || rule === 'krauth-mezard' || rule === 'unlearning') {
+    return { backend: engine.name, memory: engine.dense(net.weights(), d) };
+  }
+  return fallBack(
+    rule === 'dense-am'
+      ? 'the dense-am rule has no SIMD kernel (its field sums powers of the overlaps)'
+      : `the ${rule} rule has no SIMD kernel (its field is factorised in float64)`,
+  );
 }
 
 /** Runs the experiment in-process; notes (engine fallbacks) go to io.err. */
@@ -235,7 +275,14 @@ export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallRe
   const rng = createRng(seed);
   const x = randomPatterns(n, d, rng);
   const t0 = performance.now();
-  const net = learn(rule, x);
+  const net = learn(rule, x, {
+    diagonal: config.diagonal,
+    margin: config.margin,
+    dreams: config.dreams * n,
+    epsilon: config.epsilon,
+    seed,
+    power: config.power,
+  });
   const learnMs = performance.now() - t0;
   const target = row(x, 0);
   const cue = flipDistinct(target, flips, rng);
@@ -260,6 +307,7 @@ export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallRe
     alpha: n / d,
     flips,
     rule,
+    ...ruleSettingsOf(config),
     dynamics,
     temperature: dynamics === 'stochastic' ? config.temperature : 0,
     order: dynamics === 'sync' ? null : config.order,
@@ -280,6 +328,15 @@ export async function runRecall(config: RecallConfig, io?: Io): Promise<RecallRe
     stepMs: round(median(result.stepMs ?? []), 3),
     learnMs: round(learnMs, 1),
   };
+}
+
+/** The settings of the run's rule, for the report (none for rules without any). */
+function ruleSettingsOf(c: RecallConfig): Record<string, string | number> {
+  if (c.rule === 'storkey') return { diagonal: c.diagonal };
+  if (c.rule === 'krauth-mezard') return { margin: c.margin };
+  if (c.rule === 'unlearning') return { dreamsPerPattern: c.dreams, epsilon: c.epsilon };
+  if (c.rule === 'dense-am') return { power: c.power };
+  return {};
 }
 
 /** States whose energies wait, so that steps run back to back (see recallOnMemory). */

@@ -10,7 +10,8 @@ import { matrix } from '../../testing/denseReference';
 const bip = (values: number[]): Bipolar => Int8Array.from(values) as Bipolar;
 
 describe('asynchronous dynamics', () => {
-  it.each(RULES)(
+  // Krauth-Mezard's W is not symmetric, so its energy may rise (rules.test.ts checks the recompute).
+  it.each(RULES.filter((r) => r !== 'krauth-mezard'))(
     '%s: energy never rises at any unit update, and dE matches a recompute',
     (rule) => {
       let flips = 0;

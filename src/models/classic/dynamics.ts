@@ -14,7 +14,10 @@
  * Tie rule (all deterministic updates): h_i = 0 keeps the current s_i.
  * Energy E(s) = -1/2 s^T W s. Flipping unit i changes it by
  * dE = 2 s_i(old) h_i, because the terms of E that hold s_i sum to -s_i h_i
- * (W symmetric, w_ii = 0, so h_i does not depend on s_i).
+ * (W symmetric, w_ii = 0, so h_i does not depend on s_i). With a kept
+ * diagonal (Storkey 'keep') h_i holds w_ii s_i, so dE = 2 s_i h_i - 2 w_ii.
+ * With an asymmetric W (Krauth-Mezard) no such formula holds: the energy is
+ * recomputed when read, and it may rise.
  */
 import { shuffle, type Rng } from '../../core/random';
 import type { FieldCache, Network } from './hopfield';
@@ -159,7 +162,8 @@ export class Stepper {
     }
     const flipped = next !== old;
     if (flipped) {
-      this.e += 2 * old * h;
+      if (this.network.symmetric) this.e += 2 * old * h - 2 * this.network.selfWeight(i);
+      else this.energyStale = true;
       this.s[i] = next;
       cache.flipped(i);
       this.sweepFlips++;

@@ -138,7 +138,10 @@ describe('every rule', () => {
     },
   );
 
-  it.each(RULES)('%s: field, energy and weight(i, j) agree with the dense W', (rule) => {
+  // Krauth-Mezard's W is not symmetric (rules.test.ts); dense-am has no pairwise W for n > 2.
+  const SYMMETRIC_W = RULES.filter((r) => r !== 'krauth-mezard' && r !== 'dense-am');
+
+  it.each(SYMMETRIC_W)('%s: field, energy and weight(i, j) agree with the dense W', (rule) => {
     const d = 40;
     const x = randomPatterns(6, d, createRng(9));
     const net = learn(rule, x);

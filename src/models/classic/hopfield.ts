@@ -6,18 +6,60 @@
  * xi^mu, entries +-1), state s in {-1, +1}^D, local field h = W s,
  * energy E(s) = -1/2 s^T W s (no thresholds).
  *
- * Every rule here gives a symmetric W with a zero diagonal. That is what makes
- * asynchronous dynamics lower the energy at every flip, and what lets a
- * network compute the energy change of one flip as dE = 2 s_i h_i.
+ * Hebbian, Storkey (by default), pseudo-inverse and unlearning give a
+ * symmetric W with a zero diagonal. That is what makes asynchronous dynamics
+ * lower the energy at every flip, and what lets a network compute the energy
+ * change of one flip as dE = 2 s_i h_i. Two options depart from it, and say
+ * so: Storkey with `diagonal: 'keep'` (w_ii != 0, dE = 2 s_i h_i - 2 w_ii),
+ * and Krauth-Mezard, whose rows are learned apart (W not symmetric, so the
+ * energy is no Lyapunov function). Dense associative memory (./denseAM) has
+ * no pairwise W at all for n > 2.
  *
- * How each rule computes fields and energies quickly lives in ./networks.
+ * How each rule computes fields and energies quickly lives in ./networks;
+ * Krauth-Mezard is in ./rules, unlearning in ./unlearning.
  */
 import type { Rng } from '../../core/random';
 import type { Bipolar, PatternMatrix } from '../../core/pattern';
+import { DenseAMNetwork } from './denseAM';
 import { DenseNetwork, HebbianNetwork, PseudoInverseNetwork } from './networks';
+import { krauthMezardWeights, KM_DEFAULT_MARGIN } from './rules';
+import { UNLEARNING_DEFAULTS, UnlearningNetwork } from './unlearning';
 
-export type Rule = 'hebbian' | 'storkey' | 'pseudoinverse';
-export const RULES: readonly Rule[] = ['hebbian', 'storkey', 'pseudoinverse'];
+export const RULES = [
+  'hebbian',
+  'storkey',
+  'pseudoinverse',
+  'krauth-mezard',
+  'unlearning',
+  'dense-am',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+/**
+ * How Storkey's rule treats the diagonal. 'zero' (the default here): the
+ * update is applied for i != j only and w_ii = 0. 'keep': as Storkey (1997)
+ * wrote it, for every i and j, so w_ii += (1/D)(1 - 2 xi_i h_i) with h_i the
+ * field from the other units; recall then includes w_ii s_i in h_i. This is
+ * the convention of the seed project's capacity table (the EPFL course).
+ */
+export const DIAGONALS = ['zero', 'keep'] as const;
+export type Diagonal = (typeof DIAGONALS)[number];
+
+/** The settings some rules take; every one has a default. */
+export interface LearnOptions {
+  /** storkey: the diagonal convention, default 'zero'. */
+  diagonal?: Diagonal;
+  /** krauth-mezard: the stability margin c, default 1. */
+  margin?: number;
+  /** unlearning: the number of dreams (default 10 per stored pattern), their strength (0.01) and seed (1). */
+  dreams?: number;
+  epsilon?: number;
+  seed?: number;
+  /** dense-am: the power n of F(x) = x^n, default 3. */
+  power?: number;
+}
+
+export const DEFAULT_POWER = 3;
 
 /**
  * Local fields kept up to date under single-unit flips, for asynchronous and
@@ -42,6 +84,10 @@ export interface Network {
   readonly d: number;
   readonly n: number;
   readonly patterns: PatternMatrix;
+  /** W = W^T (false for Krauth-Mezard): only then does an async flip change E by 2 s_i h_i - 2 w_ii. */
+  readonly symmetric: boolean;
+  /** w_ii (0 but for Storkey with the diagonal kept). */
+  selfWeight(i: number): number;
   /**
    * Full D x D weights, row-major Float32Array. Built lazily and cached for
    * hebbian and pseudo-inverse (recall never needs it; at D = 8000 it is
@@ -63,18 +109,36 @@ export interface Network {
  *
  * - hebbian: W = (1/N) X^T X with the diagonal zeroed; fields and energies
  *   come from the overlaps X s, never from W (2ND work, no D^2 memory).
- * - storkey: builds W (D x D float32, O(N D^2) time).
+ * - storkey: builds W (D x D float32, O(N D^2) time), diagonal by `diagonal`.
  * - pseudoinverse: solves (X X^T)^-1 once (float64) and factorises the field;
  *   throws if the patterns are linearly dependent.
+ * - krauth-mezard: minover to the margin (./rules), W not symmetric.
+ * - unlearning: Hebbian (1/D) then dreams subtracted (./unlearning), W kept as factors.
+ * - dense-am: F(x) = x^n over the overlaps (./denseAM), no W.
  */
-export function learn(rule: Rule, patterns: PatternMatrix): Network {
+export function learn(rule: Rule, patterns: PatternMatrix, opts: LearnOptions = {}): Network {
   switch (rule) {
     case 'hebbian':
       return new HebbianNetwork(patterns);
     case 'storkey':
-      return new DenseNetwork('storkey', patterns, storkeyWeights(patterns));
+      return new DenseNetwork('storkey', patterns, storkeyWeights(patterns, opts.diagonal));
     case 'pseudoinverse':
       return new PseudoInverseNetwork(patterns);
+    case 'krauth-mezard':
+      return new DenseNetwork(
+        'krauth-mezard',
+        patterns,
+        krauthMezardWeights(patterns, opts.margin ?? KM_DEFAULT_MARGIN).w,
+        false,
+      );
+    case 'unlearning':
+      return new UnlearningNetwork(patterns, {
+        dreams: opts.dreams ?? UNLEARNING_DEFAULTS.dreamsPerPattern * patterns.n,
+        epsilon: opts.epsilon ?? UNLEARNING_DEFAULTS.epsilon,
+        seed: opts.seed ?? 1,
+      });
+    case 'dense-am':
+      return new DenseAMNetwork(patterns, opts.power ?? DEFAULT_POWER);
     default:
       throw new RangeError(`unknown learning rule '${String(rule)}'; expected one of ${RULES}`);
   }
@@ -99,12 +163,16 @@ export function hebbianWeights(x: PatternMatrix): Float32Array {
  *   w_ij += (1/D) (xi_i xi_j - xi_i h_ji - h_ij xi_j),
  *   h_ij  = sum_{k != i, j} w_ik xi_k.
  *
- * Normalisation 1/D. The diagonal is kept at zero throughout (the update is
- * applied for i != j only), so h_ij = h_i - w_ij xi_j with h_i = (W xi)_i:
- * O(D^2) per pattern instead of O(D^3). W stays symmetric.
- * Stores about D / sqrt(2 ln D) patterns for exact recall.
+ * Normalisation 1/D. With diagonal 'zero' (the default) the update is
+ * applied for i != j only, so h_ij = g_i - w_ij xi_j with g_i the field at i
+ * from the other units: O(D^2) per pattern instead of O(D^3). With 'keep'
+ * (Storkey 1997 as written, and the seed's table) it is applied for i = j
+ * too: h_ii = g_i, so w_ii += (1/D)(1 - 2 xi_i g_i); the off-diagonal update
+ * is unchanged, because h_ij excludes k = i and k = j either way. W stays
+ * symmetric. Stores about D / sqrt(2 ln D) patterns for exact recall with a
+ * zero diagonal; keeping it lowers that (docs/rules.md).
  */
-export function storkeyWeights(x: PatternMatrix): Float32Array {
+export function storkeyWeights(x: PatternMatrix, diagonal: Diagonal = 'zero'): Float32Array {
   const { n, d, data } = x;
   // Only the upper triangle (j > i) is written while learning, so both passes
   // below run along rows; it is mirrored at the end.
@@ -113,7 +181,7 @@ export function storkeyWeights(x: PatternMatrix): Float32Array {
   const rate = 1 / d;
   for (let mu = 0; mu < n; mu++) {
     const o = mu * d;
-    // h_i = sum_k w_ik xi_k, from the upper triangle: w_ik = w_ki.
+    // g_i = sum_{k != i} w_ik xi_k, from the upper triangle: w_ik = w_ki.
     h.fill(0);
     for (let i = 0; i < d; i++) {
       const xi = data[o + i];
@@ -125,6 +193,9 @@ export function storkeyWeights(x: PatternMatrix): Float32Array {
         h[k] += wik * xi;
       }
       h[i] = hi;
+    }
+    if (diagonal === 'keep') {
+      for (let i = 0; i < d; i++) w[i * d + i] += rate * (1 - 2 * data[o + i] * h[i]);
     }
     for (let i = 0; i < d; i++) {
       const xi = data[o + i];

@@ -28,11 +28,12 @@ export function hebbianBatchStep(x: tf.Tensor2D, s: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * Batched synchronous step for an explicit W (D x D, symmetric, zero
- * diagonal): H = S W (row b is (W s_b)^T), S' = sgn(H), ties keep S.
+ * Batched synchronous step for an explicit W (D x D; row i is unit i's
+ * incoming weights, so W need not be symmetric, the diagonal counts):
+ * H = S W^T (row b is (W s_b)^T), S' = sgn(H), ties keep S.
  */
 export function weightsBatchStep(w: tf.Tensor2D, s: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => signKeepTies(tf.matMul(s, w), s));
+  return tf.tidy(() => signKeepTies(tf.matMul(s, w, false, true), s));
 }
 
 /** Rows of +-1 (e.g. PatternMatrix.data, or B cues laid end to end) as a float32 tensor. */

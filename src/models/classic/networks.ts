@@ -21,6 +21,7 @@ function checkLength(net: Network, s: Int8Array): void {
  */
 export class HebbianNetwork implements Network {
   readonly rule = 'hebbian' as const;
+  readonly symmetric = true;
   readonly d: number;
   readonly n: number;
   private w: Float32Array | null = null;
@@ -33,6 +34,10 @@ export class HebbianNetwork implements Network {
     this.n = patterns.n;
     this.proj = new ProjectionCache(patterns);
     this.acc = new Float64Array(this.d);
+  }
+
+  selfWeight(): number {
+    return 0;
   }
 
   weights(): Float32Array {
@@ -124,6 +129,7 @@ export class HebbianNetwork implements Network {
 export class PseudoInverseNetwork implements Network {
   static readonly FIELD_EPS = 1e-9;
   readonly rule = 'pseudoinverse' as const;
+  readonly symmetric = true;
   readonly d: number;
   readonly n: number;
   private w: Float32Array | null = null;
@@ -173,6 +179,10 @@ export class PseudoInverseNetwork implements Network {
     }
     this.traceP = trace;
     this.proj = new ProjectionCache(patterns);
+  }
+
+  selfWeight(): number {
+    return 0;
   }
 
   weights(): Float32Array {
@@ -238,9 +248,10 @@ export class PseudoInverseNetwork implements Network {
 }
 
 /**
- * Any rule given as an explicit symmetric W with zero diagonal (storkey).
- * Field W s costs D^2; the field cache keeps h = W s and adds 2 s_i W[i, :]
- * when unit i flips (O(D)).
+ * Any rule given as an explicit W (storkey, krauth-mezard, unlearning):
+ * h_i = sum_j w_ij s_j, the diagonal included when it is not zero. Field
+ * W s costs D^2; the field cache keeps h = W s and adds 2 s_i W[:, i] when
+ * unit i flips (O(D); read along row i when W is symmetric).
  */
 export class DenseNetwork implements Network {
   readonly d: number;
@@ -250,6 +261,8 @@ export class DenseNetwork implements Network {
     readonly rule: Rule,
     readonly patterns: PatternMatrix,
     private readonly w: Float32Array,
+    /** false for a W whose rows were learned apart (krauth-mezard). */
+    readonly symmetric = true,
   ) {
     this.d = patterns.d;
     this.n = patterns.n;
@@ -262,6 +275,10 @@ export class DenseNetwork implements Network {
 
   weight(i: number, j: number): number {
     return this.w[i * this.d + j];
+  }
+
+  selfWeight(i: number): number {
+    return this.w[i * this.d + i];
   }
 
   field(s: Int8Array, out: Float32Array): Float32Array {
@@ -302,13 +319,18 @@ export class DenseNetwork implements Network {
       }
     };
     reset();
+    const symmetric = this.symmetric;
     return {
       at: (i) => h[i],
       flipped: (i) => {
-        // h_j changes by w_ji (s_new - s_old) = 2 s_new w_ij (W symmetric).
+        // h_j changes by w_ji (s_new - s_old) = 2 s_new w_ji.
         const twice = 2 * s[i];
-        const r = i * d;
-        for (let j = 0; j < d; j++) h[j] += twice * w[r + j];
+        if (symmetric) {
+          const r = i * d;
+          for (let j = 0; j < d; j++) h[j] += twice * w[r + j];
+        } else {
+          for (let j = 0; j < d; j++) h[j] += twice * w[j * d + i];
+        }
       },
       reset,
     };

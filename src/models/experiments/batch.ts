@@ -11,7 +11,7 @@
  * 2-cycle or maxSteps, with the stop rule of ../classic/stopRule that
  * Stepper applies too.
  */
-import type { Network } from '../classic/hopfield';
+import type { Diagonal, Network } from '../classic/hopfield';
 import type { PatternMatrix } from '../../core/pattern';
 import { stopStatus } from '../classic/stopRule';
 
@@ -29,8 +29,9 @@ export interface BatchEngine {
   /** Hebbian W = (X^T X - N I) / N, never built: H = (S X^T) X / N - S. */
   hebbian(x: PatternMatrix): BatchMemory;
   /**
-   * An explicit symmetric W (D x D row-major, zero diagonal), optionally with
-   * a threshold per unit: H = S W - theta (theta broadcast over the rows).
+   * An explicit W (D x D row-major; row i holds unit i's incoming weights,
+   * h_i = sum_j w_ij s_j, the diagonal included), optionally with a
+   * threshold per unit: H = S W^T - theta (theta broadcast over the rows).
    */
   dense(w: Float32Array, d: number, threshold?: Float64Array): BatchMemory;
   /** Any learned network (pseudo-inverse): its own field, or its W on engines without one. */
@@ -38,9 +39,9 @@ export interface BatchEngine {
   /**
    * Optional: Storkey learning done by the engine, W kept where it recalls
    * (./batchSimd). Without it, ./learners StorkeyLearner learns and dense()
-   * recalls.
+   * recalls. diagonal as ../classic/hopfield Diagonal (default 'zero').
    */
-  storkey?(x: PatternMatrix): GrowingMemory;
+  storkey?(x: PatternMatrix, diagonal?: Diagonal): GrowingMemory;
 }
 
 /** A network over the first n rows of a pattern matrix, growing with n. */

@@ -15,7 +15,7 @@
  * bits, so a field within rounding of 0 may break a tie the other way: the
  * statistics agree, single states almost always.
  */
-import type { Network } from '../classic/hopfield';
+import type { Diagonal, Network } from '../classic/hopfield';
 import type { PatternMatrix } from '../../core/pattern';
 import { roundUp, type Block, type Simd } from '../../kernels/simd';
 import type { BatchEngine, BatchMemory, GrowingMemory } from './batch';
@@ -142,7 +142,14 @@ export class SimdDenseMemory implements BatchMemory {
   }
 }
 
-/** Storkey learning and recall with W in kernel memory (see the module comment). */
+/**
+ * Storkey learning and recall with W in kernel memory (see the module
+ * comment). With diagonal 'keep' it learns one pattern per kernel call and
+ * reads the field g of the next pattern that the kernel leaves in `h` (the
+ * field from the other units: the kernel reads only j > i) to update
+ * w_ii += (1/D)(1 - 2 xi_i g_i) in W's diagonal entries, which no kernel
+ * pass reads or writes but the recall step, where h_i then holds w_ii s_i.
+ */
 export class SimdStorkey implements GrowingMemory {
   readonly d: number;
   private readonly stride: number;
@@ -156,12 +163,16 @@ export class SimdStorkey implements GrowingMemory {
   private n = 0;
   private mirrored = true;
 
+  private readonly patterns: Int8Array;
+
   constructor(
     private readonly simd: Simd,
     x: PatternMatrix,
+    readonly diagonal: Diagonal = 'zero',
   ) {
     const { n, d, data } = x;
     this.d = d;
+    this.patterns = data;
     this.stride = roundUp(d, 4);
     this.avail = n;
     const st = this.stride;
@@ -183,19 +194,33 @@ export class SimdStorkey implements GrowingMemory {
       throw new RangeError(`only ${this.avail} patterns to learn, asked for ${to}`);
     if (to <= this.n) return;
     const { simd, w, x, h, hn, e, zeros, d, stride } = this;
-    simd.k.storkeyGrow(
-      w.ptr,
-      x.ptr,
-      d,
-      stride,
-      this.n,
-      to,
-      h.ptr,
-      hn.ptr,
-      e.ptr,
-      zeros.ptr,
-      this.avail,
-    );
+    const keep = this.diagonal === 'keep';
+    const grow = (from: number, upTo: number) =>
+      simd.k.storkeyGrow(
+        w.ptr,
+        x.ptr,
+        d,
+        stride,
+        from,
+        upTo,
+        h.ptr,
+        hn.ptr,
+        e.ptr,
+        zeros.ptr,
+        this.avail,
+      );
+    if (!keep) grow(this.n, to);
+    else {
+      for (let p = this.n; p < to; p++) {
+        const g = h.f32(d);
+        const wf = w.f32(d * stride);
+        const o = p * d;
+        for (let i = 0; i < d; i++) {
+          wf[i * stride + i] += (1 - 2 * this.patterns[o + i] * g[i]) / d;
+        }
+        grow(p, p + 1);
+      }
+    }
     this.n = to;
     this.mirrored = false;
   }
@@ -241,6 +266,6 @@ export function simdEngine(simd: Simd): BatchEngine {
     },
     network: (net: Network) =>
       net.rule === 'hebbian' ? new SimdHebbianMemory(simd, net.patterns) : new NetworkMemory(net),
-    storkey: (x) => new SimdStorkey(simd, x),
+    storkey: (x, diagonal) => new SimdStorkey(simd, x, diagonal),
   };
 }

@@ -24,6 +24,7 @@ import {
 } from '../classic/hopfieldTensor';
 import type { PatternMatrix } from '../../core/pattern';
 import type { BatchEngine, BatchMemory } from './batch';
+import { NetworkMemory } from './batchTyped';
 
 abstract class TensorMemory implements BatchMemory {
   private disposed = false;
@@ -77,7 +78,7 @@ class TensorDense extends TensorMemory {
     const { w, theta } = this;
     if (!theta) return weightsBatchStep(w, s);
     return tf.tidy(() => {
-      const sign = tf.sign(tf.sub<tf.Tensor2D>(tf.matMul(s, w), theta));
+      const sign = tf.sign(tf.sub<tf.Tensor2D>(tf.matMul(s, w, false, true), theta));
       return tf.where(tf.equal(sign, 0), s, sign);
     });
   }
@@ -96,6 +97,8 @@ export function tensorEngine(): BatchEngine {
     network: (net: Network) =>
       net.rule === 'hebbian'
         ? new TensorHebbian(patternsTensor(net.patterns))
-        : new TensorDense(weightsTensor(net.weights(), net.d), null),
+        : net.rule === 'dense-am'
+          ? new NetworkMemory(net) // no W to multiply by: its own field, on typed arrays
+          : new TensorDense(weightsTensor(net.weights(), net.d), null),
   };
 }

@@ -8,11 +8,23 @@
  * Theory (./theory): exact recall up to about D / (2 ln D) patterns
  * (Hebbian), D / sqrt(2 ln D) (Storkey), D - 1 independent patterns
  * (pseudo-inverse); retrieval with a few wrong bits up to 0.138 D (Hebbian).
+ * Krauth-Mezard stores up to the Gardner bound alpha_c(c) (2 at c = 0);
+ * unlearning moves Hebbian's limit up (SCIENCE.md section 1b).
+ * `--diagonal keep` reproduces the seed's Storkey convention (docs/rules.md).
  */
-import { RULES, type Rule } from '../classic/hopfield';
+import type { Rule } from '../classic/hopfield';
 import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import { FLIP, list, subset, TRIAL_PARAMS, units } from './params';
+import {
+  FLIP,
+  list,
+  MATRIX_RULES,
+  RULE_SETTINGS,
+  ruleSettings,
+  subset,
+  TRIAL_PARAMS,
+  units,
+} from './params';
 import { countSweep, runSweeps } from './sweeps';
 import { round } from './theory';
 import { loadsToCounts, type LoadSweep } from './trials';
@@ -22,9 +34,9 @@ export const CAPACITY_PARAMS = {
   units: units(200, 4000),
   rule: subset(
     'Learning rules',
-    RULES,
+    MATRIX_RULES,
     ['hebbian'],
-    'learning rules, comma-separated (hebbian, storkey, pseudoinverse)',
+    `learning rules, comma-separated (${MATRIX_RULES.join(', ')})`,
   ),
   loads: list(
     'Loads N/D',
@@ -34,6 +46,7 @@ export const CAPACITY_PARAMS = {
     'loads alpha = N/D, comma-separated',
   ),
   'flip-fraction': FLIP,
+  ...RULE_SETTINGS,
   ...TRIAL_PARAMS,
 };
 
@@ -49,6 +62,7 @@ export function capacitySweeps(v: CapacityValues): { rule: Rule; sweep: LoadSwee
       counts: loadsToCounts(v.loads, d, rule === 'pseudoinverse' ? d - 1 : Infinity),
       flip: v['flip-fraction'],
       kind: rule,
+      settings: ruleSettings(v),
       stream,
     }),
   }));
@@ -63,6 +77,7 @@ export async function* runCapacity(v: CapacityValues, engine: BatchEngine): Expe
         : null,
     row: ({ rule }, { n, flip }, s) => ({
       rule,
+      diagonal: rule === 'storkey' ? v.diagonal : 'zero',
       units: d,
       patterns: n,
       load: round(n / d, 6),

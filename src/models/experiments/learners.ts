@@ -5,8 +5,10 @@
  *
  * Both keep only the upper triangle (j > i) while learning, so every pass
  * runs along rows; weights() mirrors it into the lower triangle of the same
- * array when a full W is wanted. The diagonal stays zero.
+ * array when a full W is wanted. The diagonal stays zero, but for Storkey
+ * with diagonal 'keep' (../classic/hopfield DIAGONALS).
  */
+import type { Diagonal } from '../classic/hopfield';
 import type { PatternMatrix } from '../../core/pattern';
 
 abstract class UpperTriangle {
@@ -48,6 +50,12 @@ abstract class UpperTriangle {
  * pass that writes the new weights, so each pattern reads W once. Sums in
  * float64, weights stored as float32: equal to ../hopfield storkeyWeights up
  * to float32 rounding.
+ *
+ * The fused field is summed from the upper triangle, so it never holds
+ * w_ii: it is g = the field from the other units, which is what both the
+ * off-diagonal update and, with diagonal 'keep', the diagonal update
+ * w_ii += (1/D)(1 - 2 xi_i g_i) need. The diagonal lives in W's own
+ * diagonal entries, which no other pass reads or writes.
  */
 export class StorkeyLearner extends UpperTriangle {
   private h: Float64Array;
@@ -55,7 +63,10 @@ export class StorkeyLearner extends UpperTriangle {
   private readonly e: Float64Array;
   private readonly zeros: Int8Array;
 
-  constructor(d: number) {
+  constructor(
+    d: number,
+    readonly diagonal: Diagonal = 'zero',
+  ) {
     super(d);
     this.zeros = new Int8Array(d);
     this.h = new Float64Array(d);
@@ -79,6 +90,9 @@ export class StorkeyLearner extends UpperTriangle {
       const on = more ? o + d : 0;
       const h = this.h;
       const hn = this.hn;
+      if (this.diagonal === 'keep') {
+        for (let i = 0; i < d; i++) w[i * d + i] += (1 - 2 * data[o + i] * h[i]) / d;
+      }
       hn.fill(0);
       for (let j = 0; j < d; j++) e[j] = data[o + j] - h[j];
       for (let i = 0; i < d; i++) {

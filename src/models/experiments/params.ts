@@ -28,7 +28,8 @@ import {
   type ParamTable,
   type ParamValues,
 } from '../../core/params';
-import type { Rule } from '../classic/hopfield';
+import { DIAGONALS, RULES, type Rule } from '../classic/hopfield';
+import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../classic/rules';
 
 /** A parameter of an experiment: a table entry with a control label. */
 export type ParamDef<T> = ParamSpec<T> & { label: string };
@@ -114,6 +115,53 @@ export function withDefault<T>(def: ParamDef<T>, value: T): ParamDef<T> {
 /** The local, incremental learning rules (the pseudo-inverse is neither). */
 export const LOCAL_RULES = ['hebbian', 'storkey'] as const satisfies readonly Rule[];
 export type LocalRule = (typeof LOCAL_RULES)[number];
+
+/** The rules a weight-matrix sweep can grow (dense-am has its own experiment, dense-capacity). */
+export const MATRIX_RULES = RULES.filter((r) => r !== 'dense-am') as Exclude<Rule, 'dense-am'>[];
+
+/**
+ * The settings of the rules that take some, shared by the experiments that
+ * sweep rules (capacity, noise) and by the command line's recall.
+ */
+export const RULE_SETTINGS = {
+  diagonal: choice(
+    "Storkey's diagonal",
+    DIAGONALS,
+    'zero',
+    "Storkey's diagonal: zero (w_ii = 0, the default) or keep (the update applied for i = j too, as Storkey 1997 and the seed's capacity table)",
+  ),
+  margin: float(
+    'Krauth-Mezard margin c',
+    KM_DEFAULT_MARGIN,
+    0,
+    5,
+    'Krauth-Mezard: learn until every stability xi_i (W xi)_i / ||w_i|| is at least c',
+  ),
+  dreams: float(
+    'Unlearning: dreams per pattern',
+    UNLEARNING_DEFAULTS.dreamsPerPattern,
+    0,
+    200,
+    'unlearning: random states relaxed and subtracted, per stored pattern',
+  ),
+  epsilon: float(
+    'Unlearning strength epsilon',
+    UNLEARNING_DEFAULTS.epsilon,
+    0,
+    1,
+    'unlearning: each dream subtracts (epsilon / D) s*_i s*_j',
+  ),
+};
+
+/** The RuleSettings of ./trials from the values of RULE_SETTINGS. */
+export function ruleSettings(v: ParamValues<typeof RULE_SETTINGS>) {
+  return {
+    diagonal: v.diagonal,
+    margin: v.margin,
+    dreamsPerPattern: v.dreams,
+    epsilon: v.epsilon,
+  };
+}
 
 /** D, units per pattern, in [min, max]. */
 export const units = (def: number, max: number, describe = 'D, units per pattern', min = 4) =>

@@ -1,5 +1,5 @@
 /**
- * The seven experiments of the Experiments lab, by the names the command line
+ * The eight experiments of the Experiments lab, by the names the command line
  * and the link use. Each is a typed parameter table (./params) and a run that
  * receives the table's values typed and yields rows as they complete
  * (./types). The list itself erases the tables' types: it is what the
@@ -10,6 +10,7 @@ import type { ParamTable, ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
 import { CAPACITY_PARAMS, runCapacity } from './capacity';
 import { CAPACITY_SIZE_PARAMS, runCapacitySize } from './capacitySize';
+import { DENSE_CAPACITY_PARAMS, runDenseCapacity } from './denseCapacity';
 import { DYNAMICS_PARAMS, runDynamics } from './dynamicsSweep';
 import { MODULES_PARAMS, runModules } from './modules';
 import { NOISE_PARAMS, runNoise } from './noise';
@@ -21,6 +22,7 @@ import type { ExperimentEvent, ExperimentRun, Row } from './types';
 export const EXPERIMENT_TABLES = {
   capacity: CAPACITY_PARAMS,
   'capacity-size': CAPACITY_SIZE_PARAMS,
+  'dense-capacity': DENSE_CAPACITY_PARAMS,
   noise: NOISE_PARAMS,
   patterns: PATTERNS_PARAMS,
   dynamics: DYNAMICS_PARAMS,
@@ -63,6 +65,12 @@ export const EXPERIMENT_DEFS: readonly ExperimentDef[] = [
     describe:
       'empirical capacity (largest N with exact-recall rate >= threshold) against D, Hebbian and Storkey',
     run: runCapacitySize,
+  }),
+  experiment('dense-capacity', {
+    title: 'Dense memory: capacity against n',
+    describe:
+      'dense associative memory F(x) = x^n (Krotov & Hopfield 2016): empirical capacity at n = 2, 3, 4..., growing like D^(n-1)',
+    run: runDenseCapacity,
   }),
   experiment('noise', {
     title: 'Noise sweep',

@@ -58,7 +58,7 @@ export function trialSettings(
 export function countSweep(
   v: TrialValues,
   sweep: Pick<LoadSweep, 'd' | 'kind' | 'stream'> &
-    Partial<Pick<LoadSweep, 'patterns' | 'codingLevel'>> & {
+    Partial<Pick<LoadSweep, 'patterns' | 'codingLevel' | 'settings'>> & {
       counts: readonly number[];
       flip: number;
     },

@@ -19,7 +19,8 @@
  * not depend on grouping, batching or engine.
  */
 import { flipFraction } from '../classic/corrupt';
-import { learn, type Network, type Rule } from '../classic/hopfield';
+import { learn, type Diagonal, type Network, type Rule } from '../classic/hopfield';
+import { krauthMezardWeights, KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../classic/rules';
 import { row as patternRow, type PatternMatrix } from '../../core/pattern';
 import { sampleDistinct, type Rng } from '../../core/random';
 import {
@@ -31,14 +32,28 @@ import {
 } from './batch';
 import { CovarianceLearner, StorkeyLearner } from './learners';
 import { makePatterns, type PatternKind } from './patterns';
-import { trialRng } from './seeds';
+import { deriveSeed, trialRng } from './seeds';
 import type { ExperimentEvent } from './types';
 
 export type LearnKind = Rule | 'covariance';
 
-/** Salts that keep the generators of patterns and cues apart. */
+/** Salts that keep the generators of patterns, cues and dreams apart. */
 const PATTERNS = 1;
 const CUES = 2;
+const DREAMS = 3;
+
+/** The settings of the rules that take some (defaults as ../classic/hopfield learn). */
+export interface RuleSettings {
+  /** storkey */
+  diagonal?: Diagonal;
+  /** krauth-mezard */
+  margin?: number;
+  /** unlearning: dreams per stored pattern, and their strength */
+  dreamsPerPattern?: number;
+  epsilon?: number;
+  /** dense-am */
+  power?: number;
+}
 
 export interface PointStats {
   /** number of recalls */
@@ -153,7 +168,19 @@ export interface Grower {
   dispose(): void;
 }
 
-export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1): Grower {
+/**
+ * How each kind grows: Hebbian is never built; Storkey and the covariance
+ * rule learn incrementally; pseudo-inverse, Krauth-Mezard, unlearning and
+ * dense-am are learned again for every N (none of them is incremental).
+ * `seed` seeds unlearning's dreams.
+ */
+export function makeGrower(
+  kind: LearnKind,
+  x: PatternMatrix,
+  codingLevel = 0.1,
+  settings: RuleSettings = {},
+  seed = 1,
+): Grower {
   const d = x.d;
   const prefix = (n: number): PatternMatrix => ({
     n,
@@ -176,19 +203,47 @@ export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1)
     case 'storkey': {
       let learner: StorkeyLearner | null = null;
       let own: GrowingMemory | null = null;
+      const diagonal = settings.diagonal ?? 'zero';
       return {
         memory: (n, engine) => {
           if (engine.storkey) {
-            own ??= engine.storkey(x);
+            own ??= engine.storkey(x, diagonal);
             return own.memory(n);
           }
-          learner ??= new StorkeyLearner(d);
+          learner ??= new StorkeyLearner(d, diagonal);
           learner.growTo(x, n);
           return engine.dense(learner.weights(), d);
         },
         dispose: () => own?.dispose(),
       };
     }
+    case 'krauth-mezard':
+      return {
+        memory: (n, engine) =>
+          engine.dense(krauthMezardWeights(prefix(n), settings.margin ?? KM_DEFAULT_MARGIN).w, d),
+        dispose: () => {},
+      };
+    case 'unlearning':
+      return {
+        // Its own factorised field, O((N + dreams) D) per cue and step (../classic/unlearning).
+        memory: (n, engine) =>
+          engine.network(
+            learn('unlearning', prefix(n), {
+              dreams: Math.round(
+                (settings.dreamsPerPattern ?? UNLEARNING_DEFAULTS.dreamsPerPattern) * n,
+              ),
+              epsilon: settings.epsilon ?? UNLEARNING_DEFAULTS.epsilon,
+              seed: deriveSeed(seed, n),
+            }),
+          ),
+        dispose: () => {},
+      };
+    case 'dense-am':
+      return {
+        memory: (n, engine) =>
+          engine.network(learn('dense-am', prefix(n), { power: settings.power })),
+        dispose: () => {},
+      };
     case 'covariance': {
       const learner = new CovarianceLearner(d, codingLevel);
       return {
@@ -206,6 +261,9 @@ export function makeGrower(kind: LearnKind, x: PatternMatrix, codingLevel = 0.1)
 export function trialBytes(kind: LearnKind, d: number, nMax: number): number {
   const patterns = nMax * d * 2;
   if (kind === 'storkey' || kind === 'covariance') return patterns + 4 * d * d;
+  // W is built for one point at a time and dropped, but count it in the group.
+  if (kind === 'krauth-mezard') return patterns + 8 * d * d;
+  if (kind === 'unlearning') return patterns * 12;
   if (kind === 'pseudoinverse') return patterns + 16 * d * nMax + 8 * nMax * nMax;
   return patterns;
 }
@@ -217,15 +275,29 @@ export function pointCost(
   n: number,
   prevN: number,
   cues: number,
+  settings: RuleSettings = {},
 ): number {
   const recall =
-    cues * 3 * (kind === 'hebbian' ? (n * d) / 8 : kind === 'pseudoinverse' ? 2 * n * d : d * d);
+    cues *
+    3 *
+    (kind === 'hebbian'
+      ? (n * d) / 8
+      : kind === 'pseudoinverse'
+        ? 2 * n * d
+        : kind === 'dense-am'
+          ? 4 * n * d * d
+          : d * d);
+  const dreams = (settings.dreamsPerPattern ?? UNLEARNING_DEFAULTS.dreamsPerPattern) * n;
   const learnCost =
     kind === 'storkey' || kind === 'covariance'
       ? Math.max(0, n - prevN) * d * d * 0.5
       : kind === 'pseudoinverse'
         ? n * n * d
-        : n * d * 0.1;
+        : kind === 'krauth-mezard'
+          ? n * n * d + n * d * d + 20 * n * n * d
+          : kind === 'unlearning'
+            ? dreams * 4 * (n + dreams) * d
+            : n * d * 0.1;
   return recall + learnCost + d;
 }
 
@@ -242,6 +314,8 @@ export interface LoadSweep {
   kind: LearnKind;
   patterns: PatternKind;
   codingLevel?: number;
+  /** the settings of the rule (diagonal, margin, dreams, power) */
+  settings?: RuleSettings;
   trials: number;
   cues: number;
   maxSteps: number;
@@ -278,7 +352,14 @@ export async function* runLoadSweep(
         trialRng(seed, stream, PATTERNS, t),
         sw.codingLevel,
       );
-      return { t, x, grower: makeGrower(sw.kind, x, sw.codingLevel) };
+      const grower = makeGrower(
+        sw.kind,
+        x,
+        sw.codingLevel,
+        sw.settings,
+        deriveSeed(seed, stream, DREAMS, t),
+      );
+      return { t, x, grower };
     });
     const last = t0 + group >= trials;
     try {
@@ -304,7 +385,7 @@ export async function* runLoadSweep(
           } finally {
             memory.dispose();
           }
-          done += pointCost(sw.kind, d, n, k > 0 ? points[k - 1].n : 0, cues);
+          done += pointCost(sw.kind, d, n, k > 0 ? points[k - 1].n : 0, cues, sw.settings);
           yield { kind: 'progress', done: progress.offset + done, total: progress.total };
         }
         if (last) yield { kind: 'point', index: k, stats: stats[k] };
@@ -318,12 +399,14 @@ export async function* runLoadSweep(
 
 /** Total cost of a sweep, in the units of its progress events. */
 export function sweepCost(
-  sw: Pick<LoadSweep, 'd' | 'points' | 'kind' | 'trials' | 'cues'>,
+  sw: Pick<LoadSweep, 'd' | 'points' | 'kind' | 'trials' | 'cues' | 'settings'>,
 ): number {
   let total = 0;
   sw.points.forEach(
     (p, k) =>
-      (total += sw.trials * pointCost(sw.kind, sw.d, p.n, k > 0 ? sw.points[k - 1].n : 0, sw.cues)),
+      (total +=
+        sw.trials *
+        pointCost(sw.kind, sw.d, p.n, k > 0 ? sw.points[k - 1].n : 0, sw.cues, sw.settings)),
   );
   return total;
 }
