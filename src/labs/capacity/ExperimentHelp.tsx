@@ -82,6 +82,35 @@ const BODY: Record<ExperimentName, (d: number) => ReactNode> = {
         line, the overlap staying near 1 until about 0.138 and collapsing after; Storkey and the
         pseudo-inverse holding on to higher loads.
       </p>
+      <p>
+        More rules (SCIENCE.md 1b): <strong>Krauth-Mezard</strong> learns each unit's row until
+        every stored bit has stability <TeX tex="\xi_i^\mu (W\xi^\mu)_i / \lVert w_i\rVert \ge c" />
+        ; such a W exists up to Gardner's bound <TeX tex="\alpha_c(c)" /> (2 at c = 0, about 0.52 at
+        c = 1); its W is not symmetric. <strong>Unlearning</strong> (Hopfield, Feinstein & Palmer
+        1983) starts from Hebbian and subtracts <TeX tex="(\varepsilon/D)\, s^*_i s^*_j" /> for the
+        attractor s* of each random start (a dream), which removes spurious minima first.{' '}
+        <strong>Storkey's diagonal</strong>: zero by default; <em>keep</em> applies the update for i
+        = j too, as Storkey (1997) wrote it and the seed's capacity table used, and then counts{' '}
+        <TeX tex="w_{ii} s_i" /> in the field: exact recall falls sooner (docs/rules.md).
+      </p>
+    </div>
+  ),
+  'dense-capacity': () => (
+    <div className="small">
+      <p>
+        Dense associative memory (Krotov & Hopfield 2016): binary units, energy{' '}
+        <TeX tex="E = -\sum_\mu F(\xi^\mu\cdot s)" /> with <TeX tex="F(x) = x^n" />, unit update{' '}
+        <TeX tex="s_i \leftarrow \operatorname{sgn}\sum_\mu [F(\xi^\mu\cdot s^{(i+)}) - F(\xi^\mu\cdot s^{(i-)})]" />
+        . n = 2 is the classic network. Here the energy is scaled by <TeX tex="D^{1-n}" /> (no
+        update changes) and recall is synchronous.
+      </p>
+      <p>
+        For each power n, pattern counts from a quarter of to four times the theory{' '}
+        <TeX tex="D^{n-1}/(2\,(2n-3)!!\,\ln D)" />; the capacity is the largest N whose exact-recall
+        rate reaches the threshold. Each step up in n multiplies the theory by{' '}
+        <TeX tex="D/(2n-1)" />: capacity grows like <TeX tex="D^{n-1}" />. With two sizes or more,
+        the 'exponents' table fits the power of D for each n.
+      </p>
     </div>
   ),
   'capacity-size': () => (

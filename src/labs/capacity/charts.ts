@@ -7,6 +7,7 @@ import type { ChartMarker, LineSeries } from '../../ui/LineChart';
 import type { ExperimentName, ExperimentValues } from '../../models/experiments/registry';
 import {
   ALPHA_C,
+  denseCapacity,
   mcElieceCapacity,
   round,
   storkeyCapacity,
@@ -31,6 +32,9 @@ const RULE_LABEL: Record<string, string> = {
   hebbian: 'Hebbian',
   storkey: 'Storkey',
   pseudoinverse: 'Pseudo-inverse',
+  'krauth-mezard': 'Krauth-Mezard',
+  unlearning: 'Hebbian + unlearning',
+  'dense-am': 'dense memory',
   covariance: 'covariance',
 };
 export const ruleLabel = (r: unknown) => RULE_LABEL[String(r)] ?? String(r);
@@ -170,6 +174,35 @@ const CHARTS: { [E in ExperimentName]: (tables: Tables, v: ExperimentValues[E]) 
         yLabel: 'capacity (patterns)',
         series,
         logX: true,
+        logY: true,
+      },
+    ];
+  },
+  'dense-capacity': ({ rows = [] }, v) => {
+    const series: LineSeries[] = [];
+    for (const [d, g] of groups(rows, 'units')) {
+      series.push({
+        name: `D = ${d}, measured`,
+        values: g
+          .filter((x) => x.empirical !== null)
+          .map((x) => ({ x: Number(x.power), y: Number(x.empirical) })),
+      });
+      series.push({
+        name: `D = ${d}, theory D^(n−1)/(2(2n−3)!! ln D)`,
+        values: g.map((x) => ({
+          x: Number(x.power),
+          y: denseCapacity(Number(x.power), Number(d)),
+        })),
+        dashed: true,
+      });
+    }
+    return [
+      {
+        id: 'capacity',
+        title: `Dense memory: capacity against the power n (exact-recall rate ≥ ${v.threshold})`,
+        xLabel: 'power n of F(x) = xⁿ',
+        yLabel: 'capacity (patterns)',
+        series,
         logY: true,
       },
     ];

@@ -4,8 +4,16 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { PatternGrid } from '../../ui/PatternGrid';
 import { runCommand } from '../../engine/commands';
 import { lessonHash } from '../../engine/lessons';
+import { pagePace } from '../../engine/pace';
 import type { Dynamics } from '../../models/classic/dynamics';
-import { DEMO, DEMO_RUNS, demoSetup, runDemo, type DemoRun, type DemoSetup } from './checkerboard';
+import { Select } from '../../ui/Controls';
+import {
+  DEMO_SETTINGS,
+  demoSetup,
+  runDemoPaced,
+  type DemoRun,
+  type DemoSetup,
+} from './checkerboard';
 import { COMMANDS } from './commands';
 import { useLab, useLabContext } from './useLab';
 
@@ -18,26 +26,31 @@ export function CheckerboardDemo() {
   const ctx = useLabContext();
   const open = useLab((s) => s.demoOpen);
   const seed = useLab((s) => s.seed);
+  const load = useLab((s) => s.demoLoad);
+  const DEMO = DEMO_SETTINGS[load];
   const [runs, setRuns] = useState<DemoRun[]>([]);
   const [setup, setSetup] = useState<DemoSetup | null>(null);
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(0);
   const cancelled = useRef(false);
   useEffect(() => () => void (cancelled.current = true), []);
 
+  // Learning and recall go in chunks on the page's pace (no long task), the
+  // patterns are drawn in a task of their own.
   const start = async () => {
     setBusy(true);
     setRuns([]);
-    const s = demoSetup(seed);
+    setDone(0);
+    await new Promise((res) => setTimeout(res, 0));
+    const s = demoSetup(seed, DEMO);
     setSetup(s);
-    const done: DemoRun[] = [];
-    for (const r of DEMO_RUNS) {
-      // Yield to the browser between runs so the page stays responsive.
-      await new Promise((res) => setTimeout(res, 16));
-      if (cancelled.current) return;
-      done.push(runDemo(s, r.rule, r.dynamics, seed));
-      setRuns([...done]);
-    }
-    setBusy(false);
+    const finished: DemoRun[] = [];
+    const onRun = (run: DemoRun) => {
+      finished.push(run);
+      setRuns([...finished]);
+    };
+    await runDemoPaced(s, seed, pagePace(), onRun, setDone, () => cancelled.current);
+    if (!cancelled.current) setBusy(false);
   };
 
   // A one-step lesson (lesson.ts): the demo's memory is scratch, and the visitor's comes back.

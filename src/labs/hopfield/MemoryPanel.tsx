@@ -9,6 +9,7 @@ import { COMMANDS } from './commands';
 import { MessagesFrom } from './MessagesFrom';
 import { PARAMS } from './params';
 import { RuleHelp } from './RuleHelp';
+import { RuleSettings } from './RuleSettings';
 import { capacity } from './theory';
 import { useLab, useLabContext } from './useLab';
 
@@ -16,7 +17,19 @@ const RULE_OPTIONS: { value: Rule; label: string }[] = [
   { value: 'hebbian', label: 'Hebbian' },
   { value: 'storkey', label: 'Storkey' },
   { value: 'pseudoinverse', label: 'Pseudo-inverse' },
+  { value: 'krauth-mezard', label: 'Krauth-Mezard (to a margin)' },
+  { value: 'unlearning', label: 'Hebbian + unlearning (dreams)' },
+  { value: 'dense-am', label: 'Dense associative memory (xⁿ)' },
 ];
+
+const RULE_NAME: Record<Rule, string> = {
+  hebbian: 'Hebbian',
+  storkey: 'Storkey',
+  pseudoinverse: 'pseudo-inverse',
+  'krauth-mezard': 'Krauth-Mezard',
+  unlearning: 'Hebbian before the dreams',
+  'dense-am': 'dense memory',
+};
 
 /** What the network holds: the rule, the stored patterns, and the load against capacity. */
 export function MemoryPanel() {
@@ -25,10 +38,12 @@ export function MemoryPanel() {
   const size = useLab((s) => s.size);
   const patterns = useLab((s) => s.patterns);
   const target = useLab((s) => s.target);
+  const margin = useLab((s) => s.margin);
+  const power = useLab((s) => s.power);
   const fileRef = useRef<HTMLInputElement>(null);
   const d = size * size;
   const n = patterns.length;
-  const cap = capacity(rule, d);
+  const cap = capacity(rule, d, { margin, power });
 
   return (
     <section className="panel hf-memory" data-panel="memory" aria-labelledby="hf-memory-title">
@@ -39,6 +54,7 @@ export function MemoryPanel() {
         options={RULE_OPTIONS}
         onChange={(v) => runCommand(COMMANDS.setRule, ctx, v)}
       />
+      <RuleSettings />
       <RuleHelp rule={rule} />
       <h3 className="small-heading">
         Stored patterns <span className="muted">({n})</span>
@@ -81,8 +97,7 @@ export function MemoryPanel() {
         <ul className="small muted">
           <li>
             Exact recall of all patterns up to <Tex tex={cap.exactFormula} /> ≈{' '}
-            {Math.floor(cap.exact)} patterns ({rule === 'pseudoinverse' ? 'pseudo-inverse' : rule},
-            random patterns).
+            {Math.floor(cap.exact)} patterns ({RULE_NAME[rule]}, random patterns).
           </li>
           <li>
             Hebbian retrieval with a few wrong bits up to <Tex tex="0.138\,D" /> ≈{' '}

@@ -33,9 +33,13 @@ export function RuleHelp({ rule }: { rule: Rule }) {
             tex="w_{ij} \mathrel{+}= \frac{1}{D}\left(\xi_i\xi_j - \xi_i h_{ji} - h_{ij}\xi_j\right),\quad h_{ij} = \sum_{k\ne i,j} w_{ik}\xi_k"
           />
           <p className="muted small">
-            Convention: 1/D normalisation, h computed with the weights before this pattern, the
-            diagonal kept at zero. Local and incremental; stores about <Tex tex="D/\sqrt{2\ln D}" />{' '}
-            patterns exactly, against <Tex tex="D/(2\ln D)" /> for Hebbian.
+            Convention: 1/D normalisation, h computed with the weights before this pattern. The
+            diagonal is a setting: <em>zero</em> (the default) applies the update for i ≠ j only;{' '}
+            <em>keep</em> applies it for i = j too, as Storkey (1997) wrote it and the seed's
+            capacity table used, so <Tex tex="w_{ii} \mathrel{+}= \tfrac1D(1 - 2\xi_i h_i)" /> and
+            recall counts <Tex tex="w_{ii}s_i" /> in the field. Local and incremental; with a zero
+            diagonal it stores about <Tex tex="D/\sqrt{2\ln D}" /> patterns exactly, against{' '}
+            <Tex tex="D/(2\ln D)" /> for Hebbian; keeping the diagonal lowers that.
           </p>
         </>
       )}
@@ -51,10 +55,66 @@ export function RuleHelp({ rule }: { rule: Rule }) {
           </p>
         </>
       )}
-      <p>
-        Recall lowers the energy <Tex tex="E(s) = -\tfrac12\, s^{\top} W s" /> (asynchronous updates
-        never raise it).
-      </p>
+      {rule === 'krauth-mezard' && (
+        <>
+          <p>
+            Krauth & Mezard (1987) "minover": for each unit i, find the stored pattern with the
+            smallest stability and add it to row i, until every stability reaches the margin c:
+          </p>
+          <Tex
+            display
+            tex="\kappa_i^{\mu} = \frac{\xi_i^{\mu} \sum_{j} w_{ij}\xi_j^{\mu}}{\lVert w_i\rVert} \ge c,\qquad w_{ij} \mathrel{+}= \tfrac1D\,\xi_i^{\mu}\xi_j^{\mu}"
+          />
+          <p className="muted small">
+            Convention: 1/D steps, no self-connections, at most 200 N steps per unit. Rows are
+            learned apart, so W is <strong>not symmetric</strong>: the energy below is then not a
+            Lyapunov function, and asynchronous recall may raise it. Such a W exists up to Gardner's
+            bound <Tex tex="\alpha_c(c)\,D" /> (2D at c = 0), correlated patterns included.
+          </p>
+        </>
+      )}
+      {rule === 'unlearning' && (
+        <>
+          <p>
+            Hopfield, Feinstein & Palmer (1983): store with Hebbian (1/D), then dream: relax a
+            random state to its attractor s* and weaken it,
+          </p>
+          <Tex
+            display
+            tex="w_{ij} \mathrel{-}= \frac{\varepsilon}{D}\, s^*_i s^*_j,\quad i \ne j"
+          />
+          <p className="muted small">
+            Spurious and mixture minima catch most random starts, so they lose their basins first
+            and the stored patterns' basins grow; too many dreams erase the memories too.
+            Convention: asynchronous relaxation in random order (seeded by the lab's seed), W stays
+            symmetric with a zero diagonal.
+          </p>
+        </>
+      )}
+      {rule === 'dense-am' && (
+        <>
+          <p>
+            Dense associative memory (Krotov & Hopfield 2016): each pattern contributes a power of
+            its overlap with the state,
+          </p>
+          <Tex
+            display
+            tex="E(s) = -D^{1-n}\sum_{\mu} F(\xi^{\mu}\cdot s),\quad F(x) = x^n,\qquad s_i \leftarrow \operatorname{sgn}\sum_\mu\left[F(\xi^\mu\cdot s^{(i+)}) - F(\xi^\mu\cdot s^{(i-)})\right]"
+          />
+          <p className="muted small">
+            n = 2 is the classic Hebbian network; capacity grows like <Tex tex="D^{n-1}" /> (about{' '}
+            <Tex tex="D^{n-1}/(2(2n-3)!!\ln D)" /> patterns exactly). Convention: the factor{' '}
+            <Tex tex="D^{1-n}" /> only keeps energies readable; for odd n, −ξ is not an attractor.
+            There is no pairwise W for n &gt; 2.
+          </p>
+        </>
+      )}
+      {rule !== 'dense-am' && (
+        <p>
+          Recall lowers the energy <Tex tex="E(s) = -\tfrac12\, s^{\top} W s" /> (asynchronous
+          updates never raise it while W is symmetric with a zero diagonal).
+        </p>
+      )}
     </Help>
   );
 }

@@ -1,19 +1,48 @@
 /**
- * The checkerboard demo: 50 x 50 units, 50 random patterns plus a
+ * The checkerboard demo: 50 x 50 units, random patterns plus a
  * checkerboard of 5 x 5 squares, a cue with 1000 distinct units of the
  * checkerboard flipped, recalled with Hebbian and Storkey weights, each
- * synchronously and asynchronously. The energy curves show the difference:
- * asynchronous energy never rises; the rules differ in how well the
- * checkerboard survives 50 other memories.
+ * synchronously and asynchronously.
+ *
+ * Two settings. The seed project's own (50 random patterns) is light: all
+ * four runs reach the checkerboard, and only the energy curves differ
+ * (asynchronous energy never rises). The loaded one (150 random patterns,
+ * found by measurement, docs/rules.md) parts them: Hebbian's basin no
+ * longer reaches a cue 40 % away (it ends in a spurious state, at seed 1
+ * asynchronously, and synchronously at seeds 2 and 3), while Storkey
+ * recalls it both ways. The unit test asserts it.
  */
 import { createRng } from '../../core/random';
+import type { Pace } from '../../core/pace';
 import { flipDistinct } from '../../models/classic/corrupt';
-import { recall, classify, type Dynamics, type Verdict } from '../../models/classic/dynamics';
-import { learn, type Rule } from '../../models/classic/hopfield';
-import { stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
+import {
+  recall,
+  classify,
+  Stepper,
+  type Dynamics,
+  type Verdict,
+} from '../../models/classic/dynamics';
+import { learn, type Network, type Rule } from '../../models/classic/hopfield';
+import { DenseNetwork, HebbianNetwork } from '../../models/classic/networks';
+import { StorkeyLearner } from '../../models/experiments/learners';
+import { hamming, row, stack, type Bipolar, type PatternMatrix } from '../../core/pattern';
 import { checkerboard, randomPattern } from '../../data/presets';
 
-export const DEMO = { side: 50, randoms: 50, square: 5, flips: 1000 };
+export interface DemoSetting {
+  side: number;
+  randoms: number;
+  square: number;
+  flips: number;
+}
+
+/** The seed project's setting. */
+export const DEMO: DemoSetting = { side: 50, randoms: 50, square: 5, flips: 1000 };
+
+/** Three times the seed's load, the same cue: where the rules part. */
+export const LOADED_DEMO: DemoSetting = { ...DEMO, randoms: 150 };
+
+export const DEMO_SETTINGS = { seed: DEMO, loaded: LOADED_DEMO } as const;
+export type DemoSettingName = keyof typeof DEMO_SETTINGS;
 
 export interface DemoSetup {
   x: PatternMatrix;
@@ -23,18 +52,18 @@ export interface DemoSetup {
   cue: Int8Array;
 }
 
-export function demoSetup(seed: number): DemoSetup {
+export function demoSetup(seed: number, setting: DemoSetting = DEMO): DemoSetup {
   const rng = createRng(seed);
-  const d = DEMO.side * DEMO.side;
+  const d = setting.side * setting.side;
   const patterns: Bipolar[] = [];
-  for (let i = 0; i < DEMO.randoms; i++) patterns.push(randomPattern(d, rng));
-  const board = checkerboard(DEMO.side, DEMO.side, DEMO.square);
+  for (let i = 0; i < setting.randoms; i++) patterns.push(randomPattern(d, rng));
+  const board = checkerboard(setting.side, setting.side, setting.square);
   patterns.push(board);
   return {
     x: stack(patterns, d),
     names: [...patterns.slice(0, -1).map((_, i) => `Random ${i + 1}`), 'Checkerboard'],
-    target: DEMO.randoms,
-    cue: flipDistinct(board, DEMO.flips, rng),
+    target: setting.randoms,
+    cue: flipDistinct(board, setting.flips, rng),
   };
 }
 
@@ -54,11 +83,23 @@ export const DEMO_RUNS: { rule: Rule; dynamics: Dynamics }[] = [
   { rule: 'storkey', dynamics: 'async' },
 ];
 
+const MAX_STEPS = 50;
+
 /** One of the four runs; all share the setup and the seed of the update order. */
-export function runDemo(setup: DemoSetup, rule: Rule, dynamics: Dynamics, seed: number): DemoRun {
-  const net = learn(rule, setup.x);
-  const target = setup.x.data.subarray(setup.target * setup.x.d, (setup.target + 1) * setup.x.d);
-  const r = recall(net, setup.cue, { dynamics, rng: createRng(seed + 1), maxSteps: 50, target });
+export function runDemo(
+  setup: DemoSetup,
+  rule: Rule,
+  dynamics: Dynamics,
+  seed: number,
+  net: Network = learn(rule, setup.x),
+): DemoRun {
+  const target = row(setup.x, setup.target);
+  const r = recall(net, setup.cue, {
+    dynamics,
+    rng: createRng(seed + 1),
+    maxSteps: MAX_STEPS,
+    target,
+  });
   return {
     rule,
     dynamics,
@@ -67,4 +108,61 @@ export function runDemo(setup: DemoSetup, rule: Rule, dynamics: Dynamics, seed: 
     steps: r.steps,
     verdict: classify(setup.x, r.final, setup.target, r.cycled),
   };
+}
+
+/**
+ * The four runs for the page, in chunks on `pace`: Storkey is learned a few
+ * patterns per chunk (StorkeyLearner, the same weights up to float32
+ * rounding as learn('storkey')), each network once for both dynamics, and
+ * recall goes a step (or sweep) per chunk, so no task holds the page long.
+ * `onRun` gets each run as it ends; `progress` the fraction done.
+ */
+export async function runDemoPaced(
+  setup: DemoSetup,
+  seed: number,
+  pace: Pace,
+  onRun: (run: DemoRun) => void,
+  progress: (fraction: number) => void = () => {},
+  cancelled: () => boolean = () => false,
+): Promise<void> {
+  const { x } = setup;
+  const d = x.d;
+  const learner = new StorkeyLearner(d);
+  for (let k = 0; k < x.n && !cancelled();) {
+    await pace.pause();
+    const t0 = performance.now();
+    const count = Math.min(x.n - k, Math.max(1, pace.chunk('storkey', 8)));
+    learner.growTo(x, k + count);
+    pace.record('storkey', count, performance.now() - t0);
+    k += count;
+    progress((0.5 * k) / x.n);
+  }
+  const nets: Record<'hebbian' | 'storkey', Network> = {
+    hebbian: new HebbianNetwork(x),
+    storkey: new DenseNetwork('storkey', x, learner.weights()),
+  };
+  const target = row(x, setup.target);
+  for (const [k, { rule, dynamics }] of DEMO_RUNS.entries()) {
+    if (cancelled()) return;
+    const net = nets[rule as 'hebbian' | 'storkey'];
+    const stepper = new Stepper(net, setup.cue, { dynamics, rng: createRng(seed + 1) });
+    const energy = [stepper.energy];
+    const dist = [hamming(stepper.state, target)];
+    while (stepper.steps < MAX_STEPS && (stepper.steps === 0 || stepper.status === 'running')) {
+      await pace.pause();
+      if (cancelled()) return;
+      stepper.step();
+      energy.push(stepper.energy);
+      dist.push(hamming(stepper.state, target));
+    }
+    onRun({
+      rule,
+      dynamics,
+      energy,
+      hamming: dist,
+      steps: stepper.steps,
+      verdict: classify(x, stepper.state, setup.target, stepper.status === 'cycle'),
+    });
+    progress(0.5 + (0.5 * (k + 1)) / DEMO_RUNS.length);
+  }
 }

@@ -13,8 +13,10 @@ import {
   patternsParam,
   stringParam,
 } from '../../core/params';
+import { MAX_POWER, MIN_POWER } from '../../models/classic/denseAM';
 import { DYNAMICS } from '../../models/classic/dynamics';
-import { RULES } from '../../models/classic/hopfield';
+import { DEFAULT_POWER, DIAGONALS, RULES } from '../../models/classic/hopfield';
+import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../../models/classic/rules';
 
 export const MIN_SIZE = 8;
 export const MAX_SIZE = 64;
@@ -27,6 +29,40 @@ export const PARAMS = {
     label: 'Grid size',
   }),
   rule: enumParam(RULES, 'hebbian', 'learning rule', { label: 'Learning rule' }),
+  diagonal: enumParam(
+    DIAGONALS,
+    'zero',
+    "Storkey's diagonal: zero (w_ii = 0) or keep (as Storkey 1997 and the seed's capacity table)",
+    { link: 'diag', label: "Storkey's diagonal" },
+  ),
+  margin: floatParam(
+    KM_DEFAULT_MARGIN,
+    0,
+    5,
+    'Krauth-Mezard: the stability every stored bit must reach',
+    { link: 'km', label: 'Margin c' },
+  ),
+  dreams: intParam(
+    UNLEARNING_DEFAULTS.dreamsPerPattern,
+    0,
+    200,
+    'unlearning: dreams per stored pattern',
+    { label: 'Dreams per pattern' },
+  ),
+  epsilon: floatParam(UNLEARNING_DEFAULTS.epsilon, 0, 0.5, 'unlearning: strength of each dream', {
+    link: 'eps',
+    label: 'Dream strength ε',
+  }),
+  power: intParam(
+    DEFAULT_POWER,
+    MIN_POWER,
+    MAX_POWER,
+    'dense associative memory: the power n of F(x) = x^n',
+    {
+      link: 'n',
+      label: 'Power n',
+    },
+  ),
   dynamics: enumParam(DYNAMICS, 'async', 'recall dynamics', { link: 'dyn', label: 'Update rule' }),
   temperature: floatParam(0.5, 0, 10, 'temperature T of stochastic (Glauber) dynamics', {
     link: 'temp',
@@ -43,6 +79,12 @@ export const PARAMS = {
   }),
   speed: intParam(5, 1, 10, 'animation speed level', { label: 'Speed' }),
   demoOpen: boolParam(false, 'open the checkerboard comparison', { link: 'demo' }),
+  demoLoad: enumParam(
+    ['seed', 'loaded'] as const,
+    'seed',
+    "the checkerboard comparison's setting: the seed's 50 random patterns, or 150",
+    { label: 'Setting' },
+  ),
 };
 
 /**

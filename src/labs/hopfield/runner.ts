@@ -15,7 +15,7 @@ import { say } from '../../engine/messages';
 import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
 import { watchFields } from '../../engine/watch';
 import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
-import { learn, type Network } from '../../models/classic/hopfield';
+import { learn, type LearnOptions, type Network } from '../../models/classic/hopfield';
 import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */
@@ -40,6 +40,11 @@ const CHART_INTERVAL_MS = 100;
  */
 const NETWORK_FIELDS = [
   'rule',
+  'diagonal',
+  'margin',
+  'dreams',
+  'epsilon',
+  'power',
   'patterns',
   'size',
   'state',
@@ -62,6 +67,22 @@ interface Recall {
   ham: TracePoint[];
   /** The traces hold points the store has not been shown yet (the chart throttle). */
   unpublished: boolean;
+}
+
+/** The settings of the current rule only (so changing another rule's setting relearns nothing). */
+export function learnOptions(st: HopfieldState): LearnOptions {
+  switch (st.rule) {
+    case 'storkey':
+      return { diagonal: st.diagonal };
+    case 'krauth-mezard':
+      return { margin: st.margin };
+    case 'unlearning':
+      return { dreams: st.dreams * st.patterns.length, epsilon: st.epsilon, seed: st.seed };
+    case 'dense-am':
+      return { power: st.power };
+    default:
+      return {};
+  }
 }
 
 export class HopfieldRunner {
@@ -110,17 +131,19 @@ export class HopfieldRunner {
     this.publishOverlaps();
   }
 
-  /** The network for the current rule and patterns, learned on demand. */
+  /** The network for the current rule, its settings and the patterns, learned on demand. */
   network(): { net: Network; x: PatternMatrix } | null {
-    const { rule, patterns, size } = this.store.getState();
+    const st = this.store.getState();
+    const { rule, patterns, size } = st;
     if (patterns.length === 0) return null;
-    const key = `${rule}:${size}:${patterns.map((p) => p.id).join(',')}`;
+    const opts = learnOptions(st);
+    const key = `${rule}:${JSON.stringify(opts)}:${size}:${patterns.map((p) => p.id).join(',')}`;
     if (this.cache?.key !== key) {
       const x = stack(
         patterns.map((p) => p.cells as Bipolar),
         size * size,
       );
-      this.cache = { key, net: learn(rule, x), x };
+      this.cache = { key, net: learn(rule, x, opts), x };
     }
     return { net: this.cache.net, x: this.cache.x };
   }
@@ -212,17 +235,20 @@ export class HopfieldRunner {
 
   /** Overlaps of the current state with every stored pattern, for the bars. */
   private publishOverlaps(): void {
-    const learned = this.safeNetwork();
+    // The overlaps need the patterns only: learning waits for recall (some rules take a while).
     const s = this.store.getState();
-    this.write({ overlaps: learned ? overlaps(learned.x, s.state) : new Float64Array(0) });
-  }
-
-  private safeNetwork() {
+    const d = s.size * s.size;
+    let x: PatternMatrix | null = null;
     try {
-      return this.network();
+      if (s.patterns.length > 0)
+        x = stack(
+          s.patterns.map((p) => p.cells as Bipolar),
+          d,
+        );
     } catch {
-      return null;
+      x = null; // a pattern of another size, mid-resize
     }
+    this.write({ overlaps: x ? overlaps(x, s.state) : new Float64Array(0) });
   }
 
   private ensureRecall(): Recall | null {
