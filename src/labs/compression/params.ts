@@ -20,6 +20,7 @@ import {
   type ParamSpec,
   type ParamValues,
 } from '../../core/params';
+import { checkTableValue } from '../../core/paramCheck';
 import { MAX_BITS, MIN_BITS } from '../../models/compression/autoencoder';
 import { DATASETS } from '../../models/compression/datasets';
 import { STAGE_DEFAULTS, STAGE_REQUESTS } from '../../models/compression/hopfieldStage';
@@ -117,29 +118,9 @@ export function defaultAmount(query: QueryKind, bits: number): number {
   return 0.3;
 }
 
-/** Why `value` is not a valid `key`, or null when it is. */
-export function checkSetting(key: string, value: unknown): string | null {
-  if (!(key in PARAMS)) return `There is no setting called "${key}".`;
-  const spec = PARAMS[key as SettingKey] as ParamSpec<unknown>;
-  const name = spec.label ?? key;
-  if (spec.kind === 'enum') {
-    return spec.values!.includes(value as string)
-      ? null
-      : `${name} must be one of ${spec.values!.join(', ')}; got "${String(value)}".`;
-  }
-  if (spec.kind === 'bool') return typeof value === 'boolean' ? null : `${name} must be on or off.`;
-  if (spec.kind === 'string') return typeof value === 'string' ? null : `${name} must be a text.`;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return `${name} must be a number; got "${String(value)}".`;
-  }
-  if (spec.kind === 'int' && !Number.isInteger(value)) {
-    return `${name} must be a whole number; got ${value}.`;
-  }
-  if (value < spec.min! || value > spec.max!) {
-    return `${name} must be between ${spec.min} and ${spec.max}; got ${value}.`;
-  }
-  return null;
-}
+/** Why `value` is not a valid `key`, or null when it is (core/paramCheck). */
+export const checkSetting = (key: string, value: unknown): string | null =>
+  checkTableValue(PARAMS, key, value);
 
 /**
  * The settings made consistent with each other, and one visitor-readable

@@ -13,6 +13,7 @@ import {
   type ParamSpec,
   type ParamValues,
 } from '../../core/params';
+import { checkTableValue } from '../../core/paramCheck';
 import { CMR_PARAM_TABLE, DISTRACTOR_PROTOCOLS } from '../../models/human/cmr';
 import { CONTEXT_THETA } from '../../models/human/freeRecall';
 
@@ -71,24 +72,6 @@ export function paramSpec<K extends SettingKey>(key: K): ParamSpec<Settings[K]> 
   return PARAMS[key] as ParamSpec<Settings[K]>;
 }
 
-/** Why `value` is not a valid `key`, or null when it is. */
-export function checkSetting(key: string, value: unknown): string | null {
-  if (!(key in PARAMS)) return `There is no setting called "${key}".`;
-  const spec = PARAMS[key as SettingKey] as ParamSpec<unknown>;
-  const name = spec.label ?? key;
-  if (spec.kind === 'enum') {
-    return spec.values!.includes(value as string)
-      ? null
-      : `${name} must be one of ${spec.values!.join(', ')}; got "${String(value)}".`;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return `${name} must be a number; got "${String(value)}".`;
-  }
-  if (spec.kind === 'int' && !Number.isInteger(value)) {
-    return `${name} must be a whole number; got ${value}.`;
-  }
-  if (value < spec.min! || value > spec.max!) {
-    return `${name} must be between ${spec.min} and ${spec.max}; got ${value}.`;
-  }
-  return null;
-}
+/** Why `value` is not a valid `key`, or null when it is (core/paramCheck). */
+export const checkSetting = (key: string, value: unknown): string | null =>
+  checkTableValue(PARAMS, key, value);
