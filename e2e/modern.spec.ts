@@ -60,17 +60,32 @@ test('move beta down: the single digit becomes a blend, then the average', async
   const sharp = await topWeight(page);
   expect(sharp).toBeGreaterThan(0.8);
 
-  await page.getByTestId('preset-blend').click();
-  await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'blend', {
-    timeout: 30_000,
-  });
-  await expect(page.getByTestId('step-status')).toContainText(/Settled|stopped/, {
-    timeout: 30_000,
-  });
+  // Middle beta is chosen for the cue: its attention spreads over about 10 digits, then one update.
+  const middle = page.getByTestId('middle-note');
+  const middleBeta = async () => {
+    await page.getByTestId('preset-blend').click();
+    await expect(middle).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('step-status')).toContainText('Last update moved', {
+      timeout: 30_000,
+    });
+    const nEff = Number(await middle.getAttribute('data-neff'));
+    expect(nEff).toBeGreaterThan(9);
+    expect(nEff).toBeLessThan(11);
+    return Number((await middle.textContent())?.match(/Middle β for this cue: β = ([\d.]+)/)?.[1]);
+  };
+  const first = await middleBeta();
+  await expect(middle).toContainText('one update from the cue');
   const blended = await topWeight(page);
   expect(blended).toBeLessThan(sharp);
-  await expect(page.getByTestId('regime')).toContainText('Metastable blend');
   await page.screenshot({ path: info.outputPath('blend.png'), fullPage: true });
+  // Another cue, another beta.
+  await page.getByRole('button', { name: /^Another digit/ }).click();
+  await expect(middle).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('step-status')).not.toContainText('Working', { timeout: 30_000 });
+  const second = await middleBeta();
+  expect(second).toBeGreaterThan(0);
+  expect(second).not.toBe(first);
+  console.log(`middle beta: ${first} for the first cue, ${second} for the second`);
 
   // The slider itself, all the way down.
   const slider = page.getByRole('slider', { name: /β \(inverse temperature\)/ });
@@ -106,6 +121,115 @@ test('draw a digit and retrieve', async ({ page }, info) => {
   expect(await regime(page)).toBe('single');
   await expect(page).toHaveURL(/src=drawn.*draw=[0-9a-f]{784}/);
   await page.screenshot({ path: info.outputPath('drawn.png'), fullPage: true });
+
+  // A small 7 down in a corner, as visitors draw: framed like the digits, it is retrieved as a 7.
+  await page.getByRole('button', { name: 'Clear drawing' }).click();
+  const stroke = async (points: [number, number][]) => {
+    const [sx, sy] = at(...points[0]);
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    for (const p of points.slice(1)) {
+      const [x, y] = at(...p);
+      await page.mouse.move(x, y, { steps: 10 });
+    }
+    await page.mouse.up();
+  };
+  await stroke([
+    [16, 15],
+    [24, 15],
+    [19, 25],
+  ]);
+  await expect(page.getByTestId('framing-note')).toContainText(/its box is \d+ × \d+ pixels/);
+  await expect(page.getByTestId('step-status')).toContainText(/Settled/, { timeout: 30_000 });
+  await expect(page.getByTestId('match')).toContainText(/Nearest stored digit to ξ: #\d+ \(a 7\)/);
+  await page.screenshot({ path: info.outputPath('drawn-seven.png'), fullPage: true });
+  // Framing off: the same drawing, as drawn.
+  await page.getByRole('switch', { name: 'Frame my drawing like the digits' }).uncheck();
+  await expect(page).toHaveURL(/frame=false/);
+  await expect(page.getByTestId('step-status')).toContainText(/Settled/, { timeout: 30_000 });
+  // As drawn, its ink falls where the stored 7s have none: here it is taken for another digit.
+  await expect(page.getByTestId('match')).not.toContainText('(a 7)');
+  console.log('small 7, not framed:', await page.getByTestId('match').textContent());
+});
+
+/** Two small PNG images drawn in the page (a ring and a cross, dark on white), and a text file. */
+async function dropFiles(page: Page, which: 'pictures' | 'text'): Promise<void> {
+  await page.evaluate(async (which) => {
+    const png = async (name: string, draw: (g: OffscreenCanvasRenderingContext2D) => void) => {
+      const canvas = new OffscreenCanvas(64, 48);
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, 64, 48);
+      g.strokeStyle = '#111';
+      g.lineWidth = 5;
+      g.beginPath();
+      draw(g);
+      g.stroke();
+      return new File([await canvas.convertToBlob({ type: 'image/png' })], name, {
+        type: 'image/png',
+      });
+    };
+    const files =
+      which === 'pictures'
+        ? [
+            await png('ring.png', (g) => g.arc(32, 24, 15, 0, 2 * Math.PI)),
+            await png('cross.png', (g) => {
+              g.moveTo(14, 6);
+              g.lineTo(50, 42);
+              g.moveTo(50, 6);
+              g.lineTo(14, 42);
+            }),
+          ]
+        : [new File(['not a picture'], 'notes.txt', { type: 'text/plain' })];
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(f);
+    const zone = document.querySelector('[data-testid="own-drop"]')!;
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, which);
+}
+
+test('your own images: dropped, kept, stored and retrieved; a non-image changes nothing', async ({
+  page,
+}, info) => {
+  await openModern(page, 'k=500&seed=2');
+  await expect(page.getByTestId('own-none')).toBeVisible();
+  await dropFiles(page, 'pictures');
+  await expect(page.getByTestId('own-image')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('memory-note')).toContainText(
+    '500 real MNIST digits and 2 of your own images (after them) stored as the rows of X (502 × 784',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('own-list')).toContainText('stored as #501');
+
+  // Cue with one of them, bottom half hidden: it is the one retrieved.
+  await page.getByLabel('Cue from').selectOption({ label: 'One of my own images' });
+  await expect(page.getByTestId('step-status')).toContainText(/Settled/, { timeout: 30_000 });
+  await expect(page.getByTestId('match')).toContainText(
+    /Nearest stored digit to ξ: #50[01] \(one of yours\) — the cue’s own digit ✓/,
+  );
+  await page.screenshot({ path: info.outputPath('own-images.png'), fullPage: true });
+
+  // A file that is not an image: a message, and nothing else changes.
+  await dropFiles(page, 'text');
+  await expect(page.getByTestId('messages-addImages')).toContainText(
+    '“notes.txt” is not an image (text/plain).',
+  );
+  await expect(page.getByTestId('own-image')).toHaveCount(2);
+  await expect(page.getByTestId('memory-note')).toContainText('(502 × 784');
+
+  // Kept in this browser: still there after a reload; then removed.
+  await page.reload();
+  await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('own-image')).toHaveCount(2);
+  await expect(page.getByTestId('memory-note')).toContainText('(502 × 784', { timeout: 30_000 });
+  await page.getByTestId('own-remove').first().click();
+  await expect(page.getByTestId('own-image')).toHaveCount(1);
+  await expect(page.getByTestId('memory-note')).toContainText('(501 × 784', { timeout: 30_000 });
+  await page.getByTestId('own-clear').click();
+  await expect(page.getByTestId('own-none')).toBeVisible();
+  await expect(page.getByTestId('memory-note')).toContainText('(500 × 784', { timeout: 30_000 });
 });
 
 test('classic vs modern: the sweep runs in slices and plots three curves', async ({
@@ -170,4 +294,62 @@ test('leaving the Modern lab frees its memory: SIMD blocks on WASM, tensors on W
   await page.getByRole('link', { name: 'Engram' }).click();
   await expect(page.getByRole('heading', { name: /How does a network remember/ })).toBeVisible();
   await expect.poll(count).toBe(baseline);
+});
+
+test('adding 40 large images holds the page for no long task', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.startTime >= (w as unknown as { since: number }).since) w.longTasks.push(e.duration);
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await openModern(page, 'k=200');
+  // Made first (drawing 40 pictures is the test's work, not the lab's), then dropped at once.
+  await page.evaluate(async () => {
+    const files: File[] = [];
+    for (let i = 0; i < 40; i++) {
+      const canvas = new OffscreenCanvas(1200, 900);
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#fafafa';
+      g.fillRect(0, 0, 1200, 900);
+      g.strokeStyle = '#222';
+      g.lineWidth = 60;
+      g.beginPath();
+      g.arc(600, 450, 150 + 5 * i, 0, (2 * Math.PI * (i + 5)) / 45);
+      g.stroke();
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      files.push(new File([blob], `big-${i}.png`, { type: 'image/png' }));
+    }
+    (window as unknown as { bigFiles: File[] }).bigFiles = files;
+  });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; since: number };
+    w.longTasks = [];
+    w.since = performance.now(); // tasks from here on: the lab's work on the files
+    const data = new DataTransfer();
+    for (const f of (window as unknown as { bigFiles: File[] }).bigFiles) data.items.add(f);
+    const zone = document.querySelector('[data-testid="own-drop"]')!;
+    // From a task of the page's own, so the longtask observer sees all of the work.
+    setTimeout(() => {
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }, 0);
+  });
+  await expect(page.getByTestId('own-image')).toHaveCount(40, { timeout: 60_000 });
+  await expect(page.getByTestId('memory-note')).toContainText('(240 × 784', { timeout: 30_000 });
+  await expect(page.getByTestId('step-status')).not.toContainText('Working', { timeout: 30_000 });
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(
+    `adding 40 images of 1200 x 900: longest main-thread task ${Math.round(Math.max(0, ...tasks))} ms; tasks over 50 ms: ${tasks.length}`,
+  );
+  // The aim is 50 ms; the bound is e2e/longtasks.spec.ts's loose 200 ms for a busy shared machine.
+  expect(Math.max(0, ...tasks)).toBeLessThan(200);
+  await page.getByTestId('own-clear').click();
+  await expect(page.getByTestId('own-none')).toBeVisible();
 });

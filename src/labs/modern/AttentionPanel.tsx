@@ -55,7 +55,9 @@ export function AttentionPanel() {
   const truthPos = useLab((s) => s.truthPos);
   const set = ctx.runner.pool;
   const thumbs = useMemo(
-    () => (set && r ? r.top.map((m) => signedImage(set, m.item)) : []),
+    // While a new pool is being stored, the last retrieval may name an image no longer in it.
+    () =>
+      set && r ? r.top.map((m) => (m.item < set.count ? signedImage(set, m.item) : null)) : [],
     [set, r],
   );
   const energy = useMemo(

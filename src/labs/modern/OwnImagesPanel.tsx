@@ -4,16 +4,48 @@
  * is ./ownImages' (through the addImages, removeImage and clearImages
  * commands); this panel only hands the files over and shows the store.
  */
-import { useState, type DragEvent } from 'react';
+import { memo, useMemo, useState, type DragEvent } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { GrayImage } from '../../ui/GrayImage';
 import { InlineMessages } from '../../ui/LabMessages';
-import { COMMANDS } from './commands';
+import { COMMANDS, type LabContext } from './commands';
 import { IMAGES_SOURCE, MAX_OWN_IMAGES, type ImageFile } from './ownImages';
+import type { OwnImage } from './pool';
 import { useLab, useLabContext } from './useLab';
 
-const unit = (ink: Uint8Array) => Float32Array.from(ink, (v) => v / 255);
+/**
+ * One image of the list. Memoised: storing the network again (which moves
+ * `pos`) or adding more images redraws only the items that changed, not
+ * every thumbnail.
+ */
+const OwnItem = memo(function OwnItem({
+  img,
+  pos,
+  ctx,
+}: {
+  img: OwnImage;
+  pos: number;
+  ctx: LabContext;
+}) {
+  const unit = useMemo(() => Float32Array.from(img.ink, (v) => v / 255), [img]);
+  return (
+    <li data-testid="own-image">
+      <GrayImage values={unit} range="unit" size={56} label={img.name} />
+      <span className="mh-own-name" title={img.name}>
+        {img.name}
+      </span>
+      <span className="small muted">{pos >= 0 ? `stored as #${pos}` : 'being stored…'}</span>
+      <CommandButton
+        command={COMMANDS.removeImage}
+        ctx={ctx}
+        arg={img.id}
+        label="Remove"
+        testId="own-remove"
+      />
+    </li>
+  );
+});
 
 export function OwnImagesPanel() {
   const ctx = useLabContext();
@@ -90,27 +122,9 @@ export function OwnImagesPanel() {
       {own.length > 0 ? (
         <>
           <ol className="mh-own-list" data-testid="own-list" aria-label="Your images">
-            {own.map((img, j) => {
-              const pos = stored.indexOf(digits + j);
-              return (
-                <li key={img.id} data-testid="own-image">
-                  <GrayImage values={unit(img.ink)} range="unit" size={56} label={img.name} />
-                  <span className="mh-own-name" title={img.name}>
-                    {img.name}
-                  </span>
-                  <span className="small muted">
-                    {pos >= 0 ? `stored as #${pos}` : 'being stored…'}
-                  </span>
-                  <CommandButton
-                    command={COMMANDS.removeImage}
-                    ctx={ctx}
-                    arg={img.id}
-                    label="Remove"
-                    testId="own-remove"
-                  />
-                </li>
-              );
-            })}
+            {own.map((img, j) => (
+              <OwnItem key={img.id} img={img} pos={stored.indexOf(digits + j)} ctx={ctx} />
+            ))}
           </ol>
           <CommandButton command={COMMANDS.clearImages} ctx={ctx} testId="own-clear" />
         </>

@@ -144,9 +144,12 @@ export class ModernRunner {
     const moot = () => this.disposed || storeGen !== this.storeGen;
     return this.enqueue(async () => {
       if (moot()) return;
+      const t0 = performance.now();
+      // The page renders the change (a new list of images) first; the copy below is a task of its own.
+      await yieldToPage();
+      if (moot()) return;
       const set = this.set!;
       const s = this.store.getState();
-      const t0 = performance.now();
       const pool = withOwnImages(set, s.own);
       this.pool = pool;
       const digits = sampleDigits(pool, s.k, s.classes, createRng(s.seed));
