@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { dismiss, MAX_MESSAGES, messagesFrom, say, type WithMessages } from './messages';
+import { runCommand } from './commands';
+import {
+  dismiss,
+  dismissCommand,
+  MAX_MESSAGES,
+  messagesFrom,
+  say,
+  type WithMessages,
+} from './messages';
 
 const store = () => createStore<WithMessages>(() => ({ messages: [] }));
 
@@ -38,5 +46,13 @@ describe('lab messages', () => {
     say(s, 'warn', 'empty', 'store');
     say(s, 'warn', 'bad link');
     expect(messagesFrom(s.getState().messages, 'store').map((m) => m.text)).toEqual(['empty']);
+  });
+
+  it('the Dismiss command hides one message by its id', () => {
+    const ctx = { store: store() };
+    const a = say(ctx.store, 'info', 'a');
+    say(ctx.store, 'info', 'b');
+    expect(runCommand(dismissCommand<typeof ctx>(), ctx, a)).toBe(true);
+    expect(ctx.store.getState().messages.map((m) => m.text)).toEqual(['b']);
   });
 });

@@ -10,6 +10,7 @@
  *   page shows it next to that control as well as in the list.
  * - The list keeps the newest `MAX_MESSAGES`.
  */
+import type { Command } from './commands';
 
 export type MessageKind = 'info' | 'warn' | 'error';
 
@@ -27,7 +28,7 @@ export interface WithMessages {
   messages: Message[];
 }
 
-interface MessageStore {
+export interface MessageStore {
   getState(): WithMessages;
   setState(partial: Partial<WithMessages>): void;
 }
@@ -58,4 +59,14 @@ export function dismiss(store: MessageStore, id: number): void {
 /** The messages a control caused, for showing them next to it. */
 export function messagesFrom(messages: readonly Message[], source: string): Message[] {
   return messages.filter((m) => m.source === source);
+}
+
+/** The command that hides a message by its id (the message list's Dismiss buttons), for a lab's table. */
+export function dismissCommand<Ctx extends { store: MessageStore }>(): Command<Ctx, number> {
+  return {
+    id: 'dismissMessage',
+    label: 'Dismiss',
+    help: 'Hide a message',
+    perform: (ctx, id) => dismiss(ctx.store, id),
+  };
 }

@@ -14,23 +14,33 @@ function fakeClock() {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
+/**
+ * Runs `count` steps of `ms` each on a fake clock with a 25 ms budget (each
+ * step awaited when `async`); the chunk sizes, the pauses and the run.
+ */
+async function steps(count: number, ms: number, async = false) {
+  const clock = fakeClock();
+  let left = count;
+  let pauses = 0;
+  const sizes: number[] = [];
+  const step = () => {
+    clock.advance(ms);
+    return --left > 0;
+  };
+  const run = await runChunks({
+    step: async ? () => Promise.resolve().then(step) : step,
+    cancelled: () => false,
+    pause: async () => void pauses++,
+    now: clock.now,
+    budgetMs: 25,
+    onChunk: (n) => sizes.push(n),
+  });
+  return { sizes, pauses, run };
+}
+
 describe('the chunk scheduler', () => {
   it('fills each chunk up to the budget and pauses between chunks', async () => {
-    const clock = fakeClock();
-    let left = 20;
-    let pauses = 0;
-    const sizes: number[] = [];
-    const run = await runChunks({
-      step: () => {
-        clock.advance(6);
-        return --left > 0;
-      },
-      cancelled: () => false,
-      pause: async () => void pauses++,
-      now: clock.now,
-      budgetMs: 25,
-      onChunk: (n) => sizes.push(n),
-    });
+    const { sizes, pauses, run } = await steps(20, 6);
     // 6 ms a step: a chunk takes 4 steps (24 ms), a fifth would end at 30 ms > 25.
     expect(sizes).toEqual([4, 4, 4, 4, 4]);
     expect(run).toEqual({ chunks: 5, steps: 20, longestMs: 24, cancelled: false });
@@ -38,20 +48,7 @@ describe('the chunk scheduler', () => {
   });
 
   it('takes one step per chunk when a step alone fills the budget', async () => {
-    const clock = fakeClock();
-    let left = 3;
-    const sizes: number[] = [];
-    const run = await runChunks({
-      step: () => {
-        clock.advance(40);
-        return --left > 0;
-      },
-      cancelled: () => false,
-      pause: async () => {},
-      now: clock.now,
-      budgetMs: 25,
-      onChunk: (n) => sizes.push(n),
-    });
+    const { sizes, run } = await steps(3, 40);
     expect(sizes).toEqual([1, 1, 1]);
     expect(run.longestMs).toBe(40);
   });
@@ -77,21 +74,8 @@ describe('the chunk scheduler', () => {
   });
 
   it('waits for an async step (a tensor read back) and counts its time in the chunk', async () => {
-    const clock = fakeClock();
-    let left = 6;
-    const sizes: number[] = [];
-    const run = await runChunks({
-      step: async () => {
-        await Promise.resolve();
-        clock.advance(10); // the read-back finishes 10 ms later
-        return --left > 0;
-      },
-      cancelled: () => false,
-      pause: async () => {},
-      now: clock.now,
-      budgetMs: 25,
-      onChunk: (n) => sizes.push(n),
-    });
+    // the read-back finishes 10 ms after the step starts
+    const { sizes, run } = await steps(6, 10, true);
     expect(sizes).toEqual([2, 2, 2]);
     expect(run).toEqual({ chunks: 3, steps: 6, longestMs: 20, cancelled: false });
   });

@@ -5,7 +5,7 @@
  * with the state it depends on.
  */
 import { commandsFor } from '../../engine/commands';
-import { dismiss, say } from '../../engine/messages';
+import { dismissCommand, say } from '../../engine/messages';
 import { randomSeed } from '../../core/random';
 import {
   amountRange,
@@ -159,12 +159,7 @@ export const COMMANDS = commandsFor<CompressionCtx>()({
     perform: (ctx, file: PickedFile) =>
       void ctx.runner.importFile(file.name, file.bytes, file.size ?? file.bytes.length),
   },
-  dismissMessage: {
-    id: 'dismissMessage',
-    label: 'Dismiss',
-    help: 'Hide a message',
-    perform: (ctx, id: number) => dismiss(ctx.store, id),
-  },
+  dismissMessage: dismissCommand<CompressionCtx>(),
 });
 
 export type CompressionCommands = typeof COMMANDS;

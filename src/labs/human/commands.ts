@@ -3,7 +3,7 @@
  * buttons, keys, the generated shortcut help and the tests all run these.
  */
 import { commandsFor } from '../../engine/commands';
-import { dismiss, say } from '../../engine/messages';
+import { dismissCommand, say } from '../../engine/messages';
 import { randomSeed } from '../../core/random';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
 import { CMR_PARAMS } from '../../models/human/cmr';
@@ -278,12 +278,7 @@ export const COMMANDS = commandsFor<HumanCtx>()({
     enabled: (ctx) => ctx.store.getState().confirmingClear,
     perform: (ctx) => ctx.store.setState({ confirmingClear: false }),
   },
-  dismissMessage: {
-    id: 'dismissMessage',
-    label: 'Dismiss',
-    help: 'Hide a message',
-    perform: (ctx, id: number) => dismiss(ctx.store, id),
-  },
+  dismissMessage: dismissCommand<HumanCtx>(),
 });
 
 export type HumanCommands = typeof COMMANDS;
