@@ -126,6 +126,7 @@ test('every experiment tab shows its settings and help', async ({ page }) => {
   await page.goto('./#/capacity');
   for (const name of [
     'Capacity against size',
+    'Dense memory: capacity against n',
     'Noise sweep',
     'Pattern statistics',
     'Dynamics',
@@ -213,4 +214,35 @@ test('closing the tab while a run goes on asks first; staying keeps the run', as
   expect(page.isClosed()).toBe(false);
   await page.getByTestId('cancel').click();
   await expect(status).toHaveAttribute('data-status', 'cancelled', { timeout: 5_000 });
+});
+
+test('dense memory: capacity against n fills its table, n = 3 holding more than n = 2', async ({
+  page,
+}) => {
+  await page.goto('./#/capacity?exp=dense-capacity&sizes=24&powers=2,3&trials=3&cues=10');
+  await expect(
+    page.getByRole('heading', { name: 'Dense memory: capacity against n', exact: true }),
+  ).toBeVisible();
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 60_000,
+  });
+  const rows = page.getByTestId('table-rows').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const text = await page.getByTestId('table-rows').innerText();
+  expect(text).toMatch(/power/i);
+});
+
+test("the capacity sweep takes Storkey's diagonal and the new rules from the link", async ({
+  page,
+}) => {
+  await page.goto(
+    './#/capacity?exp=capacity&units=60&rule=storkey,krauth-mezard,unlearning&diagonal=keep&loads=0.1,0.2&trials=2&cues=5',
+  );
+  await expect(page.getByLabel("Storkey's diagonal", { exact: true })).toHaveValue('keep');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('table-rows').locator('tbody tr')).toHaveCount(6);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { encodePatterns } from '../src/core/patternCodec';
+import { encodeShortPatterns } from '../src/core/patternCodec';
 import { dragCells, gridCells, openLab } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -89,7 +89,8 @@ test('a shared link reproduces the view in a fresh browser', async ({ page, brow
   const cells = await gridCells(page);
   await expect(page).toHaveURL(/pats=/);
   // The link is rewritten a moment after the last change: wait until it holds the corrupted cue.
-  const cue = encodePatterns(20, 20, [Int8Array.from(cells, (c) => (c === '1' ? 1 : -1))]);
+  // The link writes the shorter of the plain and the deflate form (patternCodec.ts).
+  const cue = encodeShortPatterns(20, 20, [Int8Array.from(cells, (c) => (c === '1' ? 1 : -1))]);
   await expect(page).toHaveURL(new RegExp(`cue=${encodeURIComponent(cue)}`));
   const url = page.url();
 
@@ -119,4 +120,46 @@ test('an unknown page says so and lists the labs', async ({ page }) => {
   await page.goto('./#/nowhere');
   await expect(page.getByRole('alert')).toContainText('There is no page');
   await expect(page.getByRole('link', { name: 'Classic Hopfield' }).first()).toBeVisible();
+});
+
+test('the new rules recall a corrupted letter; their settings show and travel in the link', async ({
+  page,
+}) => {
+  await openLab(page, '#/hopfield?seed=3');
+  for (const preset of ['Letter T', 'Letter O', 'Letter X']) {
+    await page.getByLabel('Preset').selectOption({ label: preset });
+    await page.getByRole('button', { name: /Store pattern/ }).click();
+  }
+  for (const [rule, control] of [
+    ['krauth-mezard', 'km-margin'],
+    ['unlearning', null],
+    ['dense-am', 'dense-power'],
+  ] as const) {
+    await page.getByLabel('Learning rule').selectOption(rule);
+    if (control) await expect(page.getByTestId(control)).toBeVisible();
+    await page.getByRole('button', { name: 'Load O onto the grid as the cue' }).click();
+    const target = await gridCells(page);
+    await page.getByRole('button', { name: /^Corrupt/ }).click();
+    await page.getByRole('button', { name: /^Recall/ }).click();
+    await expect(page.getByTestId('verdict')).toContainText('Recalled the target', {
+      timeout: 30_000,
+    });
+    expect(await gridCells(page)).toBe(target);
+  }
+  await page.getByLabel('Learning rule').selectOption('storkey');
+  await page.getByLabel("Storkey's diagonal").selectOption('keep');
+  await expect(page).toHaveURL(/diag=keep/);
+});
+
+test('the checkerboard demo, loaded: Hebbian ends spurious, Storkey recalls both ways', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openLab(page, '#/hopfield?demo=1&demoLoad=loaded');
+  await page.getByRole('button', { name: 'Run the comparison' }).click();
+  const verdicts = page.getByTestId('demo-verdicts');
+  await expect(verdicts.locator('li')).toHaveCount(4, { timeout: 100_000 });
+  await expect(verdicts).toContainText('Storkey, synchronous: target');
+  await expect(verdicts).toContainText('Storkey, asynchronous: target');
+  await expect(verdicts).toContainText('Hebbian, asynchronous: spurious');
 });
