@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { encodePatterns } from '../src/core/patternCodec';
 import { createRng } from '../src/core/random';
+import { glyph } from '../src/data/presets';
 
 /**
  * Fuzzed links: 200 generated links across every route, each with a mix of
@@ -92,6 +94,9 @@ const VALUES = [
   '<b>x</b>',
   '16x16.AAAA',
   '4x4.AAA.__8',
+  'z16x16.AAAA',
+  'z4x4.',
+  'z64x64.y2BgAAA',
   '0,0.1,abc',
   'hebbian,nope',
   '\u{1F600}',
@@ -142,4 +147,79 @@ test('200 generated links: never a blank page, never an uncaught error', async (
     await expect(main.getByText('Something went wrong in this lab')).toHaveCount(0);
   }
   expect(errors).toEqual([]);
+});
+
+/** The stored patterns' cells, in order, as the memory panel's thumbnails show them. */
+async function storedCells(page: Page): Promise<string[]> {
+  const thumbs = page.getByRole('list', { name: 'Stored patterns' }).locator('[data-cells]');
+  return thumbs.evaluateAll((els) => els.map((e) => e.getAttribute('data-cells') ?? ''));
+}
+
+// #13: a 64x64 grid with 20 stored patterns fits in a link of at most 4,000 characters.
+for (const [what, preset] of [
+  ['20 random patterns', () => 'Random (50 % on)'],
+  [
+    '20 letters and digits',
+    (i: number) => (i < 10 ? `Letter ${'ABCDEFGHIJ'[i]}` : `Digit ${i - 10}`),
+  ],
+] as const) {
+  test(`a 64x64 state of ${what} is a link of at most 4,000 characters that reopens it`, async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('./#/hopfield?size=64');
+    await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', '64');
+    for (let i = 0; i < 20; i++) {
+      await page.getByLabel('Preset').selectOption({ label: preset(i) });
+      await page.getByRole('button', { name: /Store pattern/ }).click();
+    }
+    await expect(
+      page.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
+    ).toHaveCount(20);
+    await expect(page).toHaveURL(/pats=z64x64\./);
+    const cells = await storedCells(page);
+    const url = page.url();
+    const hash = new URL(url).hash;
+    expect(hash.length).toBeLessThanOrEqual(4000);
+    test.info().annotations.push({ type: 'link length', description: `${what}: ${hash.length}` });
+
+    const other = await browser.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(url);
+    await expect(
+      fresh.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
+    ).toHaveCount(20);
+    expect(await storedCells(fresh)).toEqual(cells);
+    await expect(fresh.getByTestId('messages')).not.toContainText('could not be read');
+    await other.close();
+  });
+}
+
+test('links in the format used before short links still open', async ({ page }) => {
+  // Written by the plain encoder before #13 (a 16x16 A, B and C); must open as they are.
+  const OLD_ABC =
+    '16x16.AAAAAAfwB_A4DDgMOAw4DD_8OAw4DDgMOAw4DAAAAAA.AAAAAD_wP_A4DDgMOAw4DD_wOAw4DDgMOAw_8AAAAAA.AAAAAAfwB_A4DDgMOAA4ADgAOAA4ADgMOAwH8AAAAAA';
+  const cue = encodePatterns(20, 20, [glyph('K', 20, 20)]);
+  for (const [hash, count, side] of [
+    [`#/hopfield?pats=${OLD_ABC}&names=A,B,C&target=1`, 3, '16'],
+    [`#/hopfield?size=20&pats=${encodePatterns(20, 20, [glyph('K', 20, 20)])}&cue=${cue}`, 1, '20'],
+  ] as const) {
+    await page.goto('./#/');
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto('./' + hash);
+    await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', side);
+    await expect(
+      page.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
+    ).toHaveCount(count);
+    await expect(page.getByTestId('messages')).not.toContainText('could not be read');
+  }
+  // The cue came through: the grid shows the K.
+  const k = Array.from(glyph('K', 20, 20), (v) => (v === 1 ? '1' : '0')).join('');
+  await expect(page.getByTestId('network-grid')).toHaveAttribute('data-cells', k);
+  // The old A, B, C link's names and target are read too.
+  await page.goto('./#/');
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`./#/hopfield?pats=${OLD_ABC}&names=A,B,C&target=1`);
+  await expect(page.getByRole('button', { name: 'Load B onto the grid as the cue' })).toBeVisible();
 });
