@@ -73,7 +73,8 @@ export async function decodeImage(
   const name = file.name ? `“${file.name}”` : 'The file';
   if (file.size > MAX_FILE_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new ImageFileError(`${name} is ${mb} MB; files of at most 20 MB are taken.`);
+    const most = MAX_FILE_BYTES / 1024 / 1024;
+    throw new ImageFileError(`${name} is ${mb} MB; files of at most ${most} MB are taken.`);
   }
   if (file.type && !file.type.startsWith('image/')) {
     throw new ImageFileError(`${name} is not an image (${file.type}).`);

@@ -2,6 +2,8 @@
 import { Help } from '../../ui/Help';
 import { TeX } from '../../ui/Math';
 import { AVERAGE_MIN_FRACTION, SINGLE_MAX_NEFF } from '../../models/modern/modernHopfield';
+import { BOX, BOX_THRESHOLD, MASS_CENTRE } from '../../models/modern/framing';
+import { MIDDLE_SPREAD } from './runner';
 
 export function ModernHelp() {
   return (
@@ -37,6 +39,25 @@ export function ModernHelp() {
         <TeX tex={`n_\\text{eff} < ${SINGLE_MAX_NEFF}`} />, <em>average of everything</em> when{' '}
         <TeX tex={`n_\\text{eff} \\ge ${AVERAGE_MIN_FRACTION} K`} />, a <em>metastable blend</em> in
         between.
+      </p>
+      <p>
+        Middle β for the cue: the β (with the 1/√d scaling) at which the cue’s attention{' '}
+        <TeX tex="p = \operatorname{softmax}(\beta' X \xi_0)" /> has{' '}
+        <TeX tex={`n_\text{eff} = ${MIDDLE_SPREAD}`} /> (at most K/4), found by bisection on{' '}
+        <TeX tex="\log\beta'" />: <TeX tex="n_\text{eff}" /> falls as β′ grows, since{' '}
+        <TeX tex="\tfrac{d}{d\beta'} \log \sum_i p_i^2 = 2(\langle s\rangle_{2\beta'} - \langle s\rangle_{\beta'}) \ge 0" />{' '}
+        (<TeX tex="s_i = x_i^\top \xi_0" />, <TeX tex="\langle s\rangle_b" /> its mean under{' '}
+        <TeX tex="\operatorname{softmax}(b\,s)" />
+        ). Then one update, <TeX tex="\xi_1 = X^\top p" />: the blend of those digits.
+      </p>
+      <p>
+        Drawn cues and your own images are framed as MNIST framed its digits (LeCun et al. 1998):
+        the ink’s bounding box (pixels of at least {BOX_THRESHOLD} of the darkest ink) is scaled,
+        aspect kept, so its long side is {BOX} pixels, with a tent filter one output pixel wide
+        (bilinear when enlarging, an average when shrinking), and the image is shifted so that its
+        centre of mass falls on ({MASS_CENTRE}, {MASS_CENTRE}), where the stored digits have theirs
+        on average. Your images are first made grey (luminance on white paper), and the median grey
+        of their border is taken as the background: ink is the distance from it, scaled to 1.
       </p>
       <p>
         Classic vs modern: digits binarised at half ink; Hebbian <TeX tex="W = \tfrac1K X^\top X" />{' '}

@@ -7,6 +7,8 @@
 import { memo, useMemo, useState, type DragEvent } from 'react';
 import { runCommand } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
+import { MAX_FILE_BYTES } from '../../data/imageFiles';
+import { BOX, FIELD } from '../../models/modern/framing';
 import { GrayImage } from '../../ui/GrayImage';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS, type LabContext } from './commands';
@@ -69,10 +71,12 @@ export function OwnImagesPanel() {
       <p className="small">
         Drop image files here, or pick files or a folder. Each one is made grey, its background (the
         middle grey of its border) becomes 0 and its strokes 1, whichever way round, and it is
-        framed like the digits: its bounding box scaled into 20 × 20, its centre of mass put at the
-        centre of 28 × 28. It is kept in this browser only (IndexedDB; nothing is sent anywhere), so
-        it is here again after a reload, and it is stored in the network after the digits. At most{' '}
-        {MAX_OWN_IMAGES} images, each file at most 20 MB.
+        framed like the digits: its bounding box scaled into {BOX} × {BOX}, its centre of mass put
+        at the centre of {FIELD} × {FIELD}. It is kept in this browser only (IndexedDB; nothing is
+        sent anywhere), so it is here again after a reload, and it is stored in the network after
+        the digits. At most {MAX_OWN_IMAGES} images, each file at most{' '}
+        {MAX_FILE_BYTES / 1024 / 1024} MB. To add a folder, pick it (a folder dropped here is not
+        read).
       </p>
       <div
         className={`mh-drop${over ? ' mh-drop--over' : ''}`}

@@ -1,7 +1,7 @@
 /** The two setup panels: what is stored (Memory) and what the network is given (Cue). */
 import { useEffect, useMemo, useState } from 'react';
 import { runCommand } from '../../engine/commands';
-import { inkBox } from '../../models/modern/framing';
+import { BOX, FIELD, inkBox } from '../../models/modern/framing';
 import { CommandButton } from '../../ui/CommandButton';
 import { Toggle } from '../../ui/Controls';
 import { InlineMessages } from '../../ui/LabMessages';
@@ -108,10 +108,10 @@ function FramingNote() {
       />
       <p className="small muted" data-testid="framing-note">
         {frame
-          ? `MNIST's digits were framed this way: the bounding box scaled, aspect kept, to fit 20 × 20 pixels (smoothly resampled), then placed so that the centre of mass is at the centre of the 28 × 28 field. Your drawing is framed the same way before it is a cue (the cue image shows what the network gets)`
+          ? `MNIST's digits were framed this way: the bounding box scaled, aspect kept, to fit ${BOX} × ${BOX} pixels (smoothly resampled), then placed so that the centre of mass is at the centre of the ${FIELD} × ${FIELD} field. Your drawing is framed the same way before it is a cue (the cue image shows what the network gets)`
           : 'Off: the drawing is the cue as drawn, wherever and however large it is on the pad; a dot product with the stored digits rewards ink in the same places, so a small or off-centre digit matches badly'}
         {frame && box
-          ? `: its box is ${box.w} × ${box.h} pixels, scaled by ${(20 / Math.max(box.w, box.h)).toFixed(2)}.`
+          ? `: its box is ${box.w} × ${box.h} pixels, scaled by ${(BOX / Math.max(box.w, box.h)).toFixed(2)}.`
           : '.'}
       </p>
     </div>
