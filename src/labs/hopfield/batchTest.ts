@@ -6,7 +6,9 @@
  *   others:   H = S W
  * S is N x D, one corrupted cue per row. Ties (h = 0) keep the state. The
  * loop stops when no row changes, when a row repeats its state of two steps
- * before (a 2-cycle), or after maxSteps.
+ * before (a 2-cycle), or after maxSteps. Dense associative memory has no W
+ * to multiply by: its cues go through its own field on typed arrays
+ * (batchRecall, each cue stopping on its own), and the backend says so.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../core/random';
@@ -14,6 +16,8 @@ import { flipFraction } from '../../models/classic/corrupt';
 import type { Network } from '../../models/classic/hopfield';
 import { hebbianBatchStep, weightsBatchStep } from '../../models/classic/hopfieldTensor';
 import { hamming, row, type PatternMatrix } from '../../core/pattern';
+import { batchRecall } from '../../models/experiments/batch';
+import { NetworkMemory } from '../../models/experiments/batchTyped';
 
 export interface BatchRow {
   /** Units wrong at the end, against the pattern the cue came from. */
@@ -43,6 +47,7 @@ export async function testEveryPattern(
   const { n, d } = x;
   const rng = createRng(seed);
   const cues = Array.from({ length: n }, (_, mu) => flipFraction(row(x, mu), noise, rng));
+  if (net.rule === 'dense-am') return typedTest(net, x, cues, maxSteps, t0);
   const cueData = new Float32Array(n * d);
   cues.forEach((c, mu) => cueData.set(c, mu * d));
 
@@ -101,4 +106,34 @@ export async function testEveryPattern(
     s.dispose();
     prev?.dispose();
   }
+}
+
+async function typedTest(
+  net: Network,
+  x: PatternMatrix,
+  cues: Int8Array[],
+  maxSteps: number,
+  t0: number,
+): Promise<BatchResult> {
+  const { n, d } = x;
+  const all = new Int8Array(n * d);
+  cues.forEach((c, mu) => all.set(c, mu * d));
+  const r = await batchRecall(new NetworkMemory(net), all, n, { maxSteps });
+  const rows: BatchRow[] = cues.map((cue, mu) => {
+    const final = r.finals.slice(mu * d, (mu + 1) * d);
+    const h = hamming(final, row(x, mu));
+    return { hamming: h, exact: h === 0, final, cue };
+  });
+  return {
+    rows,
+    recalled: rows.filter((q) => q.exact).length,
+    steps: Math.max(0, ...r.steps),
+    stopped: r.converged.every((c) => c === 1)
+      ? 'converged'
+      : r.cycled.some((c) => c === 1)
+        ? 'cycle'
+        : 'max-steps',
+    backend: 'typed arrays',
+    ms: performance.now() - t0,
+  };
 }
