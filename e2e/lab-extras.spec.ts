@@ -75,7 +75,7 @@ test('exports the stored patterns and imports them into a fresh browser', async 
   await expect(
     fresh.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
   ).toHaveCount(2);
-  await expect(fresh.getByTestId('messages')).toContainText('Imported 2 patterns');
+  await expect(fresh.getByTestId('messages-importPatterns')).toContainText('Imported 2 patterns');
 
   // A file that is not an export is refused and changes nothing.
   await fresh.getByTestId('import-file').setInputFiles({
@@ -83,7 +83,7 @@ test('exports the stored patterns and imports them into a fresh browser', async 
     mimeType: 'application/json',
     buffer: Buffer.from('{"hello": 1}'),
   });
-  await expect(fresh.getByTestId('messages')).toContainText('Could not import');
+  await expect(fresh.getByTestId('messages-importPatterns')).toContainText('Could not import');
   await expect(
     fresh.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
   ).toHaveCount(2);

@@ -250,6 +250,28 @@ test.describe('layout', () => {
     });
   });
 
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    test(`at ${w}x${h} a notice appears beside the control that caused it`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto('./#/hopfield');
+      await expect(page.getByTestId('network-grid')).toBeVisible();
+      const recall = page.getByRole('button', { name: /^Recall/ });
+      await recall.click();
+      const notice = page.getByTestId('messages-recall');
+      await expect(notice).toContainText('Store at least one pattern first');
+      // Not at the top of the lab, far from the button.
+      await expect(page.getByTestId('messages')).not.toContainText('Store at least one pattern');
+      const [b, n] = [await recall.boundingBox(), await notice.boundingBox()];
+      expect(inside(n, w, h), JSON.stringify(n)).toBe(true);
+      expect(Math.abs(n!.y + n!.height / 2 - (b!.y + b!.height / 2))).toBeLessThan(150);
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(notice).toHaveCount(0);
+    });
+  }
+
   for (const [w, h, present] of [
     [1280, 900, false],
     [1920, 1080, true],

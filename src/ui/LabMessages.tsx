@@ -46,9 +46,12 @@ export function LabMessages({
 export function InlineMessages({
   messages,
   source,
+  onDismiss,
 }: {
   messages: readonly Message[];
   source: string;
+  /** Given when these messages are shown only here (not also in the list): a × closes one. */
+  onDismiss?: (id: number) => void;
 }) {
   const mine = messagesFrom(messages, source);
   if (mine.length === 0) return null;
@@ -57,6 +60,16 @@ export function InlineMessages({
       {mine.map((m) => (
         <p key={m.id} className={`ui-inline-message ui-inline-message--${m.kind}`}>
           <Text m={m} />
+          {onDismiss && (
+            <button
+              type="button"
+              className="ui-inline-dismiss"
+              aria-label="Dismiss"
+              onClick={() => onDismiss(m.id)}
+            >
+              ×
+            </button>
+          )}
         </p>
       ))}
     </div>

@@ -11,6 +11,7 @@ import { COMMANDS } from './commands';
 import { InsightPanel } from './InsightPanel';
 import { makeLab } from './lab';
 import { MemoryPanel } from './MemoryPanel';
+import { PLACED_SOURCES } from './MessagesFrom';
 import { NetworkPanel } from './NetworkPanel';
 import { backupStorage } from './persistence';
 import { RecallPanel } from './RecallPanel';
@@ -59,7 +60,9 @@ export default function HopfieldLab({ query }: { query: string }) {
 /** The lab's messages, and the offer to restore patterns a shared link set aside. */
 function Messages() {
   const ctx = useLabContext();
-  const messages = useLab((s) => s.messages);
+  const all = useLab((s) => s.messages);
+  // A message a control caused shows beside that control (MessagesFrom), not up here.
+  const messages = all.filter((m) => !m.source || !PLACED_SOURCES.has(m.source));
   const [backup, setBackup] = useState(() => backupStorage.load().value);
   return (
     <LabMessages
