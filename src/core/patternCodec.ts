@@ -19,9 +19,10 @@
  * `encodePatterns` always writes the plain form (this browser's saved
  * memory, and tests that build links by hand, use it).
  *
- * Measured (#13, `npx tsx` on /tmp measure script, lz-string 1.5.0 tried
- * via compressToEncodedURIComponent of the plain text and of the packed bytes,
- * the better of the two shown):
+ * Measured (#13; docs/classroom.md has the method and more states): the
+ * plain form, raw deflate (pako, level 9) + base64url, and lz-string 1.5
+ * compressToEncodedURIComponent (the better of the plain text and the
+ * packed bytes as input), in characters:
  *
  *   state                               plain   deflate   lz-string
  *   64x64, 20 letters A..T              13,685     352      1,553
@@ -36,7 +37,7 @@
  * the tiniest (by 8 characters), so Engram uses deflate (pako, already a
  * dependency). Random bits do not compress: 20 random 64x64 patterns are
  * 81,920 bits, at least 13,654 base64url characters in any format, so they
- * fit in a short link only as seeds (about 7 characters each).
+ * fit in a short link only as seeds (a few characters each).
  */
 import {
   checkSide,
