@@ -1,12 +1,55 @@
 /**
- * Presentational pieces of LineChart: reference markers, the legend and the
- * crosshair tooltip.
+ * Presentational pieces of LineChart (and of charts drawn like it): the
+ * axes with their labels, reference markers, the legend and the crosshair
+ * tooltip.
  */
+import type { ReactNode, Ref } from 'react';
 import type { ScaleContinuousNumeric } from 'd3';
 import { type ChartMarker, drawable } from './chartMath';
 import { seriesColor } from './scales';
 
 type Scale = ScaleContinuousNumeric<number, number>;
+
+/**
+ * Inside the plot's `<g>` (translated by the left and top margins): the
+ * groups d3 draws the y and x axes into (through the refs), the x label
+ * under the x axis and the y label turned along the y axis in the left
+ * margin of `left` px.
+ */
+export function Axes({
+  xRef,
+  yRef,
+  iw,
+  ih,
+  left,
+  xLabel,
+  yLabel,
+}: {
+  xRef: Ref<SVGGElement>;
+  yRef: Ref<SVGGElement>;
+  iw: number;
+  ih: number;
+  left: number;
+  xLabel: ReactNode;
+  yLabel: ReactNode;
+}) {
+  return (
+    <>
+      <g ref={yRef} className="ui-chart-y" />
+      <g ref={xRef} className="ui-chart-x" transform={`translate(0,${ih})`} />
+      <text className="ui-chart-axis-label" x={iw / 2} y={ih + 40} textAnchor="middle">
+        {xLabel}
+      </text>
+      <text
+        className="ui-chart-axis-label"
+        transform={`translate(${-left + 16},${ih / 2}) rotate(-90)`}
+        textAnchor="middle"
+      >
+        {yLabel}
+      </text>
+    </>
+  );
+}
 
 interface MarkerProps {
   marker: ChartMarker;

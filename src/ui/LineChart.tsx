@@ -29,7 +29,7 @@ import {
   formatNumber,
   toPoints,
 } from './chartMath';
-import { Legend, Marker, Tooltip } from './ChartParts';
+import { Axes, Legend, Marker, Tooltip } from './ChartParts';
 import { useElementSize } from './hooks';
 import { useCrosshair } from './useCrosshair';
 import { seriesColor } from './scales';
@@ -163,18 +163,15 @@ export function LineChart({
               </clipPath>
             </defs>
             <g transform={`translate(${M.left},${M.top})`}>
-              <g ref={yAxis} className="ui-chart-y" />
-              <g ref={xAxis} className="ui-chart-x" transform={`translate(0,${ih})`} />
-              <text className="ui-chart-axis-label" x={iw / 2} y={ih + 40} textAnchor="middle">
-                {xLabel}
-              </text>
-              <text
-                className="ui-chart-axis-label"
-                transform={`translate(${-M.left + 16},${ih / 2}) rotate(-90)`}
-                textAnchor="middle"
-              >
-                {yLabel}
-              </text>
+              <Axes
+                xRef={xAxis}
+                yRef={yAxis}
+                iw={iw}
+                ih={ih}
+                left={M.left}
+                xLabel={xLabel}
+                yLabel={yLabel}
+              />
               <g clipPath={`url(#${ids}-clip)`}>
                 {markers.map((m, k) => (
                   <Marker key={k} marker={m} x={x} y={y} iw={iw} ih={ih} logX={logX} logY={logY} />

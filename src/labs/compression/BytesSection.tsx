@@ -18,6 +18,7 @@ import { losslessPoints, modelPoint } from './report';
 import type { LosslessResult } from './jobs';
 import type { CompressedSummary, CompressionState, DataSummary } from './store';
 import { useLab, useLabContext } from './useLab';
+import { Table } from './Table';
 
 const CURVE_BITS = [16, 32, 64, 128, 256];
 
@@ -53,72 +54,62 @@ function ByteTable() {
   );
   const lr = l.result;
   return (
-    <div className="cz-scroll">
-      <table className="cz-table" data-testid="byte-table">
-        <thead>
-          <tr>
-            <th scope="col">what</th>
-            <th scope="col">bytes</th>
-            <th scope="col">CSV ÷ this</th>
-            <th scope="col">note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {row(
-            'The records as CSV',
-            csv,
-            'what a dataset usually ships as; every ratio here divides it',
-          )}
-          {row('As packed binary', data.binaryBytes, 'float32 numbers, one byte a category')}
-          {row('gzip -9 of the CSV', lr?.csv.gzip ?? null, 'lossless')}
-          {row(
-            `brotli q${lr?.csv.brotliQuality ?? 9} of the CSV`,
-            lr?.csv.brotli ?? null,
-            'lossless',
-          )}
-          {row('brotli of the binary', lr?.binary.brotli ?? null, 'lossless')}
-          {c && (
-            <>
-              {row(
-                'File header and field schema',
-                c.parts.header,
-                'names, labels, sizes (JSON)',
-                'part',
+    <>
+      <Table testId="byte-table" head={['what', 'bytes', 'CSV ÷ this', 'note']}>
+        {row(
+          'The records as CSV',
+          csv,
+          'what a dataset usually ships as; every ratio here divides it',
+        )}
+        {row('As packed binary', data.binaryBytes, 'float32 numbers, one byte a category')}
+        {row('gzip -9 of the CSV', lr?.csv.gzip ?? null, 'lossless')}
+        {row(
+          `brotli q${lr?.csv.brotliQuality ?? 9} of the CSV`,
+          lr?.csv.brotli ?? null,
+          'lossless',
+        )}
+        {row('brotli of the binary', lr?.binary.brotli ?? null, 'lossless')}
+        {c && (
+          <>
+            {row(
+              'File header and field schema',
+              c.parts.header,
+              'names, labels, sizes (JSON)',
+              'part',
+            )}
+            {row(
+              'Normalisation',
+              c.parts.normalisation,
+              'a mean and an sd per input unit (float32)',
+              'part',
+            )}
+            {row(
+              'Decoder weights',
+              c.parts.decoder,
+              `${c.precision}, K × H + H + H × D + D values`,
+              'part',
+            )}
+            {row(
+              'Codes',
+              c.parts.codes,
+              `${thousands(c.records)} × ⌈${c.bits}/8⌉ bytes (${thousands(c.distinctCodes)} distinct)`,
+              'part',
+            )}
+            {row(
+              'The compressed file',
+              c.archiveBytes,
+              'everything needed to give the records back',
+              'total',
+            )}
+            {c.archiveWithEncoderBytes !== null &&
+              row(
+                '… with the encoder too',
+                c.archiveWithEncoderBytes,
+                'needed only to encode new queries, so the ratio is quoted without it',
               )}
-              {row(
-                'Normalisation',
-                c.parts.normalisation,
-                'a mean and an sd per input unit (float32)',
-                'part',
-              )}
-              {row(
-                'Decoder weights',
-                c.parts.decoder,
-                `${c.precision}, K × H + H + H × D + D values`,
-                'part',
-              )}
-              {row(
-                'Codes',
-                c.parts.codes,
-                `${thousands(c.records)} × ⌈${c.bits}/8⌉ bytes (${thousands(c.distinctCodes)} distinct)`,
-                'part',
-              )}
-              {row(
-                'The compressed file',
-                c.archiveBytes,
-                'everything needed to give the records back',
-                'total',
-              )}
-              {c.archiveWithEncoderBytes !== null &&
-                row(
-                  '… with the encoder too',
-                  c.archiveWithEncoderBytes,
-                  'needed only to encode new queries, so the ratio is quoted without it',
-                )}
-            </>
-          )}
-        </tbody>
-      </table>
+          </>
+        )}
+      </Table>
       {l.status === 'running' && (
         <ProgressBar
           value={NaN}
@@ -126,7 +117,7 @@ function ByteTable() {
         />
       )}
       {l.status === 'error' && <p className="error">{l.error}</p>}
-    </div>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import type { ClaimCheck } from '../../models/compression/claims';
 import { bytes, ratio, share } from './format';
 import { liveClaims } from './report';
 import { useLabShallow } from './useLab';
+import { Table } from './Table';
 
 function measured(c: ClaimCheck): string {
   const v = c.measured;
@@ -43,30 +44,18 @@ export function ClaimsSection() {
         the records above.
       </p>
       {claims ? (
-        <div className="cz-scroll">
-          <table className="cz-table" data-testid="claims">
-            <thead>
-              <tr>
-                <th scope="col">claim</th>
-                <th scope="col">the seed says</th>
-                <th scope="col">measured here</th>
-                <th scope="col">how</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.claim}>
-                  <th scope="row">{c.claim}</th>
-                  <td>{c.claimed}</td>
-                  <td className="num">
-                    <strong>{measured(c)}</strong>
-                  </td>
-                  <td className="small">{c.how}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table testId="claims" head={['claim', 'the seed says', 'measured here', 'how']}>
+          {claims.map((c) => (
+            <tr key={c.claim}>
+              <th scope="row">{c.claim}</th>
+              <td>{c.claimed}</td>
+              <td className="num">
+                <strong>{measured(c)}</strong>
+              </td>
+              <td className="small">{c.how}</td>
+            </tr>
+          ))}
+        </Table>
       ) : (
         <p className="muted">
           The table fills in once the model is trained and recall and the lossless sizes are

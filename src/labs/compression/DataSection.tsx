@@ -7,6 +7,7 @@ import { maxRecords } from './params';
 import { ParamNumber, ParamSelect, ParamSlider } from './ParamControls';
 import type { FieldValue } from './queryView';
 import { useLab } from './useLab';
+import { Table } from './Table';
 
 const DATASET_LABELS = {
   'cell-atlas': 'Cell atlas (generated)',
@@ -27,34 +28,26 @@ function Preview() {
   if (!data) return null;
   const head = data.preview[0]?.map((f) => f.name) ?? [];
   return (
-    <div className="cz-scroll">
-      <table className="cz-table cz-preview" data-testid="data-preview">
-        <caption>
+    <Table
+      testId="data-preview"
+      className="cz-preview"
+      caption={
+        <>
           The first {data.preview.length} of {thousands(data.records)} records
           {data.label === 'generated' ? ' (generated, not measured)' : ' (real MNIST digits)'}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.preview.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">{i}</th>
-              {recordCells(r).map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
+        </>
+      }
+      head={['#', ...head]}
+    >
+      {data.preview.map((r, i) => (
+        <tr key={i}>
+          <th scope="row">{i}</th>
+          {recordCells(r).map((c, j) => (
+            <td key={j}>{c}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

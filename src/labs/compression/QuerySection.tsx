@@ -13,6 +13,7 @@ import { amountRange } from './params';
 import { ParamNumber, ParamSelect, ParamSlider } from './ParamControls';
 import type { FieldValue, QueryView } from './queryView';
 import { useLab } from './useLab';
+import { Table } from './Table';
 
 const NO_METRICS: readonly MetricInfo[] = [];
 
@@ -99,37 +100,27 @@ function RecordTable({ v, metrics }: { v: QueryView; metrics: readonly MetricInf
     });
   });
   return (
-    <div className="cz-scroll">
-      <table className="cz-table cz-query-table" data-testid="query-table">
-        <thead>
-          <tr>
-            <th scope="col">field</th>
-            {cols.map((c) => (
-              <th key={c.title} scope="col">
-                {c.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.name}</th>
-              {cols.map((c, j) => (
-                <td key={c.title}>
-                  {r.get(c.fields)}
-                  {r.metric && j >= 2 && (
-                    <div className="small muted">
-                      {score(r.metric, (j === 2 ? v.scoresWith : v.scoresWithout)[r.metric.key])}
-                    </div>
-                  )}
-                </td>
-              ))}
-            </tr>
+    <Table
+      testId="query-table"
+      className="cz-query-table"
+      head={['field', ...cols.map((c) => c.title)]}
+    >
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <th scope="row">{r.name}</th>
+          {cols.map((c, j) => (
+            <td key={c.title}>
+              {r.get(c.fields)}
+              {r.metric && j >= 2 && (
+                <div className="small muted">
+                  {score(r.metric, (j === 2 ? v.scoresWith : v.scoresWithout)[r.metric.key])}
+                </div>
+              )}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

@@ -7,9 +7,11 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import type { MetricInfo } from '../../models/compression/metrics';
+import { Axes } from '../../ui/ChartParts';
 import { useElementSize } from '../../ui/hooks';
 import { bytes, score, scoreName } from './format';
 import '../../ui/charts.css';
+import { Table } from './Table';
 
 export interface RatePlotPoint {
   readonly name: string;
@@ -82,18 +84,15 @@ export function RateChart({
             aria-label={`${yName} against bytes, one point per method`}
           >
             <g transform={`translate(${M.left},${M.top})`}>
-              <g ref={yAxis} className="ui-chart-y" />
-              <g ref={xAxis} className="ui-chart-x" transform={`translate(0,${ih})`} />
-              <text className="ui-chart-axis-label" x={iw / 2} y={ih + 38} textAnchor="middle">
-                bytes (log scale)
-              </text>
-              <text
-                className="ui-chart-axis-label"
-                transform={`translate(${-M.left + 14},${ih / 2}) rotate(-90)`}
-                textAnchor="middle"
-              >
-                {metric.key} ({metric.better} is better)
-              </text>
+              <Axes
+                xRef={xAxis}
+                yRef={yAxis}
+                iw={iw}
+                ih={ih}
+                left={M.left}
+                xLabel="bytes (log scale)"
+                yLabel={`${metric.key} (${metric.better} is better)`}
+              />
               {path && <path d={path} fill="none" stroke={COLORS.autoencoder} strokeWidth={2.5} />}
               {drawn.map((p) => (
                 <g key={p.name} transform={`translate(${x(p.bytes)},${y(p.value)})`}>
@@ -114,32 +113,20 @@ export function RateChart({
           </svg>
         )}
       </div>
-      <div className="cz-scroll">
-        <table className="cz-table" data-testid="rate-table">
-          <thead>
-            <tr>
-              <th scope="col">method</th>
-              <th scope="col">bytes</th>
-              <th scope="col">{metric.key}</th>
-              <th scope="col">what it is</th>
+      <Table testId="rate-table" head={['method', 'bytes', metric.key, 'what it is']}>
+        {[...points]
+          .sort((a, b) => a.bytes - b.bytes)
+          .map((p) => (
+            <tr key={p.name}>
+              <th scope="row">
+                <span className="cz-swatch" style={{ background: COLORS[p.group] }} /> {p.name}
+              </th>
+              <td className="num">{bytes(p.bytes)}</td>
+              <td className="num">{score(metric, p.value)}</td>
+              <td className="small">{p.detail}</td>
             </tr>
-          </thead>
-          <tbody>
-            {[...points]
-              .sort((a, b) => a.bytes - b.bytes)
-              .map((p) => (
-                <tr key={p.name}>
-                  <th scope="row">
-                    <span className="cz-swatch" style={{ background: COLORS[p.group] }} /> {p.name}
-                  </th>
-                  <td className="num">{bytes(p.bytes)}</td>
-                  <td className="num">{score(metric, p.value)}</td>
-                  <td className="small">{p.detail}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+      </Table>
     </figure>
   );
 }

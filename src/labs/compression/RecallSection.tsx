@@ -19,6 +19,7 @@ import { COMMANDS } from './commands';
 import { score } from './format';
 import { ParamSlider } from './ParamControls';
 import { useLab, useLabContext } from './useLab';
+import { Table } from './Table';
 
 /** What a recall plot shows: a rate, or one field's score. */
 export interface RecallScore {
@@ -100,40 +101,36 @@ function RecallCharts({ points, s }: { points: readonly RecallPoint[]; s: Recall
 
 function RecallTable({ points }: { points: readonly RecallPoint[] }) {
   return (
-    <div className="cz-scroll">
-      <table className="cz-table" data-testid="recall-table">
-        <thead>
-          <tr>
-            <th scope="col">query</th>
-            <th scope="col">own record, with / without</th>
-            <th scope="col">exact code, with / without</th>
-            <th scope="col">stage steps</th>
-            <th scope="col">ms a query</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={`${p.query}${p.amount}`}>
-              <th scope="row">
-                {p.query === 'missing'
-                  ? `${(100 * p.amount).toFixed(0)} % missing`
-                  : p.query === 'flip'
-                    ? `${p.amount} bit${p.amount === 1 ? '' : 's'} flipped`
-                    : `σ = ${p.amount}`}
-              </th>
-              <td className="num">
-                {p.ownRecordRate.toFixed(2)} / {p.ownRecordRateWithout.toFixed(2)}
-              </td>
-              <td className="num">
-                {p.exactCodeRate.toFixed(2)} / {p.exactCodeRateWithout.toFixed(2)}
-              </td>
-              <td className="num">{p.steps.mean.toFixed(1)}</td>
-              <td className="num">{p.ms ? p.ms.mean.toFixed(2) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      testId="recall-table"
+      head={[
+        'query',
+        'own record, with / without',
+        'exact code, with / without',
+        'stage steps',
+        'ms a query',
+      ]}
+    >
+      {points.map((p) => (
+        <tr key={`${p.query}${p.amount}`}>
+          <th scope="row">
+            {p.query === 'missing'
+              ? `${(100 * p.amount).toFixed(0)} % missing`
+              : p.query === 'flip'
+                ? `${p.amount} bit${p.amount === 1 ? '' : 's'} flipped`
+                : `σ = ${p.amount}`}
+          </th>
+          <td className="num">
+            {p.ownRecordRate.toFixed(2)} / {p.ownRecordRateWithout.toFixed(2)}
+          </td>
+          <td className="num">
+            {p.exactCodeRate.toFixed(2)} / {p.exactCodeRateWithout.toFixed(2)}
+          </td>
+          <td className="num">{p.steps.mean.toFixed(1)}</td>
+          <td className="num">{p.ms ? p.ms.mean.toFixed(2) : ''}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
