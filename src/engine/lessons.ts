@@ -44,6 +44,11 @@ export interface LessonStep<Ctx> {
 export interface Scratch<Ctx, T = unknown> {
   save(ctx: Ctx): T;
   restore(ctx: Ctx, saved: T): void | Promise<void>;
+  /**
+   * What starting the lesson would lose that `save` cannot keep (e.g. a
+   * model trained on the page), said before the visitor starts; null: nothing.
+   */
+  warning?(ctx: Ctx): string | null;
 }
 
 export interface LessonInfo {

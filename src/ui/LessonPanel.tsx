@@ -157,6 +157,11 @@ export function LessonPanel<Ctx extends { store: object }>({
                 Lesson: {l.info.title} <span className="muted small">({l.steps.length} steps)</span>
               </h2>
               <p className="small">{l.info.summary}</p>
+              {l.scratch.warning?.(ctx) && (
+                <p className="small lesson-warning" data-testid="lesson-warning">
+                  {l.scratch.warning(ctx)}
+                </p>
+              )}
             </div>
             <a
               className="ui-button ui-button--primary"
