@@ -14,7 +14,7 @@ export function Home() {
         <h1>How does a network remember?</h1>
         <p>
           Engram is a set of labs you can poke at. Every model runs here, in your browser, and every
-          number on the page is computed as you watch. Taken in order, with a guided lesson in each,
+          number on the page is computed as you watch. Taken in order, with their guided lessons,
           the labs are a course.
         </p>
       </section>

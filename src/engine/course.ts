@@ -39,16 +39,6 @@ export const COURSE: readonly LessonInfo[] = [
     steps: 7,
   },
   {
-    lab: '/consolidation',
-    id: 'consolidation',
-    title: 'Replay trains a neocortex',
-    summary:
-      'Digits encoded in a hippocampus, replayed from noise, and learned by a VAE from the replays alone; then its map and its distortions.',
-    teaches:
-      'encoding and replay, a generative model learned from replay, the latent map, prototypical distortion, the extended model',
-    steps: 6,
-  },
-  {
     lab: '/compression',
     id: 'compression',
     title: 'Every byte counted',
