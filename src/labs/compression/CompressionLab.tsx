@@ -14,13 +14,23 @@ import { LabRoot, useLabContext } from './useLab';
 import './compression.css';
 
 const SECTIONS: readonly LabSection[] = [
-  { id: 'cz-data', title: 'The records', Component: DataSection },
-  { id: 'cz-train', title: 'Train the encoder and decoder', Component: TrainSection },
-  { id: 'cz-bytes', title: 'Bytes, honestly', Component: BytesSection },
-  { id: 'cz-recall', title: 'Recall under noise', Component: RecallSection },
-  { id: 'cz-query', title: 'Corrupt one query', Component: QuerySection },
-  { id: 'cz-claims', title: 'The seed’s claims, measured', Component: ClaimsSection },
-  { id: 'cz-file', title: 'One file, out and back in', Component: FileSection },
+  { id: 'cz-data', title: 'The records', short: 'Records', Component: DataSection },
+  {
+    id: 'cz-train',
+    title: 'Train the encoder and decoder',
+    short: 'Train',
+    Component: TrainSection,
+  },
+  { id: 'cz-bytes', title: 'Bytes, honestly', short: 'Bytes', Component: BytesSection },
+  { id: 'cz-recall', title: 'Recall under noise', short: 'Recall', Component: RecallSection },
+  { id: 'cz-query', title: 'Corrupt one query', short: 'One query', Component: QuerySection },
+  {
+    id: 'cz-claims',
+    title: 'The seed’s claims, measured',
+    short: 'The claims',
+    Component: ClaimsSection,
+  },
+  { id: 'cz-file', title: 'One file, out and back in', short: 'The file', Component: FileSection },
 ];
 
 export default sectionedLab({
