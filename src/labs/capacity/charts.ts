@@ -8,6 +8,7 @@ import type { ExperimentName, ExperimentValues } from '../../models/experiments/
 import {
   ALPHA_C,
   denseCapacity,
+  gardnerLoad,
   mcElieceCapacity,
   round,
   storkeyCapacity,
@@ -140,6 +141,18 @@ function loadCharts(
 const CHARTS: { [E in ExperimentName]: (tables: Tables, v: ExperimentValues[E]) => ChartSpec[] } = {
   capacity: ({ rows = [] }, v) => {
     const lines = loadLines(v.units, v.rule.includes('storkey'));
+    if (v.rule.includes('krauth-mezard')) {
+      const a = gardnerLoad(v.margin);
+      lines.push(
+        vline(
+          a,
+          0,
+          1,
+          `Gardner bound α_c(${v.margin}) = ${round(a, 3)} (Krauth-Mezard)`,
+          THEORY_COLORS[2],
+        ),
+      );
+    }
     return loadCharts(rows, 'rule', ruleLabel, {
       success: `Exact recall against load (D = ${v.units}, ${pct(v['flip-fraction'])} of the cue flipped)`,
       overlap: 'Final overlap with the target, m = (1/D) ξ·s',

@@ -7,6 +7,7 @@ import { typedEngine } from './batchTyped';
 import { StorkeyLearner } from './learners';
 import { collect, experimentDef, type ExperimentValues } from './registry';
 import { readValues } from './params';
+import { denseCapacity, gardnerLoad, mcElieceCapacity } from './theory';
 
 const rateOf = (rows: Record<string, unknown>[], rule: string, n?: number) =>
   Number(rows.find((r) => r.rule === rule && (n === undefined || r.patterns === n))!.successRate);
@@ -89,5 +90,16 @@ describe('dense-capacity', () => {
     expect(cap(2)).toBeGreaterThanOrEqual(1);
     expect(cap(3)).toBeGreaterThan(4 * cap(2));
     expect((r.points as unknown[]).length).toBeGreaterThan(8);
+  });
+});
+
+describe('theory of the new rules', () => {
+  it("Gardner's bound is 2 at c = 0 and about 0.52 at c = 1; dense capacity at n = 2 is McEliece's", () => {
+    expect(gardnerLoad(0)).toBeCloseTo(2, 5);
+    expect(gardnerLoad(1)).toBeCloseTo(0.5196, 3);
+    expect(gardnerLoad(2)).toBeLessThan(gardnerLoad(1));
+    expect(denseCapacity(2, 500)).toBeCloseTo(mcElieceCapacity(500), 10);
+    expect(denseCapacity(3, 100)).toBeCloseTo(100 ** 2 / (2 * 3 * Math.log(100)), 8);
+    expect(denseCapacity(4, 100)).toBeCloseTo(100 ** 3 / (2 * 15 * Math.log(100)), 6);
   });
 });
