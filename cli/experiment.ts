@@ -14,6 +14,7 @@ import { HUMAN_MEMORY_EXPERIMENTS } from './humanMemory';
 import { describeArgs, parseArgs, UsageError } from '../src/core/params';
 import type { Experiment, Io } from './define';
 import { modernExperiment, modernVsClassicExperiment } from './modern';
+import { modernFramingExperiment } from './modernFraming';
 import { recallExperiment } from './recall';
 import { isMain } from './isMain';
 
@@ -22,6 +23,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   recallExperiment,
   modernExperiment,
   modernVsClassicExperiment,
+  modernFramingExperiment,
   ...CAPACITY_EXPERIMENTS,
   consolidationExperiment,
   compressExperiment,
