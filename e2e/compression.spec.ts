@@ -17,6 +17,13 @@ test('generate, train, ratio and recall, one query by hand, export and import', 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`./#/compression?${SMALL}`);
   await expect(page.getByRole('heading', { name: 'Hopfield autoencoder' })).toBeVisible();
+  // The section menu is one row, all of it visible at 1280 px.
+  const nav = await page.getByTestId('section-nav').evaluate((el) => {
+    const list = el.querySelector('ol')!;
+    const tops = [...list.querySelectorAll('li')].map((li) => li.getBoundingClientRect().top);
+    return { rows: new Set(tops).size, fits: list.scrollWidth <= list.clientWidth };
+  });
+  expect(nav).toEqual({ rows: 1, fits: true });
 
   await page.getByTestId('generate').click();
   await expect(page.getByTestId('data-summary')).toContainText('1,000');
