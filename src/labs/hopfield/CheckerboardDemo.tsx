@@ -28,6 +28,9 @@ export function CheckerboardDemo() {
   const seed = useLab((s) => s.seed);
   const load = useLab((s) => s.demoLoad);
   const DEMO = DEMO_SETTINGS[load];
+  const d = DEMO.side * DEMO.side;
+  const loadText = `α = ${DEMO.randoms + 1}/${d} = ${((DEMO.randoms + 1) / d).toFixed(3)}`;
+  const mcText = `D/(2 ln D) = ${(1 / (2 * Math.log(d))).toFixed(3)} D`;
   const [runs, setRuns] = useState<DemoRun[]>([]);
   const [setup, setSetup] = useState<DemoSetup | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,10 +87,10 @@ export function CheckerboardDemo() {
         recalls it synchronously and asynchronously (seed {seed}). Energy scales differ between
         rules (Hebbian uses 1/N, Storkey 1/D), so each rule has its own chart.
       </p>
-      <p className="small muted">
+      <p className="small muted" data-testid="demo-setting-note">
         {load === 'seed'
-          ? "The seed project's setting is light (load 0.02): all four runs reach the checkerboard, and only the energy curves differ. Choose the loaded setting to see the rules part."
-          : "Three times the seed's load (0.06, just under Hebbian's D/(2 ln D) for clean cues): Hebbian's basins have shrunk and no longer reach a cue this far away, so it ends in a spurious state (at seed 1 asynchronously; at seeds 2 and 3 both ways), while Storkey's correction keeps the basin and recalls the checkerboard both ways. Learning Storkey here takes a few seconds."}
+          ? `The seed project's setting is light (load ${loadText}): recall has room to spare, so the four runs usually all reach the checkerboard and only the energy curves differ. Choose the loaded setting to see the rules part.`
+          : `Three times the seed's load (${loadText}, against Hebbian's ${mcText} for clean cues): Hebbian's basins have shrunk so much that a cue this far away usually falls into a spurious state instead (the verdicts below say what this seed gives), while Storkey's correction keeps the basin (it recalled the checkerboard both ways at every seed measured for docs/rules.md). Learning Storkey here takes a few seconds.`}
       </p>
       <div className="row">
         <Select
