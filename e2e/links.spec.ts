@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { encodePatterns } from '../src/core/patternCodec';
+import { decodePatterns, encodePatterns } from '../src/core/patternCodec';
 import { createRng } from '../src/core/random';
 import { glyph } from '../src/data/presets';
 
@@ -177,6 +177,12 @@ for (const [what, preset] of [
     await expect(
       page.getByRole('list', { name: 'Stored patterns' }).getByRole('listitem'),
     ).toHaveCount(20);
+    // The link is rewritten 250 ms after the last change: wait until it holds all 20.
+    const inLink = () =>
+      decodePatterns(
+        new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('pats') ?? '4x4',
+      ).patterns.length;
+    await expect.poll(inLink).toBe(20);
     await expect(page).toHaveURL(/pats=z64x64\./);
     const cells = await storedCells(page);
     const url = page.url();
