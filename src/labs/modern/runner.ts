@@ -18,28 +18,27 @@
  * again) makes an older one stop at its next slice. Tensors are read back
  * only with await data().
  */
-import { MNIST_PIXELS, sampleDigits, signedImage, type MnistSet } from '../../data/mnist';
+import { MNIST_PIXELS, sampleDigits, type MnistSet } from '../../data/mnist';
 import { createRng } from '../../core/random';
 import { loadDigitsAndBackend, onBackendSwitch } from '../../engine/digitsLab';
 import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
-import { cosine, effectiveBeta, regimeOf } from '../../models/modern/modernHopfield';
+import { effectiveBeta } from '../../models/modern/modernHopfield';
 import { betaForSpread } from '../../models/modern/spread';
 import { buildCue } from './cues';
 import { makeLabMemory, StoreAbandoned, type LabMemory } from './labMemory';
 import { MAX_BETA, MIN_BETA } from './params';
-import { ownIndices, withOwnImages, YOURS } from './pool';
-import type { Match, ModernState, ModernStore, Retrieval } from './store';
+import { ownIndices, withOwnImages } from './pool';
+import { readout } from './readout';
+import type { ModernState, ModernStore } from './store';
 
 /** Retrieval stops when no pixel moves by this much in one update. */
 export const SETTLE_TOL = 1e-3;
 /** Most updates one "Retrieve" takes. */
 export const MAX_STEPS = 50;
-const TOP = 8;
 /** From this many stored digits on, an update and its read-out run as two tasks. */
 const SPLIT_STEP_AT = 2000;
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
-const SORTED = 40;
 const d = MNIST_PIXELS;
 
 /**
@@ -346,7 +345,7 @@ export class ModernRunner {
     await this.publish(next, before.steps + 1, before.energy, dv, stepMs);
   }
 
-  /** Reads the state's attention, energy and nearest digit, and publishes them. */
+  /** Reads the state's attention, energy and nearest digit, and publishes them (./readout). */
   private async publish(
     q: Float32Array,
     steps: number,
@@ -354,61 +353,18 @@ export class ModernRunner {
     change: number,
     stepMs: number,
   ): Promise<void> {
-    const m = this.memory!;
-    const set = this.pool!;
-    const s = this.store.getState();
-    const view = await m.view(q, this.betaEff());
+    const view = await this.memory!.view(q, this.betaEff());
     if (this.disposed) return;
-    const p = view.attention;
-    const state = q;
-    const reg = regimeOf(p);
-    const order = topIndices(p, SORTED);
-    const match = (pos: number): Match => ({
-      pos,
-      item: s.stored[pos],
-      label: set.labels[s.stored[pos]],
-      weight: p[pos],
-    });
-    const classMass = new Array<number>(set.count > this.set!.count ? YOURS + 1 : 10).fill(0);
-    for (let i = 0; i < p.length; i++) classMass[set.labels[s.stored[i]]] += p[i];
-    const truth = s.item >= 0 ? signedImage(set, s.item) : null;
-    const retrieval: Retrieval = {
-      state: Float32Array.from(state),
+    const s = this.store.getState();
+    const retrieval = readout(view, q, this.pool!, this.set!.count, s, {
       steps,
       energy: [...energySoFar, view.energy],
       change,
       settled: change < SETTLE_TOL,
-      regime: reg.regime,
-      nEff: reg.nEff,
-      maxWeight: reg.maxWeight,
-      top: order.slice(0, TOP).map(match),
-      sorted: order.map((i) => p[i]),
-      classMass,
-      ownWeight: s.truthPos !== null ? p[s.truthPos] : null,
-      nearest: match(view.nearest),
-      cosineTruth: truth ? cosine(state, truth) : null,
       stepMs,
-    };
+    });
     this.write({ retrieval });
   }
 }
 
-/** Indices of the k largest values, largest first. */
-export function topIndices(p: ArrayLike<number>, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    if (idx.length < k) {
-      idx.push(i);
-      if (idx.length === k) idx.sort((a, b) => p[b] - p[a]);
-    } else if (p[i] > p[idx[k - 1]]) {
-      let j = k - 1;
-      while (j > 0 && p[idx[j - 1]] < p[i]) {
-        idx[j] = idx[j - 1];
-        j--;
-      }
-      idx[j] = i;
-    }
-  }
-  if (idx.length < k) idx.sort((a, b) => p[b] - p[a]);
-  return idx;
-}
+export { topIndices } from './readout';
