@@ -218,6 +218,16 @@ test('your own images: dropped, kept, stored and retrieved; a non-image changes 
   );
   await expect(page.getByTestId('own-image')).toHaveCount(2);
   await expect(page.getByTestId('memory-note')).toContainText('(502 × 784');
+  // The same through the file picker.
+  await page.getByTestId('own-files').setInputFiles({
+    name: 'readme.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# not a picture'),
+  });
+  await expect(page.getByTestId('messages-addImages')).toContainText(
+    '“readme.md” is not an image (text/markdown).',
+  );
+  await expect(page.getByTestId('own-image')).toHaveCount(2);
 
   // Kept in this browser: still there after a reload; then removed.
   await page.reload();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { centreOfMass } from '../models/modern/framing';
-import { digitFromRgba, greyOnWhite, inkFromGrey } from './imageFiles';
+import {
+  decodeImage,
+  digitFromRgba,
+  greyOnWhite,
+  ImageFileError,
+  inkFromGrey,
+  MAX_FILE_BYTES,
+} from './imageFiles';
 
 /** A w x h RGBA image of `paper` with a filled rectangle of `pen` (each [r, g, b, a]). */
 function picture(w: number, h: number, paper: number[], pen: number[], rect: number[]) {
@@ -48,5 +55,18 @@ describe('image files as digits', () => {
     expect(com.y).toBeCloseTo(14.5, 0);
     const blank = picture(30, 30, [255, 255, 255, 255], [0, 0, 0, 255], [0, 0, 0, 0]);
     expect(digitFromRgba(blank, 30, 30).every((v) => v === 0)).toBe(true);
+  });
+
+  it('refuses files that are too large or are not images, saying so', async () => {
+    const big = Object.assign(
+      new Blob([new Uint8Array(MAX_FILE_BYTES + 1)], { type: 'image/png' }),
+      {
+        name: 'huge.png',
+      },
+    );
+    await expect(decodeImage(big)).rejects.toThrow(ImageFileError);
+    await expect(decodeImage(big)).rejects.toThrow(/“huge.png” is 20.0 MB; files of at most 20 MB/);
+    const text = Object.assign(new Blob(['hello'], { type: 'text/plain' }), { name: 'notes.txt' });
+    await expect(decodeImage(text)).rejects.toThrow('“notes.txt” is not an image (text/plain).');
   });
 });
