@@ -126,6 +126,17 @@ test.describe('presenter mode', () => {
     await expect(page).toHaveURL(/size=20/);
   });
 
+  test("a lab's own rewrite of its link keeps present=1", async ({ page }) => {
+    // The Experiments lab writes its link from its own keys alone.
+    await page.goto('./#/capacity?present=1');
+    await expect(page.getByTestId('run')).toBeVisible({ timeout: 60_000 });
+    await page.getByLabel('Units D').fill('120');
+    await page.getByLabel('Units D').press('Tab');
+    await expect(page).toHaveURL(/units=120/);
+    await expect(page).toHaveURL(/present=1/);
+    await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  });
+
   test('in a lesson step, the panels the step does not list are folded away', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('./#/hopfield?present=1');

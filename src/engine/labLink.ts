@@ -11,8 +11,21 @@ interface Subscribable<S> {
   subscribe(listener: (state: S, prev: S) => void): () => void;
 }
 
+/** Keys the app shell owns in every page's link (presenter mode, #13): a lab's rewrite keeps them. */
+export const SHELL_KEYS = ['present'];
+
+/** `next` with the SHELL_KEYS pieces of `current` added where `next` lacks them (last, in order). */
+export function keepShellKeys(current: string, next: string): string {
+  const keyOf = (piece: string) => piece.split('=')[0];
+  const has = new Set(next.split('&').map(keyOf));
+  const kept = current
+    .split('&')
+    .filter((p) => p && SHELL_KEYS.includes(keyOf(p)) && !has.has(keyOf(p)));
+  return [next, ...kept].filter(Boolean).join('&');
+}
+
 /**
- * Writes `#<path>?<query(state)>` with history.replaceState (no new history
+ * Writes `#<path>?<query(state)>` (plus the shell's keys, SHELL_KEYS) with history.replaceState (no new history
  * entry, no hashchange) `delayMs` after the last change for which
  * `when(state, prev)` holds (default: every change).
  */
@@ -32,7 +45,8 @@ export function mirrorToLink<S>(
       if (parseHash(window.location.hash).path !== path) return;
       // A lesson's scratch state is not the visitor's: the link names the lesson step instead.
       if (inLesson(store)) return;
-      const hash = formatHash(path, query(store.getState()));
+      const current = parseHash(window.location.hash).query;
+      const hash = formatHash(path, keepShellKeys(current, query(store.getState())));
       if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
     }, delayMs);
   });
