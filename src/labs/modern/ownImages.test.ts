@@ -114,4 +114,19 @@ describe("the visitor's own images", () => {
     expect((await first.kv.keys()).filter((k) => k !== 'image:broken')).toEqual([]);
     again.runner.dispose();
   });
+
+  it('a cue from your images with none left falls back to a stored digit, saying why', async () => {
+    const { store, runner, images } = await lab();
+    await images.add([file('a.png')]);
+    store.setState({ source: 'own', item: -1 });
+    await runner.idle();
+    expect(store.getState().item).toBe(40);
+    await images.clear();
+    await runner.idle();
+    const s = store.getState();
+    expect(s.source).toBe('stored');
+    expect(s.stored).toContain(s.item);
+    expect(s.messages.map((m) => m.text).join(' ')).toMatch(/None of your own images is kept/);
+    runner.dispose();
+  });
 });
