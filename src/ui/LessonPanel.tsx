@@ -56,14 +56,24 @@ function session(): Storage | null {
   }
 }
 
+/** A lab context's own link for its state (engine/lab's linkQuery), where it has one. */
+function ownLink(ctx: object, current: string): string {
+  const lab = ctx as {
+    linkQuery?: (s: unknown, q: string) => string;
+    store?: { getState(): unknown };
+  };
+  return lab.linkQuery && lab.store ? lab.linkQuery(lab.store.getState(), current) : current;
+}
+
 /** On opening a lesson: remember the link it was opened from, or keep the one a reload left. */
-function keepReturn(run: object, lab: string, e?: HashChangeEvent) {
+function keepReturn(run: object, ctx: object, lab: string, e?: HashChangeEvent) {
   const store = session();
   if (!store) return;
   if (e) {
     const before = parseHash(new URL(e.oldURL).hash);
+    // The lab's own link for its state now: the address bar's may lag behind it (a debounce).
     if (before.path === lab && !lessonInQuery(before.query))
-      store.setItem(returnKey(lab), before.query);
+      store.setItem(returnKey(lab), ownLink(ctx, before.query));
     else store.removeItem(returnKey(lab));
     return;
   }
@@ -109,7 +119,7 @@ export function LessonPanel<Ctx extends { store: object }>({
       if (path !== lab) return;
       const want = lessonInQuery(query);
       if (want && run.find(want.lesson)) {
-        if (!run.state.lesson) keepReturn(run, lab, e);
+        if (!run.state.lesson) keepReturn(run, ctx, lab, e);
         if (run.state.lesson !== want.lesson || run.state.index !== want.step - 1)
           void run.open(want.lesson, want.step - 1);
       } else if (run.state.lesson) void run.end();
@@ -127,7 +137,7 @@ export function LessonPanel<Ctx extends { store: object }>({
         if (mounts.get(run) === mount) run.leave();
       });
     };
-  }, [run, lab]);
+  }, [run, lab, ctx]);
 
   // Clicker keys, before the lab's own shortcuts (capture), only while a lesson runs.
   useEffect(() => {
@@ -191,31 +201,31 @@ export function LessonPanel<Ctx extends { store: object }>({
     >
       <div className="lesson-head">
         <span className="lesson-name">Lesson: {lesson.info.title}</span>
+        <ol className="lesson-dots" aria-label="Steps">
+          {lesson.steps.map((s, k) => (
+            <li key={k}>
+              <button
+                type="button"
+                className={k === i ? 'on' : undefined}
+                aria-current={k === i ? 'step' : undefined}
+                title={s.title}
+                onClick={() => void run.go(k)}
+              >
+                <span className="ui-sr-only">
+                  Step {k + 1}: {s.title}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
         <span className="lesson-count" data-testid="lesson-count">
           Step {i + 1} of {n}
+          {state.busy ? ' · setting up…' : ''}
         </span>
       </div>
-      <ol className="lesson-dots" aria-label="Steps">
-        {lesson.steps.map((s, k) => (
-          <li key={k}>
-            <button
-              type="button"
-              className={k === i ? 'on' : undefined}
-              aria-current={k === i ? 'step' : undefined}
-              title={s.title}
-              onClick={() => void run.go(k)}
-            >
-              <span className="ui-sr-only">
-                Step {k + 1}: {s.title}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
       <div className="lesson-step" aria-live="polite">
         <h2 data-testid="lesson-step-title">{step.title}</h2>
         <p>{step.text}</p>
-        {state.busy && <p className="muted small">Setting up this step…</p>}
         {state.error && (
           <p className="lesson-error" role="alert">
             This step could not be set up: {state.error}
@@ -241,9 +251,9 @@ export function LessonPanel<Ctx extends { store: object }>({
         <Button onClick={() => void finish(run, lab)} testId="lesson-end">
           End the lesson
         </Button>
-        <span className="muted small">
-          Keys: PageDown, → or n next; PageUp, ← or p back. This lesson works on its own copy:{' '}
-          {yours} come back when it ends.
+        <span className="muted small lesson-keys">
+          Next: PageDown, → or n · back: PageUp, ← or p. The lesson works on a copy: {yours} come
+          back when it ends.
         </span>
       </div>
     </section>

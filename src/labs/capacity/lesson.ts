@@ -128,7 +128,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'A capacity sweep',
       text: `For each load α = N/D from 0.02 to 0.2, 8 Hebbian networks of D = ${D} units store N random patterns and recall 8 cues each, with 10 % of their units flipped. At low loads every cue comes back exactly.`,
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: capacityRun,
       claim: onRows('exact recall is (nearly) certain at α = 0.02 and 0.04', (rs) => {
         const low = curve(rs, 'hebbian').filter((p) => p.load <= 0.04);
@@ -139,7 +139,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'Exact recall ends near D/(2 ln D)',
       text: `The theory line D/(2 ln D) = ${mcElieceCapacity(D).toFixed(1)} patterns, a load of ${HEBB_EXACT.toFixed(3)} at D = ${D}, marks the end of exact recall. The measured rate per cue falls through one half a little past it (the theory asks for every pattern recalled with high probability, a stricter test than one cue), within a factor of two.`,
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: capacityRun,
       claim: onRows('the rate crosses 1/2 between half and twice D/(2 ln D)', (rs) => {
         const c = curve(rs, 'hebbian');
@@ -153,7 +153,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'Past 0.138 D even approximate recall fails',
       text: 'Below 0.138 D a cue ends a few units away from its pattern (the overlap stays near 1) even when recall is not exact; past it the network no longer holds the patterns at all and the mean overlap drops well below 1.',
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: capacityRun,
       claim: onRows('the mean overlap is above 0.9 at α = 0.1 and below it at 0.2', (rs) => {
         const c = curve(rs, 'hebbian');
@@ -164,7 +164,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'The noise sweep: a jump at one half',
       text: `Now the load is fixed (10 patterns in ${D} units) and the cue’s flipped fraction goes from 0 to 1. Up to 30 % every cue comes back. Past 50 % the cue is closer to −ξ, which is an attractor too: recall falls into the inverted pattern, and from 70 % on every cue ends in −ξ. The mean overlap jumps from positive to negative between 45 % and 55 %.`,
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: (ctx) =>
         sweep(ctx, 'noise', {
           ...small,
@@ -189,7 +189,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'Storkey against Hebbian',
       text: `The capacity sweep again, with the Storkey rule beside the Hebbian one. Storkey subtracts each unit’s local field from the Hebbian increment, so correlations between patterns cost less: its exact recall holds to higher loads (theory: D/√(2 ln D) = ${storkeyCapacity(D).toFixed(0)} patterns, a load of ${STORKEY_EXACT.toFixed(2)}).`,
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: (ctx) =>
         sweep(ctx, 'capacity', { ...small, rule: 'hebbian,storkey', loads: CAPACITY_LOADS }),
       claim: onRows('Storkey recalls exactly more often than Hebbian at α = 0.1 and 0.12', (rs) => {
@@ -206,7 +206,7 @@ export const CAPACITY_LESSON = defineLesson<Ctx>(
     {
       title: 'Storkey’s own limit',
       text: `Storkey is better, not unlimited. The Storkey rule alone, at loads up to 0.6: its exact recall holds past its theory line and then falls too; by α = 0.6 fewer than half of the cues come back exactly.`,
-      panels: ['results'],
+      panels: ['params', 'results'],
       setUp: (ctx) =>
         sweep(ctx, 'capacity', { ...small, rule: 'storkey', loads: '0.1,0.2,0.3,0.4,0.5,0.6' }),
       claim: onRows('Storkey’s rate is 1 at α = 0.2 and below 1/2 at 0.6', (rs) => {
