@@ -46,6 +46,8 @@ interface LabPageOptions<Ctx> {
   /** The lab's command table: its keyed commands make the shortcut list. */
   commands: CommandTable<Ctx> & { dismissMessage: Command<Ctx, number> };
   sections: readonly LabSection[];
+  /** The lab's lessons (ui/LessonPanel), shown under the messages. */
+  lesson?: ReactNode;
 }
 
 export function LabPage<Ctx extends LabCtxLike>(o: LabPageOptions<Ctx>) {
@@ -56,6 +58,7 @@ export function LabPage<Ctx extends LabCtxLike>(o: LabPageOptions<Ctx>) {
         {o.intro}
       </header>
       <Messages useCtx={o.useCtx} dismiss={o.commands.dismissMessage} />
+      {o.lesson}
       <LabSections sections={o.sections} />
       <ShortcutHelp rows={shortcutRows(o.commands)} />
     </div>

@@ -51,7 +51,13 @@ export function LabSections({ sections }: { sections: readonly LabSection[] }) {
     <>
       <SectionNav sections={sections} />
       {sections.map(({ id, title, Component }, i) => (
-        <section key={id} id={id} className="panel ui-section" aria-labelledby={`${id}-h`}>
+        <section
+          key={id}
+          id={id}
+          className="panel ui-section"
+          data-panel={id}
+          aria-labelledby={`${id}-h`}
+        >
           <h2 id={`${id}-h`} tabIndex={-1}>
             {i + 1}. {title}
           </h2>

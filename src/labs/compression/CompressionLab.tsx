@@ -6,6 +6,7 @@ import { ClaimsSection } from './ClaimsSection';
 import { COMMANDS } from './commands';
 import { DataSection } from './DataSection';
 import { FileSection } from './FileSection';
+import { LessonMount } from './LessonMount';
 import { makeLab } from './lab';
 import { QuerySection } from './QuerySection';
 import { RecallSection } from './RecallSection';
@@ -48,5 +49,6 @@ export default sectionedLab({
       one of those numbers is measured, in your browser, on data with real structure.
     </p>
   ),
+  lesson: <LessonMount />,
   sections: SECTIONS,
 });

@@ -2,6 +2,7 @@
 import { sectionedLab } from '../../ui/LabPage';
 import { COMMANDS } from './commands';
 import { makeLab } from './lab';
+import { LessonMount } from './LessonMount';
 import { SECTIONS } from './sections';
 import { LabRoot, useLabContext } from './useLab';
 import './human.css';
@@ -21,5 +22,6 @@ export default sectionedLab({
       the memory game your own recalls are scored the same way.
     </p>
   ),
+  lesson: <LessonMount />,
   sections: SECTIONS,
 });
