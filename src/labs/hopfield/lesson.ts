@@ -9,7 +9,7 @@ import { row, hamming } from '../../core/pattern';
 import { runCommand } from '../../engine/commands';
 import { courseLesson } from '../../engine/course';
 import { defineLesson } from '../../engine/lessons';
-import { DEMO, demoSetup } from './checkerboard';
+import { DEMO, DEMO_SETTINGS, demoSetup } from './checkerboard';
 import { COMMANDS, type LabContext } from './commands';
 import {
   all,
@@ -165,10 +165,11 @@ export const CHECKERBOARD_LESSON = defineLesson<LabContext>(
   [
     {
       title: 'Animate the checkerboard demo',
-      text: `${DEMO.side} × ${DEMO.side} units hold ${DEMO.randoms} random patterns and a checkerboard; the grid is the checkerboard with ${DEMO.flips} distinct units flipped. Press Recall, change the rule or the update order and recall again. Your own patterns come back when you end this.`,
+      text: `The demo's memory in the lab, in the setting chosen there: ${DEMO.side} × ${DEMO.side} units hold the random patterns and a checkerboard, and the grid is the checkerboard with the demo's number of distinct units flipped (${DEMO.flips} in the seed's setting). Press Recall, change the rule or the update order and recall again. Your own patterns come back when you end this.`,
       panels: ['network', 'recall', 'insight', 'demo'],
       setUp: (ctx) => {
-        const s = demoSetup(ctx.store.getState().seed);
+        const st = ctx.store.getState();
+        const s = demoSetup(st.seed, DEMO_SETTINGS[st.demoLoad]);
         runCommand(COMMANDS.loadMemory, ctx, {
           size: DEMO.side,
           patterns: s.names.map((name, mu) => ({ name, cells: row(s.x, mu).slice() })),
@@ -177,13 +178,15 @@ export const CHECKERBOARD_LESSON = defineLesson<LabContext>(
         });
       },
       claim: {
-        says: `the grid is the checkerboard with ${DEMO.flips} units flipped`,
+        says: 'the grid is the checkerboard with the demo setting’s number of units flipped',
         check: (ctx) => {
           const s = ctx.store.getState();
+          const setting = DEMO_SETTINGS[s.demoLoad];
           const t = s.target === null ? undefined : s.patterns[s.target];
           if (!t || t.name !== 'Checkerboard') return 'the target is not the checkerboard';
+          if (s.patterns.length !== setting.randoms + 1) return `${s.patterns.length} patterns`;
           const d = hamming(s.state, t.cells);
-          return d === DEMO.flips ? null : `${d} units differ`;
+          return d === setting.flips ? null : `${d} units differ`;
         },
       },
     },

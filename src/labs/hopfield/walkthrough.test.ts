@@ -66,6 +66,15 @@ describe('the Classic lessons', () => {
     expect(Array.from(s.state)).toEqual(Array.from(mine[1].cells));
   });
 
+  it('loads the checkerboard demo in the setting chosen there', () => {
+    const { ctx, flush } = lab();
+    ctx.store.setState({ demoLoad: 'loaded' });
+    CHECKERBOARD_LESSON.steps[0].setUp(ctx);
+    flush(10);
+    expect(ctx.store.getState().patterns).toHaveLength(151);
+    expect(CHECKERBOARD_LESSON.steps[0].claim!.check(ctx)).toBeNull();
+  });
+
   it('opens any step directly and clamps out-of-range steps', async () => {
     const { ctx } = lab();
     const run = new LessonRun(ctx, '/hopfield', [CLASSIC_LESSON, CHECKERBOARD_LESSON], false);
