@@ -151,7 +151,7 @@ test('the new rules recall a corrupted letter; their settings show and travel in
   await expect(page).toHaveURL(/diag=keep/);
 });
 
-test('the checkerboard demo, loaded: Hebbian ends spurious, Storkey recalls both ways', async ({
+test('the checkerboard demo, loaded and noisy: Hebbian misses, Storkey recalls both ways', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -162,4 +162,11 @@ test('the checkerboard demo, loaded: Hebbian ends spurious, Storkey recalls both
   await expect(verdicts).toContainText('Storkey, synchronous: target');
   await expect(verdicts).toContainText('Storkey, asynchronous: target');
   await expect(verdicts).toContainText('Hebbian, asynchronous: spurious');
+  // The noisy setting: the seed's load, 1150 units flipped.
+  await page.getByLabel('Setting').selectOption('noisy');
+  await expect(page).toHaveURL(/demoLoad=noisy/);
+  await page.getByRole('button', { name: 'Run the comparison' }).click();
+  await expect(verdicts.locator('li')).toHaveCount(4, { timeout: 100_000 });
+  await expect(verdicts).toContainText('Storkey, asynchronous: target');
+  await expect(verdicts).not.toContainText('Hebbian, asynchronous: target');
 });

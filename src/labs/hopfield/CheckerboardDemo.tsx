@@ -31,6 +31,7 @@ export function CheckerboardDemo() {
   const d = DEMO.side * DEMO.side;
   const loadText = `α = ${DEMO.randoms + 1}/${d} = ${((DEMO.randoms + 1) / d).toFixed(3)}`;
   const mcText = `D/(2 ln D) = ${(1 / (2 * Math.log(d))).toFixed(3)} D`;
+  const pctText = `${Math.round((100 * DEMO.flips) / d)} %`;
   const [runs, setRuns] = useState<DemoRun[]>([]);
   const [setup, setSetup] = useState<DemoSetup | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,8 +90,10 @@ export function CheckerboardDemo() {
       </p>
       <p className="small muted" data-testid="demo-setting-note">
         {load === 'seed'
-          ? `The seed project's setting is light (load ${loadText}): recall has room to spare, so the four runs usually all reach the checkerboard and only the energy curves differ. Choose the loaded setting to see the rules part.`
-          : `Three times the seed's load (${loadText}, against Hebbian's ${mcText} for clean cues): Hebbian's basins have shrunk so much that a cue this far away usually falls into a spurious state instead (the verdicts below say what this seed gives), while Storkey's correction keeps the basin (it recalled the checkerboard both ways at every seed measured for docs/rules.md). Learning Storkey here takes a few seconds.`}
+          ? `The seed project's setting is light (load ${loadText}): recall has room to spare, so the four runs usually all reach the checkerboard and only the energy curves differ. Choose the loaded or the noisy setting to see the rules part.`
+          : load === 'loaded'
+            ? `Three times the seed's load (${loadText}, against Hebbian's ${mcText} for clean cues): Hebbian's basins have shrunk so much that a cue this far away usually falls into a spurious state instead (the verdicts below say what this seed gives), while Storkey's correction keeps the basin (it recalled the checkerboard both ways at every seed measured for docs/rules.md). Learning Storkey here takes a few seconds.`
+            : `The seed's load (${loadText}) with a cue ${pctText} flipped, close to the 50 % where it is as near −ξ as ξ: Hebbian's basin no longer reaches it (it may end in a spurious state, or in the inverted checkerboard), while Storkey's wider basin still does (both ways at every seed measured for docs/rules.md).`}
       </p>
       <div className="row">
         <Select
@@ -99,6 +102,7 @@ export function CheckerboardDemo() {
           options={[
             { value: 'seed', label: "The seed's: 50 random patterns" },
             { value: 'loaded', label: 'Loaded: 150 random patterns' },
+            { value: 'noisy', label: 'Noisy: 1150 units flipped' },
           ]}
           onChange={(v) => {
             setRuns([]);

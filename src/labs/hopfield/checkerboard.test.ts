@@ -6,6 +6,7 @@ import {
   DEMO_RUNS,
   demoSetup,
   LOADED_DEMO,
+  NOISY_DEMO,
   runDemo,
   runDemoPaced,
   type DemoRun,
@@ -37,5 +38,17 @@ describe('checkerboard demo', () => {
     expect(by('storkey', 'async').outcome).toBe('target');
     expect(by('hebbian', 'async').outcome).not.toBe('target');
     expect(by('hebbian', 'async').hammingToTarget).toBeGreaterThan(500);
+  });
+
+  it('the noisy setting (1150 flipped) parts them too: Hebbian misses both ways, Storkey recalls both ways', async () => {
+    const setup = demoSetup(1, NOISY_DEMO);
+    const runs: DemoRun[] = [];
+    await runDemoPaced(setup, 1, UNPACED, (r) => runs.push(r));
+    const by = (rule: string, dyn: string) =>
+      runs.find((r) => r.rule === rule && r.dynamics === dyn)!.verdict;
+    expect(by('storkey', 'sync').outcome).toBe('target');
+    expect(by('storkey', 'async').outcome).toBe('target');
+    expect(by('hebbian', 'sync').outcome).not.toBe('target');
+    expect(by('hebbian', 'async').outcome).not.toBe('target');
   });
 });

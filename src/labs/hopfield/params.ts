@@ -80,9 +80,9 @@ export const PARAMS = {
   speed: intParam(5, 1, 10, 'animation speed level', { label: 'Speed' }),
   demoOpen: boolParam(false, 'open the checkerboard comparison', { link: 'demo' }),
   demoLoad: enumParam(
-    ['seed', 'loaded'] as const,
+    ['seed', 'loaded', 'noisy'] as const,
     'seed',
-    "the checkerboard comparison's setting: the seed's 50 random patterns, or 150",
+    "the checkerboard comparison's setting: the seed's (50 random patterns, 1000 flips), loaded (150 patterns) or noisy (1150 flips)",
     { label: 'Setting' },
   ),
 };
