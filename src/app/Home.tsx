@@ -40,6 +40,9 @@ export function Home() {
                   ))}
                 </ul>
               )}
+              {lab.load && lessons.length === 0 && (
+                <p className="small muted course-none">No guided lesson yet: explore it freely.</p>
+              )}
             </li>
           );
         })}
