@@ -51,6 +51,13 @@ test('opens with a trained map; encode, replay, a short training run; click deco
   await page.getByTestId('analyse').click();
   await expect(page.getByTestId('distortion')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('few-shot')).toBeVisible({ timeout: 60_000 });
+  // Each read-out's numbers, and a verdict computed from them.
+  for (const readout of ['logistic', 'nearestMean']) {
+    await expect(page.getByTestId(`few-shot-${readout}`)).toContainText(
+      /n = 10: latents 0\.\d\d, pixels 0\.\d\d/,
+    );
+    await expect(page.getByTestId(`few-shot-verdict-${readout}`)).toContainText(/Latents|Pixels/);
+  }
 
   await page.getByTestId('imagine').click();
   await expect(page.getByTestId('imagination').locator('canvas')).toHaveCount(16);
@@ -297,7 +304,7 @@ test('the VAE exports as a file and imports back; a bad file gives a message and
   // The exported file: the same VAE, so the same held-out measurements; kept across a reload.
   await input.setInputFiles(path);
   await expect(note).toContainText(
-    'Imported from "engram-vae-L2.json": 2 latents, 128 hidden units',
+    /Imported from "engram-vae-L2.json": 2 latents, layers 784(-\d+)+-2 \(the decoder mirrors them\)/,
   );
   await expect(note).toContainText('Held-out:');
   expect(measured(await note.innerText())).toBe(measured(before));
