@@ -8,7 +8,14 @@ import {
   vaeConfig,
   type SerialisedVae,
 } from '../../models/consolidation/vaeParams';
-import { KEEP_VERSION, LabKeep, replayKeyName, type KeptModel, type KeptReplay } from './keep';
+import {
+  checkModel,
+  KEEP_VERSION,
+  LabKeep,
+  replayKeyName,
+  type KeptModel,
+  type KeptReplay,
+} from './keep';
 
 const d = MNIST_PIXELS;
 
@@ -66,6 +73,21 @@ function open(kv: KeyValueStore) {
 }
 
 describe('what the lab keeps in this browser', () => {
+  it('a VAE kept before the layer list (serialised version 1) comes back as that VAE', () => {
+    const vae = serialisedVae(3);
+    const { hidden, ...config } = vae.config;
+    const rename = (name: string) => name.replace(/^(enc|dec)\.1\./, '$1.hidden.');
+    const old = {
+      ...vae,
+      version: 1,
+      config: { ...config, hiddenSize: hidden[0] },
+      params: vae.params.map((p) => ({ ...p, name: rename(p.name) })),
+    };
+    const record = { origin: 'imported', vae: old, trainedOn: null, epochsDone: 0, history: [] };
+    const model = checkModel({ ...record, trainSeconds: 0, note: 'old' });
+    expect(model.vae).toEqual(vae);
+  });
+
   it('the episodes, the replays and the trained VAE come back as they went in', async () => {
     const kv = memoryKeyValue();
     const { keep, problems } = open(kv);
