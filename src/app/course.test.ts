@@ -48,4 +48,9 @@ describe('lesson links', () => {
     expect(lessonInQuery('k=200')).toBeNull();
     expect(queryWithoutLesson('backend=wasm&lesson=regimes&step=3')).toBe('backend=wasm');
   });
+
+  it('never throw on a malformed escape in a key (a stray %), dropping that piece', () => {
+    expect(queryWithoutLesson('%=1&present=1&%E0%A4%A=2')).toBe('present=1');
+    expect(lessonHash('/human', 'serial', 1, '%=1')).toBe('#/human?lesson=serial&step=1');
+  });
 });

@@ -135,10 +135,18 @@ export function lessonInQuery(query: string): { lesson: string; step: number } |
   return values.lesson ? values : null;
 }
 
+/** A link key as text; a malformed escape (a stray `%`) is no kept key, never a throw. */
+function keyOf(piece: string): string {
+  const key = piece.split('=')[0];
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
+}
+
 function keptPieces(query: string): string[] {
-  return query
-    .split('&')
-    .filter((p) => p && KEPT_KEYS.includes(decodeURIComponent(p.split('=')[0])));
+  return query.split('&').filter((p) => p && KEPT_KEYS.includes(keyOf(p)));
 }
 
 /** The link of a lesson step: `#<lab>?[kept keys&]lesson=<id>&step=<n>` (n from 1). */
