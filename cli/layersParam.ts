@@ -23,7 +23,6 @@ export function layersParam(def: readonly number[]): ParamSpec<number[]> {
       },
       write: (v) => v.join(','),
       same: (a, b) => a.join(',') === b.join(','),
-      shown: 'H1,H2,...',
     },
   );
 }
