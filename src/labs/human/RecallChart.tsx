@@ -17,6 +17,9 @@ const AXES: Record<CurveKind, { x: string; y: string; points: (s: FreeRecallSumm
     crp: { x: 'lag', y: 'conditional P', points: crpPoints },
   };
 
+/** One array for every chart: a new [0, 1] each render would redraw the axes each render. */
+const Y01 = [0, 1] as const;
+
 /** A summary drawn as one line. */
 export interface CurveLine {
   name: string;
@@ -55,7 +58,7 @@ export function RecallChart({
       series={series}
       xLabel={axes.x}
       yLabel={axes.y}
-      yDomain={[0, 1]}
+      yDomain={Y01}
       height={height}
       title={title}
       testId={testId}

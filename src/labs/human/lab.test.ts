@@ -247,4 +247,22 @@ describe('Human memory lab (store, commands, runners)', () => {
     expect(t.state().game.sumsCorrect).toBe(1);
     t.lab.dispose();
   });
+
+  it('a dragged slider retraces the watched list once, after the last value', async () => {
+    const lab = makeLab('n=10', {
+      makeWorker: inProcessWorker,
+      storage: createRoundStorage(memoryStorage()),
+      debounceMs: 30,
+      loop: { schedule: () => 0, cancel: () => {} },
+    });
+    lab.start!();
+    const first = lab.store.getState().trace;
+    for (const n of [11, 12, 13]) runCommand(COMMANDS.setParam, lab, ['listLength', n]);
+    expect(lab.store.getState().trace).toBe(first);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(lab.store.getState().trace!.layout.listLength).toBe(13);
+    await lab.models.idle();
+    expect(lab.store.getState().serial.result!.protocols.none.serialPosition).toHaveLength(13);
+    lab.dispose();
+  });
 });

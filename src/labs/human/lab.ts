@@ -38,7 +38,7 @@ export function makeLab(query: string, options: LabOptions = {}): HumanLab {
     options.makeWorker ?? makeBrowserSimWorker,
     options.debounceMs,
   );
-  const watch = new WatchRunner(store, options.loop);
+  const watch = new WatchRunner(store, options.loop, options.debounceMs);
   const game = new GameRunner(
     store,
     options.storage ?? createRoundStorage(),

@@ -2,7 +2,7 @@
  * Keeps the model's pictures in step with the settings. Each picture (serial
  * position, context, emotion, the game's comparison) names the store fields
  * it depends on; when one changes the runner waits a moment (a slider being
- * dragged sends many values), cancels that picture's job and queues a new
+ * dragged sends many values), gives that picture's job up and queues a new
  * one in the worker pool (simClient.ts). Results and progress go to the store; the
  * last result stays on screen until the new one arrives.
  */
@@ -108,7 +108,8 @@ export class ModelRunner {
 
   private schedule(kind: SimKind): void {
     clearTimeout(this.timers.get(kind));
-    this.pool.cancel(kind);
+    // Give the old job up without stopping its worker: run() below stops it if need be.
+    this.pool.discard(kind);
     this.timers.set(
       kind,
       setTimeout(() => {

@@ -58,6 +58,8 @@ export interface SimOutcome {
 
 interface Task {
   kind: SimKind;
+  /** given up (discard): its worker runs on, its messages are ignored */
+  stale?: boolean;
   job: SimJob;
   onProgress?: (done: number, total: number) => void;
   resolve: (r: SimOutcome | null) => void;
@@ -124,6 +126,23 @@ export class SimPool {
     });
   }
 
+  /**
+   * Gives up the job of this kind without stopping its worker: a waiting one
+   * is dropped, a running one resolves with null now and its result will be
+   * ignored. For a slider being dragged: the next run() stops the worker if
+   * the job is still running then, so a drag restarts a worker once, not at
+   * every step (a fresh worker loads and parses its script again).
+   */
+  discard(kind: SimKind): void {
+    const slot = this.slotOf(kind);
+    for (const t of slot.queue.filter((t) => t.kind === kind)) t.resolve(null);
+    slot.queue = slot.queue.filter((t) => t.kind !== kind);
+    const run = slot.running;
+    if (run?.kind !== kind || run.stale) return;
+    run.stale = true;
+    run.resolve(null);
+  }
+
   /** Stops or drops the job of this kind (its promise resolves with null). */
   cancel(kind: SimKind): void {
     const slot = this.slotOf(kind);
@@ -157,7 +176,9 @@ export class SimPool {
     };
     w.onmessage = ({ data }) => {
       if (slot.running?.id !== task.id || data.id !== task.id) return;
-      if (data.type === 'progress') return task.onProgress?.(data.done, data.total);
+      if (data.type === 'progress')
+        return task.stale ? undefined : task.onProgress?.(data.done, data.total);
+      if (task.stale) return done();
       if (data.type === 'result') task.resolve({ result: data.result, ms: data.ms });
       else task.reject(new Error(data.message));
       done();
@@ -165,7 +186,7 @@ export class SimPool {
     w.onerror = (e) => {
       if (slot.running?.id !== task.id) return;
       this.drop(slot);
-      task.reject(new Error(e.message ?? 'the simulation worker failed'));
+      if (!task.stale) task.reject(new Error(e.message ?? 'the simulation worker failed'));
       done();
     };
     w.postMessage({ id: task.id, job: task.job });

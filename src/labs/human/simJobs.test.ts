@@ -40,4 +40,21 @@ describe('the lab simulation jobs', () => {
     expect(made).toBe(2);
     pool.dispose();
   });
+
+  it('a discarded job resolves with null at once; its worker runs on and takes the next job', async () => {
+    let made = 0;
+    const pool = new SimPool(() => (made++, inProcessWorker()), 1);
+    const progress: number[] = [];
+    const first = pool.run('serial', { kind: 'serial', ...list }, (d) => progress.push(d));
+    pool.discard('serial');
+    expect(await first).toBeNull();
+    // The stale job's result and progress are ignored; once it has finished, the same
+    // worker runs the next job (no new worker, unlike cancel).
+    await new Promise((r) => setTimeout(r, 20));
+    const second = pool.run('serial', { kind: 'serial', ...list, seed: 5 });
+    expect((await second)?.result).toEqual(runJob({ kind: 'serial', ...list, seed: 5 }));
+    expect(made).toBe(1);
+    expect(progress).toEqual([]);
+    pool.dispose();
+  });
 });

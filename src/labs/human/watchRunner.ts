@@ -4,7 +4,10 @@
  * study step (context drifting), the start-of-list reinstatement, then every
  * recall attempt (support, choice, context reinstated). The runner retraces
  * the list when a setting it depends on changes, keeping the frame on screen
- * where it can, and follows the speed setting itself.
+ * where it can, and follows the speed setting itself. A slider being dragged
+ * sends many values: the runner retraces once they stop (debounceMs after
+ * the last), so each step of a drag re-renders only the slider and not the
+ * watched list's strip and bars (0: retrace at once, as the unit tests do).
  */
 import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
 import { watchFields } from '../../engine/watch';
@@ -28,11 +31,13 @@ const FPS = 60;
 export class WatchRunner {
   private loop: RunLoop | null = null;
   private unwatch: (() => void)[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   /** Traces the first list now, so the page has something to show before start(). */
   constructor(
     private readonly store: HumanStore,
     private readonly loopOptions: Omit<RunLoopOptions, 'onChange' | 'speed'> = {},
+    private readonly debounceMs = 120,
   ) {
     this.retrace();
   }
@@ -51,7 +56,7 @@ export class WatchRunner {
       onChange: (playing) => store.setState({ playing }),
     });
     this.unwatch = [
-      watchFields(store, TRACE_FIELDS, () => this.retrace()),
+      watchFields(store, TRACE_FIELDS, () => this.retraceSoon()),
       watchFields(store, ['speed'], (s) => this.loop?.setSpeed(s.speed / FPS)),
     ];
     this.retrace();
@@ -99,6 +104,7 @@ export class WatchRunner {
   dispose(): void {
     for (const u of this.unwatch) u();
     this.unwatch = [];
+    this.cancelRetrace();
     this.loop?.dispose();
     this.loop = null;
     if (this.store.getState().playing) this.store.setState({ playing: false });
@@ -109,7 +115,22 @@ export class WatchRunner {
     return this.store.getState().frame < this.lastFrame;
   }
 
+  private retraceSoon(): void {
+    if (this.debounceMs <= 0) return this.retrace();
+    this.cancelRetrace();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.retrace();
+    }, this.debounceMs);
+  }
+
+  private cancelRetrace(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private retrace(): void {
+    this.cancelRetrace();
     const s = this.store.getState();
     const trace = traceList({
       listLength: s.listLength,

@@ -13,6 +13,10 @@ import { DELAY_KEYS } from './params';
 import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
+/** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
+const Y01 = [0, 1] as const;
+const Y0100 = [0, 100] as const;
+
 const COLORS = { power: '#2457c5', exponential: '#b2182b', actr: '#1a7f37' };
 const f = (x: number, digits = 2) => x.toFixed(digits);
 
@@ -123,7 +127,7 @@ function SavingsChart() {
       yLabel="savings (%)"
       logX={axes !== 'linear'}
       logY={axes === 'loglog'}
-      yDomain={axes === 'loglog' ? undefined : [0, 100]}
+      yDomain={axes === 'loglog' ? undefined : Y0100}
       height={300}
       title="Ebbinghaus (1885): savings in relearning (circles) and the fitted curves"
       testId="savings-chart"
@@ -206,7 +210,7 @@ function ActrPanel() {
           xLabel="hours since the study"
           yLabel="P(recall)"
           logX
-          yDomain={[0, 1]}
+          yDomain={Y01}
           height={230}
           title="Recall probability (circles: savings / 100)"
           testId="actr-probability"

@@ -12,6 +12,9 @@ import { WeightBars } from './WeightBars';
 import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
+/** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
+const Y01 = [0, 1] as const;
+
 const f = (x: number, digits = 3) => x.toFixed(digits);
 
 function SweepChart() {
@@ -52,7 +55,7 @@ function SweepChart() {
         markers={markers}
         xLabel="cue similarity cos(A, A′)"
         yLabel="probability"
-        yDomain={[0, 1]}
+        yDomain={Y01}
         height={260}
         title="Interference against the similarity of the cues"
         testId="interference-sweep"
@@ -76,7 +79,7 @@ function LearningCurves() {
       series={series}
       xLabel="A′–C study trial"
       yLabel="P(C | A′)"
-      yDomain={[0, 1]}
+      yDomain={Y01}
       height={260}
       title={`Learning A′–C at similarity ${at ? at.similarity.toFixed(2) : '…'}`}
       testId="learning-curves"

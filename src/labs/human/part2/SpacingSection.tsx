@@ -21,6 +21,9 @@ import { Timeline } from './Timeline';
 import { LazyHelp } from './LazyHelp';
 import { usePart2, usePart2Context } from './useLab';
 
+/** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
+const Y01 = [0, 1] as const;
+
 const COLORS: Record<RetentionName, string> = {
   '10min': '#6a3d9a',
   '1h': '#ff7f00',
@@ -194,7 +197,7 @@ function GapSweepView() {
           xLabel="gap between the two sessions (days)"
           yLabel="P(recall) at test"
           logX
-          yDomain={[0, 1]}
+          yDomain={Y01}
           height={300}
           title="Two sessions: recall against the gap between them (circles: the best gap)"
           testId="gap-sweep"
