@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startTaskTrace, stopTaskTrace } from './taskTime';
 
 /** The second half of the Human memory lab (#/human): forgetting, spacing, interference, days. */
 
@@ -67,7 +68,10 @@ test('drag a study session on the timeline and the recall at test changes', asyn
   expect(even).toBeGreaterThan(massed);
 });
 
-test('the day stepper runs to the end (the longest main-thread task logged)', async ({ page }) => {
+test('the day stepper runs to the end (the longest main-thread task logged)', async ({
+  page,
+  browser,
+}) => {
   await observeLongTasks(page);
   await openPart2(page, 'mdays=6&mspeed=10');
   // Opening the page is measured by longtasks.spec.ts; here, stepping and playing the days,
@@ -77,6 +81,7 @@ test('the day stepper runs to the end (the longest main-thread task logged)', as
   }
   await page.waitForTimeout(500);
   await page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await startTaskTrace(browser, page);
   const status = page.getByTestId('memory-status');
   await status.scrollIntoViewIfNeeded();
   await expect(status).toContainText('Before day 1 of 6');
@@ -92,9 +97,16 @@ test('the day stepper runs to the end (the longest main-thread task logged)', as
   await expect(page.getByTestId('memory-answer')).toContainText('gist');
   await expect(page.getByTestId('memory-attention').locator('tbody tr')).not.toHaveCount(0);
   const ms = await longest(page);
-  console.log(`longest main-thread task, stepping and playing the days: ${ms.toFixed(0)} ms`);
-  // Logged, not asserted: on a shared, loaded machine wall-clock task lengths swing widely
-  // (longtasks.spec.ts holds the page-wide bound); see docs/human-lab-part2.md.
+  const times = await stopTaskTrace(browser);
+  console.log(
+    `longest main-thread task, stepping and playing the days: ${ms.toFixed(0)} ms ` +
+      `(trace: ${times.tasks} tasks, longest CPU ${times.longestCpuMs.toFixed(1)} ms, ` +
+      `${times.over50Wall} over 50 ms wall, ${times.over50Cpu} over 50 ms CPU)`,
+  );
+  // The wall time is logged, not asserted: on a shared, loaded machine it swings widely
+  // (longtasks.spec.ts holds the page-wide bound); see docs/human-lab-part2.md. The work
+  // the page did in a task (its CPU time, ./taskTime.ts) has issue 14's loose bound.
+  expect(times.longestCpuMs).toBeLessThan(200);
   await page.getByTestId('memory-reset').click();
   await expect(status).toContainText('Before day 1 of 6');
 });
