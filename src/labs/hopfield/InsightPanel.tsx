@@ -56,7 +56,9 @@ function StatusLine({ unit, target }: { unit: string; target?: string }) {
           ? `Paused at ${steps} ${unit}`
           : phase === 'done'
             ? `Stopped after ${steps} ${unit}`
-            : 'Ready: corrupt the cue, then press Recall.'}
+            : phase === 'learning'
+              ? 'Learning the weights…'
+              : 'Ready: corrupt the cue, then press Recall.'}
       {target !== undefined && <span className="muted"> · target: {target}</span>}
     </div>
   );

@@ -4,6 +4,7 @@ import type { Dynamics } from '../../models/classic/dynamics';
 import { CommandButton } from '../../ui/CommandButton';
 import { Select, Slider } from '../../ui/Controls';
 import { Help } from '../../ui/Help';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { Math as Tex } from '../../ui/Math';
 import {
   COMMANDS,
@@ -83,6 +84,7 @@ export function RecallPanel() {
     view: st.view,
     speed: st.speed,
     running: st.phase === 'running',
+    learning: st.phase === 'learning',
     d: st.size * st.size,
   }));
   const [region, setRegion] = useState<MaskRegion>('bottom');
@@ -156,13 +158,29 @@ export function RecallPanel() {
           command={COMMANDS.recall}
           ctx={ctx}
           variant="primary"
-          label={s.running ? 'Pause' : 'Recall'}
+          label={s.running ? 'Pause' : s.learning ? 'Stop learning' : 'Recall'}
         />
         <CommandButton command={COMMANDS.step} ctx={ctx} />
         <CommandButton command={COMMANDS.reset} ctx={ctx} />
       </div>
+      {s.learning && <LearnProgress />}
       <MessagesFrom source={COMMANDS.recall.id} />
     </section>
+  );
+}
+
+/** Learning the weights in the background (runner.ts, learnWorker.ts): recall starts when done. */
+function LearnProgress() {
+  const value = useLab((st) => st.learnProgress);
+  const rule = useLab((st) => st.rule);
+  return (
+    <div data-testid="learn-progress">
+      <ProgressBar value={value} label={`Learning the ${rule} weights…`} />
+      <p className="small muted">
+        In the background: the page stays usable, and recall starts when the weights are learned.
+        Changing the patterns or the rule drops this learning.
+      </p>
+    </div>
   );
 }
 

@@ -16,6 +16,8 @@ import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/r
 import { watchFields } from '../../engine/watch';
 import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
 import { learn, type LearnOptions, type Network } from '../../models/classic/hopfield';
+import { CancelledError, createWorkerLearner, type Learner, type LearnTask } from './learnClient';
+import { learnsInWorker } from './learnJob';
 import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */
@@ -31,6 +33,12 @@ const MAX_TRACE = 1500;
  * second cost more than the model itself (see npm run bench).
  */
 const CHART_INTERVAL_MS = 100;
+/**
+ * One animation frame stops advancing recall after this much work, so a
+ * big dense network (64 x 64 Storkey: one sweep or step is a pass over
+ * 16 M weights) plays slower instead of freezing the page.
+ */
+const FRAME_BUDGET_MS = 12;
 
 /**
  * The store fields that change the network (rule, patterns, size) or the
@@ -85,8 +93,22 @@ export function learnOptions(st: HopfieldState): LearnOptions {
   }
 }
 
+/** The cache key and the pattern matrix of the current memory. */
+function memoryOf(st: HopfieldState): { key: string; x: PatternMatrix; opts: LearnOptions } {
+  const opts = learnOptions(st);
+  const { rule, patterns, size } = st;
+  const key = `${rule}:${JSON.stringify(opts)}:${size}:${patterns.map((p) => p.id).join(',')}`;
+  const x = stack(
+    patterns.map((p) => p.cells as Bipolar),
+    size * size,
+  );
+  return { key, x, opts };
+}
+
 export class HopfieldRunner {
   private cache: { key: string; net: Network; x: PatternMatrix } | null = null;
+  /** Learning in the worker, and what to do once it is done (then: play or one step). */
+  private pending: { key: string; task: LearnTask; then: 'play' | 'step' } | null = null;
   private recall: Recall | null = null;
   private readonly loop: RunLoop;
   private unitView = false;
@@ -96,9 +118,15 @@ export class HopfieldRunner {
   /** True while the runner writes the store itself: its own snapshots do not invalidate it. */
   private writing = false;
 
+  /**
+   * `learner`: where slow rules learn big networks (learnJob.ts), a Web
+   * Worker by default; null (and in Node, where there is no Worker) learns
+   * on the page, synchronously, with the same result.
+   */
   constructor(
     private readonly store: HopfieldStore,
     loopOptions: RunLoopOptions = {},
+    private readonly learner: Learner | null = createWorkerLearner(),
   ) {
     this.loop = createRunLoop((n) => this.advance(n), {
       ...loopOptions,
@@ -134,22 +162,77 @@ export class HopfieldRunner {
   /** The network for the current rule, its settings and the patterns, learned on demand. */
   network(): { net: Network; x: PatternMatrix } | null {
     const st = this.store.getState();
-    const { rule, patterns, size } = st;
-    if (patterns.length === 0) return null;
-    const opts = learnOptions(st);
-    const key = `${rule}:${JSON.stringify(opts)}:${size}:${patterns.map((p) => p.id).join(',')}`;
-    if (this.cache?.key !== key) {
-      const x = stack(
-        patterns.map((p) => p.cells as Bipolar),
-        size * size,
-      );
-      this.cache = { key, net: learn(rule, x, opts), x };
-    }
+    if (st.patterns.length === 0) return null;
+    const { key, x, opts } = memoryOf(st);
+    if (this.cache?.key !== key) this.cache = { key, net: learn(st.rule, x, opts), x };
     return { net: this.cache.net, x: this.cache.x };
+  }
+
+  /** True while the weights are being learned in the worker. */
+  get learning(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * Starts learning in the worker when recall needs a network that is not
+   * learned yet and would take long on the page; `then` runs once it is
+   * learned (unless the memory changed meanwhile: that result is dropped).
+   * Returns true when recall has to wait.
+   */
+  private learnFirst(then: 'play' | 'step'): boolean {
+    if (this.pending) {
+      this.pending.then = then;
+      return true;
+    }
+    const s = this.store.getState();
+    if (!this.learner || s.patterns.length === 0) return false;
+    if (this.recall && (s.phase === 'paused' || s.phase === 'running')) return false;
+    let memory;
+    try {
+      memory = memoryOf(s);
+    } catch {
+      return false; // recall reports it
+    }
+    const { key, x, opts } = memory;
+    if (this.cache?.key === key || !learnsInWorker(s.rule, x.n, x.d, opts)) return false;
+    const task = this.learner.learn(s.rule, x, opts, (f) => {
+      if (this.pending?.task === task) this.write({ learnProgress: f });
+    });
+    this.pending = { key, task, then };
+    this.write({ phase: 'learning', learnProgress: 0 });
+    task.promise.then(
+      (net) => {
+        if (this.pending?.task !== task) return; // stale: dropped
+        const next = this.pending.then;
+        this.pending = null;
+        this.cache = { key, net, x };
+        this.write({ phase: 'idle', learnProgress: 0 });
+        if (next === 'play') this.play();
+        else this.stepOnce();
+      },
+      (e: unknown) => {
+        if (this.pending?.task !== task) return;
+        this.pending = null;
+        this.write({ phase: 'idle', learnProgress: 0 });
+        if (!(e instanceof CancelledError))
+          say(this.store, 'error', e instanceof Error ? e.message : String(e), 'recall');
+      },
+    );
+    return true;
+  }
+
+  /** Stops learning in the worker; its result, if it still comes, is dropped. */
+  private cancelLearning(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    p.task.cancel();
+    if (this.store.getState().phase === 'learning') this.write({ phase: 'idle', learnProgress: 0 });
   }
 
   /** Starts recall from the current state, or resumes a paused one. */
   play(): void {
+    if (this.learnFirst('play')) return;
     if (!this.ensureRecall()) return;
     this.write({ phase: 'running' });
     this.loop.play();
@@ -159,14 +242,17 @@ export class HopfieldRunner {
     this.loop.pause();
   }
 
+  /** Play or pause; while the weights are learned, stops learning. */
   toggle(): void {
-    if (this.loop.playing) this.pause();
+    if (this.pending) this.cancelLearning();
+    else if (this.loop.playing) this.pause();
     else this.play();
   }
 
   /** One step: a synchronous update, or one sweep (or, unit by unit, one unit). */
   stepOnce(): void {
     if (this.loop.playing) this.loop.pause();
+    if (this.learnFirst('step')) return;
     if (!this.ensureRecall()) return;
     this.write({ phase: 'paused' });
     this.advanceBy(1, 1);
@@ -174,6 +260,7 @@ export class HopfieldRunner {
 
   /** Back to the cue recall started from; clears the traces. */
   reset(): void {
+    this.cancelLearning();
     this.recall = null;
     this.loop.pause();
     const { cue } = this.store.getState();
@@ -188,6 +275,8 @@ export class HopfieldRunner {
   dispose(): void {
     this.unwatch?.();
     this.unwatch = null;
+    this.cancelLearning();
+    this.learner?.dispose();
     this.recall = null;
     this.loop.pause();
     this.cache = null;
@@ -197,7 +286,16 @@ export class HopfieldRunner {
   private invalidate(): void {
     this.recall = null;
     this.loop.pause();
-    this.write(clearRecall());
+    const p = this.pending;
+    let stale = true;
+    try {
+      stale = !p || memoryOf(this.store.getState()).key !== p.key;
+    } catch {
+      // a pattern of another size, mid-resize: the memory changed
+    }
+    if (stale) this.cancelLearning();
+    // Still learning the same memory (the grid or the dynamics changed): it stays.
+    this.write(this.pending ? { ...clearRecall(), phase: 'learning' } : clearRecall());
     this.publishOverlaps();
   }
 
@@ -335,17 +433,23 @@ export class HopfieldRunner {
       run.ham = pushTrace(run.ham, { x, y: hamming(stepper.state, run.targetCells) });
     };
     let highlight: number | null = null;
+    // Only a playing loop has a budget: one Step always completes its step or sweep.
+    const t0 = performance.now();
+    const playing = this.loop.playing;
+    const over = () => playing && performance.now() - t0 > FRAME_BUDGET_MS;
     for (let t = 0; t < count && stepper.status === 'running'; t++) {
       if (sync) {
         stepper.step();
       } else {
+        // A sweep cut short by the frame budget goes on in the next frame.
         const todo = unitView ? units : d - (stepper.unitsUpdated % d);
         for (let u = 0; u < todo && stepper.status === 'running'; u++) {
           highlight = stepper.stepUnit().unit;
           if (!unitView && stepper.unitsUpdated % sampleEvery === 0) sample();
+          if (!unitView && (u & 255) === 255 && over()) break;
         }
       }
-      if (sweeps() >= MAX_STEPS) break;
+      if (sweeps() >= MAX_STEPS || over()) break;
     }
     sample();
     const x = sweeps();

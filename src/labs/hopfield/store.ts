@@ -40,6 +40,8 @@ export interface HopfieldState extends Settings {
   /** Why `target` was chosen, for the verdict's wording. */
   targetReason: 'loaded' | 'closest' | null;
   phase: Phase;
+  /** While the weights are learned in the background (phase 'learning'): the fraction done, 0..1. */
+  learnProgress: number;
   steps: number;
   highlight: number | null;
   energy: TracePoint[];
@@ -66,6 +68,7 @@ export function initialState(size = DEFAULTS.size): HopfieldState {
     target: null,
     targetReason: null,
     phase: 'idle',
+    learnProgress: 0,
     steps: 0,
     highlight: null,
     energy: [],

@@ -21,6 +21,7 @@
  */
 import { shuffle, type Rng } from '../../core/random';
 import type { FieldCache, Network } from './hopfield';
+import { DenseNetwork } from './networks';
 import { asBipolar, hamming, type Bipolar } from '../../core/pattern';
 import {
   stopStatus,
@@ -77,6 +78,12 @@ export function glauberProbability(h: number, temperature: number): number {
  * is read, after a sync step that flipped units, so a timed step() is the
  * step alone.
  */
+function denseEnergy(s: Int8Array, cache: FieldCache): number {
+  let e = 0;
+  for (let i = 0; i < s.length; i++) e += s[i] * cache.at(i);
+  return -0.5 * e;
+}
+
 export class Stepper {
   private readonly s: Bipolar;
   private readonly d: number;
@@ -116,7 +123,12 @@ export class Stepper {
     this.cache = sync ? null : network.fieldCache(this.s);
     this.h = sync ? new Float32Array(this.d) : null;
     this.history = sync ? new SyncHistory(this.d) : null;
-    this.e = network.energy(this.s);
+    // A dense W's field cache has just summed h = W s: E = -1/2 s.h from it
+    // (the same sums in the same order as energy()) saves a second D^2 pass.
+    this.e =
+      this.cache && network instanceof DenseNetwork
+        ? denseEnergy(this.s, this.cache)
+        : network.energy(this.s);
   }
 
   /** Current state (live view; copy it to keep it). */
@@ -134,7 +146,12 @@ export class Stepper {
   /** E of the current state: updated by dE per flip (async), recomputed after a sync step that flipped units. */
   get energy(): number {
     if (this.energyStale) {
-      this.e = this.network.energy(this.s);
+      // Async on a dense W (Krauth-Mezard's, not symmetric): the field cache
+      // holds h = W s, so E = -1/2 s.h costs D, not another D^2 pass.
+      this.e =
+        this.cache && this.network instanceof DenseNetwork
+          ? denseEnergy(this.s, this.cache)
+          : this.network.energy(this.s);
       this.energyStale = false;
     }
     return this.e;

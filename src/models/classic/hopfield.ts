@@ -57,6 +57,11 @@ export interface LearnOptions {
   seed?: number;
   /** dense-am: the power n of F(x) = x^n, default 3. */
   power?: number;
+  /**
+   * storkey, krauth-mezard, unlearning: called as learning goes (patterns,
+   * rows or dreams done of the total), for a progress bar. Changes nothing learned.
+   */
+  progress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_POWER = 3;
@@ -121,14 +126,18 @@ export function learn(rule: Rule, patterns: PatternMatrix, opts: LearnOptions = 
     case 'hebbian':
       return new HebbianNetwork(patterns);
     case 'storkey':
-      return new DenseNetwork('storkey', patterns, storkeyWeights(patterns, opts.diagonal));
+      return new DenseNetwork(
+        'storkey',
+        patterns,
+        storkeyWeights(patterns, opts.diagonal, opts.progress),
+      );
     case 'pseudoinverse':
       return new PseudoInverseNetwork(patterns);
     case 'krauth-mezard':
       return new DenseNetwork(
         'krauth-mezard',
         patterns,
-        krauthMezardWeights(patterns, opts.margin ?? KM_DEFAULT_MARGIN).w,
+        krauthMezardWeights(patterns, opts.margin ?? KM_DEFAULT_MARGIN, undefined, opts.progress).w,
         false,
       );
     case 'unlearning':
@@ -136,6 +145,7 @@ export function learn(rule: Rule, patterns: PatternMatrix, opts: LearnOptions = 
         dreams: opts.dreams ?? UNLEARNING_DEFAULTS.dreamsPerPattern * patterns.n,
         epsilon: opts.epsilon ?? UNLEARNING_DEFAULTS.epsilon,
         seed: opts.seed ?? 1,
+        progress: opts.progress,
       });
     case 'dense-am':
       return new DenseAMNetwork(patterns, opts.power ?? DEFAULT_POWER);
@@ -172,7 +182,11 @@ export function hebbianWeights(x: PatternMatrix): Float32Array {
  * symmetric. Stores about D / sqrt(2 ln D) patterns for exact recall with a
  * zero diagonal; keeping it lowers that (docs/rules.md).
  */
-export function storkeyWeights(x: PatternMatrix, diagonal: Diagonal = 'zero'): Float32Array {
+export function storkeyWeights(
+  x: PatternMatrix,
+  diagonal: Diagonal = 'zero',
+  progress?: (done: number, total: number) => void,
+): Float32Array {
   const { n, d, data } = x;
   // Only the upper triangle (j > i) is written while learning, so both passes
   // below run along rows; it is mirrored at the end.
@@ -209,6 +223,7 @@ export function storkeyWeights(x: PatternMatrix, diagonal: Diagonal = 'zero'): F
         w[r + j] = wij + rate * (xi * xj - xi * hji - hij * xj);
       }
     }
+    progress?.(mu + 1, n);
   }
   for (let i = 0; i < d; i++) {
     for (let j = i + 1; j < d; j++) w[j * d + i] = w[i * d + j];

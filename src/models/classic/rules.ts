@@ -47,6 +47,8 @@ export function krauthMezardWeights(
   x: PatternMatrix,
   margin = KM_DEFAULT_MARGIN,
   maxUpdates = KM_UPDATES_PER_PATTERN * Math.max(1, x.n),
+  /** Called after each row (rows done, D), for a progress bar. */
+  progress?: (done: number, total: number) => void,
 ): KrauthMezardResult {
   const { n, d, data } = x;
   if (!(margin >= 0) || !Number.isFinite(margin)) {
@@ -101,6 +103,7 @@ export function krauthMezardWeights(
       for (let j = 0; j < d; j++) w[o + j] += f * data[p + j];
     }
     w[o + i] = 0;
+    progress?.(i + 1, d);
   }
   return { w, convergedRows, minStability, updates };
 }

@@ -30,6 +30,21 @@ export interface UnlearningOptions {
   seed: number;
   /** Sweeps a dream may take to settle (default 30). */
   maxSweeps?: number;
+  /** Called after each dream (dreams done, dreams), for a progress bar. */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * What unlearning learned, as the rows W is kept in (see the class): enough
+ * to rebuild the same network elsewhere (a Web Worker dreams, the page
+ * recalls) without dreaming again.
+ */
+export interface UnlearnedRows {
+  /** v^T, D x cap. */
+  vt: Int8Array;
+  /** c_r for the rows in use (cap entries). */
+  c: Float64Array;
+  rows: number;
 }
 
 /** The lab's and the sweeps' default unlearning, found by measurement (docs/rules.md). */
@@ -49,18 +64,30 @@ export class UnlearningNetwork implements Network {
   private sumC = 0;
   private w: Float32Array | null = null;
 
+  /** `learned`: the rows an earlier network with the same patterns and options returned (no dreaming). */
   constructor(
     readonly patterns: PatternMatrix,
     readonly opts: UnlearningOptions,
+    learned?: UnlearnedRows,
   ) {
     const { n, d, data } = patterns;
-    const { dreams, epsilon, seed, maxSweeps = 30 } = opts;
+    const { dreams, epsilon, seed, maxSweeps = 30, progress } = opts;
     if (!Number.isInteger(dreams) || dreams < 0) {
       throw new RangeError(`the number of dreams must be a whole number >= 0, got ${dreams}`);
     }
     this.d = d;
     this.n = n;
     this.cap = n + (n > 0 ? dreams : 0);
+    if (learned) {
+      if (learned.vt.length !== d * this.cap || learned.c.length !== this.cap) {
+        throw new RangeError('the learned rows do not fit these patterns and dreams');
+      }
+      this.vt = learned.vt;
+      this.c = learned.c;
+      for (let r = 0; r < learned.rows; r++) this.sumC += this.c[r];
+      this.rows = learned.rows;
+      return;
+    }
     this.vt = new Int8Array(d * this.cap);
     this.c = new Float64Array(this.cap);
     for (let mu = 0; mu < n; mu++) {
@@ -92,7 +119,13 @@ export class UnlearningNetwork implements Network {
       const r = this.rows;
       for (let i = 0; i < d; i++) this.vt[i * this.cap + r] = s[i];
       this.add(-epsilon);
+      progress?.(k + 1, dreams);
     }
+  }
+
+  /** The rows learned (shared, not copied): pass them to the constructor to rebuild this network. */
+  learnedRows(): UnlearnedRows {
+    return { vt: this.vt, c: this.c, rows: this.rows };
   }
 
   private add(c: number): void {
