@@ -16,11 +16,11 @@
  * except that neither representation is standardised. Raw pixels already
  * share one scale, [0, 1], and z-scoring a pixel from a handful of examples
  * amplifies noise (on 1000 MNIST digits it cost the pixel read-out 2 to 5
- * points at n = 10..100). Latent means share the prior's scale, N(0, 1),
- * and a VAE with 20 latents leaves some of them unused (their means hardly
- * move, the KL term keeps them at the prior): z-scoring blows those up to
- * the scale of the informative ones, which cost the latent read-out 0.14
- * at n = 10 (0.33 against 0.47, 784-256-512-20 VAE, docs/consolidation.md).
+ * points at n = 10..100). Latent means share the prior's scale, and
+ * z-scoring them cost the latent read-out 0.14 at n = 10 (0.33 against
+ * 0.47, 784-256-512-20 VAE, docs/consolidation.md); likely because a VAE
+ * with 20 latents leaves some nearly unused and z-scoring blows those up to
+ * the scale of the informative ones.
  * The nearest-mean read-out has no settings.
  */
 import type { Pace } from '../../core/pace';
