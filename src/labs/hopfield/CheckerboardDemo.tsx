@@ -4,6 +4,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { PatternGrid } from '../../ui/PatternGrid';
 import { runCommand } from '../../engine/commands';
 import { lessonHash } from '../../engine/lessons';
+import { say } from '../../engine/messages';
 import { pagePace } from '../../engine/pace';
 import type { Dynamics } from '../../models/classic/dynamics';
 import { Select } from '../../ui/Controls';
@@ -15,6 +16,7 @@ import {
   type DemoSetup,
 } from './checkerboard';
 import { COMMANDS } from './commands';
+import { runDemoInWorker, type DemoTask } from './demoClient';
 import { useLab, useLabContext } from './useLab';
 
 const COLORS: Record<Dynamics, string> = { sync: '#b2182b', async: '#2166ac', stochastic: '#555' };
@@ -37,10 +39,18 @@ export function CheckerboardDemo() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(0);
   const cancelled = useRef(false);
-  useEffect(() => () => void (cancelled.current = true), []);
+  const task = useRef<DemoTask | null>(null);
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+      task.current?.cancel();
+    },
+    [],
+  );
 
-  // Learning and recall go in chunks on the page's pace (no long task), the
-  // patterns are drawn in a task of their own.
+  // Learning and recall run in the learning worker (demoClient.ts); where
+  // there is none, in chunks on the page's pace. Either way no long task:
+  // the patterns for the cue are drawn in a task of their own.
   const start = async () => {
     setBusy(true);
     setRuns([]);
@@ -53,7 +63,14 @@ export function CheckerboardDemo() {
       finished.push(run);
       setRuns([...finished]);
     };
-    await runDemoPaced(s, seed, pagePace(), onRun, setDone, () => cancelled.current);
+    task.current = runDemoInWorker(seed, load, onRun, setDone);
+    try {
+      if (task.current) await task.current.promise;
+      else await runDemoPaced(s, seed, pagePace(), onRun, setDone, () => cancelled.current);
+    } catch (e) {
+      if (!cancelled.current) say(ctx.store, 'error', e instanceof Error ? e.message : String(e));
+    }
+    task.current = null;
     if (!cancelled.current) setBusy(false);
   };
 
