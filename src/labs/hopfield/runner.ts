@@ -18,6 +18,7 @@ import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
 import { learn, type LearnOptions, type Network } from '../../models/classic/hopfield';
 import { CancelledError, createWorkerLearner, type Learner, type LearnTask } from './learnClient';
 import { learnsInWorker } from './learnJob';
+import { needsPacedFields, pacedFields } from './fieldsPass';
 import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */
@@ -109,6 +110,11 @@ export class HopfieldRunner {
   private cache: { key: string; net: Network; x: PatternMatrix } | null = null;
   /** Learning in the worker, and what to do once it is done (then: play or one step). */
   private pending: { key: string; task: LearnTask; then: 'play' | 'step' } | null = null;
+  /** The first fields of a big dense recall, computed in chunks (fieldsPass.ts), for this state. */
+  private fields: { net: Network; state: Int8Array; h: Float64Array } | null = null;
+  /** Bumped whenever the memory or the grid changes: a field pass under way is then dropped. */
+  private fieldsToken = 0;
+  private fieldsBusy = false;
   private recall: Recall | null = null;
   private readonly loop: RunLoop;
   private unitView = false;
@@ -221,6 +227,32 @@ export class HopfieldRunner {
     return true;
   }
 
+  /**
+   * Before a big dense recall starts (on the page, with a worker learner):
+   * its first field pass in chunks, then `then`. True when recall has to wait.
+   */
+  private fieldsFirst(then: 'play' | 'step'): boolean {
+    if (this.fieldsBusy) return true;
+    const s = this.store.getState();
+    if (!this.learner || !this.cache || s.phase === 'done') return false;
+    if (this.recall && (s.phase === 'paused' || s.phase === 'running')) return false;
+    const net = this.cache.net;
+    if (!needsPacedFields(net) || s.state.length !== net.d) return false;
+    const f = this.fields;
+    if (f && f.net === net && sameCells(f.state, s.state)) return false;
+    const token = ++this.fieldsToken;
+    const state = s.state.slice();
+    this.fieldsBusy = true;
+    void pacedFields(net, state, () => token !== this.fieldsToken).then((h) => {
+      if (token !== this.fieldsToken || !h) return; // dropped (the flag is the newer pass's)
+      this.fieldsBusy = false;
+      this.fields = { net, state, h };
+      if (then === 'play') this.play();
+      else this.stepOnce();
+    });
+    return true;
+  }
+
   /** Stops learning in the worker; its result, if it still comes, is dropped. */
   private cancelLearning(): void {
     const p = this.pending;
@@ -232,7 +264,7 @@ export class HopfieldRunner {
 
   /** Starts recall from the current state, or resumes a paused one. */
   play(): void {
-    if (this.learnFirst('play')) return;
+    if (this.learnFirst('play') || this.fieldsFirst('play')) return;
     if (!this.ensureRecall()) return;
     this.write({ phase: 'running' });
     this.loop.play();
@@ -252,7 +284,7 @@ export class HopfieldRunner {
   /** One step: a synchronous update, or one sweep (or, unit by unit, one unit). */
   stepOnce(): void {
     if (this.loop.playing) this.loop.pause();
-    if (this.learnFirst('step')) return;
+    if (this.learnFirst('step') || this.fieldsFirst('step')) return;
     if (!this.ensureRecall()) return;
     this.write({ phase: 'paused' });
     this.advanceBy(1, 1);
@@ -261,6 +293,8 @@ export class HopfieldRunner {
   /** Back to the cue recall started from; clears the traces. */
   reset(): void {
     this.cancelLearning();
+    this.fieldsToken++;
+    this.fieldsBusy = false;
     this.recall = null;
     this.loop.pause();
     const { cue } = this.store.getState();
@@ -277,6 +311,9 @@ export class HopfieldRunner {
     this.unwatch = null;
     this.cancelLearning();
     this.learner?.dispose();
+    this.fieldsToken++;
+    this.fieldsBusy = false;
+    this.fields = null;
     this.recall = null;
     this.loop.pause();
     this.cache = null;
@@ -285,6 +322,8 @@ export class HopfieldRunner {
   /** Forgets the running recall: the grid, the memory or the dynamics changed. */
   private invalidate(): void {
     this.recall = null;
+    this.fieldsToken++;
+    this.fieldsBusy = false;
     this.loop.pause();
     const p = this.pending;
     let stale = true;
@@ -377,7 +416,11 @@ export class HopfieldRunner {
       for (let mu = 1; mu < m.length; mu++) if (m[mu] > m[target]) target = mu;
       targetReason = 'closest';
     }
+    const f = this.fields;
+    const fields = f && f.net === learned.net && sameCells(f.state, s.state) ? f.h : undefined;
+    this.fields = null;
     const stepper = new Stepper(learned.net, s.state, {
+      fields,
       dynamics: s.dynamics,
       temperature: s.temperature,
       order: 'random',
@@ -479,6 +522,12 @@ export class HopfieldRunner {
     if (stopped) this.loop.pause();
     return !stopped;
   }
+}
+
+function sameCells(a: Int8Array, b: Int8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Appends a point; halves the trace's resolution when it grows too long. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '../../core/random';
 import { randomPattern } from '../../data/presets';
 import { runCommand } from '../../engine/commands';
@@ -64,9 +64,8 @@ describe('learning in the background', () => {
     runCommand(COMMANDS.recall, ctx);
     expect(jobs).toHaveLength(2);
     jobs[1].resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(store.getState().phase).toBe('running');
+    // Then the first field pass over W, in chunks on the page's pace (fieldsPass.ts).
+    await vi.waitFor(() => expect(store.getState().phase).toBe('running'));
     flush(20);
     expect(store.getState().phase).toBe('done');
     expect(store.getState().verdict?.outcome).toBe('target');
@@ -89,5 +88,24 @@ describe('learning in the background', () => {
     runCommand(COMMANDS.invert, ctx);
     expect(jobs[0].cancelled).toBe(false);
     expect(store.getState().phase).toBe('learning');
+  });
+});
+
+describe('the first field pass in chunks', () => {
+  it('starts recall from exactly the fields the Stepper would compute', async () => {
+    const { pacedFields } = await import('./fieldsPass');
+    const rng = createRng(2);
+    const d = 48 * 48;
+    const x = {
+      n: 2,
+      d,
+      data: Int8Array.from({ length: 2 * d }, () => (rng.next() < 0.5 ? -1 : 1)),
+    };
+    const net = learn('storkey', x as never);
+    const s = x.data.slice(d);
+    const h = await pacedFields(net as never, s, () => false);
+    const ref = net.fieldCache(s);
+    for (let i = 0; i < d; i += 97) expect(h![i]).toBe(ref.at(i));
+    expect(await pacedFields(net as never, s, () => true)).toBeNull();
   });
 });

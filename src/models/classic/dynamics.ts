@@ -50,6 +50,12 @@ export interface StepperOptions {
   /** async/stochastic unit order; default 'random' (a fresh permutation per sweep). */
   order?: 'random' | 'sequential';
   rng: Rng;
+  /**
+   * h = W s of the cue, already computed (a dense W's D^2 pass done in
+   * chunks elsewhere, see DenseNetwork.fieldsOf): the Stepper then starts
+   * without a pass of its own. Must be exactly W s for this cue.
+   */
+  fields?: Float64Array;
 }
 
 /** 'running', 'fixed-point' or 'cycle', by the stop rule of ./stopRule (the Stepper has no step limit). */
@@ -120,13 +126,19 @@ export class Stepper {
     for (let i = 0; i < this.d; i++) this.order[i] = i;
     this.shuffled = (opts.order ?? 'random') === 'random';
     const sync = opts.dynamics === 'sync';
-    this.cache = sync ? null : network.fieldCache(this.s);
+    const fields = opts.fields && network instanceof DenseNetwork ? opts.fields : undefined;
+    this.cache = sync
+      ? null
+      : fields
+        ? (network as DenseNetwork).fieldCache(this.s, fields)
+        : network.fieldCache(this.s);
     this.h = sync ? new Float32Array(this.d) : null;
     this.history = sync ? new SyncHistory(this.d) : null;
     // A dense W's field cache has just summed h = W s: E = -1/2 s.h from it
     // (the same sums in the same order as energy()) saves a second D^2 pass.
-    this.e =
-      this.cache && network instanceof DenseNetwork
+    this.e = fields
+      ? -0.5 * fields.reduce((e, h, i) => e + this.s[i] * h, 0)
+      : this.cache && network instanceof DenseNetwork
         ? denseEnergy(this.s, this.cache)
         : network.energy(this.s);
   }

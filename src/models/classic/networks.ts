@@ -306,19 +306,29 @@ export class DenseNetwork implements Network {
     return -0.5 * e;
   }
 
-  fieldCache(s: Int8Array): FieldCache {
+  /**
+   * Rows start..start+count-1 of h = W s into out (the same sums as the
+   * field cache's): a caller can fill all D rows in chunks, a few per task,
+   * and pass them to fieldCache.
+   */
+  fieldsOf(s: Int8Array, out: Float64Array, start: number, count: number): void {
+    const { d, w } = this;
+    for (let i = start; i < start + count; i++) {
+      const r = i * d;
+      let sum = 0;
+      for (let j = 0; j < d; j++) sum += w[r + j] * s[j];
+      out[i] = sum;
+    }
+  }
+
+  /** `fields`: h = W s for s, already computed by fieldsOf (copied, not recomputed). */
+  fieldCache(s: Int8Array, fields?: Float64Array): FieldCache {
     checkLength(this, s);
     const { d, w } = this;
     const h = new Float64Array(d);
-    const reset = (): void => {
-      for (let i = 0; i < d; i++) {
-        const r = i * d;
-        let sum = 0;
-        for (let j = 0; j < d; j++) sum += w[r + j] * s[j];
-        h[i] = sum;
-      }
-    };
-    reset();
+    const reset = (): void => this.fieldsOf(s, h, 0, d);
+    if (fields && fields.length === d) h.set(fields);
+    else reset();
     const symmetric = this.symmetric;
     return {
       at: (i) => h[i],
