@@ -15,10 +15,11 @@ import { say } from '../../engine/messages';
 import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
 import { watchFields } from '../../engine/watch';
 import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
-import { learn, type LearnOptions, type Network } from '../../models/classic/hopfield';
-import { CancelledError, createWorkerLearner, type Learner, type LearnTask } from './learnClient';
-import { learnsInWorker } from './learnJob';
-import { needsPacedFields, pacedFields } from './fieldsPass';
+import { learn, type Network } from '../../models/classic/hopfield';
+import { createWorkerLearner, type Learner } from './learnClient';
+import { memoryOf, RecallPreparation, sameCells } from './prepare';
+
+export { learnOptions } from './prepare';
 import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */
@@ -78,43 +79,7 @@ interface Recall {
   unpublished: boolean;
 }
 
-/** The settings of the current rule only (so changing another rule's setting relearns nothing). */
-export function learnOptions(st: HopfieldState): LearnOptions {
-  switch (st.rule) {
-    case 'storkey':
-      return { diagonal: st.diagonal };
-    case 'krauth-mezard':
-      return { margin: st.margin };
-    case 'unlearning':
-      return { dreams: st.dreams * st.patterns.length, epsilon: st.epsilon, seed: st.seed };
-    case 'dense-am':
-      return { power: st.power };
-    default:
-      return {};
-  }
-}
-
-/** The cache key and the pattern matrix of the current memory. */
-function memoryOf(st: HopfieldState): { key: string; x: PatternMatrix; opts: LearnOptions } {
-  const opts = learnOptions(st);
-  const { rule, patterns, size } = st;
-  const key = `${rule}:${JSON.stringify(opts)}:${size}:${patterns.map((p) => p.id).join(',')}`;
-  const x = stack(
-    patterns.map((p) => p.cells as Bipolar),
-    size * size,
-  );
-  return { key, x, opts };
-}
-
-export class HopfieldRunner {
-  private cache: { key: string; net: Network; x: PatternMatrix } | null = null;
-  /** Learning in the worker, and what to do once it is done (then: play or one step). */
-  private pending: { key: string; task: LearnTask; then: 'play' | 'step' } | null = null;
-  /** The first fields of a big dense recall, computed in chunks (fieldsPass.ts), for this state. */
-  private fields: { net: Network; state: Int8Array; h: Float64Array } | null = null;
-  /** Bumped whenever the memory or the grid changes: a field pass under way is then dropped. */
-  private fieldsToken = 0;
-  private fieldsBusy = false;
+export class HopfieldRunner extends RecallPreparation {
   private recall: Recall | null = null;
   private readonly loop: RunLoop;
   private unitView = false;
@@ -129,11 +94,16 @@ export class HopfieldRunner {
    * Worker by default; null (and in Node, where there is no Worker) learns
    * on the page, synchronously, with the same result.
    */
+  protected get recalling(): boolean {
+    return this.recall !== null;
+  }
+
   constructor(
-    private readonly store: HopfieldStore,
+    store: HopfieldStore,
     loopOptions: RunLoopOptions = {},
-    private readonly learner: Learner | null = createWorkerLearner(),
+    learner: Learner | null = createWorkerLearner(),
   ) {
+    super(store, learner);
     this.loop = createRunLoop((n) => this.advance(n), {
       ...loopOptions,
       onChange: (playing) => {
@@ -172,94 +142,6 @@ export class HopfieldRunner {
     const { key, x, opts } = memoryOf(st);
     if (this.cache?.key !== key) this.cache = { key, net: learn(st.rule, x, opts), x };
     return { net: this.cache.net, x: this.cache.x };
-  }
-
-  /** True while the weights are being learned in the worker. */
-  get learning(): boolean {
-    return this.pending !== null;
-  }
-
-  /**
-   * Starts learning in the worker when recall needs a network that is not
-   * learned yet and would take long on the page; `then` runs once it is
-   * learned (unless the memory changed meanwhile: that result is dropped).
-   * Returns true when recall has to wait.
-   */
-  private learnFirst(then: 'play' | 'step'): boolean {
-    if (this.pending) {
-      this.pending.then = then;
-      return true;
-    }
-    const s = this.store.getState();
-    if (!this.learner || s.patterns.length === 0) return false;
-    if (this.recall && (s.phase === 'paused' || s.phase === 'running')) return false;
-    let memory;
-    try {
-      memory = memoryOf(s);
-    } catch {
-      return false; // recall reports it
-    }
-    const { key, x, opts } = memory;
-    if (this.cache?.key === key || !learnsInWorker(s.rule, x.n, x.d, opts)) return false;
-    const task = this.learner.learn(s.rule, x, opts, (f) => {
-      if (this.pending?.task === task) this.write({ learnProgress: f });
-    });
-    this.pending = { key, task, then };
-    this.write({ phase: 'learning', learnProgress: 0 });
-    task.promise.then(
-      (net) => {
-        if (this.pending?.task !== task) return; // stale: dropped
-        const next = this.pending.then;
-        this.pending = null;
-        this.cache = { key, net, x };
-        this.write({ phase: 'idle', learnProgress: 0 });
-        if (next === 'play') this.play();
-        else this.stepOnce();
-      },
-      (e: unknown) => {
-        if (this.pending?.task !== task) return;
-        this.pending = null;
-        this.write({ phase: 'idle', learnProgress: 0 });
-        if (!(e instanceof CancelledError))
-          say(this.store, 'error', e instanceof Error ? e.message : String(e), 'recall');
-      },
-    );
-    return true;
-  }
-
-  /**
-   * Before a big dense recall starts (on the page, with a worker learner):
-   * its first field pass in chunks, then `then`. True when recall has to wait.
-   */
-  private fieldsFirst(then: 'play' | 'step'): boolean {
-    if (this.fieldsBusy) return true;
-    const s = this.store.getState();
-    if (!this.learner || !this.cache || s.phase === 'done') return false;
-    if (this.recall && (s.phase === 'paused' || s.phase === 'running')) return false;
-    const net = this.cache.net;
-    if (!needsPacedFields(net) || s.state.length !== net.d) return false;
-    const f = this.fields;
-    if (f && f.net === net && sameCells(f.state, s.state)) return false;
-    const token = ++this.fieldsToken;
-    const state = s.state.slice();
-    this.fieldsBusy = true;
-    void pacedFields(net, state, () => token !== this.fieldsToken).then((h) => {
-      if (token !== this.fieldsToken || !h) return; // dropped (the flag is the newer pass's)
-      this.fieldsBusy = false;
-      this.fields = { net, state, h };
-      if (then === 'play') this.play();
-      else this.stepOnce();
-    });
-    return true;
-  }
-
-  /** Stops learning in the worker; its result, if it still comes, is dropped. */
-  private cancelLearning(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    p.task.cancel();
-    if (this.store.getState().phase === 'learning') this.write({ phase: 'idle', learnProgress: 0 });
   }
 
   /** Starts recall from the current state, or resumes a paused one. */
@@ -339,7 +221,7 @@ export class HopfieldRunner {
   }
 
   /** Writes the store without invalidating itself. */
-  private write(patch: Partial<HopfieldState>): void {
+  protected write(patch: Partial<HopfieldState>): void {
     const was = this.writing;
     this.writing = true;
     try {
@@ -522,12 +404,6 @@ export class HopfieldRunner {
     if (stopped) this.loop.pause();
     return !stopped;
   }
-}
-
-function sameCells(a: Int8Array, b: Int8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Appends a point; halves the trace's resolution when it grows too long. */
