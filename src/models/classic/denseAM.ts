@@ -22,7 +22,7 @@
  */
 import type { FieldCache, Network } from './hopfield';
 import type { PatternMatrix } from '../../core/pattern';
-import { ProjectionCache, projections, transpose } from './linalg';
+import { overlapFieldCache, ProjectionCache, symmetricWeights, transpose } from './linalg';
 
 export const MIN_POWER = 2;
 export const MAX_POWER = 10;
@@ -88,12 +88,7 @@ export class DenseAMNetwork implements Network {
         `a dense associative memory of order n = ${this.power} has no pairwise weight matrix: its energy couples ${this.power} units at once`,
       );
     }
-    if (this.w) return this.w;
-    const { d } = this;
-    const w = new Float32Array(d * d);
-    for (let i = 0; i < d; i++)
-      for (let j = i + 1; j < d; j++) w[i * d + j] = w[j * d + i] = this.weight(i, j);
-    return (this.w = w);
+    return (this.w ??= symmetricWeights(this.d, (i, j) => this.weight(i, j)));
   }
 
   weight(i: number, j: number): number {
@@ -120,17 +115,7 @@ export class DenseAMNetwork implements Network {
   }
 
   fieldCache(s: Int8Array): FieldCache {
-    const { n, xt } = this;
-    const u = projections(this.patterns, s);
-    return {
-      at: (i) => this.fieldAt(i, s, u),
-      flipped: (i) => {
-        const twice = 2 * s[i];
-        const o = i * n;
-        for (let mu = 0; mu < n; mu++) u[mu] += twice * xt[o + mu];
-      },
-      reset: () => void projections(this.patterns, s, u),
-    };
+    return overlapFieldCache(this.patterns, this.xt, s, (i, u) => this.fieldAt(i, s, u));
   }
 
   private fieldAt(i: number, s: Int8Array, u: Int32Array): number {

@@ -7,7 +7,14 @@
  * such factorisation and keeps W.
  */
 import type { FieldCache, Network, Rule } from './hopfield';
-import { choleskyInverse, gram, ProjectionCache, projections, transpose } from './linalg';
+import {
+  choleskyInverse,
+  gram,
+  overlapFieldCache,
+  ProjectionCache,
+  symmetricWeights,
+  transpose,
+} from './linalg';
 import type { PatternMatrix } from '../../core/pattern';
 
 function checkLength(net: Network, s: Int8Array): void {
@@ -95,23 +102,14 @@ export class HebbianNetwork implements Network {
     checkLength(this, s);
     const { n } = this;
     const xt = this.transposed();
-    const u = projections(this.patterns, s);
-    return {
-      at: (i) => {
-        if (n === 0) return 0;
-        const o = i * n;
-        let dot = 0;
-        for (let mu = 0; mu < n; mu++) dot += xt[o + mu] * u[mu];
-        return (dot - n * s[i]) / n;
-      },
-      flipped: (i) => {
-        // u_mu changes by xi^mu_i (s_new - s_old) = 2 s_new xi^mu_i.
-        const twice = 2 * s[i];
-        const o = i * n;
-        for (let mu = 0; mu < n; mu++) u[mu] += twice * xt[o + mu];
-      },
-      reset: () => void projections(this.patterns, s, u),
-    };
+    // A flip changes u_mu by xi^mu_i (s_new - s_old) = 2 s_new xi^mu_i.
+    return overlapFieldCache(this.patterns, xt, s, (i, u) => {
+      if (n === 0) return 0;
+      const o = i * n;
+      let dot = 0;
+      for (let mu = 0; mu < n; mu++) dot += xt[o + mu] * u[mu];
+      return (dot - n * s[i]) / n;
+    });
   }
 
   private transposed(): Int8Array {
@@ -186,13 +184,7 @@ export class PseudoInverseNetwork implements Network {
   }
 
   weights(): Float32Array {
-    if (this.w) return this.w;
-    const { d } = this;
-    const w = new Float32Array(d * d);
-    for (let i = 0; i < d; i++) {
-      for (let j = i + 1; j < d; j++) w[i * d + j] = w[j * d + i] = this.weight(i, j);
-    }
-    return (this.w = w);
+    return (this.w ??= symmetricWeights(this.d, (i, j) => this.weight(i, j)));
   }
 
   weight(i: number, j: number): number {
@@ -225,17 +217,7 @@ export class PseudoInverseNetwork implements Network {
 
   fieldCache(s: Int8Array): FieldCache {
     checkLength(this, s);
-    const { n, xt } = this;
-    const u = projections(this.patterns, s);
-    return {
-      at: (i) => this.fieldAt(i, s, u),
-      flipped: (i) => {
-        const twice = 2 * s[i];
-        const o = i * n;
-        for (let mu = 0; mu < n; mu++) u[mu] += twice * xt[o + mu];
-      },
-      reset: () => void projections(this.patterns, s, u),
-    };
+    return overlapFieldCache(this.patterns, this.xt, s, (i, u) => this.fieldAt(i, s, u));
   }
 
   private fieldAt(i: number, s: Int8Array, u: Int32Array): number {

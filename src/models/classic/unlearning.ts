@@ -20,6 +20,7 @@
 import { createRng, shuffle } from '../../core/random';
 import type { PatternMatrix } from '../../core/pattern';
 import type { FieldCache, Network } from './hopfield';
+import { symmetricWeights } from './linalg';
 
 export interface UnlearningOptions {
   /** Number of dreams (random starts relaxed and subtracted). */
@@ -144,13 +145,7 @@ export class UnlearningNetwork implements Network {
 
   /** Full W (D x D, O(R D^2)), built once, for the weights panel and engines that need it. */
   weights(): Float32Array {
-    if (this.w) return this.w;
-    const { d } = this;
-    const w = new Float32Array(d * d);
-    for (let i = 0; i < d; i++) {
-      for (let j = i + 1; j < d; j++) w[i * d + j] = w[j * d + i] = this.weight(i, j);
-    }
-    return (this.w = w);
+    return (this.w ??= symmetricWeights(this.d, (i, j) => this.weight(i, j)));
   }
 
   weight(i: number, j: number): number {
