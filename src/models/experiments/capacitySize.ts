@@ -13,7 +13,16 @@
 import type { Rule } from '../classic/hopfield';
 import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import { float, int, list, LOCAL_RULES, subset, TRIAL_PARAMS, withDefault } from './params';
+import {
+  flipFraction,
+  int,
+  list,
+  LOCAL_RULES,
+  subset,
+  successThreshold,
+  TRIAL_PARAMS,
+  withDefault,
+} from './params';
 import { countSweep, runSweeps } from './sweeps';
 import { linspace, round, theoreticalCapacity } from './theory';
 import type { LoadSweep } from './trials';
@@ -41,20 +50,8 @@ export const CAPACITY_SIZE_PARAMS = {
     40,
     'loads tested per size, evenly spaced from 0.5x to 2x the theoretical capacity',
   ),
-  threshold: float(
-    'Success threshold',
-    0.9,
-    0.01,
-    1,
-    'capacity = the largest N whose exact-recall rate is at least this',
-  ),
-  'flip-fraction': float(
-    'Flip fraction',
-    0.05,
-    0,
-    0.5,
-    'fraction of distinct units of the cue flipped',
-  ),
+  threshold: successThreshold(),
+  'flip-fraction': flipFraction(0.05, 0.5),
   ...TRIAL_PARAMS,
   trials: withDefault(TRIAL_PARAMS.trials, 10),
 };

@@ -17,7 +17,7 @@ import type { ParamValues } from '../../core/params';
 import { MAX_POWER, MIN_POWER } from '../classic/denseAM';
 import type { BatchEngine } from './batch';
 import { capacityRow } from './capacitySize';
-import { float, int, list, TRIAL_PARAMS, withDefault } from './params';
+import { flipFraction, int, list, successThreshold, TRIAL_PARAMS, withDefault } from './params';
 import { countSweep, runSweeps, type PointSummary } from './sweeps';
 import { denseCapacity, logspace, round } from './theory';
 import type { LoadSweep } from './trials';
@@ -40,20 +40,8 @@ export const DENSE_CAPACITY_PARAMS = {
     30,
     'pattern counts tested per size and power, log-spaced from 1/4 to 4 times the theory',
   ),
-  threshold: float(
-    'Success threshold',
-    0.9,
-    0.01,
-    1,
-    'capacity = the largest N whose exact-recall rate is at least this',
-  ),
-  'flip-fraction': float(
-    'Flip fraction',
-    0.1,
-    0,
-    0.5,
-    'fraction of distinct units of the cue flipped',
-  ),
+  threshold: successThreshold(),
+  'flip-fraction': flipFraction(0.1, 0.5),
   ...TRIAL_PARAMS,
   trials: withDefault(TRIAL_PARAMS.trials, 10),
   'max-steps': withDefault(TRIAL_PARAMS['max-steps'], 20),

@@ -12,7 +12,16 @@
  */
 import type { ParamValues } from '../../core/params';
 import type { BatchEngine } from './batch';
-import { choice, float, FLIP, list, LOCAL_RULES, TRIAL_PARAMS, units, withDefault } from './params';
+import {
+  choice,
+  FLIP,
+  list,
+  LOCAL_RULES,
+  successThreshold,
+  TRIAL_PARAMS,
+  units,
+  withDefault,
+} from './params';
 import { countSweep, runSweeps } from './sweeps';
 import { round, theoreticalCapacity } from './theory';
 import { loadsToCounts, type LoadSweep } from './trials';
@@ -37,11 +46,7 @@ export const MODULES_PARAMS = {
     'loads alpha = N/D (the same in every module), comma-separated',
   ),
   'flip-fraction': withDefault(FLIP, 0.05),
-  threshold: float(
-    'Success threshold',
-    0.9,
-    0.01,
-    1,
+  threshold: successThreshold(
     'capacity = the most memories whose exact-recall rate is at least this',
   ),
   ...TRIAL_PARAMS,

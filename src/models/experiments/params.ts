@@ -171,13 +171,16 @@ export const units = (def: number, max: number, describe = 'D, units per pattern
 export const storedPatterns = (def: number) =>
   int('Stored patterns N', def, 1, 2000, 'N, random patterns stored in each network');
 
-export const FLIP = float(
-  'Flip fraction',
-  0.1,
-  0,
-  1,
-  'fraction of distinct units of the cue flipped',
-);
+/** The fraction of distinct units of each cue flipped, in [0, max]. */
+export const flipFraction = (def: number, max = 1) =>
+  float('Flip fraction', def, 0, max, 'fraction of distinct units of the cue flipped');
+
+export const FLIP = flipFraction(0.1);
+
+/** The exact-recall rate that a capacity sweep counts as success (0.9 by default). */
+export const successThreshold = (
+  describe = 'capacity = the largest N whose exact-recall rate is at least this',
+) => float('Success threshold', 0.9, 0.01, 1, describe);
 
 export const SEED = int('Seed', 1, 0, 999_999, 'random seed: patterns, cues and update order');
 
