@@ -31,3 +31,25 @@ export async function dragCells(
   await page.mouse.move(bx, by, { steps: 12 });
   await page.mouse.up();
 }
+
+/**
+ * Records every main-thread long task (over 50 ms) of the pages this `page` opens from now on,
+ * in `window.longTasks` (durations in ms, buffered ones included). Call before `page.goto`.
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Forgets the long tasks recorded so far, so that the next `longestTask` sees only what follows. */
+export const resetLongTasks = (page: Page): Promise<void> =>
+  page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
+
+/** The longest main-thread task recorded by `observeLongTasks`, in ms (0 when there was none). */
+export const longestTask = (page: Page): Promise<number> =>
+  page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { longestTask, observeLongTasks, resetLongTasks } from './helpers';
 import { startTaskTrace, stopTaskTrace } from './taskTime';
 
 /** The second half of the Human memory lab (#/human): forgetting, spacing, interference, days. */
@@ -13,19 +14,6 @@ async function openPart2(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('fit-power')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('gap-table')).toHaveCount(1, { timeout: 30_000 });
 }
-
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const longest = (page: Page) =>
-  page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
 
 const recallText = async (page: Page) =>
   (await page.getByTestId('spacing-recall').locator('strong').textContent()) ?? '';
@@ -80,7 +68,7 @@ test('the day stepper runs to the end (the longest main-thread task logged)', as
     await expect(page.getByTestId(id)).toHaveCount(1, { timeout: 60_000 });
   }
   await page.waitForTimeout(500);
-  await page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await resetLongTasks(page);
   await startTaskTrace(browser, page);
   const status = page.getByTestId('memory-status');
   await status.scrollIntoViewIfNeeded();
@@ -96,7 +84,7 @@ test('the day stepper runs to the end (the longest main-thread task logged)', as
   // The default query (kitchen, coffee, morning; people unknown) is answered by the breakfast gist.
   await expect(page.getByTestId('memory-answer')).toContainText('gist');
   await expect(page.getByTestId('memory-attention').locator('tbody tr')).not.toHaveCount(0);
-  const ms = await longest(page);
+  const ms = await longestTask(page);
   const times = await stopTaskTrace(browser);
   console.log(
     `longest main-thread task, stepping and playing the days: ${ms.toFixed(0)} ms ` +

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodePatterns } from '../src/core/patternCodec';
 import { createRng } from '../src/core/random';
+import { longestTask, observeLongTasks, resetLongTasks } from './helpers';
 
 /**
  * The page never freezes: each lab's heaviest action runs with no
@@ -15,23 +16,8 @@ import { createRng } from '../src/core/random';
  */
 const BOUND_MS = 200;
 
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const resetTasks = (page: Page) =>
-  page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
-const longest = (page: Page) =>
-  page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-
 async function report(page: Page, what: string): Promise<number> {
-  const ms = await longest(page);
+  const ms = await longestTask(page);
   console.log(`longest main-thread task, ${what}: ${ms.toFixed(0)} ms`);
   return ms;
 }
@@ -45,7 +31,7 @@ test('Classic: recall on a 64x64 grid with 20 stored patterns', async ({ page })
   await page.goto(`./#/hopfield?size=64&speed=10&pats=${encodePatterns(64, 64, pats)}`);
   await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', '64');
   await page.getByTestId('network-grid').click();
-  await resetTasks(page);
+  await resetLongTasks(page);
   await page.keyboard.press('c');
   await page.keyboard.press('r');
   await page.waitForTimeout(3000);
@@ -69,7 +55,7 @@ test('Classic: learning Storkey on a 64x64 grid with 20 stored patterns, then re
   );
   await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', '64');
   await page.getByTestId('network-grid').click();
-  await resetTasks(page);
+  await resetLongTasks(page);
   await page.keyboard.press('c');
   await page.keyboard.press('r');
   await expect(page.getByTestId('recall-status')).toContainText('Stopped', { timeout: 100_000 });
@@ -81,7 +67,7 @@ test('Modern: storing all 10,000 digits and retrieving', async ({ page }) => {
   await observeLongTasks(page);
   await page.goto('./#/modern?k=100');
   await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
-  await resetTasks(page);
+  await resetLongTasks(page);
   // The K slider to its end: 10,000 digits stored.
   const k = page.getByRole('slider').first();
   await k.focus();
@@ -97,7 +83,7 @@ test('Experiments: a capacity sweep runs in its worker', async ({ page }) => {
   await observeLongTasks(page);
   await page.goto('./#/capacity?exp=capacity&units=200&trials=10');
   await expect(page.getByTestId('run')).toBeVisible();
-  await resetTasks(page);
+  await resetLongTasks(page);
   await page.getByTestId('run').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
     timeout: 60_000,
