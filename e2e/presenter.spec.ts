@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 /**
  * #13, presenter mode and layout. Presenter mode (`present=1`) must make body
@@ -65,13 +65,31 @@ async function textSizes(page: Page) {
   });
 }
 
+/**
+ * Opens every page of PAGES in presenter mode at one screen size, runs `check` on it once it is
+ * ready, then saves a screenshot named for the width and the page (present-1920-hopfield.png).
+ */
+async function eachPresentedPage(
+  page: Page,
+  size: { width: number; height: number },
+  testInfo: TestInfo,
+  check: (path: string) => Promise<void>,
+): Promise<void> {
+  await page.setViewportSize(size);
+  for (const [path, ready] of PAGES) {
+    await page.goto(`./#${path}?present=1`);
+    await ready(page);
+    await check(path);
+    await page.screenshot({
+      path: testInfo.outputPath(`present-${size.width}${path.replace(/\//g, '-') || '-home'}.png`),
+    });
+  }
+}
+
 test.describe('presenter mode', () => {
   test('body text is at least 24 px at 1920x1080 on every page', async ({ page }, testInfo) => {
     test.setTimeout(300_000);
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    for (const [path, ready] of PAGES) {
-      await page.goto(`./#${path}?present=1`);
-      await ready(page);
+    await eachPresentedPage(page, { width: 1920, height: 1080 }, testInfo, async (path) => {
       await expect(page.locator('html')).toHaveAttribute('data-present', '');
       const sizes = await textSizes(page);
       testInfo.annotations.push({ type: path, description: JSON.stringify(sizes) });
@@ -80,18 +98,12 @@ test.describe('presenter mode', () => {
       // Nearly every character on the page (headings are larger still).
       expect(sizes.chars, path).toBeGreaterThan(100);
       expect(sizes.share, `${path}: ${JSON.stringify(sizes.small)}`).toBeGreaterThanOrEqual(0.95);
-      await page.screenshot({
-        path: testInfo.outputPath(`present-1920${path.replace(/\//g, '-') || '-home'}.png`),
-      });
-    }
+    });
   });
 
   test('a 1280x720 projector: no horizontal scroll on any page', async ({ page }, testInfo) => {
     test.setTimeout(300_000);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    for (const [path, ready] of PAGES) {
-      await page.goto(`./#${path}?present=1`);
-      await ready(page);
+    await eachPresentedPage(page, { width: 1280, height: 720 }, testInfo, async (path) => {
       const { scroll, client, root } = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
@@ -99,10 +111,7 @@ test.describe('presenter mode', () => {
       }));
       expect(scroll, path).toBeLessThanOrEqual(client);
       expect(root, path).toBeGreaterThanOrEqual(20);
-      await page.screenshot({
-        path: testInfo.outputPath(`present-1280${path.replace(/\//g, '-') || '-home'}.png`),
-      });
-    }
+    });
   });
 
   test('the header button turns it on and off and keeps the rest of the link', async ({ page }) => {
