@@ -22,6 +22,7 @@ import type { Rng } from '../../core/random';
 import type { Bipolar, PatternMatrix } from '../../core/pattern';
 import { DenseAMNetwork } from './denseAM';
 import { DenseNetwork, HebbianNetwork, PseudoInverseNetwork } from './networks';
+import { upperTriangleField } from './linalg';
 import { krauthMezardWeights, KM_DEFAULT_MARGIN } from './rules';
 import { UNLEARNING_DEFAULTS, UnlearningNetwork } from './unlearning';
 
@@ -196,18 +197,7 @@ export function storkeyWeights(
   for (let mu = 0; mu < n; mu++) {
     const o = mu * d;
     // g_i = sum_{k != i} w_ik xi_k, from the upper triangle: w_ik = w_ki.
-    h.fill(0);
-    for (let i = 0; i < d; i++) {
-      const xi = data[o + i];
-      const r = i * d;
-      let hi = h[i];
-      for (let k = i + 1; k < d; k++) {
-        const wik = w[r + k];
-        hi += wik * data[o + k];
-        h[k] += wik * xi;
-      }
-      h[i] = hi;
-    }
+    upperTriangleField(w, d, data, o, h);
     if (diagonal === 'keep') {
       for (let i = 0; i < d; i++) w[i * d + i] += rate * (1 - 2 * data[o + i] * h[i]);
     }

@@ -98,6 +98,32 @@ export function overlapFieldCache(
   };
 }
 
+/**
+ * h = W x with the diagonal left out, h_i = sum_{k != i} w_ik x_k, for a symmetric W
+ * (D x D float32) of which only the upper triangle (k > i) is read: one pass along the
+ * rows. x is data[o .. o + D); h (D entries) is overwritten.
+ */
+export function upperTriangleField(
+  w: Float32Array,
+  d: number,
+  data: Int8Array,
+  o: number,
+  h: Float64Array,
+): void {
+  h.fill(0);
+  for (let i = 0; i < d; i++) {
+    const r = i * d;
+    const xi = data[o + i];
+    let hi = h[i];
+    for (let k = i + 1; k < d; k++) {
+      const wik = w[r + k];
+      hi += wik * data[o + k];
+      h[k] += wik * xi;
+    }
+    h[i] = hi;
+  }
+}
+
 /** X^T as a D x N int8 matrix, so that unit i's column is contiguous. */
 export function transpose(x: PatternMatrix): Int8Array {
   const { n, d, data } = x;

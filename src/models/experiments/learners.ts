@@ -9,6 +9,7 @@
  * with diagonal 'keep' (../classic/hopfield DIAGONALS).
  */
 import type { Diagonal } from '../classic/hopfield';
+import { upperTriangleField } from '../classic/linalg';
 import type { PatternMatrix } from '../../core/pattern';
 
 abstract class UpperTriangle {
@@ -105,22 +106,10 @@ export class StorkeyLearner extends UpperTriangle {
     this.mirrored = false;
   }
 
-  /** h = W xi from the upper triangle. */
+  /** h = W xi from the upper triangle (zeros when there is no pattern at o). */
   private field(data: Int8Array, o: number, h: Float64Array): void {
-    const { d, w } = this;
-    h.fill(0);
-    if (o + d > data.length) return;
-    for (let i = 0; i < d; i++) {
-      const r = i * d;
-      const xi = data[o + i];
-      let hi = h[i];
-      for (let j = i + 1; j < d; j++) {
-        const wij = w[r + j];
-        hi += wij * data[o + j];
-        h[j] += wij * xi;
-      }
-      h[i] = hi;
-    }
+    if (o + this.d > data.length) h.fill(0);
+    else upperTriangleField(this.w, this.d, data, o, h);
   }
 }
 
