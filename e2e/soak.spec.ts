@@ -20,8 +20,14 @@ import { createRng } from '../src/core/random';
  *   re-store at another K, not 10,000 steps (minutes on this machine).
  * - Experiments: two short sweeps (each hundreds of store-corrupt-recall
  *   trials, in the lab's worker, which holds no page tensors or blocks).
+ * - Compression: three trainings of the autoencoder (1,000 cells, 10 epochs
+ *   of batch 100: 100 steps each, on the page or in its worker as the lab's
+ *   probe decides), each followed by queries, then a reset of the data.
+ * - Human memory: 300 steps of the watched list (study and recall frames,
+ *   CMR in plain typed arrays: no tensors or blocks to leak, but the page
+ *   must stay free of errors while its workers come and go).
  * Consolidation keeps its episodes and trained model across visits on purpose
- * (issue 14), so it is not in this count. Runs in about a minute.
+ * (issue 14), so it is not in this count. Runs in about two minutes.
  */
 
 interface Counts {
@@ -118,12 +124,45 @@ async function soakExperiments(page: Page, base: string): Promise<void> {
   await expect(page.getByTestId('table-rows').locator('tbody tr').first()).toBeVisible();
 }
 
+async function soakCompression(page: Page, base: string): Promise<void> {
+  await page.goto(
+    `${base}#/compression?records=1000&genes=50&bits=32&hidden=64&epochs=10&batch=100&queries=20`,
+  );
+  await page.getByTestId('generate').click();
+  await expect(page.getByTestId('data-summary')).toContainText('1,000');
+  for (let round = 0; round < 3; round++) {
+    await page.getByTestId('train').click();
+    await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('ratio-value')).toHaveText(/^\d[\d,.]*×$/);
+    await page.getByTestId('run-query').click();
+    await expect(page.getByTestId('query-result')).toContainText('Record');
+  }
+  const where = await page.getByTestId('training').innerText();
+  console.log(
+    `Compression lab after 3 trainings (${/Web Worker/.test(where) ? 'in its worker' : 'on the page'}): ${JSON.stringify(await counts(page))}`,
+  );
+}
+
+async function soakHuman(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}#/human`);
+  await expect(page.getByTestId('serial-readout')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('heading', { level: 1 }).click();
+  const frame = page.getByTestId('watch-frame');
+  await expect(frame).toContainText(/^1 of/);
+  const frames = Number((await frame.textContent())?.match(/of (\d+)/)?.[1]);
+  expect(frames).toBeGreaterThan(10);
+  // Step to the list's end, back to its start (z), and again: 300 steps in all.
+  for (let i = 0; i < 300; i++) await press(page, i % frames === frames - 1 ? 'z' : 'n');
+  await press(page, 'z');
+  await expect(frame).toContainText(/^1 of/);
+}
+
 // On WASM the Modern lab's digits live in kernel blocks; on WebGL (SwiftShader here) in tensors.
 for (const backend of ['wasm', 'webgl'] as const) {
   test(`soak on ${backend}: thousands of steps, resets and lab switches leave no tensor and no kernel block`, async ({
     page,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     page.on('pageerror', (e) => console.log('page error:', e.message));
     const base = `./?backend=${backend}`;
     await page.goto(`${base}#/hopfield`);
@@ -137,6 +176,8 @@ for (const backend of ['wasm', 'webgl'] as const) {
     const updates = await soakClassic(page, base);
     console.log(`${backend}: Classic lab, ${updates} single-unit updates in recalls`);
     await soakExperiments(page, base);
+    await soakCompression(page, base);
+    await soakHuman(page, base);
     // Switch through the labs by the header, as a visitor does, then to the Classic lab at rest.
     await labLink(page, 'Modern Hopfield').click();
     await expect(page.getByTestId('regime')).toBeVisible({ timeout: 60_000 });
