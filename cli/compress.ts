@@ -8,15 +8,12 @@
  * its recall time. The pipeline is src/models/compression/pipeline.ts, the
  * same code the Compression lab runs in pieces.
  *
- * Gradients: tfjs-core's register_all_gradients is an ES-module tree that
- * Node's own resolver cannot import under tsx (src/models/compression/gradients.ts);
- * require() through tsx loads it, and vitest imports it. Both register on
- * the process-wide registry the models see, which assertGradients checks.
+ * Gradients: registered as ./gradients.ts says (require() under tsx, the
+ * ES-module import under vitest), then checked by assertGradients.
  * Lossless sizes come from node:zlib here (native, fast); the page uses pako
  * and brotli.js, which give the same bytes (lossless.test.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import {
   enumParam,
@@ -55,6 +52,7 @@ import {
   runCompression,
 } from '../src/models/compression/pipeline';
 import { defineExperiment } from './define';
+import { registerGradientsFor } from './gradients';
 import { initTf, TF_BACKENDS } from './tf';
 
 const PARAMS = {
@@ -104,17 +102,13 @@ export const nodeCodecs: LosslessCodecs = {
     }),
 };
 
-/** Registers tfjs-core's gradients once (see the module comment). */
-export async function registerGradientsInNode(): Promise<void> {
-  if (missingGradients().length === 0) return;
-  try {
-    createRequire(import.meta.url)('@tensorflow/tfjs-core/dist/register_all_gradients');
-  } catch {
-    // not under tsx (vitest): the ES-module import works there
-    await import('../src/models/compression/registerGradients');
-  }
-  assertGradients();
-}
+/** Registers tfjs-core's gradients once (see the module comment), for the autoencoder's loss. */
+export const registerGradientsInNode = (): Promise<void> =>
+  registerGradientsFor({
+    missing: missingGradients,
+    assert: assertGradients,
+    esModule: () => import('../src/models/compression/registerGradients'),
+  });
 
 export const compressExperiment = defineExperiment({
   name: 'compress',

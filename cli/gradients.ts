@@ -1,6 +1,7 @@
 /**
  * tfjs-core's gradients in Node, for training with autodiff (the VAE of
- * src/models/consolidation/vaeNet.ts). register_all_gradients is an
+ * src/models/consolidation/vaeNet.ts, the Hopfield autoencoder of
+ * src/models/compression/autoencoder.ts). register_all_gradients is an
  * ES-module tree that Node's own resolver cannot import under tsx
  * (extensionless and directory imports); require() through tsx loads it,
  * and under vitest the ES-module import works. Both register on the
@@ -9,14 +10,30 @@
 import { createRequire } from 'node:module';
 import { assertVaeGradients, missingVaeGradients } from '../src/models/consolidation/vaeGradients';
 
-/** Registers tfjs-core's gradients once per process (a no-op when they are there). */
-export async function registerGradientsInNode(): Promise<void> {
-  if (missingVaeGradients().length === 0) return;
+/** The gradients one model needs: which are missing, the check that throws, the page's import. */
+export interface GradientNeeds {
+  missing(): string[];
+  assert(): void;
+  /** The model's registerGradients module (registers all, then checks), for vitest. */
+  esModule(): Promise<unknown>;
+}
+
+/** Registers all of tfjs-core's gradients once per process (a no-op when `needs` has them). */
+export async function registerGradientsFor(needs: GradientNeeds): Promise<void> {
+  if (needs.missing().length === 0) return;
   try {
     createRequire(import.meta.url)('@tensorflow/tfjs-core/dist/register_all_gradients');
   } catch {
     // not under tsx (vitest): the ES-module import works there
-    await import('../src/models/consolidation/registerGradients');
+    await needs.esModule();
   }
-  assertVaeGradients();
+  needs.assert();
 }
+
+/** Registers tfjs-core's gradients once per process, for the VAE's loss. */
+export const registerGradientsInNode = (): Promise<void> =>
+  registerGradientsFor({
+    missing: missingVaeGradients,
+    assert: assertVaeGradients,
+    esModule: () => import('../src/models/consolidation/registerGradients'),
+  });
