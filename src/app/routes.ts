@@ -18,7 +18,7 @@ export const LABS: LabRoute[] = [
     path: '/hopfield',
     title: 'Classic Hopfield',
     summary:
-      'Draw patterns, store them with Hebbian, Storkey or pseudo-inverse learning, corrupt a cue and watch recall roll downhill in energy.',
+      'Draw patterns, store them with Hebbian, Storkey, pseudo-inverse, Krauth-Mezard or unlearning, or in a dense memory, corrupt a cue and watch recall roll downhill in energy.',
     load: () => import('../labs/hopfield/HopfieldLab'),
     keeps: 'Your stored patterns are kept in this browser.',
   },
