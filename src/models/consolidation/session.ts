@@ -53,7 +53,7 @@ import {
 import type { DistortionResult } from './distortion';
 import type { FewShotPoint } from './fewShot';
 import { createVae, mixSeed, unitFromBipolarRangeInto, type Vae } from './vae';
-import { MinibatchTrainer, type EpochStats } from './vaeTrain';
+import { MinibatchTrainer, type EpochStats, type MinibatchOptions } from './vaeTrain';
 
 export interface ConsolidationConfig {
   /** N, digits stored as episodes. */
@@ -298,6 +298,18 @@ export class ConsolidationSession {
       seed: this.seeds.order,
       fromEpoch,
     });
+  }
+
+  /**
+   * Step 3 elsewhere (a worker): the replays in [0, 1] and the cursor's
+   * options, the same ones trainer() uses, so a MinibatchTrainer made from
+   * them on another thread trains exactly as trainer() does here.
+   */
+  trainingSpec(fromEpoch = 0): { data: Float32Array; n: number; options: MinibatchOptions } {
+    const data = this.trainingData;
+    if (!data) throw new Error('replay first: the VAE trains on the replays');
+    const options = { batchSize: this.config.batchSize, seed: this.seeds.order, fromEpoch };
+    return { data, n: data.length / this.d, options };
   }
 
   /** Step 4: held-out reconstruction error, KL and decoding accuracy (./consolidationEval). */
