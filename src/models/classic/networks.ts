@@ -7,14 +7,8 @@
  * such factorisation and keeps W.
  */
 import type { FieldCache, Network, Rule } from './hopfield';
-import {
-  choleskyInverse,
-  gram,
-  overlapFieldCache,
-  ProjectionCache,
-  symmetricWeights,
-  transpose,
-} from './linalg';
+import { choleskyInverse, gram, overlapFieldCache, ProjectionCache, transpose } from './linalg';
+import { ZeroDiagonalNetwork } from './zeroDiagonal';
 import type { PatternMatrix } from '../../core/pattern';
 
 function checkLength(net: Network, s: Int8Array): void {
@@ -124,13 +118,12 @@ export class HebbianNetwork implements Network {
  * Fields smaller than FIELD_EPS in magnitude are float64 rounding noise
  * (e.g. P_ii = 1 when N = D) and count as exact ties.
  */
-export class PseudoInverseNetwork implements Network {
+export class PseudoInverseNetwork extends ZeroDiagonalNetwork implements Network {
   static readonly FIELD_EPS = 1e-9;
   readonly rule = 'pseudoinverse' as const;
   readonly symmetric = true;
   readonly d: number;
   readonly n: number;
-  private w: Float32Array | null = null;
   private readonly c: Float64Array;
   private readonly xt: Int8Array;
   private readonly yt: Float64Array;
@@ -139,6 +132,7 @@ export class PseudoInverseNetwork implements Network {
   private readonly proj: ProjectionCache;
 
   constructor(readonly patterns: PatternMatrix) {
+    super();
     const { n, d } = patterns;
     this.d = d;
     this.n = n;
@@ -179,16 +173,7 @@ export class PseudoInverseNetwork implements Network {
     this.proj = new ProjectionCache(patterns);
   }
 
-  selfWeight(): number {
-    return 0;
-  }
-
-  weights(): Float32Array {
-    return (this.w ??= symmetricWeights(this.d, (i, j) => this.weight(i, j)));
-  }
-
-  weight(i: number, j: number): number {
-    if (i === j) return 0;
+  protected offDiagonal(i: number, j: number): number {
     const { n, yt, xt } = this;
     let dot = 0;
     for (let mu = 0; mu < n; mu++) dot += yt[i * n + mu] * xt[j * n + mu];

@@ -20,7 +20,7 @@
 import { createRng, shuffle } from '../../core/random';
 import type { PatternMatrix } from '../../core/pattern';
 import type { FieldCache, Network } from './hopfield';
-import { symmetricWeights } from './linalg';
+import { ZeroDiagonalNetwork } from './zeroDiagonal';
 
 export interface UnlearningOptions {
   /** Number of dreams (random starts relaxed and subtracted). */
@@ -51,7 +51,7 @@ export interface UnlearnedRows {
 /** The lab's and the sweeps' default unlearning, found by measurement (docs/rules.md). */
 export const UNLEARNING_DEFAULTS = { dreamsPerPattern: 10, epsilon: 0.01 };
 
-export class UnlearningNetwork implements Network {
+export class UnlearningNetwork extends ZeroDiagonalNetwork implements Network {
   readonly rule = 'unlearning' as const;
   readonly symmetric = true;
   readonly d: number;
@@ -63,7 +63,6 @@ export class UnlearningNetwork implements Network {
   private readonly vt: Int8Array;
   private readonly c: Float64Array;
   private sumC = 0;
-  private w: Float32Array | null = null;
 
   /** `learned`: the rows an earlier network with the same patterns and options returned (no dreaming). */
   constructor(
@@ -71,6 +70,7 @@ export class UnlearningNetwork implements Network {
     readonly opts: UnlearningOptions,
     learned?: UnlearnedRows,
   ) {
+    super();
     const { n, d, data } = patterns;
     const { dreams, epsilon, seed, maxSweeps = 30, progress } = opts;
     if (!Number.isInteger(dreams) || dreams < 0) {
@@ -139,17 +139,8 @@ export class UnlearningNetwork implements Network {
     return this.rows - this.n;
   }
 
-  selfWeight(): number {
-    return 0;
-  }
-
-  /** Full W (D x D, O(R D^2)), built once, for the weights panel and engines that need it. */
-  weights(): Float32Array {
-    return (this.w ??= symmetricWeights(this.d, (i, j) => this.weight(i, j)));
-  }
-
-  weight(i: number, j: number): number {
-    if (i === j) return 0;
+  // The full W (D x D, O(R D^2)) is built once, for the weights panel and engines that need it.
+  protected offDiagonal(i: number, j: number): number {
     const { cap, vt, c, rows } = this;
     let sum = 0;
     for (let r = 0; r < rows; r++) sum += c[r] * vt[i * cap + r] * vt[j * cap + r];
