@@ -19,6 +19,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { runCommand, shortcutRows, type Command, type CommandTable } from '../engine/commands';
 import type { WithMessages } from '../engine/messages';
 import { LabMessages } from './LabMessages';
+import { LessonPanel, type LessonPanelProps } from './LessonPanel';
 import { LabSections, type LabSection } from './SectionNav';
 import { ShortcutHelp } from './ShortcutHelp';
 
@@ -38,7 +39,7 @@ function Messages<Ctx extends LabCtxLike>({
   return <LabMessages messages={messages} onDismiss={(id) => runCommand(dismiss, ctx, id)} />;
 }
 
-interface LabPageOptions<Ctx> {
+interface LabPageOptions<Ctx extends LabCtxLike> {
   title: string;
   intro: ReactNode;
   /** The lab's context hook (useLabContext). */
@@ -46,8 +47,15 @@ interface LabPageOptions<Ctx> {
   /** The lab's command table: its keyed commands make the shortcut list. */
   commands: CommandTable<Ctx> & { dismissMessage: Command<Ctx, number> };
   sections: readonly LabSection[];
-  /** The lab's lessons (ui/LessonPanel), shown under the messages. */
-  lesson?: ReactNode;
+  /** The lab's lessons (ui/LessonPanel, on the lab's context), shown under the messages. */
+  lesson?: Omit<LessonPanelProps<Ctx>, 'ctx'>;
+}
+
+function Lessons<Ctx extends LabCtxLike>({
+  useCtx,
+  ...lesson
+}: Omit<LessonPanelProps<Ctx>, 'ctx'> & { useCtx: () => Ctx }) {
+  return <LessonPanel ctx={useCtx()} {...lesson} />;
 }
 
 export function LabPage<Ctx extends LabCtxLike>(o: LabPageOptions<Ctx>) {
@@ -58,7 +66,7 @@ export function LabPage<Ctx extends LabCtxLike>(o: LabPageOptions<Ctx>) {
         {o.intro}
       </header>
       <Messages useCtx={o.useCtx} dismiss={o.commands.dismissMessage} />
-      {o.lesson}
+      {o.lesson && <Lessons useCtx={o.useCtx} {...o.lesson} />}
       <LabSections sections={o.sections} />
       <ShortcutHelp rows={shortcutRows(o.commands)} />
     </div>

@@ -3,11 +3,12 @@ import { useLabLifecycle } from '../../engine/lab';
 import { dismiss } from '../../engine/messages';
 import { EXPERIMENT_DEFS } from '../../models/experiments/registry';
 import { LabMessages } from '../../ui/LabMessages';
+import { LessonPanel } from '../../ui/LessonPanel';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { COMMANDS } from './commands';
 import { ExperimentHelp } from './ExperimentHelp';
 import { makeLab } from './lab';
-import { LessonMount } from './LessonMount';
+import { CAPACITY_LESSONS } from './lesson';
 import { ParamsPanel } from './ParamsPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { CapacityCtx, useCapacity, useCapacityContext } from './useCapacity';
@@ -30,7 +31,12 @@ export default function CapacityLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
-        <LessonMount />
+        <LessonPanel
+          ctx={lab}
+          lab="/capacity"
+          lessons={CAPACITY_LESSONS}
+          yours="your experiment, its settings and its results"
+        />
         <ExperimentTabs />
         <div className="cap-grid">
           <ParamsPanel />

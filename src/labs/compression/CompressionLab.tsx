@@ -6,8 +6,8 @@ import { ClaimsSection } from './ClaimsSection';
 import { COMMANDS } from './commands';
 import { DataSection } from './DataSection';
 import { FileSection } from './FileSection';
-import { LessonMount } from './LessonMount';
 import { makeLab } from './lab';
+import { COMPRESSION_LESSONS } from './lesson';
 import { QuerySection } from './QuerySection';
 import { RecallSection } from './RecallSection';
 import { TrainSection } from './TrainSection';
@@ -49,6 +49,6 @@ export default sectionedLab({
       one of those numbers is measured, in your browser, on data with real structure.
     </p>
   ),
-  lesson: <LessonMount />,
+  lesson: { lab: '/compression', lessons: COMPRESSION_LESSONS, yours: 'your settings' },
   sections: SECTIONS,
 });

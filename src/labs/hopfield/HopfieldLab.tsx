@@ -4,6 +4,7 @@ import { useLabLifecycle } from '../../engine/lab';
 import { Button } from '../../ui/Controls';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
+import { LessonPanel } from '../../ui/LessonPanel';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { BatchTest } from './BatchTest';
 import { CheckerboardDemo } from './CheckerboardDemo';
@@ -15,7 +16,7 @@ import { PLACED_SOURCES } from './MessagesFrom';
 import { NetworkPanel } from './NetworkPanel';
 import { backupStorage } from './persistence';
 import { RecallPanel } from './RecallPanel';
-import { Tour } from './Tour';
+import { CLASSIC_LESSONS } from './lesson';
 import { LabCtx, useLab, useLabContext } from './useLab';
 import { WeightsPanel } from './WeightsPanel';
 import './hopfield.css';
@@ -36,7 +37,12 @@ export default function HopfieldLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
-        <Tour />
+        <LessonPanel
+          ctx={lab}
+          lab="/hopfield"
+          lessons={CLASSIC_LESSONS}
+          yours="your stored patterns, your grid and your settings"
+        />
         <div className="hf-grid">
           <NetworkPanel />
           <RecallPanel />

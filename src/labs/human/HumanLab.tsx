@@ -2,7 +2,7 @@
 import { sectionedLab } from '../../ui/LabPage';
 import { COMMANDS } from './commands';
 import { makeLab } from './lab';
-import { LessonMount } from './LessonMount';
+import { HUMAN_LESSONS } from './lesson';
 import { SECTIONS } from './sections';
 import { LabRoot, useLabContext } from './useLab';
 import './human.css';
@@ -22,6 +22,10 @@ export default sectionedLab({
       the memory game your own recalls are scored the same way.
     </p>
   ),
-  lesson: <LessonMount />,
+  lesson: {
+    lab: '/human',
+    lessons: HUMAN_LESSONS,
+    yours: 'your settings (your game rounds stay as they are)',
+  },
   sections: SECTIONS,
 });

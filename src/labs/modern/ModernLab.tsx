@@ -4,11 +4,12 @@ import { shortcutRows } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
+import { LessonPanel } from '../../ui/LessonPanel';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { AttentionPanel } from './AttentionPanel';
 import { COMMANDS } from './commands';
 import { ComparePanel } from './ComparePanel';
-import { LessonMount } from './LessonMount';
+import { MODERN_LESSONS } from './lesson';
 import { makeLab } from './makeLab';
 import { ModernHelp } from './ModernHelp';
 import { OwnImagesPanel } from './OwnImagesPanel';
@@ -36,7 +37,12 @@ export default function ModernLab({ query }: { query: string }) {
           </p>
         </header>
         <Messages />
-        <LessonMount />
+        <LessonPanel
+          ctx={lab}
+          lab="/modern"
+          lessons={MODERN_LESSONS}
+          yours="your settings (your own images stay as they are)"
+        />
         <Body />
       </div>
     </LabCtx.Provider>
