@@ -105,6 +105,18 @@ export function createLabHooks<Ctx extends { store: StoreApi<S> }, S>(labName: s
   }
 
   /**
+   * Several fields of the store by name, for a component that reads a few:
+   * `const { rule, size } = useLabFields('rule', 'size')`; it re-renders
+   * only when one of them changes (as one useLab per field would).
+   */
+  function useLabFields<K extends keyof S>(...keys: K[]): Pick<S, K> {
+    return useStore(
+      useLabContext().store,
+      useShallow((s: S) => Object.fromEntries(keys.map((k) => [k, s[k]])) as Pick<S, K>),
+    );
+  }
+
+  /**
    * The page's root, written once: makes the lab and runs its lifecycle
    * (useLabLifecycle), gives it to the components below and wraps them in
    * a `<div className>`:
@@ -120,5 +132,5 @@ export function createLabHooks<Ctx extends { store: StoreApi<S> }, S>(labName: s
     return createElement(LabCtx.Provider, { value: lab }, page);
   }
 
-  return { LabCtx, LabRoot, useLabContext, useLab, useLabShallow };
+  return { LabCtx, LabRoot, useLabContext, useLab, useLabShallow, useLabFields };
 }

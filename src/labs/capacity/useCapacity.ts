@@ -7,4 +7,5 @@ export const {
   useLabContext: useCapacityContext,
   useLab: useCapacity,
   useLabShallow: useCapacityShallow,
+  useLabFields: useCapacityFields,
 } = createLabHooks<CapacityContext, CapacityState>('Experiments');

@@ -3,7 +3,5 @@ import { createLabHooks } from '../../engine/lab';
 import type { CompressionCtx } from './commands';
 import type { CompressionState } from './store';
 
-export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow } = createLabHooks<
-  CompressionCtx,
-  CompressionState
->('Compression');
+export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow, useLabFields } =
+  createLabHooks<CompressionCtx, CompressionState>('Compression');

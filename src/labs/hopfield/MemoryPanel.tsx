@@ -11,7 +11,7 @@ import { PARAMS } from './params';
 import { RuleHelp } from './RuleHelp';
 import { RuleSettings } from './RuleSettings';
 import { capacity } from './theory';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext, useLabFields } from './useLab';
 
 const RULE_OPTIONS: { value: Rule; label: string }[] = [
   { value: 'hebbian', label: 'Hebbian' },
@@ -34,12 +34,14 @@ const RULE_NAME: Record<Rule, string> = {
 /** What the network holds: the rule, the stored patterns, and the load against capacity. */
 export function MemoryPanel() {
   const ctx = useLabContext();
-  const rule = useLab((s) => s.rule);
-  const size = useLab((s) => s.size);
-  const patterns = useLab((s) => s.patterns);
-  const target = useLab((s) => s.target);
-  const margin = useLab((s) => s.margin);
-  const power = useLab((s) => s.power);
+  const { rule, size, patterns, target, margin, power } = useLabFields(
+    'rule',
+    'size',
+    'patterns',
+    'target',
+    'margin',
+    'power',
+  );
   const fileRef = useRef<HTMLInputElement>(null);
   const d = size * size;
   const n = patterns.length;

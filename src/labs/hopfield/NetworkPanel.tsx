@@ -6,7 +6,7 @@ import { Select } from '../../ui/Controls';
 import { PatternGrid } from '../../ui/PatternGrid';
 import { COMMANDS } from './commands';
 import { MessagesFrom } from './MessagesFrom';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const PRESETS = [
   { value: '', label: 'Put a preset on the grid…' },
@@ -81,9 +81,7 @@ export function NetworkPanel() {
  */
 function NetworkGrid({ tool }: { tool: 'paint' | 'erase' }) {
   const ctx = useLabContext();
-  const size = useLab((s) => s.size);
-  const state = useLab((s) => s.state);
-  const highlight = useLab((s) => s.highlight);
+  const { size, state, highlight } = useLabFields('size', 'state', 'highlight');
   const running = useLab((s) => s.phase === 'running');
   const cue = useLab((s) => s.cue);
   const onDraw = (next: Int8Array) => runCommand(COMMANDS.editCells, ctx, next);

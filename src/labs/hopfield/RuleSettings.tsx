@@ -3,7 +3,7 @@ import { DIAGONALS, type Diagonal } from '../../models/classic/hopfield';
 import { Select, Slider } from '../../ui/Controls';
 import { COMMANDS } from './commands';
 import { PARAMS } from './params';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const DIAGONAL_LABEL: Record<Diagonal, string> = {
   zero: 'zero (w_ii = 0)',
@@ -13,24 +13,19 @@ const DIAGONAL_LABEL: Record<Diagonal, string> = {
 /** The settings of the chosen rule, if it has any: one control each, changed through its command. */
 export function RuleSettings() {
   const ctx = useLabContext();
-  const rule = useLab((s) => s.rule);
-  const diagonal = useLab((s) => s.diagonal);
-  const margin = useLab((s) => s.margin);
-  const dreams = useLab((s) => s.dreams);
-  const epsilon = useLab((s) => s.epsilon);
-  const power = useLab((s) => s.power);
+  const st = useLabFields('rule', 'diagonal', 'margin', 'dreams', 'epsilon', 'power');
   const n = useLab((s) => s.patterns.length);
   const range = (f: 'margin' | 'dreams' | 'epsilon' | 'power') => ({
     label: PARAMS[f].label!,
     min: PARAMS[f].min!,
     max: PARAMS[f].max!,
   });
-  switch (rule) {
+  switch (st.rule) {
     case 'storkey':
       return (
         <Select
           label={PARAMS.diagonal.label!}
-          value={diagonal}
+          value={st.diagonal}
           options={DIAGONALS.map((v) => ({ value: v, label: DIAGONAL_LABEL[v] }))}
           onChange={(v) => runCommand(COMMANDS.setDiagonal, ctx, v)}
           help="Zero: the update is applied for i ≠ j only. Keep: for i = j too, as Storkey (1997) wrote it and the seed's capacity table used; recall then counts w_ii s_i in the field, which holds a unit where it is and lowers exact recall near capacity."
@@ -41,7 +36,7 @@ export function RuleSettings() {
         <Slider
           {...range('margin')}
           max={3}
-          value={margin}
+          value={st.margin}
           step={0.1}
           format={(v) => v.toFixed(1)}
           onChange={(v) => runCommand(COMMANDS.setMargin, ctx, v)}
@@ -55,7 +50,7 @@ export function RuleSettings() {
           <Slider
             {...range('dreams')}
             max={50}
-            value={dreams}
+            value={st.dreams}
             step={1}
             format={(v) => `${v} (${v * n} dreams)`}
             onChange={(v) => runCommand(COMMANDS.setDreams, ctx, v)}
@@ -64,7 +59,7 @@ export function RuleSettings() {
           <Slider
             {...range('epsilon')}
             max={0.1}
-            value={epsilon}
+            value={st.epsilon}
             step={0.005}
             format={(v) => v.toFixed(3)}
             onChange={(v) => runCommand(COMMANDS.setEpsilon, ctx, v)}
@@ -76,7 +71,7 @@ export function RuleSettings() {
       return (
         <Slider
           {...range('power')}
-          value={power}
+          value={st.power}
           step={1}
           format={(v) => `n = ${v}`}
           onChange={(v) => runCommand(COMMANDS.setPower, ctx, v)}

@@ -9,7 +9,7 @@ import {
   valuesToRgba,
 } from '../../ui/scales';
 import { COMMANDS } from './commands';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 /**
  * The weight matrix as a heatmap (hover shows w_ij; clicking row i shows unit
@@ -34,9 +34,7 @@ export function WeightsPanel() {
 
 function Weights() {
   const ctx = useLabContext();
-  const patterns = useLab((s) => s.patterns);
-  const rule = useLab((s) => s.rule);
-  const size = useLab((s) => s.size);
+  const { patterns, rule, size } = useLabFields('patterns', 'rule', 'size');
   const selected = useLab((s) => s.selectedUnit);
   const [hover, setHover] = useState<{ i: number; j: number; w: number } | null>(null);
   const d = size * size;

@@ -3,7 +3,7 @@ import { createLabHooks } from '../../engine/lab';
 import type { LabContext } from './commands';
 import type { HopfieldState } from './store';
 
-export const { LabCtx, useLabContext, useLab, useLabShallow } = createLabHooks<
+export const { LabCtx, useLabContext, useLab, useLabShallow, useLabFields } = createLabHooks<
   LabContext,
   HopfieldState
 >('Classic');

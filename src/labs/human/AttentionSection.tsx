@@ -5,14 +5,12 @@ import { TeX } from '../../ui/Math';
 import { BarChart } from './BarChart';
 import { COMMANDS } from './commands';
 import { ParamSlider } from './ParamControls';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 import { competition, recallFrameAt, recallsUpTo } from './watchView';
 
 export function AttentionSection() {
   const ctx = useLabContext();
-  const trace = useLab((s) => s.trace);
-  const frame = useLab((s) => s.frame);
-  const tau = useLab((s) => s.tau);
+  const { trace, frame, tau } = useLabFields('trace', 'frame', 'tau');
   const words = useLab((s) => s.itemWords);
   if (!trace) return null;
   const f = recallFrameAt(trace, frame);

@@ -3,7 +3,5 @@ import { createLabHooks } from '../../engine/lab';
 import type { HumanCtx } from './commands';
 import type { HumanState } from './store';
 
-export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow } = createLabHooks<
-  HumanCtx,
-  HumanState
->('Human memory');
+export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow, useLabFields } =
+  createLabHooks<HumanCtx, HumanState>('Human memory');

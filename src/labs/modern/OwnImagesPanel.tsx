@@ -14,7 +14,7 @@ import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS, type LabContext } from './commands';
 import { IMAGES_SOURCE, MAX_OWN_IMAGES, type ImageFile } from './ownImages';
 import type { OwnImage } from './pool';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext, useLabFields } from './useLab';
 
 /**
  * One image of the list. Memoised: storing the network again (which moves
@@ -51,10 +51,7 @@ const OwnItem = memo(function OwnItem({
 
 export function OwnImagesPanel() {
   const ctx = useLabContext();
-  const own = useLab((s) => s.own);
-  const adding = useLab((s) => s.adding);
-  const messages = useLab((s) => s.messages);
-  const stored = useLab((s) => s.stored);
+  const { own, adding, messages, stored } = useLabFields('own', 'adding', 'messages', 'stored');
   const digits = ctx.runner.set?.count ?? Infinity;
   const [over, setOver] = useState(false);
   const add = (files: FileList | null) => {

@@ -9,7 +9,7 @@ import { COMMANDS, type CueChange, type MemoryChange } from './commands';
 import { DrawPad } from './DrawPad';
 import { ALL_CLASSES } from './params';
 import { SettingSelect, SettingSlider } from './SettingControls';
-import { useLab, useLabContext, useLabShallow } from './useLab';
+import { useLab, useLabContext, useLabFields, useLabShallow } from './useLab';
 
 /** A value edited live, committed after the visitor pauses (a slider drag stores once). */
 function useDebounced(value: number, commit: (v: number) => void, ms = 300) {
@@ -120,10 +120,12 @@ function FramingNote() {
 
 export function CuePanel() {
   const ctx = useLabContext();
-  const source = useLab((s) => s.source);
-  const region = useLab((s) => s.region);
-  const drawing = useLab((s) => s.drawing);
-  const messages = useLab((s) => s.messages);
+  const { source, region, drawing, messages } = useLabFields(
+    'source',
+    'region',
+    'drawing',
+    'messages',
+  );
   const setCue = (change: CueChange) => runCommand(COMMANDS.setCue, ctx, change);
   return (
     <section className="panel mh-cue" data-panel="cue" aria-labelledby="mh-cue-h">

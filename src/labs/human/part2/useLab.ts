@@ -14,6 +14,7 @@ export const {
   useLabContext: usePart2Context,
   useLab: usePart2,
   useLabShallow: usePart2Shallow,
+  useLabFields: usePart2Fields,
 } = createLabHooks<Part2Ctx, Part2State>('Human memory (part 2)');
 
 let shared: Part2Core | null = null;
