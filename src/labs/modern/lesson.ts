@@ -64,6 +64,20 @@ async function start(ctx: LabContext) {
   await settled(ctx);
 }
 
+/** A step's set-up: start, then the step's own commands, then wait for the runner. */
+function startThen(then: (ctx: LabContext) => void) {
+  return async (ctx: LabContext) => {
+    await start(ctx);
+    then(ctx);
+    await settled(ctx);
+  };
+}
+
+/** The comparison panel's set-up of both comparison steps: 20 digits, 20 % of the first flipped. */
+function compareTwenty(ctx: LabContext) {
+  runCommand(COMMANDS.setCompare, ctx, { compareK: 20, compareCue: 'flip', compareAmount: 0.2 });
+}
+
 function onRetrieval(
   says: string,
   check: (
@@ -112,11 +126,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'A thousand digits and half a cue',
       text: 'A modern Hopfield network stores 1,000 real MNIST digits as the rows of X. The cue is one of them with its bottom half hidden: hidden pixels are 0, “unknown”, so only the visible half votes. Nothing has been updated yet.',
       panels: SETUP,
-      setUp: async (ctx) => {
-        await start(ctx);
-        runCommand(COMMANDS.reset, ctx);
-        await settled(ctx);
-      },
+      setUp: startThen((ctx) => runCommand(COMMANDS.reset, ctx)),
       claim: {
         says: '1,000 digits stored, the cue’s bottom half is all 0, no update taken',
         check(ctx) {
@@ -132,12 +142,10 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'One step retrieves',
       text: 'One update, ξ ← X softmax(β′ Xᵀξ): every stored digit is weighted by how well it matches the visible half, and at β = 20 almost all the weight lands on the digit the cue came from. The hidden half is filled in after a single step.',
       panels: SETUP,
-      setUp: async (ctx) => {
-        await start(ctx);
+      setUp: startThen((ctx) => {
         runCommand(COMMANDS.reset, ctx);
         runCommand(COMMANDS.step, ctx);
-        await settled(ctx);
-      },
+      }),
       claim: onRetrieval(
         'after one update the cue’s own digit has over 90 % of the attention and the state matches it (cosine > 0.95)',
         (r) =>
@@ -150,11 +158,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'Low β: the average of everything',
       text: 'At β = 0.1 the softmax is nearly flat: every stored digit gets about the same weight, and the state becomes the average of all 1,000, a blur that is no digit at all. The page names the regime from the effective number of digits, 1/Σp².',
       panels: SETUP,
-      setUp: async (ctx) => {
-        await start(ctx);
-        runCommand(COMMANDS.applyPreset, ctx, 'average');
-        await settled(ctx);
-      },
+      setUp: startThen((ctx) => runCommand(COMMANDS.applyPreset, ctx, 'average')),
       claim: onRetrieval(
         'the regime is “average”, with over 500 digits effectively weighted',
         (r) =>
@@ -165,11 +169,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'Middle β: a metastable blend',
       text: 'In between, β is chosen for this cue so that the cue’s attention spreads over about ten stored digits (1/Σp² = 10), and one update is taken: the state becomes a blend of the digits most like the cue. A blend is no stored digit, so its own attention spreads wider still; further updates would drift away from the cue, and the page stops after one.',
       panels: SETUP,
-      setUp: async (ctx) => {
-        await start(ctx);
-        runCommand(COMMANDS.applyPreset, ctx, 'blend');
-        await settled(ctx);
-      },
+      setUp: startThen((ctx) => runCommand(COMMANDS.applyPreset, ctx, 'blend')),
       claim: onRetrieval(
         'the cue’s attention at the chosen β spreads over 8 to 12 digits, and the updated state is a blend',
         (r, ctx) => {
@@ -185,11 +185,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'High β: one single digit',
       text: 'At β = 20 retrieval goes to a fixed point on one stored digit: the one the cue came from, with nearly all the attention.',
       panels: SETUP,
-      setUp: async (ctx) => {
-        await start(ctx);
-        runCommand(COMMANDS.applyPreset, ctx, 'single');
-        await settled(ctx);
-      },
+      setUp: startThen((ctx) => runCommand(COMMANDS.applyPreset, ctx, 'single')),
       claim: onRetrieval(
         'the regime is “single” and the nearest stored digit is the cue’s own',
         (r, ctx) =>
@@ -202,15 +198,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       title: 'Classic against modern, on the same digits',
       text: 'Twenty digits binarised to ±1 and stored in a classic Hebbian network, a pseudo-inverse one and the modern one; the cue is the first with 20 % of its pixels flipped. Digits are strongly correlated (all share the dark background), so the Hebbian network recalls the wrong pattern, while the modern network goes straight back to the right digit.',
       panels: ['compare'],
-      setUp: async (ctx) => {
-        await start(ctx);
-        runCommand(COMMANDS.setCompare, ctx, {
-          compareK: 20,
-          compareCue: 'flip',
-          compareAmount: 0.2,
-        });
-        await settled(ctx);
-      },
+      setUp: startThen(compareTwenty),
       claim: {
         says: 'the modern network recalls the first digit exactly; the Hebbian one does not',
         check(ctx) {
@@ -228,11 +216,7 @@ export const MODERN_LESSON = defineLesson<LabContext>(
       panels: ['compare'],
       setUp: async (ctx) => {
         await start(ctx);
-        runCommand(COMMANDS.setCompare, ctx, {
-          compareK: 20,
-          compareCue: 'flip',
-          compareAmount: 0.2,
-        });
+        compareTwenty(ctx);
         runCommand(COMMANDS.runSweep, ctx);
         await sweepEnded(ctx);
       },
