@@ -17,8 +17,7 @@ import {
   corruptedCue,
   endsIn,
   energyNeverRises,
-  randoms,
-  recallFrom,
+  recallStep,
   startOver,
   storeAll,
 } from './walkthrough';
@@ -67,11 +66,7 @@ export const CLASSIC_LESSON = defineLesson<LabContext>(
       title: 'Recall from the damaged cue',
       text: 'Recall updates one unit at a time. Watch the energy fall at every update (it never rises under asynchronous updates) and the distance to O reach zero: the cue rolled into the O’s attractor.',
       panels: RECALL,
-      setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, ['T', 'O', 'X']);
-        recallFrom(ctx, 1, 0.25, 3);
-      },
+      setUp: recallStep({ dynamics: 'async', letters: ['T', 'O', 'X'], cue: [1, 0.25, 3] }),
       claim: {
         says: 'recall ends exactly at O and the energy never rises',
         check: all(endsIn('', ['target']).check, energyNeverRises),
@@ -81,64 +76,47 @@ export const CLASSIC_LESSON = defineLesson<LabContext>(
       title: 'Too much noise: the inverted pattern',
       text: 'With 70 % of the units flipped the cue is closer to −O than to O. −ξ is an attractor whenever ξ is (it has the same energy), so recall falls into the inverted letter.',
       panels: RECALL,
-      setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, ['T', 'O', 'X']);
-        recallFrom(ctx, 1, 0.7, 3);
-      },
+      setUp: recallStep({ dynamics: 'async', letters: ['T', 'O', 'X'], cue: [1, 0.7, 3] }),
       claim: endsIn('recall ends at −O', ['inverted']),
     },
     {
       title: 'Correlated memories interfere',
       text: 'Now store H, E, L, F and P too: eight letters, a load of only 8/256 = 0.03. Letters share their blank background and strokes, so they overlap strongly, and the Hebbian weights favour what they share. Recall of E from a cue with 10 % of its units flipped ends in F, another stored letter: F has swallowed E.',
       panels: RECALL.concat('memory'),
-      setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, LETTERS);
-        recallFrom(ctx, 4, 0.1, 5);
-      },
+      setUp: recallStep({ dynamics: 'async', letters: LETTERS, cue: [4, 0.1, 5] }),
       claim: endsIn('recall of E ends at F', ['other-pattern'], 'F'),
     },
     {
       title: 'The pseudo-inverse rule copes',
       text: 'The same eight letters and the same cue, learned with the pseudo-inverse (projection) rule: every linearly independent pattern becomes a fixed point, correlated or not. Recall ends exactly at E.',
       panels: RECALL,
-      setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, LETTERS);
-        runCommand(COMMANDS.setRule, ctx, 'pseudoinverse');
-        recallFrom(ctx, 4, 0.1, 5);
-      },
+      setUp: recallStep({
+        dynamics: 'async',
+        letters: LETTERS,
+        rule: 'pseudoinverse',
+        cue: [4, 0.1, 5],
+      }),
       claim: endsIn('recall ends at E', ['target']),
     },
     {
       title: 'Random patterns, under capacity',
       text: 'Twenty random patterns in 256 units: a load of 0.078, under D/(2 ln D) = 23 patterns, the capacity for exact recall (the page shows it under Memory). Random patterns barely overlap, so the Hebbian rule holds them: recall from 10 % noise is exact.',
       panels: RECALL.concat('memory'),
-      setUp: (ctx) => {
-        startOver(ctx, 'async', randoms(20, 11));
-        recallFrom(ctx, 0, 0.1, 3);
-      },
+      setUp: recallStep({ dynamics: 'async', randoms: [20, 11], cue: [0, 0.1, 3] }),
       claim: endsIn('recall of a random pattern at load 0.078 is exact', ['target']),
     },
     {
       title: 'Over capacity, synchronous updates can cycle',
       text: 'Forty random patterns: a load of 0.156, above the 0.138 limit. Updating every unit at once now overshoots, and the state flips between two states for ever (a 2-cycle). The energy need not fall under synchronous updates.',
       panels: RECALL,
-      setUp: (ctx) => {
-        startOver(ctx, 'sync', randoms(40, 11));
-        recallFrom(ctx, 0, 0.2, 3);
-      },
+      setUp: recallStep({ dynamics: 'sync', randoms: [40, 11], cue: [0, 0.2, 3] }),
       claim: endsIn('synchronous recall ends in a 2-cycle', ['cycle']),
     },
     {
       title: 'Asynchronous updates never cycle',
       text: 'The same memories and the same cue, one unit at a time: every update lowers the energy or leaves it, so recall must stop at a fixed point. Over capacity that fixed point is spurious: no stored pattern, no inverse, no mixture of three.',
       panels: RECALL,
-      setUp: (ctx) => {
-        startOver(ctx, 'async', randoms(40, 11));
-        recallFrom(ctx, 0, 0.2, 3);
-      },
+      setUp: recallStep({ dynamics: 'async', randoms: [40, 11], cue: [0, 0.2, 3] }),
       claim: {
         says: 'asynchronous recall stops at a spurious fixed point, the energy never rising',
         check: all(endsIn('', ['spurious']).check, energyNeverRises),

@@ -10,6 +10,7 @@ import { runCommand } from '../../engine/commands';
 import type { Claim, Scratch } from '../../engine/lessons';
 import { flipFraction } from '../../models/classic/corrupt';
 import type { Dynamics, Outcome } from '../../models/classic/dynamics';
+import type { Rule } from '../../models/classic/hopfield';
 import { randomPattern } from '../../data/presets';
 import { COMMANDS, type LabContext, type NewPattern } from './commands';
 import { PARAMS } from './params';
@@ -50,6 +51,29 @@ export function corruptedCue(ctx: LabContext, index: number, fraction: number, s
 export function recallFrom(ctx: LabContext, index: number, fraction: number, seed: number) {
   corruptedCue(ctx, index, fraction, seed);
   runCommand(COMMANDS.recall, ctx);
+}
+
+/** A recall step: what to store, how to update, and the cue to recall from. */
+export interface RecallStep {
+  dynamics: Dynamics;
+  /** Preset letters stored one by one. */
+  letters?: string[];
+  /** Random patterns loaded at once: how many, and their seed (randoms). */
+  randoms?: [n: number, seed: number];
+  /** A rule other than the Hebbian one start over chooses. */
+  rule?: Rule;
+  /** Recall pattern `index` from a cue with `fraction` of its units flipped (recallFrom). */
+  cue: [index: number, fraction: number, seed: number];
+}
+
+/** The set-up of a recall step: start over, store, choose the rule, recall from the cue. */
+export function recallStep(step: RecallStep) {
+  return (ctx: LabContext) => {
+    startOver(ctx, step.dynamics, step.randoms ? randoms(...step.randoms) : []);
+    storeAll(ctx, step.letters ?? []);
+    if (step.rule) runCommand(COMMANDS.setRule, ctx, step.rule);
+    recallFrom(ctx, ...step.cue);
+  };
 }
 
 /** `n` random patterns of `d` units, seeded. */
