@@ -36,3 +36,30 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
 }
+
+/**
+ * Storkey (1997) straight from the formula, O(N D^3), in float64: for each pattern, with the
+ * weights before it, w_ij += (1/D)(xi_i xi_j - xi_i h_ji - h_ij xi_j), h_ij = sum_{k != i, j}
+ * w_ik xi_k, over i != j (`keepDiagonal` false: w_ii = 0) or every i, j (true, as written).
+ */
+export function naiveStorkey(x: PatternMatrix, keepDiagonal = false): Float64Array {
+  const { n, d, data } = x;
+  let w = new Float64Array(d * d);
+  for (let mu = 0; mu < n; mu++) {
+    const xi = data.subarray(mu * d, mu * d + d);
+    const h = (i: number, j: number) => {
+      let s = 0;
+      for (let k = 0; k < d; k++) if (k !== i && k !== j) s += w[i * d + k] * xi[k];
+      return s;
+    };
+    const next = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) {
+        if (i === j && !keepDiagonal) continue;
+        next[i * d + j] = w[i * d + j] + (xi[i] * xi[j] - xi[i] * h(j, i) - h(i, j) * xi[j]) / d;
+      }
+    }
+    w = next;
+  }
+  return w;
+}

@@ -8,36 +8,18 @@ import {
   RULES,
   storkeyWeights,
 } from './hopfield';
-import { row, type PatternMatrix } from '../../core/pattern';
-import { denseEnergy, denseField, matrix, maxAbsDiff } from '../../testing/denseReference';
+import { row } from '../../core/pattern';
+import {
+  denseEnergy,
+  denseField,
+  matrix,
+  maxAbsDiff,
+  naiveStorkey,
+} from '../../testing/denseReference';
 
 function randomState(d: number, seed: number): Int8Array {
   const rng = createRng(seed);
   return Int8Array.from({ length: d }, () => (rng.next() < 0.5 ? -1 : 1));
-}
-
-/** Storkey straight from the formula: triple loop, weights before the pattern, w_ii = 0. */
-function naiveStorkey(x: PatternMatrix): Float64Array {
-  const { n, d } = x;
-  let w = new Float64Array(d * d);
-  for (let mu = 0; mu < n; mu++) {
-    const xi = row(x, mu);
-    const h = (i: number, j: number): number => {
-      let sum = 0;
-      for (let k = 0; k < d; k++) if (k !== i && k !== j) sum += w[i * d + k] * xi[k];
-      return sum;
-    };
-    const next = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < d; j++) {
-        if (i === j) continue;
-        next[i * d + j] =
-          w[i * d + j] + (1 / d) * (xi[i] * xi[j] - xi[i] * h(j, i) - h(i, j) * xi[j]);
-      }
-    }
-    w = next;
-  }
-  return w;
 }
 
 function expectSymmetricZeroDiagonal(w: Float32Array, d: number): void {
