@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typedEngine } from '../../models/experiments/batchTyped';
-import { LessonRun } from '../../engine/lessons';
+import { eachStepMakesItsClaim, stateAfterLesson } from '../../testing/forLabs/lessonSteps';
 import { ExperimentClient, type WorkerLike } from './client';
 import { makeLab } from './lab';
 import { CAPACITY_LESSON, CAPACITY_LESSONS } from './lesson';
@@ -31,22 +31,14 @@ function lab(query = '') {
 }
 
 describe('the Experiments lesson', () => {
-  CAPACITY_LESSON.steps.forEach((step, i) => {
-    it(`step ${i + 1}, ${step.title}: ${step.claim?.says}`, async () => {
-      const ctx = lab();
-      await step.setUp(ctx);
-      expect(step.claim!.check(ctx)).toBeNull();
-    });
-  });
+  eachStepMakesItsClaim(CAPACITY_LESSON, lab);
 
   it('gives the visitor’s experiment, settings and results back', async () => {
     const ctx = lab('exp=dynamics&units=77');
     ctx.store.setState({ status: 'done', tables: { rows: [{ mine: 1 }] } });
-    const run = new LessonRun(ctx, '/capacity', CAPACITY_LESSONS, false);
-    await run.open('sweeps', 3);
-    expect(ctx.store.getState().experiment).toBe('noise');
-    await run.end();
-    const s = ctx.store.getState();
+    const s = await stateAfterLesson(ctx, '/capacity', CAPACITY_LESSONS, ['sweeps', 3], () =>
+      expect(ctx.store.getState().experiment).toBe('noise'),
+    );
     expect(s.experiment).toBe('dynamics');
     expect(s.texts.dynamics.units).toBe('77');
     expect(s.tables.rows).toEqual([{ mine: 1 }]);

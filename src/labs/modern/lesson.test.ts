@@ -5,7 +5,7 @@ import { UNPACED } from '../../core/pace';
 import { loadMnistNode } from '../../data/mnistNode';
 import type { MnistSet } from '../../data/mnist';
 import { memoryKeyValue } from '../../engine/idb';
-import { LessonRun } from '../../engine/lessons';
+import { eachStepMakesItsClaim, stateAfterLesson } from '../../testing/forLabs/lessonSteps';
 import type { LabContext } from './commands';
 import { CompareSweep } from './compare';
 import { MODERN_LESSON, MODERN_LESSONS } from './lesson';
@@ -31,23 +31,16 @@ async function lab(init: Partial<ModernState> = {}): Promise<LabContext> {
 }
 
 describe('the Modern lesson, on the real digits', () => {
-  MODERN_LESSON.steps.forEach((step, i) => {
-    it(`step ${i + 1}, ${step.title}: ${step.claim?.says}`, async () => {
-      const ctx = await lab();
-      await step.setUp(ctx);
-      expect(step.claim!.check(ctx)).toBeNull();
-      ctx.sweep.dispose();
-      ctx.runner.dispose();
-    });
+  eachStepMakesItsClaim(MODERN_LESSON, lab, (ctx) => {
+    ctx.sweep.dispose();
+    ctx.runner.dispose();
   });
 
   it('gives the visitor’s settings back', async () => {
     const ctx = await lab({ k: 200, beta: 3, region: 'top', compareK: 50 });
-    const run = new LessonRun(ctx, '/modern', MODERN_LESSONS, false);
-    await run.open('regimes', 2);
-    expect(ctx.store.getState().stored).toHaveLength(1000);
-    await run.end();
-    const s = ctx.store.getState();
+    const s = await stateAfterLesson(ctx, '/modern', MODERN_LESSONS, ['regimes', 2], () =>
+      expect(ctx.store.getState().stored).toHaveLength(1000),
+    );
     expect([s.k, s.beta, s.region, s.compareK]).toEqual([200, 3, 'top', 50]);
     expect(s.stored).toHaveLength(200);
     ctx.runner.dispose();
