@@ -2,27 +2,17 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '../../models/compression/registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeCodecs } from '../../../cli/compress';
 import { checkCommands, runCommand, runKey } from '../../engine/commands';
-import { decodeMnist } from '../../data/mnist';
 import { inProcessWorker } from './client';
 import { COMMANDS } from './commands';
 import { makeLab, type CompressionLab } from './lab';
-import type { JobEnv } from './jobs';
 import type { TrainingMode } from './chunks';
 import type { CompressionState } from './store';
+import { NODE_JOB_ENV } from '../../testing/forLabs/compressionJobEnv';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const env: JobEnv = {
-  now: () => performance.now(),
-  prepareTraining: async () => tf.getBackend(),
-  loadDigits: async (url) => decodeMnist(new Uint8Array(await (await fetch(url)).arrayBuffer())),
-  // Node's zlib gives the browser codecs' bytes exactly (lossless.test.ts), and much sooner.
-  codecs: nodeCodecs,
-};
 
 /** A small lab: 1,000 cells of 50 genes, 16-bit codes, one short epoch, jobs in-process. */
 function testLab(query = '', forceMode?: TrainingMode) {
@@ -30,7 +20,7 @@ function testLab(query = '', forceMode?: TrainingMode) {
   const lab = makeLab(
     `records=1000&genes=50&bits=16&hidden=16&epochs=1&batch=250&queries=10&${query}`,
     {
-      makeWorker: () => inProcessWorker(env),
+      makeWorker: () => inProcessWorker(NODE_JOB_ENV),
       backend: async () => 'CPU',
       download: (name, bytes) => files.push({ name, bytes }),
       debounceMs: 0,
