@@ -1,22 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExperimentClient, type WorkerLike } from './client';
-import type { FromWorker, ToWorker } from './protocol';
-
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: { data: FromWorker }) => void) | null = null;
-  onerror: ((e: { message?: string }) => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(msg: FromWorker) {
-    this.onmessage?.({ data: msg });
-  }
-}
+import { FakeWorker } from '../../testing/forLabs/fakeExperimentWorker';
+import { ExperimentClient } from './client';
+import type { FromWorker } from './protocol';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { FakeWorker } from '../../testing/forLabs/fakeExperimentWorker';
 import { runCommand } from '../../engine/commands';
-import { ExperimentClient, type WorkerLike } from './client';
+import { ExperimentClient } from './client';
 import { COMMANDS } from './commands';
 import { makeLab } from './lab';
-import type { FromWorker, ToWorker } from './protocol';
 import { guardUnload, SessionKeeper } from './session';
 import { createCapacityStore } from './store';
-
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: { data: FromWorker }) => void) | null = null;
-  onerror: ((e: { message?: string }) => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(msg: FromWorker) {
-    this.onmessage?.({ data: msg });
-  }
-}
 
 /** A keeper and a worker client whose workers the test answers for. */
 function setup() {
