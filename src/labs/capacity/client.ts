@@ -5,15 +5,11 @@
  * `graceMs` (a long step in progress) is terminated and replaced, which
  * frees everything it held. One worker per engine, made on first use.
  */
+import type { WorkerLike as EngineWorkerLike } from '../../engine/worker';
 import type { ExperimentName } from '../../models/experiments/registry';
 import type { EngineChoice, FromWorker, ToWorker } from './protocol';
 
-export interface WorkerLike {
-  postMessage(msg: ToWorker): void;
-  terminate(): void;
-  onmessage: ((e: { data: FromWorker }) => void) | null;
-  onerror: ((e: { message?: string }) => void) | null;
-}
+export type WorkerLike = EngineWorkerLike<ToWorker, FromWorker>;
 
 export type MakeWorker = (engine: EngineChoice) => WorkerLike;
 

@@ -9,6 +9,10 @@
  * Where there are no workers (Node tests) jobs run in-process after a
  * macrotask, through the same handler.
  */
+import {
+  inProcessWorker as inProcess,
+  type WorkerLike as EngineWorkerLike,
+} from '../../engine/worker';
 import type { FromWorker, Job, JobEnv, JobKind, JobProgress, ResultOf, ToWorker } from './jobs';
 import { runCodecJob } from './jobCodec';
 import { runTrainJob } from './jobTrain';
@@ -27,12 +31,7 @@ export const LANES: readonly Lane[] = [
   'curve',
 ];
 
-export interface WorkerLike {
-  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((e: { data: FromWorker }) => void) | null;
-  onerror: ((e: { message?: string }) => void) | null;
-}
+export type WorkerLike = EngineWorkerLike<ToWorker, FromWorker>;
 
 /** Makes the worker of a lane. */
 export type MakeWorker = (lane: Lane) => WorkerLike;
@@ -47,21 +46,7 @@ const runAnyJob: JobRunner = (job, env, progress) =>
 
 /** A worker-shaped object that runs jobs on this thread (after a setTimeout 0). */
 export function inProcessWorker(env: JobEnv): WorkerLike {
-  let dead = false;
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(msg) {
-      setTimeout(() => {
-        if (dead) return;
-        void handleJob(msg, (m) => !dead && w.onmessage?.({ data: m }), env, runAnyJob);
-      }, 0);
-    },
-    terminate() {
-      dead = true;
-    },
-  };
-  return w;
+  return inProcess<ToWorker, FromWorker>((msg, post) => handleJob(msg, post, env, runAnyJob));
 }
 
 /**

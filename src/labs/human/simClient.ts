@@ -3,6 +3,7 @@
  * are no workers (Node tests, very old browsers) jobs run in-process after
  * a macrotask.
  */
+import { inProcessWorker as inProcess, type WorkerLike } from '../../engine/worker';
 import {
   handleSim,
   type FromSim,
@@ -12,36 +13,13 @@ import {
   type ToSim,
 } from './simJobs';
 
-export interface SimWorkerLike {
-  postMessage(msg: ToSim): void;
-  terminate(): void;
-  onmessage: ((e: { data: FromSim }) => void) | null;
-  onerror: ((e: { message?: string }) => void) | null;
-}
+export type SimWorkerLike = WorkerLike<ToSim, FromSim>;
 
 export type MakeSimWorker = () => SimWorkerLike;
 
 /** A worker-shaped object that runs jobs on this thread (after a setTimeout 0). */
 export function inProcessWorker(): SimWorkerLike {
-  let dead = false;
-  const w: SimWorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(msg) {
-      setTimeout(() => {
-        if (dead) return;
-        handleSim(
-          msg,
-          (m) => !dead && w.onmessage?.({ data: m }),
-          () => performance.now(),
-        );
-      }, 0);
-    },
-    terminate() {
-      dead = true;
-    },
-  };
-  return w;
+  return inProcess<ToSim, FromSim>((msg, post) => handleSim(msg, post, () => performance.now()));
 }
 
 export const makeBrowserSimWorker: MakeSimWorker = () =>
