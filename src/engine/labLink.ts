@@ -3,7 +3,16 @@
  * copied URL reproduces the view), and bind its one-key shortcuts. Browser
  * only; each returns a function that undoes it.
  */
-import { formatHash, parseHash } from '../core/params';
+import {
+  changedIn,
+  formatHash,
+  parseHash,
+  pick,
+  updateQuery,
+  type ParamTable,
+  type ParamValues,
+} from '../core/params';
+import { runKey, type CommandTable } from './commands';
 import { inLesson } from './lessons';
 
 interface Subscribable<S> {
@@ -69,4 +78,23 @@ export function bindShortcuts(run: (key: string) => boolean): () => void {
   };
   window.addEventListener('keydown', onKey);
   return () => window.removeEventListener('keydown', onKey);
+}
+
+/**
+ * The link and keys of a lab whose link is its parameter table: the link
+ * holds the table's fields (the query's other keys kept), is rewritten only
+ * when one of them changes, and a plain key runs the command bound to it.
+ * Spread into the lab's lifecycle (engine/lab LabLifecycle).
+ */
+export function tableLinkAndKeys<T extends ParamTable, Ctx>(
+  table: T,
+  commands: CommandTable<Ctx>,
+  ctx: Ctx,
+) {
+  return {
+    linkQuery: (s: Partial<ParamValues<T>>, current: string) =>
+      updateQuery(current, table, pick(table, s)),
+    linkWhen: (s: object, prev: object) => changedIn(table, s, prev),
+    onKey: (key: string) => runKey(commands, ctx, key),
+  };
 }

@@ -3,11 +3,11 @@
  * runner, the command context, and the lifecycle hooks (engine/lab) the page
  * runs. Nothing here needs React, so tests make the same lab.
  */
-import { changedIn, decodeParams, pick, updateQuery } from '../../core/params';
+import { decodeParams } from '../../core/params';
 import { decodeMnist, mnistUrl } from '../../data/mnist';
 import { BACKEND_LABEL } from '../../engine/backendPlan';
 import { backendReady } from '../../engine/backendStore';
-import { runKey } from '../../engine/commands';
+import { tableLinkAndKeys } from '../../engine/labLink';
 import { downloadBlob } from '../../engine/download';
 import type { LabLifecycle } from '../../engine/lab';
 import { say } from '../../engine/messages';
@@ -72,9 +72,7 @@ export function makeLab(query: string, options: LabOptions = {}): CompressionLab
   return {
     ...ctx,
     path: '/compression',
-    linkQuery: (s, current) => updateQuery(current, PARAMS, pick(PARAMS, s)),
-    linkWhen: (s, prev) => changedIn(PARAMS, s, prev),
-    onKey: (key) => runKey(COMMANDS, ctx, key),
+    ...tableLinkAndKeys(PARAMS, COMMANDS, ctx),
     start: () => runner.start(),
     dispose: () => runner.dispose(),
   };

@@ -4,10 +4,10 @@
  * Nothing here needs React, so tests make the same lab.
  */
 import type { LabLifecycle } from '../../engine/lab';
-import { runKey } from '../../engine/commands';
+import { tableLinkAndKeys } from '../../engine/labLink';
 import { downloadText } from '../../engine/download';
 import { say } from '../../engine/messages';
-import { changedIn, decodeParams, pick, updateQuery } from '../../core/params';
+import { decodeParams } from '../../core/params';
 import { COMMANDS, type HumanCtx } from './commands';
 import { GameRunner, REAL_CLOCK, type GameClock } from './gameRunner';
 import { createRoundStorage, type RoundStorage } from './gameStorage';
@@ -48,9 +48,7 @@ export function makeLab(query: string, options: LabOptions = {}): HumanLab {
   return {
     ...ctx,
     path: '/human',
-    linkQuery: (s, current) => updateQuery(current, PARAMS, pick(PARAMS, s)),
-    linkWhen: (s, prev) => changedIn(PARAMS, s, prev),
-    onKey: (key) => runKey(COMMANDS, ctx, key),
+    ...tableLinkAndKeys(PARAMS, COMMANDS, ctx),
     start() {
       game.loadSaved();
       watch.start();

@@ -7,8 +7,8 @@
  * with the first section that mounts and stops with the last one that
  * leaves. Nothing here needs React, so tests make the same lab.
  */
-import { changedIn, decodeParams, pick, updateQuery } from '../../../core/params';
-import { runKey } from '../../../engine/commands';
+import { decodeParams, pick } from '../../../core/params';
+import { tableLinkAndKeys } from '../../../engine/labLink';
 import type { LabLifecycle } from '../../../engine/lab';
 import { say } from '../../../engine/messages';
 import type { RunLoopOptions } from '../../../engine/runLoop';
@@ -93,9 +93,7 @@ export function sectionLab(core: Part2Core, section: SectionName): Part2SectionL
   return {
     ...ctx,
     path: '/human',
-    linkQuery: (s, current) => updateQuery(current, table, pick(table, s)),
-    linkWhen: (s, prev) => changedIn(table, s, prev),
-    onKey: (key) => runKey(commands, ctx, key),
+    ...tableLinkAndKeys(table, commands, ctx),
     start: () => core.hold(),
     dispose: () => core.release(),
   };
