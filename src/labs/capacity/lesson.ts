@@ -13,7 +13,7 @@ import { EXPERIMENT_TABLES, type ExperimentName } from '../../models/experiments
 import { mcElieceCapacity, storkeyCapacity } from '../../models/experiments/theory';
 import type { Row } from '../../models/experiments/types';
 import { COMMANDS, type CapacityContext } from './commands';
-import type { CapacityState } from './store';
+import { noResults, type CapacityState, type RunResults } from './store';
 
 type Ctx = Pick<CapacityContext, 'store' | 'runner'>;
 
@@ -85,7 +85,7 @@ const capacityRun = (ctx: Ctx) =>
 
 interface Work {
   picked: Pick<CapacityState, 'experiment' | 'engine' | 'texts'>;
-  results: Pick<CapacityState, 'status' | 'ran' | 'tables' | 'notes' | 'progress' | 'error'> | null;
+  results: RunResults | null;
 }
 
 /** The visitor's experiment, settings and finished results. */
@@ -109,14 +109,7 @@ const SCRATCH: Scratch<Ctx, Work> = {
     // Results are not a setting: they go back as they were.
     ctx.store.setState({
       texts: w.picked.texts,
-      ...(w.results ?? {
-        status: 'idle',
-        ran: null,
-        tables: {},
-        notes: [],
-        progress: null,
-        error: null,
-      }),
+      ...(w.results ?? noResults()),
       ...(w.results?.status === 'running' ? { status: 'cancelled' as const } : {}),
     });
   },

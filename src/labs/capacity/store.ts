@@ -54,16 +54,22 @@ export function allDefaultTexts(): Record<ExperimentName, Record<string, string>
   return out;
 }
 
+/** What a run leaves on screen: its status, what it ran, its rows and notes. */
+export type RunResults = Pick<
+  CapacityState,
+  'status' | 'ran' | 'tables' | 'notes' | 'progress' | 'error'
+>;
+
+/** The results before any run (fresh tables and notes each call). */
+export function noResults(): RunResults {
+  return { status: 'idle', ran: null, tables: {}, notes: [], progress: null, error: null };
+}
+
 export function initialState(): CapacityState {
   return {
     ...defaults(PARAMS),
     texts: allDefaultTexts(),
-    status: 'idle',
-    ran: null,
-    tables: {},
-    notes: [],
-    progress: null,
-    error: null,
+    ...noResults(),
     linkErrors: [],
     messages: [],
   };
