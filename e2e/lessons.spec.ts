@@ -109,3 +109,33 @@ test('stored patterns survive a lesson and a reload', async ({ page }) => {
   await page.reload();
   await expect(stored).toHaveCount(2);
 });
+
+test('consolidation: the visitor’s stored episodes survive a lesson and come back at its end', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('./#/consolidation?episodes=500&replays=1000');
+  await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', '1000', {
+    timeout: 60_000,
+  });
+  await page.getByTestId('encode').click();
+  const encoded = page.getByTestId('encoded');
+  const kept = page.getByTestId('kept-summary');
+  await expect(encoded).toContainText('Stored 500 episodes');
+  await expect(kept).toHaveText('Kept in this browser: 500 stored episodes.', { timeout: 30_000 });
+
+  await page.getByTestId('lesson-start-consolidation').click();
+  await onStep(page, 'consolidation', 1, 120_000);
+  await expect(encoded).toContainText('Stored 1,000 episodes');
+  await page.keyboard.press('PageDown');
+  await onStep(page, 'consolidation', 2, 120_000);
+  // Nothing of the lesson is kept: the line still names the visitor's 500.
+  await expect(kept).toHaveText('Kept in this browser: 500 stored episodes.');
+  await page.getByTestId('lesson-end').click();
+  // The end opens the visitor's own link again: their episodes come back from the keep.
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await expect(encoded).toContainText('Stored 500 episodes', { timeout: 60_000 });
+  await expect(kept).toHaveText('Kept in this browser: 500 stored episodes.');
+  expect(page.url()).toContain('episodes=500');
+  expect(page.url()).not.toContain('lesson=');
+});

@@ -48,6 +48,16 @@ export const COURSE: readonly LessonInfo[] = [
     steps: 5,
   },
   {
+    lab: '/consolidation',
+    id: 'consolidation',
+    title: 'The hippocampus teaches the neocortex',
+    summary:
+      'Digits stored at once as episodes, replayed from noise, and learned by a VAE from the replays alone; then what that VAE does as a memory.',
+    teaches:
+      'one-shot storage and replay, learning from replays, the latent map, prototypical distortion, few-shot latents against pixels (a tie, as measured), the extended model that stores only the surprise',
+    steps: 7,
+  },
+  {
     lab: '/human',
     id: 'serial',
     title: 'The shape of free recall',

@@ -1,12 +1,14 @@
 import { runCommand, shortcutRows } from '../../engine/commands';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
+import { LessonPanel } from '../../ui/LessonPanel';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { COMMANDS } from './commands';
 import { GenerativePanel, MapPanel } from './ExplorePanels';
 import { ExtendedPanel } from './ExtendedPanel';
 import { makeLab } from './lab';
 import { LabButton } from './LabControls';
+import { CONSOLIDATION_LESSONS } from './lesson';
 import { KeepPanel } from './KeepPanel';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
 import { Stepper } from './Stepper';
@@ -30,6 +32,7 @@ export default function ConsolidationLab({ query }: { query: string }) {
         </p>
       </header>
       <Messages />
+      <Lesson />
       <Body />
       <ShortcutHelp rows={shortcutRows(COMMANDS)} />
     </LabRoot>
@@ -74,6 +77,19 @@ function Body() {
       </div>
       <ExtendedPanel />
     </>
+  );
+}
+
+/** The guided lesson (./lesson): it works on scratch state and opens your own link again at its end. */
+function Lesson() {
+  const ctx = useLabContext();
+  return (
+    <LessonPanel
+      ctx={ctx}
+      lab="/consolidation"
+      lessons={CONSOLIDATION_LESSONS}
+      yours="your stored episodes, replays, VAE and settings (nothing is saved while it runs)"
+    />
   );
 }
 

@@ -11,7 +11,11 @@ import { LabButton } from './LabControls';
 import { STEPS } from './params';
 import { useLab, useLabContext } from './useLab';
 
-/** Step n's panel: outlined and scrolled to when it is the current step, headed "n · title". */
+/**
+ * Step n's panel: outlined and scrolled to when it is the current step,
+ * headed "n · title"; `data-panel` is its id for a lesson (encode, replay,
+ * train, map, generative, extended).
+ */
 export function StepSection(props: {
   n: number;
   title: string;
@@ -19,7 +23,11 @@ export function StepSection(props: {
   children: ReactNode;
 }) {
   return (
-    <section className={`panel ${props.className}`} data-testid={STEPS[props.n - 1].testId}>
+    <section
+      className={`panel ${props.className}`}
+      data-testid={STEPS[props.n - 1].testId}
+      data-panel={STEPS[props.n - 1].testId.replace(/^step-/, '')}
+    >
       <h2>
         {props.n} · {props.title}
       </h2>

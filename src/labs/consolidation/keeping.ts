@@ -2,8 +2,12 @@
  * Between the runner and ./keep: each write of the visitor's work, and the
  * page's line about what is kept (`kept` in the store: what the last
  * successful writes hold, and whether one is still under way). A write
- * that fails leaves the line as it was; ./keep has said why.
+ * that fails leaves the line as it was; ./keep has said why. While a
+ * lesson runs (engine/lessons `inLesson`) nothing is written or deleted:
+ * the lesson's episodes and replays are scratch, and what is kept is the
+ * visitor's, given back when the lesson ends.
  */
+import { inLesson } from '../../engine/lessons';
 import { say } from '../../engine/messages';
 import type { SerialisedVae } from '../../models/consolidation/vae';
 import { LabKeep, type EpisodesKey, type KeptModel, type ReplayKey } from './keep';
@@ -88,6 +92,7 @@ export class WorkKeeper {
 
   /** Start over: everything kept is deleted; true when the browser did. */
   async clear(): Promise<boolean> {
+    if (inLesson(this.store)) return false;
     const ok = await this.keep.clear();
     this.kept = { ...NOTHING };
     this.publish();
@@ -106,6 +111,7 @@ export class WorkKeeper {
 
   /** Runs a write; on success the line takes `patch`. */
   private write(run: () => Promise<boolean>, patch: Partial<Kept>): void {
+    if (inLesson(this.store)) return;
     this.writes++;
     this.publish();
     void run().then((ok) => {

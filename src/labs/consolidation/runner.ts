@@ -149,8 +149,8 @@ export class ConsolidationRunner {
     }
   }
 
-  /** The shipped VAE on screen, as the lab opens and after "Start over". */
-  private showShipped(): void {
+  /** The shipped VAE on screen, as the lab opens, after "Start over" and in a lesson (./lesson). */
+  showShipped(): void {
     const { weights, note } = this.shipped!;
     this.replaceVae(loadVae(weights), weights);
     this.trainSession = null;
