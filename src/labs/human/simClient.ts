@@ -112,9 +112,7 @@ export class SimPool {
    * every step (a fresh worker loads and parses its script again).
    */
   discard(kind: SimKind): void {
-    const slot = this.slotOf(kind);
-    for (const t of slot.queue.filter((t) => t.kind === kind)) t.resolve(null);
-    slot.queue = slot.queue.filter((t) => t.kind !== kind);
+    const slot = this.dropWaiting(kind);
     const run = slot.running;
     if (run?.kind !== kind || run.stale) return;
     run.stale = true;
@@ -123,9 +121,7 @@ export class SimPool {
 
   /** Stops or drops the job of this kind (its promise resolves with null). */
   cancel(kind: SimKind): void {
-    const slot = this.slotOf(kind);
-    for (const t of slot.queue.filter((t) => t.kind === kind)) t.resolve(null);
-    slot.queue = slot.queue.filter((t) => t.kind !== kind);
+    const slot = this.dropWaiting(kind);
     const run = slot.running;
     if (run?.kind !== kind) return;
     slot.running = null;
@@ -137,6 +133,14 @@ export class SimPool {
   dispose(): void {
     for (const kind of KIND_ORDER) this.cancel(kind);
     for (const slot of this.slots) this.drop(slot);
+  }
+
+  /** Drops the waiting jobs of this kind (their promises resolve with null); returns its slot. */
+  private dropWaiting(kind: SimKind): Slot {
+    const slot = this.slotOf(kind);
+    for (const t of slot.queue.filter((t) => t.kind === kind)) t.resolve(null);
+    slot.queue = slot.queue.filter((t) => t.kind !== kind);
+    return slot;
   }
 
   private slotOf(kind: SimKind): Slot {
