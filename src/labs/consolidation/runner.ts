@@ -52,6 +52,12 @@ import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidatio
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
 import type { Patch } from './explore';
+import {
+  browserTrainWorker,
+  startWorkerTraining,
+  type TrainWorkerLike,
+  type WorkerTrainer,
+} from './trainClient';
 import { sameReplay, type EpisodesKey, type KeptWork, type ReplayKey, type LabKeep } from './keep';
 import { WorkKeeper, modelRecord } from './keeping';
 import { PAGE } from './params';
@@ -73,6 +79,11 @@ export interface RunnerOptions {
   keep?: LabKeep;
   /** How the steps share the thread (default: the page's pace). */
   pace?: Pace;
+  /**
+   * Makes the worker the live VAE trains in (default: ./trainWorker; null
+   * where there are no workers, and then it trains on the page in chunks).
+   */
+  trainWorker?: () => TrainWorkerLike | null;
 }
 
 export class ConsolidationRunner {
@@ -83,6 +94,11 @@ export class ConsolidationRunner {
   private readonly tensors = new LabTensors();
   /** The live VAE's training cursor over its session's replays. */
   private trainer: MinibatchTrainer | null = null;
+  /** The live VAE's training in a worker (./trainClient); it replaces `trainer` once started. */
+  private remote: WorkerTrainer | null = null;
+  private readonly makeWorker: () => TrainWorkerLike | null;
+  /** Set when the worker failed: the live VAE trains on the page from then on. */
+  private workerFailed = false;
   /** The session whose replays the live VAE trains on. */
   private trainSession: ConsolidationSession | null = null;
   /** The shipped VAE, to go back to when the visitor starts over. */
@@ -104,6 +120,7 @@ export class ConsolidationRunner {
     options: RunnerOptions = {},
   ) {
     this.pace = options.pace ?? pagePace();
+    this.makeWorker = options.trainWorker ?? browserTrainWorker;
     this.keeper = new WorkKeeper(store, options.keep, () => this.pace.pause());
     this.unwatch = watchFields(store, ['epochs'], () => this.replan());
   }
@@ -251,6 +268,7 @@ export class ConsolidationRunner {
       const live = s.source === 'live';
       const vae = this.tensors.vae;
       const epochsDone = live ? this.tensors.savedEpochs : 0;
+      this.dropRemote();
       if (live)
         this.trainer = vae && this.trainSession ? this.trainSession.trainer(vae, epochsDone) : null;
       const stopped = live && s.training !== 'idle';
@@ -412,7 +430,44 @@ export class ConsolidationRunner {
     }
   }
 
+  /** Where the live VAE's training stands: the worker's cursor, or the page's. */
+  private get cursor(): { n: number; epochsDone: number; position: number } | null {
+    return this.remote ?? this.trainer;
+  }
+
+  /**
+   * The worker for the live VAE, started from its copy (the weights as of
+   * savedEpochs), when the page's cursor stands at that copy; null where
+   * there are no workers (the page trains in chunks then).
+   */
+  private startRemote(): WorkerTrainer | null {
+    const { copy, savedEpochs, vae } = this.tensors;
+    const t = this.trainer;
+    const atCopy = t ? t.vae === vae && t.position === 0 && t.epochsDone === savedEpochs : true;
+    if (this.workerFailed || !copy || !this.trainSession || !atCopy) return null;
+    const remote = startWorkerTraining(
+      copy,
+      this.trainSession.trainingSpec(savedEpochs),
+      this.makeWorker,
+    );
+    if (remote) {
+      this.remote = remote;
+      this.trainer = null;
+    }
+    return remote;
+  }
+
+  private dropRemote(): void {
+    this.remote?.dispose();
+    this.remote = null;
+  }
+
   private async trainLoop(): Promise<void> {
+    const s0 = this.store.getState();
+    if (s0.source === 'live' && this.session && !this.busy()) {
+      const remote = this.remote ?? this.startRemote();
+      if (remote) return this.workerLoop(remote, this.session);
+    }
     const vae = this.tensors.vae;
     const trainer = this.trainer;
     const session = this.session;
@@ -480,6 +535,85 @@ export class ConsolidationRunner {
     }
   }
 
+  /**
+   * The live run in the worker: the page only shows its progress and, at
+   * each epoch's end, rebuilds the VAE on screen from the weights it sent,
+   * measures it (in chunks) and keeps it. Pause asks the worker to stop
+   * before its next minibatch and waits for it; Play goes on from there.
+   */
+  private async workerLoop(remote: WorkerTrainer, session: ConsolidationSession): Promise<void> {
+    this.pauseRequested = false;
+    const epochs = () => this.store.getState().epochs;
+    if (remote.epochsDone >= epochs()) return;
+    this.store.setState({ training: 'running', busy: 'Training…' });
+    const n = remote.n;
+    let mark = performance.now();
+    let seconds = this.store.getState().trainSeconds;
+    const tick = () => {
+      const now = performance.now();
+      seconds += (now - mark) / 1000;
+      mark = now;
+      const done = remote.epochsDone * n + remote.position;
+      return {
+        progress: done / (n * epochs()),
+        trainSeconds: seconds,
+        samplesPerSecond: done / Math.max(seconds, 1e-3),
+      };
+    };
+    let target = epochs();
+    let pausing = false;
+    try {
+      await this.pace.pause(); // the click's own task ends here
+      remote.run(target);
+      for (;;) {
+        if ((this.pauseRequested || this.disposed) && !pausing) {
+          remote.pause();
+          pausing = true;
+        } else if (!pausing && epochs() !== target) remote.run((target = epochs()));
+        const ev = await remote.next();
+        if (this.disposed || this.rebuilding) return;
+        if (ev.type === 'stopped') break;
+        if (ev.type === 'progress') {
+          this.store.setState(tick());
+          continue;
+        }
+        const vae = loadVae(ev.weights);
+        this.tensors.setVae(vae, ev.weights, remote.epochsDone);
+        const measured = await session.evaluate(vae, this.pace);
+        if (vae.disposed || this.disposed) return;
+        this.store.setState((st) => ({
+          history: [...st.history, epochRecord(ev.stats, measured)],
+          ...tick(),
+        }));
+        this.keepModel();
+        await this.refreshMap(vae);
+      }
+      const finished = remote.epochsDone >= epochs();
+      const e = epochs();
+      this.store.setState((st) => ({
+        ...tick(),
+        training: finished ? 'done' : 'paused',
+        vaeNote: finished
+          ? `Trained live on ${n.toLocaleString('en')} replays for ${e} epoch${e === 1 ? '' : 's'} in ${seconds.toFixed(0)} s (in a worker).`
+          : st.vaeNote,
+      }));
+      if (finished) this.keepModel();
+    } catch (e) {
+      if (this.disposed || this.rebuilding) return;
+      // The worker failed: what it trained since the last epoch is lost; Play goes on from
+      // there on the page.
+      this.dropRemote();
+      this.workerFailed = true;
+      const vae = this.tensors.vae;
+      const from = this.tensors.savedEpochs;
+      this.trainer = vae && this.trainSession ? this.trainSession.trainer(vae, from) : null;
+      this.store.setState({ training: 'paused' });
+      sayFailed(this.store, 'Training', e, 'train');
+    } finally {
+      if (!this.disposed) this.store.setState({ busy: null });
+    }
+  }
+
   pause(): void {
     this.pauseRequested = true;
   }
@@ -493,7 +627,7 @@ export class ConsolidationRunner {
   /** A new number of epochs while a live run waits: paused with epochs to go, or done. */
   private replan(): void {
     const s = this.store.getState();
-    const trainer = this.trainer;
+    const trainer = this.cursor;
     if (s.source !== 'live' || !trainer || s.training === 'running' || s.training === 'idle') {
       return;
     }
@@ -631,12 +765,13 @@ export class ConsolidationRunner {
     const s = this.store.getState();
     const trainedOn = train ? this.replayKey(train) : null;
     const { copy, savedEpochs } = this.tensors;
-    this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.trainer?.n ?? null));
+    this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.cursor?.n ?? null));
   }
 
   private replaceVae(vae: Vae, weights: SerialisedVae | null = null, epochs = 0): void {
     this.tensors.setVae(vae, weights, epochs);
     this.trainer = null;
+    this.dropRemote();
     this.store.setState({
       partial: null,
       arithmetic: null,
@@ -653,6 +788,7 @@ export class ConsolidationRunner {
     this.unwatch();
     this.unsubBackend?.();
     this.keeper.stop();
+    this.dropRemote();
     this.tensors.dispose();
   }
 }
