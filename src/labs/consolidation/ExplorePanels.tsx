@@ -108,30 +108,37 @@ export function GenerativePanel() {
           Recall from a partial cue needs the hippocampus: store the episodes in step 1 first.
         </p>
       )}
-      <PartialRecallView />
-      {imagination && (
-        <>
-          <p className="small">
-            Imagination: 16 draws z ~ N(0, I) decoded. None is a stored digit; they are what the
-            neocortex makes up.
-          </p>
-          <div className="cl-strip" data-testid="imagination">
-            {imagination.map((img, i) => (
-              <DigitImage key={i} values={img} size={44} label={`imagined digit ${i + 1}`} />
-            ))}
-          </div>
-        </>
-      )}
-      <ArithmeticView />
-      {distortion && <DistortionBars d={distortion} />}
-      {fewShot && (
-        <FewShotView
-          points={fewShot}
-          latent={latent}
-          testSize={HELD_OUT - Math.floor(HELD_OUT / 2)}
-        />
-      )}
-      <BoundaryView />
+      {/* data-panel: the parts a lesson step may show alone (presenter mode folds the rest). */}
+      <div data-panel="imagine">
+        <PartialRecallView />
+        {imagination && (
+          <>
+            <p className="small">
+              Imagination: 16 draws z ~ N(0, I) decoded. None is a stored digit; they are what the
+              neocortex makes up.
+            </p>
+            <div className="cl-strip" data-testid="imagination">
+              {imagination.map((img, i) => (
+                <DigitImage key={i} values={img} size={44} label={`imagined digit ${i + 1}`} />
+              ))}
+            </div>
+          </>
+        )}
+        <ArithmeticView />
+      </div>
+      <div data-panel="distortion">{distortion && <DistortionBars d={distortion} />}</div>
+      <div data-panel="few-shot">
+        {fewShot && (
+          <FewShotView
+            points={fewShot}
+            latent={latent}
+            testSize={HELD_OUT - Math.floor(HELD_OUT / 2)}
+          />
+        )}
+      </div>
+      <div data-panel="boundary">
+        <BoundaryView />
+      </div>
     </StepSection>
   );
 }

@@ -91,7 +91,12 @@ export function KeepPanel() {
   const confirming = useLab((s) => s.confirmingStartOver);
   const messages = useLab((s) => s.messages);
   return (
-    <section className="cl-keep" aria-label="Your work in this browser" data-testid="keep">
+    <section
+      className="cl-keep"
+      aria-label="Your work in this browser"
+      data-testid="keep"
+      data-panel="keep"
+    >
       <p className="small" data-testid="kept-summary" aria-live="polite">
         {keptText(kept)}
       </p>

@@ -6,6 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { runCommand } from '../../engine/commands';
+import { LESSON_EVENT } from '../../engine/lessons';
 import { COMMANDS } from './commands';
 import { LabButton } from './LabControls';
 import { STEPS } from './params';
@@ -46,7 +47,9 @@ function showStep(step: number, scroll: ScrollBehavior | null): void {
       continue;
     }
     el.setAttribute('data-current', '');
-    if (scroll) el.scrollIntoView?.({ behavior: scroll, block: 'start' });
+    // In a lesson its text stays on screen: the lesson panel goes to the top, the step below it.
+    const lesson = document.querySelector<HTMLElement>('[data-testid="lesson"]');
+    if (scroll) (lesson ?? el).scrollIntoView?.({ behavior: scroll, block: 'start' });
   }
 }
 
@@ -58,13 +61,25 @@ export function Stepper() {
     // A link's step: straight there (step 1 keeps the introduction in view).
     const start = store.getState().step;
     showStep(start, start > 1 ? 'auto' : null);
-    return store.subscribe((s, prev) => {
+    const off = store.subscribe((s, prev) => {
       if (s.step !== prev.step) showStep(s.step, 'smooth');
     });
+    // Each lesson step: its text to the top of the window, the panels it shows below it.
+    const onLesson = () =>
+      requestAnimationFrame(() =>
+        document
+          .querySelector('[data-testid="lesson"]')
+          ?.scrollIntoView?.({ behavior: 'auto', block: 'start' }),
+      );
+    window.addEventListener(LESSON_EVENT, onLesson);
+    return () => {
+      off();
+      window.removeEventListener(LESSON_EVENT, onLesson);
+    };
   }, [store]);
   const current = STEPS[step - 1];
   return (
-    <nav className="cl-stepper" aria-label="Steps" data-testid="stepper">
+    <nav className="cl-stepper" aria-label="Steps" data-testid="stepper" data-panel="stepper">
       <LabButton command={COMMANDS.previousStep} label="← Previous" testId="step-prev" />
       <ol>
         {STEPS.map((s) => (
