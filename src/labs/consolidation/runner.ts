@@ -18,6 +18,12 @@
  *   a time. The chunks never change the numbers (the models' tests check
  *   it). Pause stops between chunks and Play goes on from the next
  *   minibatch, which gives the same VAE as an uninterrupted run.
+ * - The live VAE trains in a Web Worker (./trainWorker, WASM) where there
+ *   is one: a minibatch of the 784-512-256-L VAE is about 42 ms on WASM,
+ *   too close to 50 ms for a chunk. The page shows its progress and, at
+ *   each epoch's end, rebuilds the VAE on screen from the weights it sent
+ *   (./workerRun); the same seed gives the same VAE (./trainJob.test).
+ *   Without workers, or after the worker failed, it trains on the page.
  * - Nothing lost (./keep): the stored episodes, the finished replays and
  *   the visitor's own VAE (at every epoch's end) are kept in IndexedDB and
  *   restored when the lab opens again; ./work holds "Start over", export
@@ -58,6 +64,7 @@ import {
   type TrainWorkerLike,
   type WorkerTrainer,
 } from './trainClient';
+import { runInWorker, type WorkerRunHost } from './workerRun';
 import { sameReplay, type EpisodesKey, type KeptWork, type ReplayKey, type LabKeep } from './keep';
 import { WorkKeeper, modelRecord } from './keeping';
 import { PAGE } from './params';
@@ -535,73 +542,27 @@ export class ConsolidationRunner {
     }
   }
 
-  /**
-   * The live run in the worker: the page only shows its progress and, at
-   * each epoch's end, rebuilds the VAE on screen from the weights it sent,
-   * measures it (in chunks) and keeps it. Pause asks the worker to stop
-   * before its next minibatch and waits for it; Play goes on from there.
-   */
+  /** The live run in the worker (./workerRun); if the worker fails, Play goes on on the page. */
   private async workerLoop(remote: WorkerTrainer, session: ConsolidationSession): Promise<void> {
     this.pauseRequested = false;
-    const epochs = () => this.store.getState().epochs;
-    if (remote.epochsDone >= epochs()) return;
-    this.store.setState({ training: 'running', busy: 'Training…' });
-    const n = remote.n;
-    let mark = performance.now();
-    let seconds = this.store.getState().trainSeconds;
-    const tick = () => {
-      const now = performance.now();
-      seconds += (now - mark) / 1000;
-      mark = now;
-      const done = remote.epochsDone * n + remote.position;
-      return {
-        progress: done / (n * epochs()),
-        trainSeconds: seconds,
-        samplesPerSecond: done / Math.max(seconds, 1e-3),
-      };
+    const host: WorkerRunHost = {
+      store: this.store,
+      pace: this.pace,
+      pausing: () => this.pauseRequested || this.disposed,
+      gone: () => this.disposed || this.rebuilding,
+      showEpoch: (weights, epochs) => {
+        const vae = loadVae(weights);
+        this.tensors.setVae(vae, weights, epochs);
+        return vae;
+      },
+      keepModel: () => this.keepModel(),
+      refreshMap: (vae) => this.refreshMap(vae),
     };
-    let target = epochs();
-    let pausing = false;
     try {
-      await this.pace.pause(); // the click's own task ends here
-      remote.run(target);
-      for (;;) {
-        if ((this.pauseRequested || this.disposed) && !pausing) {
-          remote.pause();
-          pausing = true;
-        } else if (!pausing && epochs() !== target) remote.run((target = epochs()));
-        const ev = await remote.next();
-        if (this.disposed || this.rebuilding) return;
-        if (ev.type === 'stopped') break;
-        if (ev.type === 'progress') {
-          this.store.setState(tick());
-          continue;
-        }
-        const vae = loadVae(ev.weights);
-        this.tensors.setVae(vae, ev.weights, remote.epochsDone);
-        const measured = await session.evaluate(vae, this.pace);
-        if (vae.disposed || this.disposed) return;
-        this.store.setState((st) => ({
-          history: [...st.history, epochRecord(ev.stats, measured)],
-          ...tick(),
-        }));
-        this.keepModel();
-        await this.refreshMap(vae);
-      }
-      const finished = remote.epochsDone >= epochs();
-      const e = epochs();
-      this.store.setState((st) => ({
-        ...tick(),
-        training: finished ? 'done' : 'paused',
-        vaeNote: finished
-          ? `Trained live on ${n.toLocaleString('en')} replays for ${e} epoch${e === 1 ? '' : 's'} in ${seconds.toFixed(0)} s (in a worker).`
-          : st.vaeNote,
-      }));
-      if (finished) this.keepModel();
+      await runInWorker(host, remote, session);
     } catch (e) {
       if (this.disposed || this.rebuilding) return;
-      // The worker failed: what it trained since the last epoch is lost; Play goes on from
-      // there on the page.
+      // What the worker trained since its last epoch is lost; the page goes on from there.
       this.dropRemote();
       this.workerFailed = true;
       const vae = this.tensors.vae;
