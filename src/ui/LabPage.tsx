@@ -51,7 +51,8 @@ interface LabPageOptions<Ctx extends LabCtxLike> {
   lesson?: Omit<LessonPanelProps<Ctx>, 'ctx'>;
 }
 
-function Lessons<Ctx extends LabCtxLike>({
+/** A lab's lessons on the lab's own context (ui/LessonPanel, its ctx read by `useCtx`). */
+export function LabLessons<Ctx extends LabCtxLike>({
   useCtx,
   ...lesson
 }: Omit<LessonPanelProps<Ctx>, 'ctx'> & { useCtx: () => Ctx }) {
@@ -66,7 +67,7 @@ export function LabPage<Ctx extends LabCtxLike>(o: LabPageOptions<Ctx>) {
         {o.intro}
       </header>
       <Messages useCtx={o.useCtx} dismiss={o.commands.dismissMessage} />
-      {o.lesson && <Lessons useCtx={o.useCtx} {...o.lesson} />}
+      {o.lesson && <LabLessons useCtx={o.useCtx} {...o.lesson} />}
       <LabSections sections={o.sections} />
       <ShortcutHelp rows={shortcutRows(o.commands)} />
     </div>

@@ -1,9 +1,8 @@
 import { runCommand, shortcutRows } from '../../engine/commands';
-import { useLabLifecycle } from '../../engine/lab';
 import { dismiss } from '../../engine/messages';
 import { EXPERIMENT_DEFS } from '../../models/experiments/registry';
 import { LabMessages } from '../../ui/LabMessages';
-import { LessonPanel } from '../../ui/LessonPanel';
+import { LabLessons } from '../../ui/LabPage';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { COMMANDS } from './commands';
 import { ExperimentHelp } from './ExperimentHelp';
@@ -11,43 +10,40 @@ import { makeLab } from './lab';
 import { CAPACITY_LESSONS } from './lesson';
 import { ParamsPanel } from './ParamsPanel';
 import { ResultsPanel } from './ResultsPanel';
-import { CapacityCtx, useCapacity, useCapacityContext } from './useCapacity';
+import { CapacityRoot, useCapacity, useCapacityContext } from './useCapacity';
 import './capacity.css';
 
 const SHORTCUTS = shortcutRows(COMMANDS);
 
 /** The Experiments lab (#/capacity): sweeps of thousands of trials, plotted against theory. */
 export default function CapacityLab({ query }: { query: string }) {
-  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <CapacityCtx.Provider value={lab}>
-      <div className="cap-lab">
-        <header className="lab-intro">
-          <h1>Experiments: how much can a Hopfield network hold?</h1>
-          <p>
-            Run thousands of store-corrupt-recall trials in seconds and watch the measured curves
-            meet the theory. Pick an experiment, set it up, press <strong>Run</strong>: the plot
-            fills as trials finish. Every run is seeded and its settings live in the link.
-          </p>
-        </header>
-        <Messages />
-        <LessonPanel
-          ctx={lab}
-          lab="/capacity"
-          lessons={CAPACITY_LESSONS}
-          yours="your experiment, its settings and its results"
-        />
-        <ExperimentTabs />
-        <div className="cap-grid">
-          <ParamsPanel />
-          <div className="cap-main">
-            <ResultsPanel />
-            <ExperimentHelp />
-          </div>
+    <CapacityRoot make={() => makeLab(query)} className="cap-lab">
+      <header className="lab-intro">
+        <h1>Experiments: how much can a Hopfield network hold?</h1>
+        <p>
+          Run thousands of store-corrupt-recall trials in seconds and watch the measured curves meet
+          the theory. Pick an experiment, set it up, press <strong>Run</strong>: the plot fills as
+          trials finish. Every run is seeded and its settings live in the link.
+        </p>
+      </header>
+      <Messages />
+      <LabLessons
+        useCtx={useCapacityContext}
+        lab="/capacity"
+        lessons={CAPACITY_LESSONS}
+        yours="your experiment, its settings and its results"
+      />
+      <ExperimentTabs />
+      <div className="cap-grid">
+        <ParamsPanel />
+        <div className="cap-main">
+          <ResultsPanel />
+          <ExperimentHelp />
         </div>
-        <ShortcutHelp rows={SHORTCUTS} />
       </div>
-    </CapacityCtx.Provider>
+      <ShortcutHelp rows={SHORTCUTS} />
+    </CapacityRoot>
   );
 }
 

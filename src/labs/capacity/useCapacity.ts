@@ -4,6 +4,7 @@ import type { CapacityState } from './store';
 
 export const {
   LabCtx: CapacityCtx,
+  LabRoot: CapacityRoot,
   useLabContext: useCapacityContext,
   useLab: useCapacity,
   useLabShallow: useCapacityShallow,

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { runCommand, shortcutRows } from '../../engine/commands';
-import { useLabLifecycle } from '../../engine/lab';
 import { Button } from '../../ui/Controls';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
-import { LessonPanel } from '../../ui/LessonPanel';
+import { LabLessons } from '../../ui/LabPage';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { BatchTest } from './BatchTest';
 import { CheckerboardDemo } from './CheckerboardDemo';
@@ -17,49 +16,46 @@ import { NetworkPanel } from './NetworkPanel';
 import { backupStorage } from './persistence';
 import { RecallPanel } from './RecallPanel';
 import { CLASSIC_LESSONS } from './lesson';
-import { LabCtx, useLab, useLabContext } from './useLab';
+import { LabRoot, useLab, useLabContext } from './useLab';
 import { WeightsPanel } from './WeightsPanel';
 import './hopfield.css';
 
 /** The Classic Hopfield lab (#/hopfield). */
 export default function HopfieldLab({ query }: { query: string }) {
-  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={lab}>
-      <div className="hf-lab">
-        <header className="lab-intro">
-          <h1>Classic Hopfield network</h1>
-          <p>
-            A Hopfield network stores patterns in its weights and recalls one from a damaged cue by
-            rolling downhill in energy. Draw or pick a pattern and <strong>store</strong> it (store
-            a few), <strong>corrupt</strong> the grid, then press <strong>recall</strong> and watch
-            the units settle.
-          </p>
-        </header>
-        <Messages />
-        <LessonPanel
-          ctx={lab}
-          lab="/hopfield"
-          lessons={CLASSIC_LESSONS}
-          yours="your stored patterns, your grid and your settings"
-        />
-        <div className="hf-grid">
-          <NetworkPanel />
-          <RecallPanel />
-          <MemoryPanel />
-          <InsightPanel />
-        </div>
-        <WeightsPanel />
-        <BatchTest />
-        <CheckerboardDemo />
-        <ShortcutHelp rows={shortcutRows(COMMANDS)}>
-          <li>
-            On the grid: arrows move, <kbd>Space</kbd> toggles a unit, <kbd>Shift</kbd>+arrows paint
-            while moving.
-          </li>
-        </ShortcutHelp>
+    <LabRoot make={() => makeLab(query)} className="hf-lab">
+      <header className="lab-intro">
+        <h1>Classic Hopfield network</h1>
+        <p>
+          A Hopfield network stores patterns in its weights and recalls one from a damaged cue by
+          rolling downhill in energy. Draw or pick a pattern and <strong>store</strong> it (store a
+          few), <strong>corrupt</strong> the grid, then press <strong>recall</strong> and watch the
+          units settle.
+        </p>
+      </header>
+      <Messages />
+      <LabLessons
+        useCtx={useLabContext}
+        lab="/hopfield"
+        lessons={CLASSIC_LESSONS}
+        yours="your stored patterns, your grid and your settings"
+      />
+      <div className="hf-grid">
+        <NetworkPanel />
+        <RecallPanel />
+        <MemoryPanel />
+        <InsightPanel />
       </div>
-    </LabCtx.Provider>
+      <WeightsPanel />
+      <BatchTest />
+      <CheckerboardDemo />
+      <ShortcutHelp rows={shortcutRows(COMMANDS)}>
+        <li>
+          On the grid: arrows move, <kbd>Space</kbd> toggles a unit, <kbd>Shift</kbd>+arrows paint
+          while moving.
+        </li>
+      </ShortcutHelp>
+    </LabRoot>
   );
 }
 

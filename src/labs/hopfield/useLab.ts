@@ -3,7 +3,5 @@ import { createLabHooks } from '../../engine/lab';
 import type { LabContext } from './commands';
 import type { HopfieldState } from './store';
 
-export const { LabCtx, useLabContext, useLab, useLabShallow, useLabFields } = createLabHooks<
-  LabContext,
-  HopfieldState
->('Classic');
+export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow, useLabFields } =
+  createLabHooks<LabContext, HopfieldState>('Classic');

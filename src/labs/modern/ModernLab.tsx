@@ -1,10 +1,9 @@
-import { useLabLifecycle } from '../../engine/lab';
 import { dismiss } from '../../engine/messages';
 import { shortcutRows } from '../../engine/commands';
 import { CommandButton } from '../../ui/CommandButton';
 import { LabMessages } from '../../ui/LabMessages';
 import { Notice } from '../../ui/Notice';
-import { LessonPanel } from '../../ui/LessonPanel';
+import { LabLessons } from '../../ui/LabPage';
 import { ShortcutHelp } from '../../ui/ShortcutHelp';
 import { AttentionPanel } from './AttentionPanel';
 import { COMMANDS } from './commands';
@@ -15,37 +14,34 @@ import { ModernHelp } from './ModernHelp';
 import { OwnImagesPanel } from './OwnImagesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { CuePanel, MemoryPanel } from './SetupPanels';
-import { LabCtx, useLab, useLabContext } from './useLab';
+import { LabRoot, useLab, useLabContext } from './useLab';
 import './modern.css';
 
 const SHORTCUTS = shortcutRows(COMMANDS);
 
 /** The Modern Hopfield lab (#/modern). */
 export default function ModernLab({ query }: { query: string }) {
-  const lab = useLabLifecycle(() => makeLab(query));
   return (
-    <LabCtx.Provider value={lab}>
-      <div className="mh-lab">
-        <header className="lab-intro">
-          <h1>Modern Hopfield network</h1>
-          <p>
-            A classic Hopfield network forgets correlated images after a handful. A modern one
-            stores thousands of real handwritten digits and retrieves one from a fragment in a
-            single step, by attention: every stored digit is weighted by how well it matches the
-            cue, and <strong>β</strong> sets how sharply. Hide part of a digit, press{' '}
-            <strong>Retrieve</strong>, then turn β down and watch the answer blur into a blend.
-          </p>
-        </header>
-        <Messages />
-        <LessonPanel
-          ctx={lab}
-          lab="/modern"
-          lessons={MODERN_LESSONS}
-          yours="your settings (your own images stay as they are)"
-        />
-        <Body />
-      </div>
-    </LabCtx.Provider>
+    <LabRoot make={() => makeLab(query)} className="mh-lab">
+      <header className="lab-intro">
+        <h1>Modern Hopfield network</h1>
+        <p>
+          A classic Hopfield network forgets correlated images after a handful. A modern one stores
+          thousands of real handwritten digits and retrieves one from a fragment in a single step,
+          by attention: every stored digit is weighted by how well it matches the cue, and{' '}
+          <strong>β</strong> sets how sharply. Hide part of a digit, press <strong>Retrieve</strong>
+          , then turn β down and watch the answer blur into a blend.
+        </p>
+      </header>
+      <Messages />
+      <LabLessons
+        useCtx={useLabContext}
+        lab="/modern"
+        lessons={MODERN_LESSONS}
+        yours="your settings (your own images stay as they are)"
+      />
+      <Body />
+    </LabRoot>
   );
 }
 

@@ -2,7 +2,5 @@ import { createLabHooks } from '../../engine/lab';
 import type { LabContext } from './commands';
 import type { ModernState } from './store';
 
-export const { LabCtx, useLabContext, useLab, useLabShallow, useLabFields } = createLabHooks<
-  LabContext,
-  ModernState
->('Modern Hopfield');
+export const { LabCtx, LabRoot, useLabContext, useLab, useLabShallow, useLabFields } =
+  createLabHooks<LabContext, ModernState>('Modern Hopfield');
