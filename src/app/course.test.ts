@@ -3,6 +3,7 @@ import { COURSE } from '../engine/course';
 import { lessonHash, lessonInQuery, queryWithoutLesson } from '../engine/lessons';
 import { CAPACITY_LESSONS } from '../labs/capacity/lesson';
 import { COMPRESSION_LESSONS } from '../labs/compression/lesson';
+import { CONSOLIDATION_LESSONS } from '../labs/consolidation/lesson';
 import { CLASSIC_LESSONS } from '../labs/hopfield/lesson';
 import { HUMAN_LESSONS } from '../labs/human/lesson';
 import { MODERN_LESSONS } from '../labs/modern/lesson';
@@ -12,6 +13,7 @@ const ALL = [
   ...CLASSIC_LESSONS,
   ...CAPACITY_LESSONS,
   ...MODERN_LESSONS,
+  ...CONSOLIDATION_LESSONS,
   ...COMPRESSION_LESSONS,
   ...HUMAN_LESSONS,
 ];
