@@ -4,6 +4,11 @@
  * script and the benchmark run) step by step, holds the tensors on screen
  * (./tensors: the hippocampus and the VAE, with typed copies to rebuild them
  * when the backend changes) and publishes what the visitor sees to the store.
+ * Its parts, each in its own module: steps 1 and 2, storing and replaying
+ * (./steps); the live VAE's training, in a Web Worker (./workerRun) or on
+ * the page (./pageTrain); what this browser kept, put back as the lab opens
+ * (./restore); the explorations' guard against a VAE replaced under them
+ * (./onScreenVae).
  *
  * - The session on screen is made from the settings when the digits load
  *   and again at every "Store" (step 1); its held-out digits are the map's
@@ -12,12 +17,8 @@
  * - Never frozen: every step runs in chunks sized by the lab's pace
  *   (../../engine/pace: about 20 ms of work, then a yield to the page), so
  *   no task comes near 50 ms even on the WASM backend, which computes on
- *   the main thread: the digits are gathered and stored in blocks of rows,
- *   the replay goes a few cues at a time, the training a few minibatches
- *   at a time, and every pass over the held-out digits a block of rows at
- *   a time. The chunks never change the numbers (the models' tests check
- *   it). Pause stops between chunks and Play goes on from the next
- *   minibatch, which gives the same VAE as an uninterrupted run.
+ *   the main thread; every pass over the held-out digits goes a block of
+ *   rows at a time. The chunks never change the numbers.
  * - The live VAE trains in a Web Worker (./trainWorker, WASM) where there
  *   is one: a minibatch of the 784-512-256-L VAE is about 42 ms on WASM,
  *   too close to 50 ms for a chunk. The page shows its progress and, at
@@ -43,13 +44,11 @@ import { say } from '../../engine/messages';
 import { pagePace } from '../../engine/pace';
 import { watchFields } from '../../engine/watch';
 import type { MnistSet } from '../../data/mnist';
-import { REPLAY_BATCH } from '../../models/consolidation/consolidation';
 import {
   PRETRAINED_FILE,
   type PretrainedDoc,
 } from '../../models/consolidation/consolidationPretrained';
 import {
-  epochRecord,
   openConsolidationSession,
   type ConsolidationConfig,
   type ConsolidationSession,
@@ -65,21 +64,17 @@ import {
   type WorkerTrainer,
 } from './trainClient';
 import { runInWorker, type WorkerRunHost } from './workerRun';
-import { sameReplay, type EpisodesKey, type KeptWork, type ReplayKey, type LabKeep } from './keep';
+import type { EpisodesKey, KeptWork, LabKeep } from './keep';
 import { WorkKeeper, modelRecord } from './keeping';
 import { PAGE } from './params';
 import { sayFailed, type ConsolidationState, type ConsolidationStore } from './store';
 import { LabTensors } from './tensors';
-import { latentMap, replayView } from './views';
+import { onScreenVae } from './onScreenVae';
+import { trainOnPage, type PageTrainHost } from './pageTrain';
+import { restoreWork } from './restore';
+import { encodeStep, replayKey, replayStep, type StepsHost } from './steps';
+import { latentMap } from './views';
 import { restoredLine, shippedNote } from './work';
-
-const sameIndices = (a: Int32Array, b: Int32Array | undefined) =>
-  b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
-
-/** Most minibatches in one chunk of training (the pace usually takes one to three). */
-const MAX_TRAIN_CHUNK = 16;
-/** The replays on screen are redrawn at most this often while a replay runs (ms). */
-const REPLAY_VIEW_MS = 120;
 
 export interface RunnerOptions {
   /** Where the visitor's work is kept (default: this browser's IndexedDB). */
@@ -181,79 +176,22 @@ export class ConsolidationRunner {
     this.store.setState({ source: 'pretrained', vaeNote: note, training: 'idle', history: [] });
   }
 
-  /**
-   * Puts back what the keep holds: the stored episodes (stored again from
-   * the digits), their replay set and the visitor's VAE with its training
-   * so far; a live VAE whose replays are kept can train on (Adam's moments
-   * start afresh, as after a backend change).
-   */
-  private async restore(work: KeptWork): Promise<{ model: boolean }> {
-    const s = this.store.getState();
-    const ep = work.episodes;
-    const session = await this.openSession(ep?.key ?? { episodes: s.episodes, seed: s.seed });
-    if (this.disposed) return { model: false };
-    this.session = session;
-    let screenReplay: ReplayKey | null = null;
-    if (ep) {
-      await this.tensors.storePaced(session.episodes, this.pace);
-      this.encoded = true;
-      this.showEncoded(session, ep.ms);
-      this.keeper.found({ episodes: ep.key.episodes });
-      const key = ep.replays === null ? null : { ...ep.key, replays: ep.replays };
-      const kept = key && work.replays.get(`replay:${key.episodes}-${key.seed}-${key.replays}`);
-      if (key && kept) {
-        const t0 = performance.now();
-        const result = await session.adoptReplay(kept, this.pace);
-        const view = replayView(
-          session.episodes,
-          kept.key.replays,
-          result.replays,
-          result.episode,
-          t0,
-        );
-        this.store.setState({ replay: { ...view, exact: result.exact, ms: kept.ms } });
-        screenReplay = key;
-        this.keeper.found({ replays: key.replays });
-      }
-    }
-    const m = work.model;
-    if (!m || this.disposed) return { model: false };
-    const vae = loadVae(m.vae);
-    this.replaceVae(vae, m.vae, m.epochsDone);
-    let trainSession: ConsolidationSession | null = null;
-    if (m.origin === 'live' && m.trainedOn) {
-      if (sameReplay(m.trainedOn, screenReplay)) trainSession = session;
-      else {
-        const kept = work.replays.get(
-          `replay:${m.trainedOn.episodes}-${m.trainedOn.seed}-${m.trainedOn.replays}`,
-        );
-        if (kept) {
-          trainSession = await this.openSession(m.trainedOn);
-          await trainSession.adoptReplay(kept, this.pace);
-        }
-      }
-    }
-    this.trainSession = trainSession;
-    this.trainer = trainSession?.trainer(vae, m.epochsDone) ?? null;
-    const { epochs } = this.store.getState();
-    const live = m.origin === 'live';
-    const more = this.trainer !== null && m.epochsDone < epochs;
-    const stuck = live && !this.trainer && m.epochsDone < epochs;
-    this.store.setState({
-      source: m.origin,
-      vaeNote:
-        m.note +
-        (stuck
-          ? ' Its replays are no longer kept, so it cannot train on; "Train from scratch" starts a new one.'
-          : ''),
-      history: [...m.history],
-      trainSeconds: m.trainSeconds,
-      samplesPerSecond: null,
-      progress: live ? Math.min(1, m.epochsDone / epochs) : 0,
-      training: live ? (more ? 'paused' : 'done') : 'idle',
-    });
-    this.keeper.found({ model: { origin: m.origin, epochs: m.epochsDone } });
-    return { model: true };
+  private restore(work: KeptWork): Promise<{ model: boolean }> {
+    return restoreWork(
+      {
+        ...this.stepsHost,
+        adopt: (session, encoded) => {
+          this.session = session;
+          this.encoded = encoded;
+        },
+        replaceVae: (vae, weights, epochs) => this.replaceVae(vae, weights, epochs),
+        setTraining: (session, trainer) => {
+          this.trainSession = session;
+          this.trainer = trainer;
+        },
+      },
+      work,
+    );
   }
 
   /**
@@ -299,50 +237,28 @@ export class ConsolidationRunner {
     }
   }
 
-  /** Step 1's view: how many episodes, how long, the first twelve. */
-  private showEncoded(session: ConsolidationSession, ms: number): void {
-    const { d, n, images, labels } = session.episodes;
-    const sample = Array.from({ length: Math.min(12, n) }, (_, i) =>
-      images.slice(i * d, (i + 1) * d),
-    );
-    this.store.setState({
-      encoded: {
-        count: n,
-        ms,
-        sample,
-        sampleLabels: Array.from(labels.subarray(0, sample.length)),
+  /** What steps 1 and 2 (./steps) and restoring (./restore) need from the runner. */
+  private get stepsHost(): StepsHost {
+    return {
+      store: this.store,
+      pace: this.pace,
+      tensors: this.tensors,
+      keeper: this.keeper,
+      left: () => this.disposed,
+      rebuilding: () => this.rebuilding,
+      openSession: (key) => this.openSession(key),
+      adopt: (session) => {
+        this.session = session;
+        this.encoded = true;
       },
-      replay: null,
-      partial: null,
-    });
+      refresh: () => this.refresh(),
+    };
   }
 
   /** Step 1: a session from the settings, its episodes stored in the hippocampus. */
   async encode(): Promise<void> {
     if (!this.set || this.busy()) return;
-    this.store.setState({ busy: 'Storing episodes…' });
-    try {
-      await this.pace.pause(); // the click's own task ends here
-      const t0 = performance.now();
-      const { episodes, seed } = this.store.getState();
-      const session = await this.openSession({ episodes, seed });
-      if (this.disposed) return;
-      const memory = await this.tensors.storePaced(session.episodes, this.pace);
-      await memory.norms.data();
-      if (this.disposed) return;
-      const newHeldOut = !sameIndices(session.split.heldOut, this.session?.split.heldOut);
-      this.session = session;
-      this.encoded = true;
-      const ms = performance.now() - t0;
-      this.showEncoded(session, ms);
-      this.keeper.episodes({ episodes, seed }, ms);
-      // Another seed or more episodes: other held-out digits, so the map and metrics follow.
-      if (newHeldOut) await this.refresh();
-    } catch (e) {
-      sayFailed(this.store, 'Storing', e, 'encode', this.rebuilding);
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
+    await encodeStep(this.stepsHost, this.session);
   }
 
   /** Step 2: replay from noise cues; shows the first replays as they come out. */
@@ -350,47 +266,7 @@ export class ConsolidationRunner {
     const memory = this.tensors.hippocampus;
     const session = this.session;
     if (!memory || !session || !this.encoded || this.busy()) return;
-    this.store.setState({ busy: 'Replaying…' });
-    try {
-      await this.pace.pause();
-      const t0 = performance.now();
-      session.startReplay(this.store.getState().replays);
-      let shownAt = -Infinity;
-      for (;;) {
-        const k = this.pace.chunk('replay', REPLAY_BATCH);
-        const t = performance.now();
-        const p = await session.replay(memory, k, this.pace);
-        if (!p.result) this.pace.record('replay', k, performance.now() - t);
-        if (this.disposed) return;
-        if (p.result || performance.now() - shownAt > REPLAY_VIEW_MS) {
-          this.store.setState({
-            replay: replayView(session.episodes, p.done, p.replays, p.episode, t0),
-          });
-          shownAt = performance.now();
-        }
-        if (p.result) {
-          const { exact } = p.result;
-          const ms = performance.now() - t0;
-          this.store.setState((st) => ({ replay: st.replay && { ...st.replay, exact, ms } }));
-          const storeMs = this.store.getState().encoded?.ms ?? 0;
-          const { replays, episode } = p.result;
-          this.keeper.replay(this.replayKey(session)!, replays, episode, ms, storeMs);
-          return;
-        }
-        await this.pace.pause();
-      }
-    } catch (e) {
-      sayFailed(this.store, 'Replay', e, 'replay', this.rebuilding);
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
-  }
-
-  /** The replays of `session` as their keep's settings. */
-  private replayKey(session: ConsolidationSession): ReplayKey | null {
-    const r = session.replayed;
-    const { episodes, seed } = session.config;
-    return r ? { episodes, seed, replays: r.episode.length } : null;
+    await replayStep(this.stepsHost, session, memory);
   }
 
   /** Step 3: a fresh VAE trained on the replays only. */
@@ -469,6 +345,20 @@ export class ConsolidationRunner {
     this.remote = null;
   }
 
+  /** What a live run (./pageTrain, ./workerRun) needs from the runner. */
+  private get trainHost(): PageTrainHost {
+    return {
+      store: this.store,
+      pace: this.pace,
+      tensors: this.tensors,
+      pausing: () => this.pauseRequested || this.disposed,
+      gone: () => this.disposed || this.rebuilding,
+      left: () => this.disposed,
+      keepModel: () => this.keepModel(),
+      refreshMap: (vae) => this.refreshMap(vae),
+    };
+  }
+
   private async trainLoop(): Promise<void> {
     const s0 = this.store.getState();
     if (s0.source === 'live' && this.session && !this.busy()) {
@@ -482,81 +372,19 @@ export class ConsolidationRunner {
     const s = this.store.getState();
     if (s.source !== 'live' || trainer.epochsDone >= s.epochs) return;
     this.pauseRequested = false;
-    this.store.setState({ training: 'running', busy: 'Training…' });
-    const n = trainer.n;
-    const epochs = () => this.store.getState().epochs;
-    let mark = performance.now();
-    let seconds = s.trainSeconds;
-    const pace = () => {
-      const done = trainer.epochsDone * n + trainer.position;
-      return {
-        progress: done / (n * epochs()),
-        trainSeconds: seconds,
-        samplesPerSecond: done / Math.max(seconds, 1e-3),
-      };
-    };
-    try {
-      await this.pace.pause();
-      while (trainer.epochsDone < epochs() && !this.pauseRequested && !this.disposed) {
-        const k = this.pace.chunk('train', MAX_TRAIN_CHUNK);
-        const t = performance.now();
-        let steps = 0;
-        const stats = await trainer.train(k, () => steps++);
-        if (steps > 0) this.pace.record('train', steps, performance.now() - t);
-        await this.pace.pause();
-        const now = performance.now();
-        if (stats) {
-          seconds += (now - mark) / 1000;
-          const ev = await session.evaluate(vae, this.pace);
-          await this.tensors.snapshot(trainer.epochsDone);
-          this.store.setState((st) => ({
-            history: [...st.history, epochRecord(stats, ev)],
-            ...pace(),
-          }));
-          this.keepModel();
-          await this.refreshMap(vae);
-          mark = performance.now();
-        } else if (now - mark > 250) {
-          seconds += (now - mark) / 1000;
-          mark = now;
-          this.store.setState(pace());
-        }
-        if (vae.disposed) break;
-      }
-      if (this.disposed || this.rebuilding) return;
-      const finished = trainer.epochsDone >= epochs();
-      const e = epochs();
-      this.store.setState((st) => ({
-        training: finished ? 'done' : 'paused',
-        trainSeconds: seconds,
-        vaeNote: finished
-          ? `Trained live on ${n.toLocaleString('en')} replays for ${e} epoch${e === 1 ? '' : 's'} in ${seconds.toFixed(0)} s.`
-          : st.vaeNote,
-      }));
-      if (finished) this.keepModel();
-    } catch (e) {
-      // On a lost backend the loop fails; rebuild() takes over from the last copy.
-      if (!this.disposed && !this.rebuilding) sayFailed(this.store, 'Training', e, 'train');
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
+    await trainOnPage(this.trainHost, vae, trainer, session);
   }
 
   /** The live run in the worker (./workerRun); if the worker fails, Play goes on on the page. */
   private async workerLoop(remote: WorkerTrainer, session: ConsolidationSession): Promise<void> {
     this.pauseRequested = false;
     const host: WorkerRunHost = {
-      store: this.store,
-      pace: this.pace,
-      pausing: () => this.pauseRequested || this.disposed,
-      gone: () => this.disposed || this.rebuilding,
+      ...this.trainHost,
       showEpoch: (weights, epochs) => {
         const vae = loadVae(weights);
         this.tensors.setVae(vae, weights, epochs);
         return vae;
       },
-      keepModel: () => this.keepModel(),
-      refreshMap: (vae) => this.refreshMap(vae),
     };
     try {
       await runInWorker(host, remote, session);
@@ -621,12 +449,14 @@ export class ConsolidationRunner {
     }));
   }
 
-  /** Applies an exploration's result if its VAE is still the one on screen. */
+  /**
+   * Applies an exploration's result if its VAE is still the one on screen;
+   * one whose VAE was replaced under it is done again on the new one
+   * (./onScreenVae).
+   */
   async show(f: (vae: Vae) => Promise<Patch>): Promise<void> {
-    const vae = this.tensors.vae;
-    if (!vae) return;
-    const patch = await f(vae);
-    if (!vae.disposed && !this.disposed) this.store.setState(patch);
+    const done = await onScreenVae(() => this.tensors.vae, f);
+    if (done && !done.vae.disposed && !this.disposed) this.store.setState(done.result);
   }
 
   /** What the explorations (./explorer) work on: the VAE on screen, the held-out digits, step 1's episodes. */
@@ -724,7 +554,7 @@ export class ConsolidationRunner {
   keepModel(): void {
     const train = this.trainSession;
     const s = this.store.getState();
-    const trainedOn = train ? this.replayKey(train) : null;
+    const trainedOn = train ? replayKey(train) : null;
     const { copy, savedEpochs } = this.tensors;
     this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.cursor?.n ?? null));
   }
