@@ -5,10 +5,11 @@
  * (./tensors: the hippocampus and the VAE, with typed copies to rebuild them
  * when the backend changes) and publishes what the visitor sees to the store.
  * Its parts, each in its own module: steps 1 and 2, storing and replaying
- * (./steps); the live VAE's training, in a Web Worker (./workerRun) or on
- * the page (./pageTrain); what this browser kept, put back as the lab opens
- * (./restore); the explorations' guard against a VAE replaced under them
- * (./onScreenVae).
+ * (./steps); the live VAE's training (./liveTraining), in a Web Worker
+ * (./workerRun) or on the page (./pageTrain); what this browser kept, put
+ * back as the lab opens (./restore); the tensors made again after a
+ * backend change (./backendSwitch); the explorations' guard against a VAE
+ * replaced under them (./onScreenVae).
  *
  * - The session on screen is made from the settings when the digits load
  *   and again at every "Store" (step 1); its held-out digits are the map's
@@ -19,18 +20,10 @@
  *   no task comes near 50 ms even on the WASM backend, which computes on
  *   the main thread; every pass over the held-out digits goes a block of
  *   rows at a time. The chunks never change the numbers.
- * - The live VAE trains in a Web Worker (./trainWorker, WASM) where there
- *   is one: a minibatch of the 784-512-256-L VAE is about 42 ms on WASM,
- *   too close to 50 ms for a chunk. The page shows its progress and, at
- *   each epoch's end, rebuilds the VAE on screen from the weights it sent
- *   (./workerRun); the same seed gives the same VAE (./trainJob.test).
- *   Without workers, or after the worker failed, it trains on the page.
  * - Nothing lost (./keep): the stored episodes, the finished replays and
  *   the visitor's own VAE (at every epoch's end) are kept in IndexedDB and
  *   restored when the lab opens again; ./work holds "Start over", export
  *   and import.
- * - It keeps itself in step: it watches `epochs`, so a paused or finished
- *   live run re-plans when the visitor changes the number of epochs.
  *
  * Tensors: the stored episodes and the VAE are the only long-lived ones; a
  * new "Store", "Train from scratch" and dispose() free the old ones.
@@ -55,26 +48,30 @@ import {
 } from '../../models/consolidation/session';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
-import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
 import type { Patch } from './explore';
-import {
-  browserTrainWorker,
-  startWorkerTraining,
-  type TrainWorkerLike,
-  type WorkerTrainer,
-} from './trainClient';
-import { runInWorker, type WorkerRunHost } from './workerRun';
+import { browserTrainWorker, type TrainWorkerLike } from './trainClient';
 import type { EpisodesKey, KeptWork, LabKeep } from './keep';
 import { WorkKeeper, modelRecord } from './keeping';
 import { PAGE } from './params';
-import { sayFailed, type ConsolidationState, type ConsolidationStore } from './store';
+import type { ConsolidationState, ConsolidationStore } from './store';
 import { LabTensors } from './tensors';
 import { onScreenVae } from './onScreenVae';
-import { trainOnPage, type PageTrainHost } from './pageTrain';
+import { LiveTraining, type LiveTrainingHost } from './liveTraining';
 import { restoreWork } from './restore';
+import { startOverWork } from './startOver';
+import { rebuildOnBackend } from './backendSwitch';
 import { encodeStep, replayKey, replayStep, type StepsHost } from './steps';
 import { latentMap } from './views';
 import { restoredLine, shippedNote } from './work';
+
+/** The explorations' results cleared when another VAE goes on screen. */
+const NO_EXPLORATIONS = {
+  distortion: null,
+  fewShot: null,
+  imagination: null,
+  interpolation: null,
+  probe: null,
+} as const;
 
 export interface RunnerOptions {
   /** Where the visitor's work is kept (default: this browser's IndexedDB). */
@@ -94,25 +91,15 @@ export class ConsolidationRunner {
   private session: ConsolidationSession | null = null;
   private encoded = false;
   private readonly tensors = new LabTensors();
-  /** The live VAE's training cursor over its session's replays. */
-  private trainer: MinibatchTrainer | null = null;
-  /** The live VAE's training in a worker (./trainClient); it replaces `trainer` once started. */
-  private remote: WorkerTrainer | null = null;
-  private readonly makeWorker: () => TrainWorkerLike | null;
-  /** Set when the worker failed: the live VAE trains on the page from then on. */
-  private workerFailed = false;
-  /** The session whose replays the live VAE trains on. */
-  private trainSession: ConsolidationSession | null = null;
+  /** The live VAE's training: its session, its cursor or worker, the loop now running. */
+  private readonly live: LiveTraining;
   /** The shipped VAE, to go back to when the visitor starts over. */
   private shipped: { weights: SerialisedVae; note: string } | null = null;
   private disposed = false;
   private unsubBackend: (() => void) | null = null;
   private readonly unwatch: () => void;
-  /** The training loop now running, if any (a backend change waits for it to stop). */
-  private training: Promise<void> | null = null;
   /** Set while the tensors are rebuilt: a training loop failing on the old backend is expected. */
   private rebuilding = false;
-  private pauseRequested = false;
   /** Writes of the visitor's work to this browser (./keeping). */
   private readonly keeper: WorkKeeper;
   readonly pace: Pace;
@@ -122,9 +109,20 @@ export class ConsolidationRunner {
     options: RunnerOptions = {},
   ) {
     this.pace = options.pace ?? pagePace();
-    this.makeWorker = options.trainWorker ?? browserTrainWorker;
     this.keeper = new WorkKeeper(store, options.keep, () => this.pace.pause());
-    this.unwatch = watchFields(store, ['epochs'], () => this.replan());
+    const host: LiveTrainingHost = {
+      store,
+      pace: this.pace,
+      tensors: this.tensors,
+      left: () => this.disposed,
+      rebuilding: () => this.rebuilding,
+      screenSession: () => this.session,
+      busy: () => this.busy(),
+      keepModel: () => this.keepModel(),
+      refreshMap: (vae) => this.refreshMap(vae),
+    };
+    this.live = new LiveTraining(host, options.trainWorker ?? browserTrainWorker);
+    this.unwatch = watchFields(store, ['epochs'], () => this.live.replan());
   }
 
   /** The pipeline's settings for `key` (the page's preset, the store's VAE settings). */
@@ -172,7 +170,7 @@ export class ConsolidationRunner {
   showShipped(): void {
     const { weights, note } = this.shipped!;
     this.replaceVae(loadVae(weights), weights);
-    this.trainSession = null;
+    this.live.session = null;
     this.store.setState({ source: 'pretrained', vaeNote: note, training: 'idle', history: [] });
   }
 
@@ -186,52 +184,27 @@ export class ConsolidationRunner {
         },
         replaceVae: (vae, weights, epochs) => this.replaceVae(vae, weights, epochs),
         setTraining: (session, trainer) => {
-          this.trainSession = session;
-          this.trainer = trainer;
+          this.live.session = session;
+          this.live.trainer = trainer;
         },
       },
       work,
     );
   }
 
-  /**
-   * Rebuilds the VAE (from its last copy: the shipped weights, or the last
-   * completed epoch) and the hippocampus on the new backend. A live run in
-   * progress stops there and waits for Play.
-   */
+  /** A backend change: the tensors made again on the new backend (./backendSwitch). */
   async rebuild(backendLabel: string): Promise<void> {
     this.rebuilding = true;
-    this.pauseRequested = true;
     try {
-      await this.training;
-      // Storing or replaying: let it finish (or fail) on the old tensors first.
-      while (this.store.getState().busy && !this.disposed)
-        await new Promise((r) => setTimeout(r, 50));
-      if (this.disposed) return;
-      this.tensors.rebuild();
-      const s = this.store.getState();
-      const live = s.source === 'live';
-      const vae = this.tensors.vae;
-      const epochsDone = live ? this.tensors.savedEpochs : 0;
-      this.dropRemote();
-      if (live)
-        this.trainer = vae && this.trainSession ? this.trainSession.trainer(vae, epochsDone) : null;
-      const stopped = live && s.training !== 'idle';
-      const more = epochsDone < s.epochs;
-      this.store.setState({
-        history: live ? s.history.slice(0, epochsDone) : s.history,
-        training: stopped ? (more ? 'paused' : 'done') : s.training,
-        progress: live ? epochsDone / s.epochs : s.progress,
-      });
-      const what = this.tensors.hippocampus ? 'the VAE and the hippocampus were' : 'the VAE was';
-      const epoch = live ? ` (the VAE as it was after epoch ${epochsDone})` : '';
-      const play = stopped && more ? ' Press Play to train on.' : '';
-      say(
-        this.store,
-        'info',
-        `The maths backend changed to ${backendLabel}: ${what} rebuilt on it${epoch}.${play}`,
-      );
-      await this.refresh();
+      const { store, tensors, live } = this;
+      const host = {
+        store,
+        tensors,
+        live,
+        left: () => this.disposed,
+        refresh: () => this.refresh(),
+      };
+      await rebuildOnBackend(host, backendLabel);
     } finally {
       this.rebuilding = false;
     }
@@ -280,151 +253,35 @@ export class ConsolidationRunner {
     const s = this.store.getState();
     const vae = session.createVae(s.latentSize);
     this.replaceVae(vae);
-    this.trainSession = session;
-    this.trainer = session.trainer(vae);
+    this.live.session = session;
+    const trainer = (this.live.trainer = session.trainer(vae));
     await this.tensors.snapshot(0);
     this.store.setState({
       source: 'live',
-      vaeNote: `Training live (${s.latentSize} latents) on ${this.trainer.n.toLocaleString('en')} replays (not the originals).`,
+      vaeNote: `Training live (${s.latentSize} latents) on ${trainer.n.toLocaleString('en')} replays (not the originals).`,
       history: [],
       progress: 0,
       trainSeconds: 0,
       samplesPerSecond: null,
-      distortion: null,
-      fewShot: null,
-      imagination: null,
-      interpolation: null,
-      probe: null,
+      ...NO_EXPLORATIONS,
     });
     this.keepModel();
     await this.refresh();
     await this.resume();
   }
 
-  /** Play: trains on from the next minibatch to the epochs set. */
-  async resume(): Promise<void> {
-    if (this.training) return;
-    const run = this.trainLoop();
-    this.training = run;
-    try {
-      await run;
-    } finally {
-      this.training = null;
-    }
-  }
-
-  /** Where the live VAE's training stands: the worker's cursor, or the page's. */
-  private get cursor(): { n: number; epochsDone: number; position: number } | null {
-    return this.remote ?? this.trainer;
-  }
-
-  /**
-   * The worker for the live VAE, started from its copy (the weights as of
-   * savedEpochs), when the page's cursor stands at that copy; null where
-   * there are no workers (the page trains in chunks then).
-   */
-  private startRemote(): WorkerTrainer | null {
-    const { copy, savedEpochs, vae } = this.tensors;
-    const t = this.trainer;
-    const atCopy = t ? t.vae === vae && t.position === 0 && t.epochsDone === savedEpochs : true;
-    if (this.workerFailed || !copy || !this.trainSession || !atCopy) return null;
-    const remote = startWorkerTraining(
-      copy,
-      this.trainSession.trainingSpec(savedEpochs),
-      this.makeWorker,
-    );
-    if (remote) {
-      this.remote = remote;
-      this.trainer = null;
-    }
-    return remote;
-  }
-
-  private dropRemote(): void {
-    this.remote?.dispose();
-    this.remote = null;
-  }
-
-  /** What a live run (./pageTrain, ./workerRun) needs from the runner. */
-  private get trainHost(): PageTrainHost {
-    return {
-      store: this.store,
-      pace: this.pace,
-      tensors: this.tensors,
-      pausing: () => this.pauseRequested || this.disposed,
-      gone: () => this.disposed || this.rebuilding,
-      left: () => this.disposed,
-      keepModel: () => this.keepModel(),
-      refreshMap: (vae) => this.refreshMap(vae),
-    };
-  }
-
-  private async trainLoop(): Promise<void> {
-    const s0 = this.store.getState();
-    if (s0.source === 'live' && this.session && !this.busy()) {
-      const remote = this.remote ?? this.startRemote();
-      if (remote) return this.workerLoop(remote, this.session);
-    }
-    const vae = this.tensors.vae;
-    const trainer = this.trainer;
-    const session = this.session;
-    if (!vae || !trainer || trainer.vae !== vae || !session || this.busy()) return;
-    const s = this.store.getState();
-    if (s.source !== 'live' || trainer.epochsDone >= s.epochs) return;
-    this.pauseRequested = false;
-    await trainOnPage(this.trainHost, vae, trainer, session);
-  }
-
-  /** The live run in the worker (./workerRun); if the worker fails, Play goes on on the page. */
-  private async workerLoop(remote: WorkerTrainer, session: ConsolidationSession): Promise<void> {
-    this.pauseRequested = false;
-    const host: WorkerRunHost = {
-      ...this.trainHost,
-      showEpoch: (weights, epochs) => {
-        const vae = loadVae(weights);
-        this.tensors.setVae(vae, weights, epochs);
-        return vae;
-      },
-    };
-    try {
-      await runInWorker(host, remote, session);
-    } catch (e) {
-      if (this.disposed || this.rebuilding) return;
-      // What the worker trained since its last epoch is lost; the page goes on from there.
-      this.dropRemote();
-      this.workerFailed = true;
-      const vae = this.tensors.vae;
-      const from = this.tensors.savedEpochs;
-      this.trainer = vae && this.trainSession ? this.trainSession.trainer(vae, from) : null;
-      this.store.setState({ training: 'paused' });
-      sayFailed(this.store, 'Training', e, 'train');
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
+  /** Play: trains on from the next minibatch to the epochs set (./liveTraining). */
+  resume(): Promise<void> {
+    return this.live.resume();
   }
 
   pause(): void {
-    this.pauseRequested = true;
+    this.live.pauseRequested = true;
   }
 
   /** Waits until no training loop runs (after pause(), or at once if none does). */
-  async stopTraining(): Promise<void> {
-    this.pauseRequested = true;
-    await this.training;
-  }
-
-  /** A new number of epochs while a live run waits: paused with epochs to go, or done. */
-  private replan(): void {
-    const s = this.store.getState();
-    const trainer = this.cursor;
-    if (s.source !== 'live' || !trainer || s.training === 'running' || s.training === 'idle') {
-      return;
-    }
-    const done = trainer.epochsDone * trainer.n + trainer.position;
-    this.store.setState({
-      training: trainer.epochsDone < s.epochs ? 'paused' : 'done',
-      progress: Math.min(1, done / (trainer.n * s.epochs)),
-    });
+  stopTraining(): Promise<void> {
+    return this.live.stop();
   }
 
   /** Metrics and map of the VAE on screen. */
@@ -488,17 +345,13 @@ export class ConsolidationRunner {
   /** A VAE from elsewhere (the shipped one, a file) on screen: it does not train here. */
   showVae(vae: Vae, weights: SerialisedVae, patch: Partial<ConsolidationState>): void {
     this.replaceVae(vae, weights);
-    this.trainSession = null;
+    this.live.session = null;
     this.store.setState({
       training: 'idle',
       progress: 0,
       trainSeconds: 0,
       samplesPerSecond: null,
-      distortion: null,
-      fewShot: null,
-      imagination: null,
-      interpolation: null,
-      probe: null,
+      ...NO_EXPLORATIONS,
       ...patch,
     });
   }
@@ -511,58 +364,33 @@ export class ConsolidationRunner {
   async startOver(): Promise<void> {
     await this.stopTraining();
     if (!this.set || !this.shipped || this.busy() || this.disposed) return;
-    this.store.setState({ busy: 'Starting over…', confirmingStartOver: false });
-    try {
-      const cleared = await this.keeper.clear();
-      this.tensors.forgetEpisodes();
-      this.encoded = false;
-      const s = this.store.getState();
-      this.session = await this.openSession({ episodes: s.episodes, seed: s.seed });
-      if (this.disposed) return;
-      this.showShipped();
-      this.store.setState({
-        encoded: null,
-        replay: null,
-        partial: null,
-        progress: 0,
-        trainSeconds: 0,
-        samplesPerSecond: null,
-        distortion: null,
-        fewShot: null,
-        imagination: null,
-        interpolation: null,
-        probe: null,
-        boundary: null,
-      });
-      say(
-        this.store,
-        'info',
-        cleared
-          ? 'Started over: the stored episodes, the replays and the trained VAE kept in this browser are deleted. The settings stay in the link.'
-          : 'Started over on this page, but this browser could not delete what it kept, so it may come back on a reload.',
-        'startOver',
-      );
-      await this.refresh();
-    } catch (e) {
-      sayFailed(this.store, 'Starting over', e, 'startOver');
-    } finally {
-      if (!this.disposed) this.store.setState({ busy: null });
-    }
+    await startOverWork({
+      store: this.store,
+      keeper: this.keeper,
+      left: () => this.disposed,
+      forgetEpisodes: () => {
+        this.tensors.forgetEpisodes();
+        this.encoded = false;
+      },
+      openSession: (key) => this.openSession(key),
+      adopt: (session) => (this.session = session),
+      showShipped: () => this.showShipped(),
+      refresh: () => this.refresh(),
+    });
   }
 
   /** The VAE on screen, when it is the visitor's, into the keep (its copy as of savedEpochs). */
   keepModel(): void {
-    const train = this.trainSession;
+    const train = this.live.session;
     const s = this.store.getState();
     const trainedOn = train ? replayKey(train) : null;
     const { copy, savedEpochs } = this.tensors;
-    this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.cursor?.n ?? null));
+    this.keeper.model(modelRecord(s, copy, savedEpochs, trainedOn, this.live.cursor?.n ?? null));
   }
 
   private replaceVae(vae: Vae, weights: SerialisedVae | null = null, epochs = 0): void {
     this.tensors.setVae(vae, weights, epochs);
-    this.trainer = null;
-    this.dropRemote();
+    this.live.forget();
     this.store.setState({
       partial: null,
       arithmetic: null,
@@ -575,11 +403,11 @@ export class ConsolidationRunner {
   /** Leaving the lab: frees every tensor and stops watching (what is kept stays kept). */
   dispose(): void {
     this.disposed = true;
-    this.pauseRequested = true;
+    this.live.pauseRequested = true;
     this.unwatch();
     this.unsubBackend?.();
     this.keeper.stop();
-    this.dropRemote();
+    this.live.dropRemote();
     this.tensors.dispose();
   }
 }
