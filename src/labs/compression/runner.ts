@@ -6,37 +6,40 @@
  * new data settings regenerate the records (after a short pause, so a
  * slider's drag makes one dataset), new training settings drop the model,
  * new stage settings measure recall again, a new hand-made query runs it.
+ * Its parts: the store's job slots (./jobSlots), the measurements of a
+ * model (./measures), and the summaries made from the jobs' results
+ * (./summaries).
  */
 import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
 import { exportArchive, importArchive } from '../../models/compression/archive';
-import { bytesPerCode } from '../../models/compression/codes';
-import { DEFAULT_RECALL_PLAN } from '../../models/compression/pipeline';
 import { BROTLI_QUALITY, GZIP_LEVEL } from '../../models/compression/lossless';
-import { metricInfo } from '../../models/compression/metrics';
-import {
-  inputWidth,
-  maskableUnits,
-  type Normalisation,
-  type Table,
-} from '../../models/compression/table';
+import type { Normalisation, Table } from '../../models/compression/table';
 import { checkAgainstTable, checkArchiveShape, sizeProblem } from './archiveCheck';
 import type { JobClient } from './client';
-import type { CompressResult, DataSpec, ModelRef, TrainOptions } from './jobs';
+import { JobSlots, message } from './jobSlots';
+import type { CompressResult, DataSpec, ModelRef } from './jobs';
 import { crossCheck, type Settings } from './params';
-import { recordValues } from './queryView';
+import {
+  addCurvePoint,
+  measureLossy,
+  measureRecall,
+  runQuery,
+  stageOptions,
+  trainOptions,
+  type MeasureHost,
+} from './measures';
+import { dataSummary, importedSummary, trainedSummary } from './summaries';
 import { TrainingRun, type TrainingHooks } from './training';
 import {
   idleJob,
   idleTraining,
   withoutModel,
-  type CompressedSummary,
   type CompressionState,
   type CompressionStore,
-  type JobState,
 } from './store';
 
-export const PREVIEW_RECORDS = 6;
+export { PREVIEW_RECORDS } from './summaries';
 const DATA_FIELDS = ['dataset', 'records', 'genes', 'seed'] as const;
 const MODEL_FIELDS = ['bits', 'hidden', 'epochs', 'batchSize', 'precision'] as const;
 const RECALL_FIELDS = ['stage', 'beta', 'queries'] as const;
@@ -53,8 +56,6 @@ export interface RunnerOptions {
   readonly debounceMs?: number;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export class CompressionRunner {
   private table: Table | null = null;
   private norm: Normalisation | null = null;
@@ -67,12 +68,15 @@ export class CompressionRunner {
   private readonly unwatch: (() => void)[];
   private disposed = false;
   private readonly client: JobClient;
+  /** The store's job slots, each running, done or failed (./jobSlots). */
+  private readonly jobs: JobSlots;
 
   constructor(
     readonly store: CompressionStore,
     private readonly o: RunnerOptions,
   ) {
     this.client = o.client;
+    this.jobs = new JobSlots(store, () => this.disposed);
     this.unwatch = [
       watchFields(store, DATA_FIELDS, () => this.later('data', () => void this.generate())),
       watchFields(store, MODEL_FIELDS, () => this.dropModel()),
@@ -112,42 +116,6 @@ export class CompressionRunner {
     if (!this.disposed) this.store.setState({ [key]: value } as Pick<CompressionState, K>);
   }
 
-  private patchJob<
-    K extends 'data' | 'lossless' | 'lossy' | 'recall' | 'queryView' | 'importCheck',
-  >(key: K, patch: Partial<JobState<NonNullable<CompressionState[K]['result']>>>): void {
-    if (this.disposed) return;
-    this.store.setState((s) => ({ [key]: { ...s[key], ...patch } }) as Pick<CompressionState, K>);
-  }
-
-  /** Runs a job for a store slot: running, then done with its result or error. */
-  private async track<
-    K extends 'data' | 'lossless' | 'lossy' | 'recall' | 'queryView' | 'importCheck',
-    R,
-  >(
-    key: K,
-    source: string,
-    work: (progress: (f: number) => void) => Promise<R | null>,
-    toResult: (r: R) => NonNullable<CompressionState[K]['result']>,
-  ): Promise<R | null> {
-    const t0 = performance.now();
-    this.patchJob(key, { status: 'running', progress: 0, error: null });
-    try {
-      const r = await work((f) => this.patchJob(key, { progress: f }));
-      if (r === null || this.disposed) return null;
-      this.patchJob(key, {
-        status: 'done',
-        progress: 1,
-        result: toResult(r),
-        ms: performance.now() - t0,
-      });
-      return r;
-    } catch (e) {
-      this.patchJob(key, { status: 'error', error: message(e) });
-      if (!this.disposed) say(this.store, 'error', message(e), source);
-      return null;
-    }
-  }
-
   private specOf(s: Settings): DataSpec {
     return {
       dataset: s.dataset,
@@ -174,38 +142,16 @@ export class CompressionRunner {
       training: idleTraining(),
       importCheck: idleJob(),
     });
-    const r = await this.track(
+    const r = await this.jobs.track(
       'data',
       'generate',
       () => this.client.run('data', { kind: 'generate', spec }),
-      (g) => {
-        const t = g.table;
-        return {
-          dataset: settings.dataset,
-          label: t.label,
-          records: t.n,
-          seed: settings.seed,
-          genes: settings.genes,
-          inputs: inputWidth(t.fields),
-          maskable: maskableUnits(t.fields),
-          fields: t.fields.map((f) => ({
-            name: f.name,
-            kind: f.kind,
-            width: f.kind === 'category' ? 1 : f.columns.length,
-          })),
-          metrics: metricInfo(t.fields),
-          csvBytes: g.csvBytes,
-          binaryBytes: g.binaryBytes,
-          preview: Array.from({ length: Math.min(PREVIEW_RECORDS, t.n) }, (_, i) =>
-            recordValues(t, i),
-          ),
-        };
-      },
+      (g) => dataSummary(settings, g),
     );
     if (!r || this.spec !== spec) return;
     this.table = r.table;
     this.norm = r.norm;
-    void this.track(
+    void this.jobs.track(
       'lossless',
       'generate',
       () =>
@@ -219,20 +165,6 @@ export class CompressionRunner {
     );
   }
 
-  private trainOptions(s: Settings): TrainOptions {
-    return {
-      bits: s.bits,
-      hidden: s.hidden,
-      epochs: s.epochs,
-      batchSize: s.batchSize,
-      seed: s.seed,
-    };
-  }
-
-  private stageOptions(s: Settings) {
-    return { request: s.stage, beta: s.beta };
-  }
-
   get isTraining(): boolean {
     return this.training !== null;
   }
@@ -243,7 +175,7 @@ export class CompressionRunner {
     if (!table || !norm || !spec || this.training) return;
     this.dropModel();
     const s = this.s;
-    const options = this.trainOptions(s);
+    const options = trainOptions(s);
     const run = new TrainingRun(this.client, {
       ...this.o.training,
       onMode: (choice, backend, stepMs) =>
@@ -298,7 +230,7 @@ export class CompressionRunner {
           id: this.nextId++,
           weights,
           precision: s.precision,
-          stage: this.stageOptions(s),
+          stage: stageOptions(s),
         },
         undefined,
         buffers,
@@ -324,27 +256,9 @@ export class CompressionRunner {
   }
 
   private useCompressed(c: CompressResult, epochLoss: readonly number[]): void {
-    const w = c.model.weights;
     this.ref = { id: this.nextId++, model: c.model, codes: c.codes, canEncode: true };
     this.archive = c.archive;
-    const summary: CompressedSummary = {
-      id: this.ref.id,
-      source: 'trained',
-      bits: w.bits,
-      hidden: w.hidden,
-      inputs: w.inputs,
-      precision: c.model.precision,
-      records: c.codes.length / bytesPerCode(w.bits),
-      archiveBytes: c.archive.length,
-      archiveWithEncoderBytes: c.archiveWithEncoderBytes,
-      parts: c.parts,
-      roundTrip: c.roundTrip,
-      reconstructionError: c.reconstructionError,
-      distinctCodes: c.distinctCodes,
-      choice: c.choice,
-      canEncode: true,
-      epochLoss: [...epochLoss],
-    };
+    const summary = trainedSummary(this.ref.id, c, epochLoss);
     this.set('compressed', summary);
     this.afterModel();
   }
@@ -356,113 +270,29 @@ export class CompressionRunner {
     void this.runQuery();
   }
 
+  /** What the measurements (./measures) work on: what is on screen now. */
+  private get measureHost(): MeasureHost {
+    const { store, client, jobs, spec, ref, archive } = this;
+    return { store, client, jobs, spec, ref, archive, left: () => this.disposed };
+  }
+
   private measureLossy(): void {
-    const { spec, archive } = this;
-    if (!spec || !archive) return;
-    this.client.cancel('lossy');
-    void this.track(
-      'lossy',
-      'train',
-      () =>
-        this.client.run('lossy', {
-          kind: 'lossy',
-          spec,
-          budget: archive.length,
-          seed: this.s.seed,
-        }),
-      (l) => l.points,
-    );
+    measureLossy(this.measureHost);
   }
 
   /** Measures recall for every point of the plan (the CLI's plan and seeds). */
   remeasure(): void {
-    const { spec, ref } = this;
-    if (!spec || !ref) return;
-    this.client.cancel('recall');
-    const s = this.s;
-    void this.track(
-      'recall',
-      'measureRecall',
-      (progress) =>
-        this.client.run(
-          'recall',
-          {
-            kind: 'recall',
-            spec,
-            ref,
-            stage: this.stageOptions(s),
-            plan: { ...DEFAULT_RECALL_PLAN, queries: s.queries },
-            seed: s.seed,
-          },
-          (p) => progress(p.done / p.total),
-        ),
-      (r) => ({ choice: r.choice, points: r.points }),
-    );
+    measureRecall(this.measureHost);
   }
 
   /** Runs the hand-made query of the settings (record, kind, amount). */
-  async runQuery(): Promise<void> {
-    const { spec, ref } = this;
-    if (!spec || !ref) return;
-    const { settings, notes } = crossCheck({ ...this.s, bits: ref.model.weights.bits });
-    for (const n of notes) say(this.store, 'warn', n, 'runQuery');
-    if (settings.query !== 'flip' && !ref.canEncode) {
-      say(
-        this.store,
-        'warn',
-        'This model came from a file without its encoder: only flipped bits can be queried.',
-        'runQuery',
-      );
-      return;
-    }
-    this.client.cancel('query');
-    await this.track(
-      'queryView',
-      'runQuery',
-      () =>
-        this.client.run('query', {
-          kind: 'query',
-          spec,
-          ref,
-          stage: this.stageOptions(settings),
-          record: settings.record,
-          query: settings.query,
-          amount: settings.amount,
-          seed: (settings.seed * 1_000_003 + settings.record) >>> 0,
-        }),
-      (q) => q.view,
-    );
+  runQuery(): Promise<void> {
+    return runQuery(this.measureHost);
   }
 
   /** Trains the autoencoder at another K, in a worker, for its own rate-distortion curve. */
-  async addCurvePoint(bits: number): Promise<void> {
-    const { spec } = this;
-    if (!spec || this.s.curve.running !== null) return;
-    const s = this.s;
-    this.store.setState((st) => ({
-      curve: { ...st.curve, running: bits, progress: 0, error: null },
-    }));
-    try {
-      const r = await this.client.run(
-        'curve',
-        { kind: 'curve', spec, options: { ...this.trainOptions(s), bits }, precision: s.precision },
-        (p) =>
-          this.store.setState((st) => ({ curve: { ...st.curve, progress: p.done / p.total } })),
-      );
-      if (!r || this.disposed || this.spec !== spec) return;
-      this.store.setState((st) => ({
-        curve: {
-          ...st.curve,
-          running: null,
-          points: [...st.curve.points.filter((p) => p.bits !== bits), r.point].sort(
-            (a, b) => a.bits - b.bits,
-          ),
-        },
-      }));
-    } catch (e) {
-      this.store.setState((st) => ({ curve: { ...st.curve, running: null, error: message(e) } }));
-      say(this.store, 'error', `Training K = ${bits} failed: ${message(e)}`, 'addCurvePoint');
-    }
+  addCurvePoint(bits: number): Promise<void> {
+    return addCurvePoint(this.measureHost, bits, () => this.spec);
   }
 
   /** The file of the model on screen (with the encoder when asked and known). */
@@ -493,7 +323,7 @@ export class CompressionRunner {
       replaced: false,
     };
     const refuse = (problems: string[], hasEncoder = false) => {
-      this.patchJob('importCheck', {
+      this.jobs.patch('importCheck', {
         status: 'done',
         result: { ...base, problems, hasEncoder },
       });
@@ -509,7 +339,7 @@ export class CompressionRunner {
     if (against.length) return refuse(against, shape.header.encoder);
     const current = this.ref;
     const s = this.s;
-    const v = await this.track(
+    const v = await this.jobs.track(
       'importCheck',
       'importFile',
       () =>
@@ -518,7 +348,7 @@ export class CompressionRunner {
           spec,
           file: bytes,
           current,
-          stage: this.stageOptions(s),
+          stage: stageOptions(s),
         }),
       (r) => ({
         ...base,
@@ -542,28 +372,10 @@ export class CompressionRunner {
       canEncode: archive.hasEncoder,
     };
     this.archive = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : bytes;
-    const w = archive.model.weights;
     this.store.setState({
       ...withoutModel(),
       training: idleTraining(),
-      compressed: {
-        id: this.ref.id,
-        source: 'imported',
-        bits: w.bits,
-        hidden: w.hidden,
-        inputs: w.inputs,
-        precision: archive.model.precision,
-        records: archive.records,
-        archiveBytes: this.archive.length,
-        archiveWithEncoderBytes: archive.hasEncoder ? bytes.length : null,
-        parts: v.parts,
-        roundTrip: null,
-        reconstructionError: v.reconstructionError,
-        distinctCodes: v.distinctCodes,
-        choice: v.choice,
-        canEncode: archive.hasEncoder,
-        epochLoss: [],
-      },
+      compressed: importedSummary(this.ref.id, archive, this.archive.length, bytes.length, v),
     });
     this.afterModel();
   }
