@@ -16,8 +16,8 @@ import {
 import {
   describe as describeEpisode,
   MEMORY_DEFAULTS,
-  runConsolidatingMemory,
 } from '../src/models/human/consolidatingMemory';
+import { runConsolidatingMemory } from '../src/models/human/memoryDay';
 import {
   INTERFERENCE_DEFAULTS,
   interferenceSweep,

@@ -6,16 +6,14 @@ import {
   MEMORY_DEFAULTS,
   probe,
   recall,
-  runConsolidatingMemory,
   sleep,
-  stepDay,
   strength,
   study,
   TEST_AT,
   type Episode,
   type EpisodeEvent,
-  type DayReport,
 } from './consolidatingMemory';
+import { runConsolidatingMemory, stepDay, type DayReport } from './memoryDay';
 
 // kitchen, coffee, morning with Mum / Mum+Sam / Sam; a beach one-off; a park one-off.
 const breakfast = (people: number[]): Episode => ({ place: 0, people, object: 0, time: 0 });

@@ -9,9 +9,9 @@ import {
   describe,
   MEMORY_DEFAULTS,
   PEOPLE,
-  ROUTINES,
   type EpisodeEvent,
 } from '../../../models/human/consolidatingMemory';
+import { ROUTINES } from '../../../models/human/memorySchedule';
 import { CommandButton } from '../../../ui/CommandButton';
 import { TeX } from '../../../ui/Math';
 import { MEMORY_COMMANDS, PART2_COMMANDS } from './commands';

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import {
   describe,
   MEMORY_DEFAULTS,
-  ROUTINES,
   type EpisodeEvent,
 } from '../../../models/human/consolidatingMemory';
+import { ROUTINES } from '../../../models/human/memorySchedule';
 import { CommandButton } from '../../../ui/CommandButton';
 import { LineChart, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';

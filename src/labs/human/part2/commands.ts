@@ -9,10 +9,10 @@ import { dismiss, say } from '../../../engine/messages';
 import {
   OBJECTS,
   PLACES,
-  ROUTINES,
   TIMES_OF_DAY,
   type EpisodeEvent,
 } from '../../../models/human/consolidatingMemory';
+import { ROUTINES } from '../../../models/human/memorySchedule';
 import type { SchedulePreset } from '../../../models/human/spacing';
 import { actrFitFor, MIN_FIT_POINTS } from './forgettingView';
 import type { MemoryRunner } from './memoryRunner';

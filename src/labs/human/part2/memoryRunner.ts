@@ -8,11 +8,8 @@
  */
 import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../../engine/runLoop';
 import { watchFields } from '../../../engine/watch';
-import {
-  makeSchedule,
-  emptyState,
-  type EpisodeEvent,
-} from '../../../models/human/consolidatingMemory';
+import { emptyState, type EpisodeEvent } from '../../../models/human/consolidatingMemory';
+import { makeSchedule } from '../../../models/human/memorySchedule';
 import { dayFrames, type MemoryFrame } from './memoryView';
 import type { MemoryStepper, Part2Store } from './store';
 

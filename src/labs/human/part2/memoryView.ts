@@ -11,7 +11,6 @@ import {
   decode,
   probe,
   sleep,
-  stepDay,
   strength,
   study,
   TEST_AT,
@@ -21,13 +20,13 @@ import {
   PLACES,
   TIMES_OF_DAY,
   type Attention,
-  type DayReport,
   type EpisodeEvent,
   type MemorySlot,
   type MemoryState,
   type Query,
   type SleepReport,
 } from '../../../models/human/consolidatingMemory';
+import { stepDay, type DayReport } from '../../../models/human/memoryDay';
 import { ANY, type Part2Settings } from './params';
 
 export const PHASES = ['study', 'sleep', 'test'] as const;

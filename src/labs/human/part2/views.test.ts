@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EBBINGHAUS_1885 } from '../../../data/ebbinghaus';
-import { emptyState, makeSchedule } from '../../../models/human/consolidatingMemory';
+import { emptyState } from '../../../models/human/consolidatingMemory';
+import { makeSchedule } from '../../../models/human/memorySchedule';
 import { MASSED_LAG_SECONDS } from '../../../models/human/spacing';
 import { runInChunks } from './chunks';
 import { actrError, actrFitFor, fitChosen } from './forgettingView';
