@@ -4,23 +4,11 @@
  * missing), loaded on its first job.
  */
 import { runTrainJob } from './jobTrain';
+import { startWorkerTf } from '../../engine/workerTf';
 import { serve, workerEnv } from './workerScope';
 
 let ready: Promise<string> | null = null;
 
-async function prepare(): Promise<string> {
-  const [tf, { configureWasm }] = await Promise.all([
-    import('@tensorflow/tfjs-core'),
-    import('../../engine/wasmPaths'),
-    import('../../models/compression/registerGradients'),
-  ]);
-  configureWasm();
-  if (!(await tf.setBackend('wasm').catch(() => false))) {
-    await import('@tensorflow/tfjs-backend-cpu');
-    await tf.setBackend('cpu');
-  }
-  await tf.ready();
-  return tf.getBackend();
-}
+const prepare = () => startWorkerTf(() => import('../../models/compression/registerGradients'));
 
 serve(runTrainJob, { ...workerEnv, prepareTraining: () => (ready ??= prepare()) });

@@ -5,23 +5,14 @@
  * the first job. The page's thread only receives the progress and, at each
  * epoch's end, the weights.
  */
+import { startWorkerTf } from '../../engine/workerTf';
 import { trainJobHandler, transferOf, type FromTrainWorker, type ToTrainWorker } from './trainJob';
 
 let ready: Promise<void> | null = null;
 
-async function prepare(): Promise<void> {
-  const [tf, { configureWasm }] = await Promise.all([
-    import('@tensorflow/tfjs-core'),
-    import('../../engine/wasmPaths'),
-    import('../../models/consolidation/registerGradients'),
-  ]);
-  configureWasm();
-  if (!(await tf.setBackend('wasm').catch(() => false))) {
-    await import('@tensorflow/tfjs-backend-cpu');
-    await tf.setBackend('cpu');
-  }
-  await tf.ready();
-}
+const prepare = async (): Promise<void> => {
+  await startWorkerTf(() => import('../../models/consolidation/registerGradients'));
+};
 
 const scope = self as unknown as {
   postMessage(msg: FromTrainWorker, transfer?: Transferable[]): void;
