@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { memoryKeyValue, StoreError, type KeyValueStore } from '../../engine/idb';
 import { MNIST_PIXELS } from '../../data/mnist';
-import {
-  initialParams,
-  paramSpecs,
-  vaeConfig,
-  type SerialisedVae,
-} from '../../models/consolidation/vaeParams';
+import type { SerialisedVae } from '../../models/consolidation/vaeParams';
+import { smallSerialisedVae } from '../../testing/smallVae';
 import {
   checkModel,
   KEEP_VERSION,
@@ -19,21 +15,8 @@ import {
 
 const d = MNIST_PIXELS;
 
-function serialisedVae(seed: number, latentSize = 2): SerialisedVae {
-  const config = vaeConfig({ inputSize: d, hiddenSize: 8, latentSize, seed });
-  const parts = initialParams(config);
-  const weights = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) weights.set(p, (o += p.length) - p.length);
-  return {
-    format: 'engram-vae',
-    version: 2,
-    config,
-    step: 94,
-    params: paramSpecs(config),
-    weights,
-  };
-}
+const serialisedVae = (seed: number, latentSize = 2): SerialisedVae =>
+  smallSerialisedVae({ seed, latentSize, step: 94 });
 
 function replaySet(episodes: number, seed: number, replays: number): KeptReplay {
   const rng = createRng(seed);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MNIST_PIXELS } from '../../data/mnist';
-import {
-  initialParams,
-  paramSpecs,
-  vaeConfig,
-  vaeToJson,
-  type SerialisedVae,
-} from '../../models/consolidation/vaeParams';
+import { vaeToJson, type SerialisedVae } from '../../models/consolidation/vaeParams';
+import { smallSerialisedVae } from '../../testing/smallVae';
 import {
   MAX_VAE_FILE_BYTES,
   readVaeFile,
@@ -15,21 +10,8 @@ import {
   vaeFileName,
 } from './vaeFile';
 
-function serialisedVae(inputSize = MNIST_PIXELS, latentSize = 2): SerialisedVae {
-  const config = vaeConfig({ inputSize, hiddenSize: 8, latentSize, seed: 4 });
-  const parts = initialParams(config);
-  const weights = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) weights.set(p, (o += p.length) - p.length);
-  return {
-    format: 'engram-vae',
-    version: 2,
-    config,
-    step: 40,
-    params: paramSpecs(config),
-    weights,
-  };
-}
+const serialisedVae = (inputSize = MNIST_PIXELS, latentSize = 2): SerialisedVae =>
+  smallSerialisedVae({ inputSize, latentSize });
 
 const file = (content: unknown, name = 'vae.json') =>
   Object.assign(new Blob([typeof content === 'string' ? content : JSON.stringify(content)]), {
