@@ -31,8 +31,8 @@
  * Gradients must be registered first (./gradients).
  *
  * Reads from the backend are asynchronous (`await t.data()`): step() and
- * weights() return promises. On WebGPU in Chromium a synchronous
- * `dataSync()` can give zeros without an error, and it blocks the thread
+ * weights() return promises. On WebGPU in Chromium a synchronous read
+ * (`dataSync`) can give zeros without an error, and it blocks the thread
  * while the GPU finishes. One step at a time: step() refuses to start while
  * the previous one is still reading its loss.
  */
