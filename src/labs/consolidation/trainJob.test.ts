@@ -5,27 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistNode } from '../../data/mnistNode';
 import { disposePatterns } from '../../models/modern/modernHopfield';
 import {
-  CONSOLIDATION_PRESETS,
   createConsolidationSession,
-  type ConsolidationConfig,
   type ConsolidationSession,
 } from '../../models/consolidation/session';
 import type { EpochStats } from '../../models/consolidation/vaeTrain';
 import { inProcessTrainWorker, startWorkerTraining } from './trainClient';
 import { TrainJob, type FromTrainWorker } from './trainJob';
-
-const TINY: ConsolidationConfig = {
-  ...CONSOLIDATION_PRESETS.experiment,
-  episodes: 40,
-  replays: 48,
-  hidden: [8],
-  latentSize: 2,
-  epochs: 2,
-  batchSize: 16,
-  heldOut: 30,
-  labelled: 15,
-  seed: 5,
-};
+import { TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
 
 let session: ConsolidationSession;
 

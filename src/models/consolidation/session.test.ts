@@ -18,24 +18,11 @@ import {
   CONSOLIDATION_PRESETS,
   createConsolidationSession,
   openConsolidationSession,
-  type ConsolidationConfig,
   type ConsolidationSession,
 } from './session';
 import { unitFromBipolarRange } from './vae';
 import { trainEpochs } from './vaeTrain';
-
-const TINY: ConsolidationConfig = {
-  ...CONSOLIDATION_PRESETS.experiment,
-  episodes: 40,
-  replays: 48,
-  hidden: [8],
-  latentSize: 2,
-  epochs: 2,
-  batchSize: 16,
-  heldOut: 30,
-  labelled: 15,
-  seed: 5,
-};
+import { TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
 
 let set: MnistSet;
 
