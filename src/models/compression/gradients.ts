@@ -38,19 +38,33 @@ export const TRAINING_KERNELS: readonly string[] = [
   'Reshape',
 ];
 
+/** Kernels of `kernels` with no gradient registered on the tfjs-core this module sees. */
+export function missingGradientsOf(kernels: readonly string[]): string[] {
+  return kernels.filter((k) => tf.getGradient(k) === undefined);
+}
+
+/**
+ * Throws unless every kernel of `kernels` has a gradient registered; the
+ * message names the missing ones, then `toImport` (what to import, and
+ * where). The VAE's check (../consolidation/vaeGradients) uses it too.
+ */
+export function assertGradientsOf(kernels: readonly string[], toImport: string): void {
+  const missing = missingGradientsOf(kernels);
+  if (missing.length > 0) {
+    throw new Error(`tfjs has no gradient for ${missing.join(', ')}: import ${toImport}`);
+  }
+}
+
 /** Kernels of TRAINING_KERNELS with no gradient registered on the tfjs-core this module sees. */
 export function missingGradients(): string[] {
-  return TRAINING_KERNELS.filter((k) => tf.getGradient(k) === undefined);
+  return missingGradientsOf(TRAINING_KERNELS);
 }
 
 /** Throws, naming what to import, unless every gradient the loss needs is registered. */
 export function assertGradients(): void {
-  const missing = missingGradients();
-  if (missing.length > 0) {
-    throw new Error(
-      `tfjs has no gradient for ${missing.join(', ')}: import ` +
-        "'src/models/compression/registerGradients' (browser, vitest) or load " +
-        "'@tensorflow/tfjs-core/dist/register_all_gradients' with require() (Node CLI) first",
-    );
-  }
+  assertGradientsOf(
+    TRAINING_KERNELS,
+    "'src/models/compression/registerGradients' (browser, vitest) or load " +
+      "'@tensorflow/tfjs-core/dist/register_all_gradients' with require() (Node CLI) first",
+  );
 }

@@ -9,11 +9,12 @@
  * - browser (Vite) and vitest: import './registerGradients';
  * - the Node CLI (tsx), where that ES-module tree cannot be imported:
  *   cli/gradients.ts loads it with require().
- * ./vae checks before its first training step and says what to import.
+ * ./vae checks before its first training step and says what to import (the
+ * check itself is ../compression/gradients' assertGradientsOf).
  * The dense layers' matrix products have their own gradient (./vaeNet), so
  * BatchMatMul's is not needed.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { assertGradientsOf, missingGradientsOf } from '../compression/gradients';
 
 /** Kernels in the VAE's loss whose gradients autodiff needs. */
 export const VAE_KERNELS: readonly string[] = [
@@ -32,17 +33,14 @@ export const VAE_KERNELS: readonly string[] = [
 
 /** Kernels of VAE_KERNELS with no gradient registered on the tfjs-core this module sees. */
 export function missingVaeGradients(): string[] {
-  return VAE_KERNELS.filter((k) => tf.getGradient(k) === undefined);
+  return missingGradientsOf(VAE_KERNELS);
 }
 
 /** Throws, naming what to import, unless every gradient the VAE's loss needs is registered. */
 export function assertVaeGradients(): void {
-  const missing = missingVaeGradients();
-  if (missing.length > 0) {
-    throw new Error(
-      `tfjs has no gradient for ${missing.join(', ')}: import ` +
-        "'src/models/consolidation/registerGradients' (browser, vitest) or call " +
-        'registerGradientsInNode from cli/gradients.ts (Node CLI) before training the VAE',
-    );
-  }
+  assertGradientsOf(
+    VAE_KERNELS,
+    "'src/models/consolidation/registerGradients' (browser, vitest) or call " +
+      'registerGradientsInNode from cli/gradients.ts (Node CLI) before training the VAE',
+  );
 }
