@@ -105,12 +105,7 @@ export function DataSection() {
           <LabButton command={COMMANDS.newSeed} />
         </div>
         <div className="cz-buttons">
-          <LabButton
-            command={COMMANDS.generate}
-
-            variant="primary"
-            testId="generate"
-          />
+          <LabButton command={COMMANDS.generate} variant="primary" testId="generate" />
         </div>
       </div>
       <DataSummary />

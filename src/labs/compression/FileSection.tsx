@@ -94,12 +94,7 @@ export function FileSection() {
       </p>
       <div className="cz-row">
         <div className="cz-buttons">
-          <LabButton
-            command={COMMANDS.exportFile}
-
-            variant="primary"
-            testId="export"
-          />
+          <LabButton command={COMMANDS.exportFile} variant="primary" testId="export" />
         </div>
         <ParamToggle
           name="exportEncoder"

@@ -239,12 +239,7 @@ export function QuerySection() {
           }
         />
         <div className="cz-buttons">
-          <LabButton
-            command={COMMANDS.runQuery}
-
-            variant="primary"
-            testId="run-query"
-          />
+          <LabButton command={COMMANDS.runQuery} variant="primary" testId="run-query" />
         </div>
         <p className="small muted">Changing any of these runs the query again.</p>
       </div>

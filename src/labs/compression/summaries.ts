@@ -8,6 +8,7 @@
 import type { Archive } from '../../models/compression/archive';
 import { bytesPerCode } from '../../models/compression/codes';
 import { metricInfo } from '../../models/compression/metrics';
+import type { CompressionModel } from '../../models/compression/model';
 import { inputWidth, maskableUnits } from '../../models/compression/table';
 import type { CompressResult, GenerateResult, VerifyResult } from './jobs';
 import type { Settings } from './params';
@@ -40,21 +41,29 @@ export function dataSummary(settings: Settings, g: GenerateResult): DataSummary 
   };
 }
 
+/**
+ * What both compressed summaries say of the model itself, trained here or
+ * read from a file: its K code bits, H hidden units, input width and the
+ * precision of its decoder's weights.
+ */
+function modelShape(
+  model: CompressionModel,
+): Pick<CompressedSummary, 'bits' | 'hidden' | 'inputs' | 'precision'> {
+  const w = model.weights;
+  return { bits: w.bits, hidden: w.hidden, inputs: w.inputs, precision: model.precision };
+}
+
 /** The model trained on the page, compressed (`id` names it; `epochLoss` is its training's). */
 export function trainedSummary(
   id: number,
   c: CompressResult,
   epochLoss: readonly number[],
 ): CompressedSummary {
-  const w = c.model.weights;
   return {
     id,
     source: 'trained',
-    bits: w.bits,
-    hidden: w.hidden,
-    inputs: w.inputs,
-    precision: c.model.precision,
-    records: c.codes.length / bytesPerCode(w.bits),
+    ...modelShape(c.model),
+    records: c.codes.length / bytesPerCode(c.model.weights.bits),
     archiveBytes: c.archive.length,
     archiveWithEncoderBytes: c.archiveWithEncoderBytes,
     parts: c.parts,
@@ -78,14 +87,10 @@ export function importedSummary(
   fileBytes: number,
   v: VerifyResult,
 ): CompressedSummary {
-  const w = archive.model.weights;
   return {
     id,
     source: 'imported',
-    bits: w.bits,
-    hidden: w.hidden,
-    inputs: w.inputs,
-    precision: archive.model.precision,
+    ...modelShape(archive.model),
     records: archive.records,
     archiveBytes,
     archiveWithEncoderBytes: archive.hasEncoder ? fileBytes : null,
