@@ -4,12 +4,14 @@
  * study step (context drifting), the start-of-list reinstatement, then every
  * recall attempt (support, choice, context reinstated). The runner retraces
  * the list when a setting it depends on changes, keeping the frame on screen
- * where it can, and follows the speed setting itself. A slider being dragged
- * sends many values: the runner retraces once they stop (debounceMs after
- * the last), so each step of a drag re-renders only the slider and not the
- * watched list's strip and bars (0: retrace at once, as the unit tests do).
+ * where it can, and follows the speed setting itself (engine/speedLoop). A
+ * slider being dragged sends many values: the runner retraces once they stop
+ * (debounceMs after the last), so each step of a drag re-renders only the
+ * slider and not the watched list's strip and bars (0: retrace at once, as
+ * the unit tests do).
  */
-import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
+import type { RunLoop, RunLoopOptions } from '../../engine/runLoop';
+import { createSpeedLoop } from '../../engine/speedLoop';
 import { watchFields } from '../../engine/watch';
 import { createWordSampler } from '../../data/words';
 import { traceList } from '../../models/human/watchList';
@@ -24,9 +26,6 @@ export const TRACE_FIELDS: readonly (keyof HumanState)[] = [
 
 /** Offset of the seed that picks the watched list's word labels. */
 const LABEL_SEED_OFFSET = 1_000_003;
-
-/** Animation frames per second the speed setting assumes. */
-const FPS = 60;
 
 export class WatchRunner {
   private loop: RunLoop | null = null;
@@ -50,15 +49,12 @@ export class WatchRunner {
   start(): void {
     if (this.loop) return;
     const store = this.store;
-    this.loop = createRunLoop((n) => this.advance(n), {
+    const { loop, unwatchSpeed } = createSpeedLoop(store, 'speed', (n) => this.advance(n), {
       ...this.loopOptions,
-      speed: store.getState().speed / FPS,
       onChange: (playing) => store.setState({ playing }),
     });
-    this.unwatch = [
-      watchFields(store, TRACE_FIELDS, () => this.retraceSoon()),
-      watchFields(store, ['speed'], (s) => this.loop?.setSpeed(s.speed / FPS)),
-    ];
+    this.loop = loop;
+    this.unwatch = [watchFields(store, TRACE_FIELDS, () => this.retraceSoon()), unwatchSpeed];
     this.retrace();
   }
 

@@ -4,17 +4,15 @@
  * stepper first reaches it (a few ms a day). It starts over when the seed
  * changes, keeps the frames it has when only the number of days changes
  * (the schedule of the first days does not depend on how many follow), and
- * follows the speed setting itself.
+ * follows the speed setting itself (engine/speedLoop).
  */
-import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../../engine/runLoop';
+import type { RunLoop, RunLoopOptions } from '../../../engine/runLoop';
+import { createSpeedLoop } from '../../../engine/speedLoop';
 import { watchFields } from '../../../engine/watch';
 import { emptyState, type EpisodeEvent } from '../../../models/human/consolidatingMemory';
 import { makeSchedule } from '../../../models/human/memorySchedule';
 import { dayFrames, type MemoryFrame } from './memoryView';
 import type { MemoryStepper, Part2Store } from './store';
-
-/** Animation frames per second the speed setting assumes. */
-const FPS = 60;
 
 export class MemoryRunner {
   private loop: RunLoop | null = null;
@@ -32,15 +30,15 @@ export class MemoryRunner {
   start(): void {
     if (this.loop) return;
     const store = this.store;
-    this.loop = createRunLoop((n) => this.advance(n), {
+    const { loop, unwatchSpeed } = createSpeedLoop(store, 'memorySpeed', (n) => this.advance(n), {
       ...this.loopOptions,
-      speed: store.getState().memorySpeed / FPS,
       onChange: (playing) => this.patch({ playing }),
     });
+    this.loop = loop;
     this.unwatch = [
       watchFields(store, ['memorySeed'], () => this.restart()),
       watchFields(store, ['memoryDays'], () => this.resize()),
-      watchFields(store, ['memorySpeed'], (s) => this.loop?.setSpeed(s.memorySpeed / FPS)),
+      unwatchSpeed,
     ];
   }
 
