@@ -102,6 +102,14 @@ async function analysed(ctx: LabContext): Promise<void> {
   await run(ctx, COMMANDS.analyse);
 }
 
+/** A step's setUp: `start` at stepper step `step`, then `prepare` makes what its claim reads. */
+const atStep =
+  (step: number, prepare: (ctx: LabContext) => Promise<void>) =>
+  async (ctx: LabContext): Promise<void> => {
+    await start(ctx, step);
+    await prepare(ctx);
+  };
+
 function on<K extends keyof State>(
   key: K,
   says: string,
@@ -151,10 +159,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'Encode: a thousand episodes at once',
       text: 'The hippocampus is a modern Hopfield network: storing is writing each digit as one row of its memory, in one go, with no training. 1,000 MNIST digits are stored as episodes.',
       panels: STORE_PANELS,
-      async setUp(ctx) {
-        await start(ctx, 1);
-        await run(ctx, COMMANDS.encode);
-      },
+      setUp: atStep(1, (ctx) => run(ctx, COMMANDS.encode)),
       claim: on('encoded', '1,000 episodes are stored', (e) =>
         e.count === LESSON_EPISODES ? null : `${e.count} stored`,
       ),
@@ -163,10 +168,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'Replay: noise in, memories out',
       text: 'At rest the hippocampus is fed pure noise, 1,000 times. Most cues settle on one stored episode and give it back whole: a replay. Replay is not uniform: some episodes are replayed again and again, so the replays cover fewer episodes than 1,000 uniform draws would.',
       panels: ['encode', 'replay'],
-      async setUp(ctx) {
-        await start(ctx, 2);
-        await replayed(ctx);
-      },
+      setUp: atStep(2, replayed),
       claim: on(
         'replay',
         'over 80 % of the replays are a stored episode exactly, and they cover fewer episodes than uniform draws would',
@@ -180,10 +182,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'Train: the neocortex learns from replays',
       text: 'A variational autoencoder (the neocortex) learns from the replays only, never from the original digits. Training takes minutes in a browser, so the VAE on screen was trained the same way beforehand; the held-out numbers are measured here. With only 2 latents, a linear read-out names the class of a held-out digit well above chance, far from always. “Train from scratch” does it live.',
       panels: ['train', 'map'],
-      async setUp(ctx) {
-        await start(ctx, 3);
-        await replayed(ctx);
-      },
+      setUp: atStep(3, replayed),
       claim: on(
         'metrics',
         'the VAE on screen is the one trained on replays, and a read-out of its 2 latents names a held-out digit’s class over 30 % of the time (chance: 10 %)',
@@ -219,10 +218,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'Distortion: memories drift to prototypes',
       text: 'Recalled through the VAE, digits of one class look more alike than the originals did: the within-class variance of the reconstructions is below that of the originals. Memory becomes more prototypical as it consolidates.',
       panels: ['generative', 'distortion'],
-      async setUp(ctx) {
-        await start(ctx, 5);
-        await analysed(ctx);
-      },
+      setUp: atStep(5, analysed),
       claim: on(
         'distortion',
         'the reconstructions’ within-class variance is below the originals’ (ratio under 1)',
@@ -233,10 +229,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'Few-shot: latents against pixels',
       text: 'Learning to name digits from only n labelled examples per class: a read-out on the VAE’s 2 latent means against the same read-out on the 784 raw pixels. The paper expects the latents to make this easier. Measured here, on this 2-latent VAE, they do not: the pixels are ahead at every n, for both read-outs, and further ahead the more examples there are. Two latents keep too little of a digit to tell ten classes apart.',
       panels: ['generative', 'few-shot'],
-      async setUp(ctx) {
-        await start(ctx, 5);
-        await analysed(ctx);
-      },
+      setUp: atStep(5, analysed),
       claim: on(
         'fewShot',
         `latents do not beat pixels: at every n, for both read-outs, the pixels are more than ${LEVEL * 100} points ahead`,
@@ -257,10 +250,7 @@ export const CONSOLIDATION_LESSON = defineLesson<LabContext>(
       title: 'The extended model: store only the surprise',
       text: 'The VAE alone recalls a prototype, not the episode. The extended model keeps, for each episode, its latents and only the pixels the VAE gets wrong by more than θ; the sweep shows the trade: at θ = 0.15 about a quarter of the pixels are stored, and recall comes far closer to the episode than the VAE alone.',
       panels: ['extended'],
-      async setUp(ctx) {
-        await start(ctx, 6);
-        await run(ctx, COMMANDS.sweep);
-      },
+      setUp: atStep(6, (ctx) => run(ctx, COMMANDS.sweep)),
       claim: on(
         'extendedSweep',
         'at θ = 0.15 the extended model stores 15 % to 35 % of the pixels, and its recall error is under half the VAE’s alone',
