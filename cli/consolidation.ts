@@ -12,7 +12,11 @@
  */
 import { loadMnistNode } from '../src/data/mnistNode';
 import { boundaryExtension } from '../src/models/consolidation/boundaryExtension';
-import { HIPPOCAMPUS_BETA, hippocampusBeta } from '../src/models/consolidation/consolidation';
+import {
+  HIPPOCAMPUS_BETA,
+  REPLAY_INHIBITION,
+  hippocampusBeta,
+} from '../src/models/consolidation/consolidation';
 import {
   predictEpisodes,
   sweepProbes,
@@ -40,6 +44,13 @@ const PARAMS = {
   heldOut: intParam(D.heldOut, 20, 9990, 'digits kept aside for evaluation (never stored)'),
   labelled: intParam(D.labelled, 10, 9000, 'held-out digits labelled for the decoding read-out'),
   replaySteps: intParam(D.replaySteps, 1, 20, 'hippocampal updates per replay'),
+  replayInhibition: floatParam(
+    REPLAY_INHIBITION,
+    0,
+    1000,
+    "lambda, replay's inhibition of return in logit units (0: the paper's plain replay)",
+    { flag: 'inhibition' },
+  ),
   seed: intParam(D.seed, 0, 2 ** 32 - 1, 'random seed'),
   backend: enumParam(TF_BACKENDS, 'wasm', 'tfjs backend'),
 };

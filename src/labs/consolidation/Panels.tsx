@@ -2,6 +2,7 @@
 import { MNIST_PIXELS } from '../../data/mnist';
 import {
   EXACT_REPLAY_TOLERANCE,
+  REPLAY_INHIBITION,
   HIPPOCAMPUS_BETA,
   hippocampusBeta,
 } from '../../models/consolidation/consolidation';
@@ -111,7 +112,10 @@ export function ReplayPanel() {
           <p className="small" data-testid="coverage">
             {r.count.toLocaleString('en')} replays, {r.distinct.toLocaleString('en')} different
             episodes: coverage {fmt(100 * r.coverage)}% of the stored set (uniform draws would give{' '}
-            {fmt(100 * r.expectedCoverage)}%: some episodes are replayed more than others).
+            {fmt(100 * r.expectedCoverage)}%). Each replay holds its episode back for the cues after
+            it: its logit drops by λ = {REPLAY_INHIBITION} per replay (inhibition of return, our
+            addition to Spens & Burgess). Without it, noise replays a few episodes again and again,
+            and a VAE trained on those replays separates the digits less well.
             {Number.isFinite(r.exact) &&
               ` ${fmt(100 * r.exact)}% are their episode to within ${EXACT_REPLAY_TOLERANCE} in every pixel; the rest are almost-exact blends.`}{' '}
             {fmt(r.ms / 1000)} s. Under each replay: the stored episode it is.

@@ -2,13 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import './registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inChunks, type Pace } from '../../core/pace';
+import { UNPACED, inChunks, type Pace } from '../../core/pace';
 import { createRng } from '../../core/random';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import { disposePatterns } from '../modern/modernHopfield';
 import {
   EXACT_REPLAY_TOLERANCE,
+  INHIBITION_BLOCK,
+  REPLAY_INHIBITION,
   REPLAY_STEPS,
   ReplayRun,
   disposeHippocampus,
@@ -99,6 +101,42 @@ describe('the consolidation session', () => {
     expect(once.replays).not.toEqual(told.replays);
     expect(TINY.replaySteps).toBe(REPLAY_STEPS);
     expect(whole.replays.subarray(0, 20 * session.d)).toEqual(told.replays);
+  });
+
+  it('inhibition of return: the same replays in any chunks and either hippocampus; fewer repeats than plain replay', async () => {
+    // 200 cues of 40 episodes: past INHIBITION_BLOCK, so the counts act.
+    const config = { ...TINY, replays: 200 };
+    expect(config.replays).toBeGreaterThan(2 * INHIBITION_BLOCK);
+    const whole = await replayAll(createConsolidationSession(set, config));
+    const chunked = await replayAll(createConsolidationSession(set, config), 7);
+    expect(chunked.episode).toEqual(whole.episode);
+    expect(chunked.replays).toEqual(whole.replays);
+    const session = createConsolidationSession(set, config);
+    const blocks = await session.encodePaced(UNPACED, 40 * 100);
+    expect(blocks.xtBlocks.length).toBeGreaterThan(1);
+    const byBlocks = new ReplayRun(session.d, { count: 200, seed: session.seeds.cues });
+    while (!byBlocks.finished) await byBlocks.next(blocks, 33);
+    disposeHippocampus(blocks);
+    expect(byBlocks.episode).toEqual(whole.episode);
+
+    const plain = await replayAll(
+      createConsolidationSession(set, { ...config, replayInhibition: 0 }),
+    );
+    // The first block has no counts yet: plain and inhibited replays agree there.
+    expect(plain.episode.subarray(0, INHIBITION_BLOCK)).toEqual(
+      whole.episode.subarray(0, INHIBITION_BLOCK),
+    );
+    const mostRepeats = (e: Int32Array) => {
+      const c = new Map<number, number>();
+      for (const i of e) c.set(i, (c.get(i) ?? 0) + 1);
+      return Math.max(...c.values());
+    };
+    expect(REPLAY_INHIBITION).toBeGreaterThan(0);
+    expect(whole.distinct).toBeGreaterThan(plain.distinct);
+    expect(mostRepeats(whole.episode)).toBeLessThan(mostRepeats(plain.episode));
+    expect(() => new ReplayRun(session.d, { count: 5, seed: 1, inhibition: -1 })).toThrow(
+      RangeError,
+    );
   });
 
   it('a new, shorter replay of the same episodes is the start of the longer one', async () => {

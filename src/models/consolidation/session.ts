@@ -73,6 +73,8 @@ export interface ConsolidationConfig {
   readonly labelled: number;
   /** MHN updates per replay. */
   readonly replaySteps: number;
+  /** lambda, the replay's inhibition of return (./consolidation); default REPLAY_INHIBITION, 0 = plain. */
+  readonly replayInhibition?: number;
   /** Adam step size of the VAE. */
   readonly learningRate: number;
   /** beta, the KL term's weight in the VAE's loss (default 1, the standard VAE). */
@@ -203,7 +205,8 @@ export class ConsolidationSession {
   }
 
   private newReplay(count: number): ReplayRun {
-    return new ReplayRun(this.d, { count, seed: this.seeds.cues, steps: this.config.replaySteps });
+    const { replaySteps: steps, replayInhibition: inhibition } = this.config;
+    return new ReplayRun(this.d, { count, seed: this.seeds.cues, steps, inhibition });
   }
 
   /**
