@@ -2,6 +2,7 @@
 import { MNIST_PIXELS } from '../../data/mnist';
 import {
   EXACT_REPLAY_TOLERANCE,
+  INHIBITION_BLOCK,
   REPLAY_INHIBITION,
   HIPPOCAMPUS_BETA,
   hippocampusBeta,
@@ -82,8 +83,9 @@ export function ReplayPanel() {
     <StepSection n={2} title="Replay" className="cl-step">
       <p className="small">
         At rest, the hippocampus is fed pure noise (every pixel uniform in [−1, 1]) and updated{' '}
-        {TIMES[PAGE.replaySteps] ?? `${PAGE.replaySteps} times`}: ξ ← X softmax(β′ Xᵀξ). Each output
-        is a stored episode, recalled without any cue to it.
+        {TIMES[PAGE.replaySteps] ?? `${PAGE.replaySteps} times`}: ξ ← X softmax(β′ Xᵀξ − λc), where
+        c counts each episode&apos;s replays so far (λ = {REPLAY_INHIBITION}). Each output is a
+        stored episode, recalled without any cue to it.
       </p>
       <LabButton
         command={COMMANDS.replay}
@@ -114,8 +116,9 @@ export function ReplayPanel() {
             episodes: coverage {fmt(100 * r.coverage)}% of the stored set (uniform draws would give{' '}
             {fmt(100 * r.expectedCoverage)}%). Each replay holds its episode back for the cues after
             it: its logit drops by λ = {REPLAY_INHIBITION} per replay (inhibition of return, our
-            addition to Spens & Burgess). Without it, noise replays a few episodes again and again,
-            and a VAE trained on those replays separates the digits less well.
+            addition to Spens & Burgess; counts updated every {INHIBITION_BLOCK} cues). Without it,
+            noise replays a few episodes again and again, and a VAE trained on those replays
+            separates the digits less well.
             {Number.isFinite(r.exact) &&
               ` ${fmt(100 * r.exact)}% are their episode to within ${EXACT_REPLAY_TOLERANCE} in every pixel; the rest are almost-exact blends.`}{' '}
             {fmt(r.ms / 1000)} s. Under each replay: the stored episode it is.
