@@ -16,7 +16,8 @@
  */
 import { registerGradientsInNode } from '../cli/gradients';
 import { initTf } from '../cli/tf';
-import { enumParam, floatParam, intParam, parseArgs } from '../src/core/params';
+import { enumParam, floatParam, intParam } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { REPLAY_INHIBITION } from '../src/models/consolidation/consolidation';
 import {

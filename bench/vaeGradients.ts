@@ -16,7 +16,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerGradientsInNode } from '../cli/gradients';
 import { initTf, TF_BACKENDS } from '../cli/tf';
-import { enumParam, intParam, parseArgs } from '../src/core/params';
+import { enumParam, intParam } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { createRng } from '../src/core/random';
 import { MNIST_PIXELS } from '../src/data/mnist';
 import { priorLatents } from '../src/models/consolidation/vae';

@@ -11,7 +11,8 @@
 import { registerGradientsInNode } from '../cli/gradients';
 import { layersParam } from '../cli/layersParam';
 import { initTf } from '../cli/tf';
-import { floatParam, intParam, parseArgs } from '../src/core/params';
+import { floatParam, intParam } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { fewShotOnHeldOut } from '../src/models/consolidation/consolidationEval';
 import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';

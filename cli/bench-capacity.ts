@@ -9,7 +9,8 @@
  *   npx tsx cli/bench-capacity.ts [--sizes 10,25,63,158,398,1000,2500] [--trials 10] [--skip-tfjs-table]
  */
 import { spawnSync } from 'node:child_process';
-import { boolParam, intParam, listParam, parseArgs, UsageError } from '../src/core/params';
+import { boolParam, intParam, listParam, UsageError } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { loadSimd } from '../src/kernels/simd';
 import { simdEngine } from '../src/models/experiments/batchSimd';
 import { typedEngine } from '../src/models/experiments/batchTyped';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { stack, type Bipolar } from '../src/core/pattern';
 import { createRng } from '../src/core/random';
 import { loadSimd } from '../src/kernels/simd';

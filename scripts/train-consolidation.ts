@@ -13,7 +13,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerGradientsInNode } from '../cli/gradients';
 import { initTf } from '../cli/tf';
-import { intParam, parseArgs, stringParam } from '../src/core/params';
+import { intParam, stringParam } from '../src/core/params';
+import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
 import {
   PRETRAINED_FILE,

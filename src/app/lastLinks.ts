@@ -5,7 +5,7 @@
  * it again. Kept for the browser tab (sessionStorage), so a reload keeps it
  * too; a full link a visitor opens always wins.
  */
-import { parseHash } from '../core/params';
+import { parseHash } from '../core/paramLink';
 
 const KEY = 'engram:last-links:v1';
 

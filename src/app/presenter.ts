@@ -21,7 +21,7 @@
  * runs, so a running step does not move the page.
  */
 import { useEffect } from 'react';
-import { formatHash, parseHash } from '../core/params';
+import { formatHash, parseHash } from '../core/paramLink';
 
 /** The link key; `present=1` (or true/yes/on, or the bare key) turns the mode on. */
 export const PRESENT_KEY = 'present';

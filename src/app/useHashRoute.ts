@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseHash } from '../core/params';
+import { parseHash } from '../core/paramLink';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);

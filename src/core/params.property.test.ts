@@ -8,19 +8,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   boolParam,
-  decodeParams,
-  encodeParams,
   enumParam,
   floatParam,
   intParam,
   listParam,
-  parseArgs,
   patternsParam,
   stringParam,
   subsetParam,
   UsageError,
   type ParamValues,
 } from './params';
+import { decodeParams, encodeParams } from './paramLink';
+import { parseArgs } from './paramArgs';
 import { decodePatterns, encodePatterns, MAX_SIDE, MIN_SIDE } from './patternCodec';
 
 const TABLE = {

@@ -21,22 +21,11 @@
  * command-line flag is `flag` (default: the key in kebab-case; `false`: no
  * flag).
  *
- * Rules of the link codec:
- * - Decoding never throws. A bad value (not a number, out of range, not one
- *   of the choices, an unreadable pattern) falls back to the default and adds
- *   one visitor-readable line to `errors`.
- * - A key that is not in the table but looks like a name (letters, digits,
- *   `_`, `-`, `.`) is ignored silently: other layers read their own keys from
- *   the same query (`backend=`), and old links may carry retired settings.
- *   A piece that is clearly malformed (broken `%` escapes, an empty or
- *   garbled key) is ignored with an error line.
- * - When a key repeats, the last one wins.
- * - Encoding omits values equal to the default and writes keys in table
- *   order, so equal states give equal links. A value that would not decode
- *   back to itself (out of range, NaN) is left out rather than written.
- *
- * Command lines (parseArgs) are strict instead: an unknown flag or a bad
- * value throws a UsageError that says what is wrong.
+ * This file holds the kinds, their constructors, one value's text form
+ * (parseText, formatText, sameValue) and the table helpers (defaults, pick,
+ * changedIn). The link codec (decodeParams, encodeParams, namedIn,
+ * updateQuery, parseHash, formatHash) is in paramLink.ts; command lines
+ * (parseArgs, describeArgs) are in paramArgs.ts.
  */
 import {
   decodePatterns,
@@ -91,12 +80,6 @@ export type ValueOf<P> = P extends ParamSpec<infer T> ? T : never;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ParamTable = Record<string, ParamSpec<any>>;
 export type ParamValues<S extends ParamTable> = { [K in keyof S]: ValueOf<S[K]> };
-
-export interface Decoded<V> {
-  values: V;
-  /** Visitor-readable, one line per bad parameter or malformed piece. */
-  errors: string[];
-}
 
 /** A mistake in how a command was called: reported on stderr, exit code 2. */
 export class UsageError extends Error {
@@ -196,7 +179,6 @@ export function invalid<T>(why: string, must: string): Parsed<T> {
 
 const INT_RE = /^[+-]?\d{1,16}$/;
 const FLOAT_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const NAME_RE = /^[A-Za-z_][\w.-]{0,63}$/;
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 
@@ -385,235 +367,11 @@ export function changedIn<S extends ParamTable>(spec: S, a: object, b: object): 
   return Object.keys(spec).some((k) => x[k] !== y[k]);
 }
 
-function showDefault(spec: ParamSpec<unknown>): string {
+/** How messages name a default: "using 0.2" in a link's error lines, "(default 0.2)" in --help. */
+export function showDefault(spec: ParamSpec<unknown>): string {
   if (spec.shown !== undefined) return spec.shown;
   if (spec.default === null) return 'none';
   if (spec.kind === 'patterns') return 'the default patterns';
   if (spec.kind === 'string') return spec.default === '' ? 'empty' : `"${spec.default}"`;
   return formatText(spec, spec.default) ?? String(spec.default);
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? s.slice(0, 40) + '…' : s;
-}
-
-function decodePiece(s: string): string | null {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return null;
-  }
-}
-
-/** Splits "a=1&b=2" (a leading "?" is allowed) into pieces; never throws. */
-function splitQuery(query: string): { key: string; raw: string | null; piece: string }[] {
-  const q = query.startsWith('?') ? query.slice(1) : query;
-  return q
-    .split('&')
-    .filter((piece) => piece !== '')
-    .map((piece) => {
-      const eq = piece.indexOf('=');
-      return eq < 0
-        ? { key: piece, raw: null, piece }
-        : { key: piece.slice(0, eq), raw: piece.slice(eq + 1), piece };
-    });
-}
-
-/** The key of each linked parameter in the link → its table key. */
-function linkKeys(spec: ParamTable): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const k of Object.keys(spec)) {
-    const l = spec[k].link;
-    if (l !== false) out.set(l ?? k, k);
-  }
-  return out;
-}
-
-/** Reads every linked parameter of `spec` from a query string. Never throws. */
-export function decodeParams<S extends ParamTable>(
-  spec: S,
-  query: string,
-): Decoded<ParamValues<S>> {
-  const values: Record<string, unknown> = defaults(spec);
-  const errors: string[] = [];
-  const keys = linkKeys(spec);
-
-  const found = new Map<string, { raw: string | null; shown: string; broken: boolean }>();
-  for (const { key: rawKey, raw, piece } of splitQuery(query)) {
-    const key = decodePiece(rawKey);
-    if (key === null || !NAME_RE.test(key)) {
-      errors.push(`Ignored "${clip(piece)}" in the link: it is not a setting.`);
-      continue;
-    }
-    if (!keys.has(key)) continue;
-    const value = raw === null ? null : decodePiece(raw);
-    found.set(key, {
-      raw: value,
-      shown: value ?? raw ?? '',
-      broken: raw !== null && value === null,
-    });
-  }
-
-  for (const [linkKey, { raw, shown, broken }] of found) {
-    const field = keys.get(linkKey)!;
-    const p = spec[field];
-    const parsed: Parsed<unknown> = broken
-      ? invalid('is not valid URL encoding', 'is not valid URL encoding')
-      : parseText(p, raw);
-    if (parsed.ok) values[field] = parsed.value;
-    else errors.push(`${linkKey}=${clip(shown)} ${parsed.why}; using ${showDefault(p)}.`);
-  }
-  return { values: values as ParamValues<S>, errors };
-}
-
-/**
- * Writes the non-default linked values of `spec` as a query string
- * ("a=1&b=x"), keys in table order. Values that would not decode back (out
- * of range, wrong type) are left out, so a link always reads back cleanly.
- */
-export function encodeParams<S extends ParamTable>(
-  spec: S,
-  values: Partial<ParamValues<S>>,
-): string {
-  const parts: string[] = [];
-  for (const key of Object.keys(spec)) {
-    const p = spec[key];
-    if (p.link === false) continue;
-    const v = values[key as keyof S];
-    if (v === undefined || sameValue(p, v, p.default)) continue;
-    const text = formatText(p, v);
-    if (text === null) continue;
-    const back = parseText(p, text);
-    if (!back.ok || !sameValue(p, back.value, v)) continue;
-    parts.push(`${encodeURIComponent(p.link ?? key)}=${encodeURIComponent(text)}`);
-  }
-  return parts.join('&');
-}
-
-/**
- * The table keys a query names, valid values or not: tells a link that says
- * `size=16` from one that says nothing about the size. Never throws.
- */
-export function namedIn<S extends ParamTable>(spec: S, query: string): Set<keyof S> {
-  const keys = linkKeys(spec);
-  const out = new Set<keyof S>();
-  for (const { key } of splitQuery(query)) {
-    const field = keys.get(decodePiece(key) ?? key);
-    if (field !== undefined) out.add(field);
-  }
-  return out;
-}
-
-/**
- * Rewrites the keys of `spec` in an existing query and keeps every other
- * piece (e.g. `backend=wasm`) as it was, in its place before the lab's keys.
- */
-export function updateQuery<S extends ParamTable>(
-  query: string,
-  spec: S,
-  values: Partial<ParamValues<S>>,
-): string {
-  const keys = linkKeys(spec);
-  const kept = splitQuery(query)
-    .filter(({ key }) => !keys.has(decodePiece(key) ?? key))
-    .map(({ piece }) => piece);
-  const own = encodeParams(spec, values);
-  return [...kept, ...(own ? [own] : [])].join('&');
-}
-
-// --- command lines --------------------------------------------------------
-
-function kebab(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
-}
-
-/** The flag of each parameter that has one → its table key. */
-function flagKeys(spec: ParamTable): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const k of Object.keys(spec)) {
-    const f = spec[k].flag;
-    if (f !== false) out.set(f ?? kebab(k), k);
-  }
-  return out;
-}
-
-/**
- * Parses `--name value` and `--name=value` pairs against the table (a bool
- * flag may stand alone); every flag has a default. Throws UsageError for an
- * unknown flag, a missing value, or a value the table does not accept.
- */
-export function parseArgs<S extends ParamTable>(spec: S, argv: readonly string[]): ParamValues<S> {
-  const flags = flagKeys(spec);
-  const values: Record<string, unknown> = defaults(spec);
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const field = flags.get(name);
-    if (field === undefined) {
-      const known = [...flags.keys()].map((f) => `--${f}`).join(', ');
-      throw new UsageError(`unknown flag --${name}; known: ${known}`);
-    }
-    const p = spec[field];
-    let raw: string | null = null;
-    if (eq >= 0) raw = arg.slice(eq + 1);
-    else if (k + 1 < argv.length && !(p.kind === 'bool' && argv[k + 1].startsWith('--')))
-      raw = argv[++k];
-    if (p.kind !== 'bool' && (raw === null || raw === ''))
-      throw new UsageError(`--${name} needs a value`);
-    const parsed = parseText(p, raw);
-    if (!parsed.ok)
-      throw new UsageError(`--${name}${parsed.must.startsWith(':') ? '' : ' '}${parsed.must}`);
-    values[field] = parsed.value;
-  }
-  return values as ParamValues<S>;
-}
-
-/** One line per flag, for --help: `--name KIND  meaning (default X)`. */
-export function describeArgs(spec: ParamTable): string {
-  const rows: [string, string][] = [];
-  for (const [flag, field] of flagKeys(spec)) {
-    const p = spec[field];
-    const kind =
-      p.kind === 'enum'
-        ? p.values!.join('|')
-        : p.kind === 'subset'
-          ? `${p.values!.join('|')}[,...]`
-          : p.kind === 'list'
-            ? p.integer
-              ? 'N,N,...'
-              : 'X,X,...'
-            : p.kind === 'int'
-              ? 'N'
-              : p.kind === 'float'
-                ? 'X'
-                : p.kind === 'bool'
-                  ? '[true|false]'
-                  : 'TEXT';
-    const range = p.kind === 'float' || p.kind === 'list' ? `, ${p.min} to ${p.max}` : '';
-    rows.push([`  --${flag} ${kind}`, `${p.describe}${range} (default ${showDefault(p)})`]);
-  }
-  const width = Math.max(0, ...rows.map(([left]) => left.length)) + 2;
-  return rows.map(([left, right]) => left.padEnd(width) + right).join('\n');
-}
-
-// --- the hash -------------------------------------------------------------
-
-/** "#/hopfield?rule=storkey&size=16" → { path: '/hopfield', query: 'rule=storkey&size=16' }. */
-export function parseHash(hash: string): { path: string; query: string } {
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  const q = h.indexOf('?');
-  let path = q < 0 ? h : h.slice(0, q);
-  const query = q < 0 ? '' : h.slice(q + 1);
-  if (!path.startsWith('/')) path = '/' + path;
-  if (path.length > 1) path = path.replace(/\/+$/, '') || '/';
-  return { path, query };
-}
-
-/** The inverse of parseHash: ("/hopfield", "size=16") → "#/hopfield?size=16". */
-export function formatHash(path: string, query: string): string {
-  const p = path.startsWith('/') ? path : '/' + path;
-  const q = query.startsWith('?') ? query.slice(1) : query;
-  return `#${p}${q ? '?' + q : ''}`;
 }

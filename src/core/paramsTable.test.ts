@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   customParam,
-  decodeParams,
   defaults,
-  describeArgs,
-  encodeParams,
   enumParam,
   floatParam,
   intParam,
   invalid,
   listParam,
-  namedIn,
-  parseArgs,
   subsetParam,
-  updateQuery,
   UsageError,
 } from './params';
+import { decodeParams, encodeParams, namedIn, updateQuery } from './paramLink';
+import { describeArgs, parseArgs } from './paramArgs';
 
 const TABLE = {
   dynamics: enumParam(['async', 'sync'] as const, 'async', 'recall dynamics', { link: 'dyn' }),

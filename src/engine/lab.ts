@@ -21,7 +21,7 @@ import {
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
-import { parseHash } from '../core/params';
+import { parseHash } from '../core/paramLink';
 import { bindShortcuts, mirrorToLink } from './labLink';
 
 export interface LabLifecycle<S> {

@@ -3,15 +3,8 @@
  * copied URL reproduces the view), and bind its one-key shortcuts. Browser
  * only; each returns a function that undoes it.
  */
-import {
-  changedIn,
-  formatHash,
-  parseHash,
-  pick,
-  updateQuery,
-  type ParamTable,
-  type ParamValues,
-} from '../core/params';
+import { changedIn, pick, type ParamTable, type ParamValues } from '../core/params';
+import { formatHash, parseHash, updateQuery } from '../core/paramLink';
 import { runKey, type CommandTable } from './commands';
 import { inLesson } from './lessons';
 

@@ -20,7 +20,8 @@
  *
  * No React here: the panel (ui/LessonPanel) and the tests use the same code.
  */
-import { formatHash, intParam, parseHash, stringParam, decodeParams } from '../core/params';
+import { intParam, stringParam } from '../core/params';
+import { formatHash, parseHash, decodeParams } from '../core/paramLink';
 
 /** What a step states, and the test of it against the model's numbers. */
 export interface Claim<Ctx> {

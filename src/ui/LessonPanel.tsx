@@ -8,7 +8,7 @@
  * visitor's own work back (the lesson's Scratch).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { formatHash, parseHash } from '../core/params';
+import { formatHash, parseHash } from '../core/paramLink';
 import { COURSE } from '../engine/course';
 import { lessonInQuery, lessonHash, LessonRun, type Lesson } from '../engine/lessons';
 import { Button } from './Controls';

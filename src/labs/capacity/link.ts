@@ -10,7 +10,8 @@
  * read through a table of texts made from the experiment's own table, and
  * each text is then checked by that table.
  */
-import { decodeParams, encodeParams, stringParam, type ParamTable } from '../../core/params';
+import { stringParam, type ParamTable } from '../../core/params';
+import { decodeParams, encodeParams } from '../../core/paramLink';
 import { formatParam, parseParam } from '../../models/experiments/params';
 import { EXPERIMENT_TABLES, type ExperimentName } from '../../models/experiments/registry';
 import { PARAMS } from './params';

@@ -3,7 +3,7 @@
  * runner, the command context, and the lifecycle hooks (engine/lab) the page
  * runs. Nothing here needs React, so tests make the same lab.
  */
-import { decodeParams } from '../../core/params';
+import { decodeParams } from '../../core/paramLink';
 import { decodeMnist, mnistUrl } from '../../data/mnist';
 import { BACKEND_LABEL } from '../../engine/backendPlan';
 import { backendReady } from '../../engine/backendStore';

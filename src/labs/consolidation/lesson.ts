@@ -16,7 +16,8 @@
  * lesson ends the page opens the visitor's own link again, so the stored
  * episodes, replays and VAE come back from what the browser kept.
  */
-import { pick, parseHash, formatHash } from '../../core/params';
+import { pick } from '../../core/params';
+import { parseHash, formatHash } from '../../core/paramLink';
 import { runCommand, type Command, type CommandArgs } from '../../engine/commands';
 import { courseLesson } from '../../engine/course';
 import { defineLesson, type Claim, type Scratch } from '../../engine/lessons';

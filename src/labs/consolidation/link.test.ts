@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeParams } from '../../core/params';
+import { decodeParams } from '../../core/paramLink';
 import { runCommand, runKey } from '../../engine/commands';
 import { COMMANDS } from './commands';
 import { makeLab, type ConsolidationLab } from './lab';

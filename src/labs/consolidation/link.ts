@@ -3,7 +3,8 @@
  * table of ./params. A link that cannot be read opens the lab with defaults
  * and a visible line per bad value; it never throws.
  */
-import { changedIn, decodeParams, pick, updateQuery } from '../../core/params';
+import { changedIn, pick } from '../../core/params';
+import { decodeParams, updateQuery } from '../../core/paramLink';
 import { PARAMS } from './params';
 import type { ConsolidationState } from './store';
 

@@ -6,7 +6,8 @@
  * what this browser saved and must fit each other. A link that cannot be
  * parsed opens the lab with defaults plus a visible message; it never throws.
  */
-import { decodeParams, namedIn, pick, updateQuery, type ParamValues } from '../../core/params';
+import { pick, type ParamValues } from '../../core/params';
+import { decodeParams, namedIn, updateQuery } from '../../core/paramLink';
 import { blank, type Bipolar } from '../../core/pattern';
 import { resample } from '../../data/presets';
 import { LINK, LINK_EXTRAS, PARAMS } from './params';

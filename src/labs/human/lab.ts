@@ -7,7 +7,7 @@ import type { LabLifecycle } from '../../engine/lab';
 import { tableLinkAndKeys } from '../../engine/labLink';
 import { downloadText } from '../../engine/download';
 import { say } from '../../engine/messages';
-import { decodeParams } from '../../core/params';
+import { decodeParams } from '../../core/paramLink';
 import { COMMANDS, type HumanCtx } from './commands';
 import { GameRunner, REAL_CLOCK, type GameClock } from './gameRunner';
 import { createRoundStorage, type RoundStorage } from './gameStorage';

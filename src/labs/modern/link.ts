@@ -4,7 +4,8 @@
  * that cannot be read opens the lab with defaults and a visible message; it
  * never throws.
  */
-import { decodeParams, pick, updateQuery } from '../../core/params';
+import { pick } from '../../core/params';
+import { decodeParams, updateQuery } from '../../core/paramLink';
 import { PARAMS } from './params';
 import type { ModernState } from './store';
 

@@ -7,7 +7,8 @@
  * with the first section that mounts and stops with the last one that
  * leaves. Nothing here needs React, so tests make the same lab.
  */
-import { decodeParams, pick } from '../../../core/params';
+import { pick } from '../../../core/params';
+import { decodeParams } from '../../../core/paramLink';
 import { tableLinkAndKeys } from '../../../engine/labLink';
 import type { LabLifecycle } from '../../../engine/lab';
 import { say } from '../../../engine/messages';

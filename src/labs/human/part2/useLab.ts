@@ -2,7 +2,7 @@
  * The part's React context and store hooks (engine/lab.ts), and the hook a
  * section calls to run its lifecycle over the shared core (see lab.ts).
  */
-import { parseHash } from '../../../core/params';
+import { parseHash } from '../../../core/paramLink';
 import { createLabHooks, useLabLifecycle } from '../../../engine/lab';
 import type { Part2Ctx } from './commands';
 import { makePart2Core, sectionLab, type Part2Core, type Part2SectionLab } from './lab';

@@ -3,18 +3,14 @@ import { createRng } from './random';
 import { decodePatterns, encodePatterns } from './patternCodec';
 import {
   boolParam,
-  decodeParams,
-  encodeParams,
   enumParam,
   floatParam,
-  formatHash,
   intParam,
-  parseHash,
   patternsParam,
   stringParam,
-  updateQuery,
   type ParamValues,
 } from './params';
+import { decodeParams, encodeParams, formatHash, parseHash, updateQuery } from './paramLink';
 
 const SPEC = {
   rule: enumParam(['hebbian', 'storkey', 'pinv'], 'hebbian', 'learning rule'),
