@@ -23,6 +23,13 @@ test('opens with a trained map; encode, replay, a short training run; click deco
   await page.getByTestId('replay').click();
   await expect(page.getByTestId('coverage')).toContainText('within 0.05', { timeout: 60_000 });
   await expect(page.getByTestId('replays').locator('canvas')).toHaveCount(24);
+  // Replays by digit: a row per class, the stored counts adding up to the episodes.
+  const rows = page.getByTestId('replays-by-digit').locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  const stored = await rows.evaluateAll((trs) =>
+    trs.reduce((a, tr) => a + Number(tr.querySelectorAll('td')[0].textContent), 0),
+  );
+  expect(stored).toBe(1000);
 
   // 3 Train from scratch, one epoch.
   const t0 = Date.now();

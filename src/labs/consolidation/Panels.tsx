@@ -14,6 +14,7 @@ import { DigitImage } from './DigitImage';
 import { LabButton, SettingSelect } from './LabControls';
 import { PAGE } from './params';
 import { StepSection } from './Stepper';
+import type { ReplayView } from './store';
 import { useLab } from './useLab';
 
 const fmt = (v: number, digits = 1) =>
@@ -123,9 +124,62 @@ export function ReplayPanel() {
               ` ${fmt(100 * r.exact)}% are their episode to within ${EXACT_REPLAY_TOLERANCE} in every pixel; the rest are almost-exact blends.`}{' '}
             {fmt(r.ms / 1000)} s. Under each replay: the stored episode it is.
           </p>
+          <ReplaysByDigit view={r} />
         </>
       )}
     </StepSection>
+  );
+}
+
+/** Per digit: stored episodes, replays, and replays per stored episode (uniform replay: R / N each). */
+function ReplaysByDigit({ view: r }: { view: ReplayView }) {
+  const stored = r.byDigit.reduce((a, k) => a + k.stored, 0);
+  const even = r.count / Math.max(1, stored);
+  const rate = (k: { stored: number; replayed: number }) =>
+    k.stored > 0 ? k.replayed / k.stored : 0;
+  const top = Math.max(even, ...r.byDigit.map(rate), 1e-9);
+  return (
+    <div className="cl-bydigit">
+      <p className="small">
+        Replays by digit. Equal replay would give every digit {even.toFixed(2)} replays per stored
+        episode (the line); no episode was replayed more than {r.mostOfOne}{' '}
+        {r.mostOfOne === 1 ? 'time' : 'times'}.
+      </p>
+      <table className="small" data-testid="replays-by-digit">
+        <thead>
+          <tr>
+            <th scope="col">digit</th>
+            <th scope="col">stored</th>
+            <th scope="col">replayed</th>
+            <th scope="col" className="cl-bydigit-rate">
+              per episode
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.byDigit.map((k, c) => (
+            <tr key={c}>
+              <th scope="row">{c}</th>
+              <td>{k.stored}</td>
+              <td>{k.replayed}</td>
+              <td className="cl-bydigit-rate">
+                <span
+                  className="cl-bydigit-bar"
+                  style={{ width: `${(100 * rate(k)) / top}%` }}
+                  aria-hidden="true"
+                />
+                <span
+                  className="cl-bydigit-even"
+                  style={{ left: `${(100 * even) / top}%` }}
+                  aria-hidden="true"
+                />
+                <span className="cl-bydigit-value">{k.stored > 0 ? rate(k).toFixed(2) : '–'}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

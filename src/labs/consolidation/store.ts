@@ -39,6 +39,10 @@ export interface ReplayView {
   expectedCoverage: number;
   /** Share of replays within EXACT_REPLAY_TOLERANCE of their episode in every pixel. */
   exact: number;
+  /** Per digit class: stored episodes, and replays so far whose episode is of that class. */
+  byDigit: { stored: number; replayed: number }[];
+  /** The most replays any one episode has had so far. */
+  mostOfOne: number;
   ms: number;
 }
 

@@ -15,7 +15,9 @@ export const SHOWN = 24;
 /**
  * The first `done` replays (d values each, laid end to end) and their
  * episodes: the first SHOWN of them, how many episodes they cover against
- * what uniform draws would, and the time since `t0` (ms). `exact` is left
+ * what uniform draws would, the replays per digit class against the stored
+ * episodes per class, the most replays of one episode, and the time since
+ * `t0` (ms). `exact` is left
  * NaN until the run ends.
  */
 export function replayView(
@@ -26,17 +28,24 @@ export function replayView(
   t0: number,
 ): ReplayView {
   const d = episodes.d;
-  const seen = new Set(episode.subarray(0, done));
+  const times = new Map<number, number>();
+  for (const e of episode.subarray(0, done)) times.set(e, (times.get(e) ?? 0) + 1);
+  const classes = Math.max(0, ...episodes.labels) + 1;
+  const byDigit = Array.from({ length: classes }, () => ({ stored: 0, replayed: 0 }));
+  for (const l of episodes.labels) byDigit[l].stored++;
+  for (const [e, k] of times) byDigit[episodes.labels[e]].replayed += k;
   const shown = Math.min(SHOWN, done);
   return {
     images: Array.from({ length: shown }, (_, i) => replays.slice(i * d, (i + 1) * d)),
     episodes: Array.from(episode.subarray(0, shown)),
     labels: Array.from(episode.subarray(0, shown), (e) => episodes.labels[e]),
     count: done,
-    distinct: seen.size,
-    coverage: seen.size / episodes.n,
+    distinct: times.size,
+    coverage: times.size / episodes.n,
     expectedCoverage: expectedCoverage(episodes.n, done),
     exact: NaN,
+    byDigit,
+    mostOfOne: Math.max(0, ...times.values()),
     ms: performance.now() - t0,
   };
 }
