@@ -19,7 +19,7 @@ import { initTf } from '../cli/tf';
 import { enumParam, floatParam, intParam } from '../src/core/params';
 import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
-import { REPLAY_INHIBITION } from '../src/models/consolidation/consolidation';
+import { REPLAY_INHIBITION } from '../src/models/consolidation/replay';
 import {
   CONSOLIDATION_PRESETS,
   createConsolidationSession,

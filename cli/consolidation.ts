@@ -12,11 +12,8 @@
  */
 import { loadMnistNode } from '../src/data/mnistNode';
 import { boundaryExtension } from '../src/models/consolidation/boundaryExtension';
-import {
-  HIPPOCAMPUS_BETA,
-  REPLAY_INHIBITION,
-  hippocampusBeta,
-} from '../src/models/consolidation/consolidation';
+import { HIPPOCAMPUS_BETA, hippocampusBeta } from '../src/models/consolidation/consolidation';
+import { REPLAY_INHIBITION } from '../src/models/consolidation/replay';
 import {
   predictEpisodes,
   sweepProbes,

@@ -1,12 +1,11 @@
 /** The stepper's panels: 1 Encode, 2 Replay, 3 Train. */
 import { MNIST_PIXELS } from '../../data/mnist';
+import { HIPPOCAMPUS_BETA, hippocampusBeta } from '../../models/consolidation/consolidation';
 import {
   EXACT_REPLAY_TOLERANCE,
   INHIBITION_BLOCK,
   REPLAY_INHIBITION,
-  HIPPOCAMPUS_BETA,
-  hippocampusBeta,
-} from '../../models/consolidation/consolidation';
+} from '../../models/consolidation/replay';
 import { LineChart, ProgressBar } from '../../ui';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS } from './commands';

@@ -8,7 +8,7 @@
  * (the models' tests check it).
  */
 import type { Pace } from '../../core/pace';
-import { REPLAY_BATCH } from '../../models/consolidation/consolidation';
+import { REPLAY_BATCH } from '../../models/consolidation/replay';
 import type { StoredPatterns } from '../../models/modern/modernHopfield';
 import type { ConsolidationSession } from '../../models/consolidation/session';
 import type { EpisodesKey, ReplayKey } from './keep';

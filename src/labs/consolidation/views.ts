@@ -4,7 +4,8 @@
  * on the latent map.
  */
 import type { Pace } from '../../core/pace';
-import { expectedCoverage, type ImageSet } from '../../models/consolidation/consolidation';
+import { type ImageSet } from '../../models/consolidation/consolidation';
+import { expectedCoverage } from '../../models/consolidation/replay';
 import { pca } from '../../models/consolidation/pca';
 import type { Vae } from '../../models/consolidation/vae';
 import type { MapFrame, ReplayView } from './store';

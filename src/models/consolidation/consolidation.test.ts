@@ -4,13 +4,8 @@ import './registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
-import {
-  encodeEpisodes,
-  expectedCoverage,
-  gatherDigits,
-  replay,
-  splitDigits,
-} from './consolidation';
+import { encodeEpisodes, gatherDigits, splitDigits } from './consolidation';
+import { expectedCoverage, replay } from './replay';
 import {
   CONSOLIDATION_PRESETS,
   runConsolidation,

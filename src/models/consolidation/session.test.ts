@@ -7,15 +7,14 @@ import { createRng } from '../../core/random';
 import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import { disposePatterns } from '../modern/modernHopfield';
+import { disposeHippocampus, splitDigits } from './consolidation';
 import {
   EXACT_REPLAY_TOLERANCE,
   INHIBITION_BLOCK,
   REPLAY_INHIBITION,
   REPLAY_STEPS,
   ReplayRun,
-  disposeHippocampus,
-  splitDigits,
-} from './consolidation';
+} from './replay';
 import {
   CONSOLIDATION_PRESETS,
   createConsolidationSession,

@@ -28,22 +28,24 @@
 import { UNPACED, inChunks, type Pace } from '../../core/pace';
 import { disposePatterns, type StoredPatterns } from '../modern/modernHopfield';
 import {
-  REPLAY_BATCH,
-  REPLAY_STEPS,
-  ReplayRun,
   encodeEpisodes,
-  expectedCoverage,
   gatherDigits,
   gatherDigitsPaced,
-  measureReplays,
   splitDigits,
   storeEpisodes,
   type Hippocampus,
   type DigitSource,
   type ImageSet,
-  type ReplayResult,
   type Split,
 } from './consolidation';
+import {
+  REPLAY_BATCH,
+  REPLAY_STEPS,
+  ReplayRun,
+  expectedCoverage,
+  measureReplays,
+  type ReplayResult,
+} from './replay';
 import {
   distortionOnHeldOut,
   evaluateVae,
