@@ -4,7 +4,7 @@
  * on the latent map.
  */
 import type { Pace } from '../../core/pace';
-import { type ImageSet } from '../../models/consolidation/consolidation';
+import type { ImageSet } from '../../models/consolidation/consolidation';
 import { expectedCoverage } from '../../models/consolidation/replay';
 import { pca } from '../../models/consolidation/pca';
 import type { Vae } from '../../models/consolidation/vae';
@@ -18,8 +18,7 @@ export const SHOWN = 24;
  * episodes: the first SHOWN of them, how many episodes they cover against
  * what uniform draws would, the replays per digit class against the stored
  * episodes per class, the most replays of one episode, and the time since
- * `t0` (ms). `exact` is left
- * NaN until the run ends.
+ * `t0` (ms). `exact` is left NaN until the run ends.
  */
 export function replayView(
   episodes: ImageSet,

@@ -49,7 +49,7 @@ export const REPLAY_STEPS = 2;
 export const REPLAY_INHIBITION = 5;
 /** Cues that share one set of inhibition counts (from the first cue on, whatever the chunks). */
 export const INHIBITION_BLOCK = 64;
-/** Cues per tensor batch of a replay. */
+/** Cues per next() call unless told (the page's pace starts its replay chunks from it). */
 export const REPLAY_BATCH = 256;
 /**
  * A replay "is" its episode when max_j |replay_j - x_episode,j| is below
@@ -94,7 +94,8 @@ export function noiseCues(count: number, d: number, seed: number): Float32Array 
 /**
  * Step 2, replay, as a resumable run: noise cues through the hippocampus
  * (see the file's doc comment), `next(k)` the next k cues at a time (one
- * tensor batch; reads back with await data()), so a page can show the
+ * tensor batch per piece of at most INHIBITION_BLOCK cues, or one for all k
+ * in plain replay; reads back with await data()), so a page can show the
  * replays so far and yield between chunks. The cues are drawn chunk by
  * chunk from one stream, in order (the first R of noiseCues(R, d, seed)),
  * and each cue is updated on its own, with the inhibition counts of the
