@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
-import { row, type PatternMatrix } from '../../core/pattern';
+import { row, stack, type PatternMatrix } from '../../core/pattern';
 import { flipFraction } from './corrupt';
 import { DenseAMNetwork, makeG } from './denseAM';
 import { recall, Stepper } from './dynamics';
@@ -129,6 +129,30 @@ describe("Storkey's diagonal", () => {
     const ref = naiveStorkey(x, diagonal === 'keep');
     for (let k = 0; k < w.length; k++) expect(w[k]).toBeCloseTo(ref[k], 5);
     if (diagonal === 'keep') expect(w[0]).toBeGreaterThan(0.1);
+  });
+
+  it("keep gives the course's worked example (three patterns of four units), zero the same off the diagonal", () => {
+    // The EPFL BIO-210 course's example for storkey_weights, as its teams'
+    // published doctests give it: the diagonal is kept (docs/rules.md).
+    const x = stack([
+      Int8Array.from([1, 1, -1, -1]),
+      Int8Array.from([1, 1, -1, 1]),
+      Int8Array.from([-1, 1, -1, 1]),
+    ]);
+    const expected = [
+      [1.125, 0.25, -0.25, -0.5],
+      [0.25, 0.625, -1, 0.25],
+      [-0.25, -1, 0.625, -0.25],
+      [-0.5, 0.25, -0.25, 1.125],
+    ];
+    const keep = storkeyWeights(x, 'keep');
+    const zero = storkeyWeights(x, 'zero');
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 4; j++) {
+        expect(keep[i * 4 + j]).toBeCloseTo(expected[i][j], 6);
+        expect(zero[i * 4 + j]).toBeCloseTo(i === j ? 0 : expected[i][j], 6);
+      }
+    }
   });
 
   it('keep: the energy the Stepper tracks (dE = 2 s_i h_i - 2 w_ii) is the energy of the state', () => {
