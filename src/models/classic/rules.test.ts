@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
-import { row, stack, type PatternMatrix } from '../../core/pattern';
+import { asBipolar, row, stack, type PatternMatrix } from '../../core/pattern';
 import { flipFraction } from './corrupt';
 import { DenseAMNetwork, makeG } from './denseAM';
 import { recall, Stepper } from './dynamics';
@@ -135,9 +135,9 @@ describe("Storkey's diagonal", () => {
     // The EPFL BIO-210 course's example for storkey_weights, as its teams'
     // published doctests give it: the diagonal is kept (docs/rules.md).
     const x = stack([
-      Int8Array.from([1, 1, -1, -1]),
-      Int8Array.from([1, 1, -1, 1]),
-      Int8Array.from([-1, 1, -1, 1]),
+      asBipolar(Int8Array.from([1, 1, -1, -1])),
+      asBipolar(Int8Array.from([1, 1, -1, 1])),
+      asBipolar(Int8Array.from([-1, 1, -1, 1])),
     ]);
     const expected = [
       [1.125, 0.25, -0.25, -0.5],
