@@ -9,7 +9,7 @@
  *   npx tsx bench/vaeSearch.ts --hidden 512,256 --latent 20 --epochs 20 [--episodes 3000 ...]
  */
 import { registerGradientsInNode } from '../cli/gradients';
-import { layersParam } from '../cli/layersParam';
+import { CONSOLIDATION_PARAMS } from '../cli/consolidation';
 import { initTf } from '../cli/tf';
 import { floatParam, intParam } from '../src/core/params';
 import { parseArgs } from '../src/core/paramArgs';
@@ -18,17 +18,12 @@ import { fewShotOnHeldOut } from '../src/models/consolidation/consolidationEval'
 import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
 
 const D = CONSOLIDATION_PRESETS.experiment;
+// The consolidation experiment's own settings (same flags, ranges and
+// defaults), less its backend (the search runs on WASM), plus the search's.
+const { backend, ...CLI_PARAMS } = CONSOLIDATION_PARAMS;
 const FLAGS = {
-  episodes: intParam(D.episodes, 10, 9000, 'N'),
-  replays: intParam(D.replays, 10, 100_000, 'R'),
-  latentSize: intParam(D.latentSize, 2, 20, 'L', { flag: 'latent' }),
-  hidden: layersParam(D.hidden),
-  epochs: intParam(D.epochs, 1, 500, 'E'),
-  batchSize: intParam(D.batchSize, 1, 4096, 'batch', { flag: 'batch' }),
-  learningRate: floatParam(D.learningRate, 1e-6, 10, 'Adam step', { flag: 'lr' }),
-  klWeight: floatParam(D.klWeight ?? 1, 0, 10, 'beta', { flag: 'kl' }),
-  heldOut: intParam(D.heldOut, 20, 9990, 'held out'),
-  seed: intParam(D.seed, 0, 2 ** 32 - 1, 'seed'),
+  ...CLI_PARAMS,
+  klWeight: floatParam(D.klWeight ?? 1, 0, 10, 'beta, the KL weight', { flag: 'kl' }),
   repeats: intParam(10, 1, 100, 'draws of the labelled digits'),
 };
 

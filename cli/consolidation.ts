@@ -30,7 +30,8 @@ import { initTf, TF_BACKENDS } from './tf';
 
 const D = CONSOLIDATION_PRESETS.experiment;
 
-const PARAMS = {
+/** The experiment's settings; bench/vaeSearch.ts searches over the same table. */
+export const CONSOLIDATION_PARAMS = {
   episodes: intParam(D.episodes, 10, 9000, 'N, digits stored in the hippocampus'),
   replays: intParam(D.replays, 10, 100_000, 'R, noise-cued replays the VAE trains on'),
   latentSize: intParam(D.latentSize, 2, 20, 'L, latent dimensions of the VAE', { flag: 'latent' }),
@@ -55,7 +56,7 @@ const PARAMS = {
 export const consolidationExperiment = defineExperiment({
   name: 'consolidation',
   describe: 'hippocampal replays train a VAE: per-epoch recon, KL, decoding; distortion; few-shot',
-  params: PARAMS,
+  params: CONSOLIDATION_PARAMS,
   async run(values, io) {
     const { backend: backendName, ...config } = values;
     if (config.labelled >= config.heldOut) {
