@@ -249,6 +249,25 @@ export interface RetroactiveResult {
   example: Retrieval;
 }
 
+/**
+ * Mean over pairs i of P(response(i) | cue i): the probability the memory
+ * gives pair i's chosen response to its cue, averaged over the n = pairs
+ * cues (one retrieval each, over the 2n responses of both lists).
+ */
+function meanResponse(
+  memory: AssociativeMemory,
+  cues: readonly ArrayLike<number>[],
+  response: (i: number) => number,
+  cfg: InterferenceConfig,
+): number {
+  const n = cfg.pairs;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    p += retrieve(memory, cues[i], cfg.beta, cfg.theta, 2 * n).responses[response(i)] / n;
+  }
+  return p;
+}
+
 /** Recall of B from A after learning A'-C (retroactive interference). */
 export function retroactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): RetroactiveResult {
   const lists = makeLists(cfg);
@@ -256,16 +275,10 @@ export function retroactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): Re
   const responses = 2 * n;
   const first = learnFirst(cfg, lists);
   const both = learnSecond(cfg, lists, first, cfg.secondTrials);
-  let control = 0;
-  let experimental = 0;
-  let intrusions = 0;
-  for (let i = 0; i < n; i++) {
-    const q = lists.base.a[i];
-    control += retrieve(first, q, cfg.beta, cfg.theta, responses).responses[B(i)] / n;
-    const r = retrieve(both, q, cfg.beta, cfg.theta, responses);
-    experimental += r.responses[B(i)] / n;
-    intrusions += r.responses[C(n, i)] / n;
-  }
+  const cues = lists.base.a;
+  const control = meanResponse(first, cues, (i) => B(i), cfg);
+  const experimental = meanResponse(both, cues, (i) => B(i), cfg);
+  const intrusions = meanResponse(both, cues, (i) => C(n, i), cfg);
   const example = retrieve(both, lists.base.a[0], cfg.beta, cfg.theta, responses);
   return {
     control,
@@ -301,22 +314,14 @@ export function proactive(cfg: InterferenceConfig = INTERFERENCE_DEFAULTS): Proa
     let m = start;
     for (let t = 1; t <= cfg.secondTrials; t++) {
       m = learnSecond(cfg, lists, m, 1);
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        p += retrieve(m, lists.second[i], cfg.beta, cfg.theta, responses).responses[C(n, i)] / n;
-      }
-      out.push(p);
+      out.push(meanResponse(m, lists.second, (i) => C(n, i), cfg));
     }
     return { out, m };
   };
   const first = learnFirst(cfg, lists);
   const control = curve(emptyMemory()).out;
   const exp = curve(first);
-  let intrusions = 0;
-  for (let i = 0; i < n; i++) {
-    intrusions +=
-      retrieve(exp.m, lists.second[i], cfg.beta, cfg.theta, responses).responses[B(i)] / n;
-  }
+  const intrusions = meanResponse(exp.m, lists.second, (i) => B(i), cfg);
   let interference = 0;
   for (let t = 0; t < control.length; t++) {
     interference += (control[t] - exp.out[t]) / control.length;
