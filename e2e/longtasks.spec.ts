@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { encodePatterns } from '../src/core/patternCodec';
 import { createRng } from '../src/core/random';
 import { longestTask, observeLongTasks, resetLongTasks } from './helpers';
@@ -10,10 +10,10 @@ import { startTaskTrace, stopTaskTrace } from './taskTime';
  * is 200 ms so that a busy shared machine does not fail the test. The
  * benchmark (npm run bench -- --only=longtasks) reports the measured longest task.
  *
- * The Consolidation case bounds each task's CPU time from a trace instead
- * (its wall times on a shared two-core machine are mostly the scheduler's,
- * 200-700 ms between runs for the same chunks); the benchmark also
- * measures it.
+ * The Consolidation case and Classic's Storkey case bound each task's CPU
+ * time from a trace instead (their wall times on a shared two-core machine
+ * are mostly the scheduler's: 200-700 ms between runs for the same chunks
+ * in Consolidation); the benchmark also measures them.
  */
 const BOUND_MS = 200;
 
@@ -21,6 +21,29 @@ async function report(page: Page, what: string): Promise<number> {
   const ms = await longestTask(page);
   console.log(`longest main-thread task, ${what}: ${ms.toFixed(0)} ms`);
   return ms;
+}
+
+/**
+ * Runs `act` under a task trace, reports the longest task's wall time (long
+ * tasks and trace) and returns the longest task's CPU time (./taskTime.ts).
+ */
+async function traced(
+  browser: Browser,
+  page: Page,
+  what: string,
+  act: () => Promise<void>,
+): Promise<number> {
+  await resetLongTasks(page);
+  await startTaskTrace(browser, page);
+  await act();
+  await report(page, what);
+  const t = await stopTaskTrace(browser);
+  console.log(
+    `${what}, trace: ${t.tasks} tasks, longest ${t.longestWallMs.toFixed(0)} ms wall, ` +
+      `longest CPU ${t.longestCpuMs.toFixed(1)} ms, ${t.over50Wall} over 50 ms wall, ` +
+      `${t.over50Cpu} over 50 ms CPU`,
+  );
+  return t.longestCpuMs;
 }
 
 test('Classic: recall on a 64x64 grid with 20 stored patterns', async ({ page }) => {
@@ -41,10 +64,13 @@ test('Classic: recall on a 64x64 grid with 20 stored patterns', async ({ page })
 
 test('Classic: learning Storkey on a 64x64 grid with 20 stored patterns, then recall', async ({
   page,
+  browser,
 }) => {
   // Storkey learns in a Web Worker (src/labs/hopfield/learnWorker.ts): before, it held the
-  // page for 2.7 s here. What remains on the page is recall's first D^2 field pass (about 100 ms
-  // on a loaded machine).
+  // page for 2.7 s here. Recall's first D^2 field pass runs in chunks of 512 rows
+  // (fieldsPass.ts). On an idle machine no task is over 50 ms; with the suite's load the wall
+  // times reached 156-209 ms for the same work, so, as for Consolidation, the bound is on
+  // each task's CPU time from a trace and the wall time is reported.
   test.setTimeout(120_000);
   await observeLongTasks(page);
   const rng = createRng(3);
@@ -56,11 +82,19 @@ test('Classic: learning Storkey on a 64x64 grid with 20 stored patterns, then re
   );
   await expect(page.getByTestId('network-grid')).toHaveAttribute('data-width', '64');
   await page.getByTestId('network-grid').click();
-  await resetLongTasks(page);
-  await page.keyboard.press('c');
-  await page.keyboard.press('r');
-  await expect(page.getByTestId('recall-status')).toContainText('Stopped', { timeout: 100_000 });
-  expect(await report(page, 'Classic Storkey learning and recall at 64x64')).toBeLessThan(BOUND_MS);
+  const cpu = await traced(
+    browser,
+    page,
+    'Classic Storkey learning and recall at 64x64',
+    async () => {
+      await page.keyboard.press('c');
+      await page.keyboard.press('r');
+      await expect(page.getByTestId('recall-status')).toContainText('Stopped', {
+        timeout: 100_000,
+      });
+    },
+  );
+  expect(cpu).toBeLessThan(BOUND_MS);
 });
 
 test('Modern: storing all 10,000 digits and retrieving', async ({ page }) => {
@@ -95,20 +129,7 @@ test('Consolidation: encode 3,000 episodes, replay 6,000 cues, train an epoch in
   await expect(page.getByTestId('map-points')).toHaveAttribute('data-count', /\d+/, {
     timeout: 60_000,
   });
-  const traced = async (what: string, act: () => Promise<void>) => {
-    await resetLongTasks(page);
-    await startTaskTrace(browser, page);
-    await act();
-    await report(page, what);
-    const t = await stopTaskTrace(browser);
-    console.log(
-      `${what}, trace: ${t.tasks} tasks, longest ${t.longestWallMs.toFixed(0)} ms wall, ` +
-        `longest CPU ${t.longestCpuMs.toFixed(1)} ms, ${t.over50Wall} over 50 ms wall, ` +
-        `${t.over50Cpu} over 50 ms CPU`,
-    );
-    return t.longestCpuMs;
-  };
-  const replay = await traced('Consolidation encode + replay 6,000', async () => {
+  const replay = await traced(browser, page, 'Consolidation encode + replay 6,000', async () => {
     await page.getByTestId('encode').click();
     await expect(page.getByTestId('encoded')).toContainText('Stored 3,000 episodes', {
       timeout: 60_000,
@@ -116,7 +137,7 @@ test('Consolidation: encode 3,000 episodes, replay 6,000 cues, train an epoch in
     await page.getByTestId('replay').click();
     await expect(page.getByTestId('coverage')).toBeVisible({ timeout: 180_000 });
   });
-  const train = await traced('Consolidation training 1 epoch', async () => {
+  const train = await traced(browser, page, 'Consolidation training 1 epoch', async () => {
     await page.getByTestId('train').click();
     await expect(page.getByTestId('vae-note')).toContainText('Trained live', { timeout: 180_000 });
   });
