@@ -9,7 +9,7 @@ import type { Pace } from '../../core/pace';
 import type { ConsolidationSession } from '../../models/consolidation/session';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
-import { sameReplay, type EpisodesKey, type KeptWork, type ReplayKey } from './keep';
+import { replayKeyName, sameReplay, type EpisodesKey, type KeptWork, type ReplayKey } from './keep';
 import type { WorkKeeper } from './keeping';
 import { showEncoded } from './steps';
 import type { ConsolidationStore } from './store';
@@ -33,8 +33,6 @@ export interface RestoreHost {
   setTraining(session: ConsolidationSession | null, trainer: MinibatchTrainer | null): void;
 }
 
-const replayId = (k: ReplayKey) => `replay:${k.episodes}-${k.seed}-${k.replays}`;
-
 /** Puts back `work`; `model` tells whether a VAE came back (else the shipped one goes on screen). */
 export async function restoreWork(host: RestoreHost, work: KeptWork): Promise<{ model: boolean }> {
   const { store, pace } = host;
@@ -50,7 +48,7 @@ export async function restoreWork(host: RestoreHost, work: KeptWork): Promise<{ 
     showEncoded(store, session, ep.ms);
     host.keeper.found({ episodes: ep.key.episodes });
     const key = ep.replays === null ? null : { ...ep.key, replays: ep.replays };
-    const kept = key && work.replays.get(replayId(key));
+    const kept = key && work.replays.get(replayKeyName(key));
     if (key && kept) {
       const t0 = performance.now();
       const result = await session.adoptReplay(kept, pace);
@@ -74,7 +72,7 @@ export async function restoreWork(host: RestoreHost, work: KeptWork): Promise<{ 
   if (m.origin === 'live' && m.trainedOn) {
     if (sameReplay(m.trainedOn, screenReplay)) trainSession = session;
     else {
-      const kept = work.replays.get(replayId(m.trainedOn));
+      const kept = work.replays.get(replayKeyName(m.trainedOn));
       if (kept) {
         trainSession = await host.openSession(m.trainedOn);
         await trainSession.adoptReplay(kept, pace);
