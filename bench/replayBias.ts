@@ -20,10 +20,8 @@ import { enumParam, floatParam, intParam } from '../src/core/params';
 import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { REPLAY_INHIBITION } from '../src/models/consolidation/replay';
-import {
-  CONSOLIDATION_PRESETS,
-  createConsolidationSession,
-} from '../src/models/consolidation/session';
+import { createConsolidationSession } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/sessionConfig';
 import { MinibatchTrainer } from '../src/models/consolidation/vaeTrain';
 import { disposePatterns } from '../src/models/modern/modernHopfield';
 

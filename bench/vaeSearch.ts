@@ -15,7 +15,8 @@ import { floatParam, intParam } from '../src/core/params';
 import { parseArgs } from '../src/core/paramArgs';
 import { loadMnistNode } from '../src/data/mnistNode';
 import { fewShotOnHeldOut } from '../src/models/consolidation/consolidationEval';
-import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/sessionConfig';
+import { runConsolidation } from '../src/models/consolidation/pipeline';
 
 const D = CONSOLIDATION_PRESETS.experiment;
 // The consolidation experiment's own settings (same flags, ranges and

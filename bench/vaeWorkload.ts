@@ -15,7 +15,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../src/core/random';
 import { MNIST_PIXELS } from '../src/data/mnist';
-import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/sessionConfig';
 import { createVae } from '../src/models/consolidation/vae';
 import { architectureName } from '../src/models/consolidation/vaeParams';
 import { measure, now } from './stats';

@@ -11,11 +11,8 @@
  */
 import { loadMnistNode } from '../src/data/mnistNode';
 import { disposePatterns } from '../src/models/modern/modernHopfield';
-import {
-  CONSOLIDATION_PRESETS,
-  TRAIN_CHUNK,
-  createConsolidationSession,
-} from '../src/models/consolidation/session';
+import { createConsolidationSession } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS, TRAIN_CHUNK } from '../src/models/consolidation/sessionConfig';
 import { timeVaeTraining, type VaeThroughput } from '../bench/vaeWorkload';
 import { benchFlags } from './benchFlags';
 import { registerGradientsInNode } from './gradients';

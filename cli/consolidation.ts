@@ -21,7 +21,8 @@ import {
   SWEEP_TRACES,
   vaeRecallError,
 } from '../src/models/consolidation/extendedModel';
-import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/sessionConfig';
+import { runConsolidation } from '../src/models/consolidation/pipeline';
 import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
 import { layersParam } from './layersParam';
 import { registerGradientsInNode } from './gradients';

@@ -20,7 +20,8 @@ import {
   PRETRAINED_FILE,
   type PretrainedDoc,
 } from '../src/models/consolidation/consolidationPretrained';
-import { CONSOLIDATION_PRESETS, runConsolidation } from '../src/models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../src/models/consolidation/sessionConfig';
+import { runConsolidation } from '../src/models/consolidation/pipeline';
 import { vaeToJson } from '../src/models/consolidation/vaeParams';
 
 const P = CONSOLIDATION_PRESETS.pretrained;

@@ -5,7 +5,10 @@
  * CPU backend; seeded, so both tests see the same episodes and held-out
  * digits.
  */
-import { CONSOLIDATION_PRESETS, type ConsolidationConfig } from '../models/consolidation/session';
+import {
+  CONSOLIDATION_PRESETS,
+  type ConsolidationConfig,
+} from '../models/consolidation/sessionConfig';
 
 export const TINY_CONSOLIDATION: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,

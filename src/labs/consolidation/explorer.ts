@@ -9,7 +9,7 @@
  * not training; the arithmetic is decoded again when its digits change.
  */
 import type { PredictedEpisodes } from '../../models/consolidation/extendedModel';
-import { pipelineSeeds } from '../../models/consolidation/session';
+import { pipelineSeeds } from '../../models/consolidation/sessionConfig';
 import { mixSeed, type Vae } from '../../models/consolidation/vae';
 import { watchFields } from '../../engine/watch';
 import {

@@ -28,7 +28,7 @@
  */
 import { MNIST_PIXELS } from '../../data/mnist';
 import { indexedDbStore, storeError, type KeyValueStore } from '../../engine/idb';
-import type { EpochRecord } from '../../models/consolidation/session';
+import type { EpochRecord } from '../../models/consolidation/pipeline';
 import type { SerialisedVae } from '../../models/consolidation/vaeParams';
 import { PARAMS } from './params';
 import { checkPageVae } from './vaeFile';

@@ -6,7 +6,8 @@
  * redrawn. Pause stops between chunks and Play goes on from the next
  * minibatch, which gives the same VAE as an uninterrupted run.
  */
-import { epochRecord, type ConsolidationSession } from '../../models/consolidation/session';
+import { type ConsolidationSession } from '../../models/consolidation/session';
+import { epochRecord } from '../../models/consolidation/pipeline';
 import type { Vae } from '../../models/consolidation/vae';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
 import { sayFailed } from './store';

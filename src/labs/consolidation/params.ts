@@ -9,7 +9,7 @@
  */
 import { customParam, floatParam, intParam, invalid, type Parsed } from '../../core/params';
 import { SWEEP_TRACES } from '../../models/consolidation/extendedModel';
-import { CONSOLIDATION_PRESETS } from '../../models/consolidation/session';
+import { CONSOLIDATION_PRESETS } from '../../models/consolidation/sessionConfig';
 
 /** The pipeline's settings on this page (held-out and labelled sizes, hidden size, batch...). */
 export const PAGE = CONSOLIDATION_PRESETS.page;

@@ -43,9 +43,9 @@ import {
 } from '../../models/consolidation/consolidationPretrained';
 import {
   openConsolidationSession,
-  type ConsolidationConfig,
   type ConsolidationSession,
 } from '../../models/consolidation/session';
+import { type ConsolidationConfig } from '../../models/consolidation/sessionConfig';
 import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import type { Patch } from './explore';

@@ -9,7 +9,7 @@ import type { PartialRecall } from '../../models/consolidation/partialRecall';
 import type { FewShotPoint } from '../../models/consolidation/fewShot';
 import type { BoundaryPoint } from '../../models/consolidation/boundaryExtension';
 import type { SweepPoint } from '../../models/consolidation/extendedModel';
-import type { EpochRecord } from '../../models/consolidation/session';
+import type { EpochRecord } from '../../models/consolidation/pipeline';
 import { PARAMS, type Picks } from './params';
 
 /** Where the VAE on screen came from: shipped with the app, trained here, or from a file. */

@@ -20,7 +20,7 @@
  * which versions it reads.
  */
 import { MNIST_PIXELS } from '../../data/mnist';
-import type { EpochRecord } from '../../models/consolidation/session';
+import type { EpochRecord } from '../../models/consolidation/pipeline';
 import {
   architectureName,
   checkSerialised,

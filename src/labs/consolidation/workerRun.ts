@@ -8,7 +8,8 @@
  * runs moves its target.
  */
 import type { Pace } from '../../core/pace';
-import { epochRecord, type ConsolidationSession } from '../../models/consolidation/session';
+import { type ConsolidationSession } from '../../models/consolidation/session';
+import { epochRecord } from '../../models/consolidation/pipeline';
 import type { SerialisedVae, Vae } from '../../models/consolidation/vae';
 import type { ConsolidationStore } from './store';
 import type { WorkerTrainer } from './trainClient';

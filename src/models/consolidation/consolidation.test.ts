@@ -6,12 +6,8 @@ import type { MnistSet } from '../../data/mnist';
 import { loadMnistNode } from '../../data/mnistNode';
 import { encodeEpisodes, gatherDigits, splitDigits } from './consolidation';
 import { expectedCoverage, replay } from './replay';
-import {
-  CONSOLIDATION_PRESETS,
-  runConsolidation,
-  type ConsolidationConfig,
-  type ConsolidationResult,
-} from './session';
+import { CONSOLIDATION_PRESETS, type ConsolidationConfig } from './sessionConfig';
+import { runConsolidation, type ConsolidationResult } from './pipeline';
 import { cosine, disposePatterns } from '../modern/modernHopfield';
 
 const SMALL: ConsolidationConfig = {

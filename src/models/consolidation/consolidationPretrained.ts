@@ -4,7 +4,8 @@
  * `pretrained` preset (CONSOLIDATION_PRESETS), shipped at
  * public/models/consolidation-vae.json.
  */
-import type { ConsolidationConfig, EpochRecord } from './session';
+import type { ConsolidationConfig } from './sessionConfig';
+import type { EpochRecord } from './pipeline';
 import type { SerialisedVaeJson } from './vaeParams';
 
 export const PRETRAINED_FILE = 'models/consolidation-vae.json';

@@ -12,11 +12,8 @@ import { createRng } from '../../core/random';
 import { loadMnistNode } from '../../data/mnistNode';
 import { disposePatterns } from '../modern/modernHopfield';
 import { disposeHippocampus } from './consolidation';
-import {
-  CONSOLIDATION_PRESETS,
-  createConsolidationSession,
-  type ConsolidationConfig,
-} from './session';
+import { createConsolidationSession } from './session';
+import { CONSOLIDATION_PRESETS, type ConsolidationConfig } from './sessionConfig';
 
 const CONFIG: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,

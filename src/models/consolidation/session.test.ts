@@ -16,11 +16,11 @@ import {
   ReplayRun,
 } from './replay';
 import {
-  CONSOLIDATION_PRESETS,
   createConsolidationSession,
   openConsolidationSession,
   type ConsolidationSession,
 } from './session';
+import { CONSOLIDATION_PRESETS } from './sessionConfig';
 import { unitFromBipolarRange } from './vae';
 import { trainEpochs } from './vaeTrain';
 import { TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';

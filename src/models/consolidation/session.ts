@@ -9,11 +9,8 @@
  * chunk sizes never change the numbers: the same config and seed give the
  * same replays, the same VAE and the same measurements.
  *
- * One set of settings, in CONSOLIDATION_PRESETS: `experiment` (the
- * `consolidation` experiment's defaults), `pretrained` (the lab's opening
- * VAE, scripts/train-consolidation.ts) and `page` (the lab's defaults: fewer
- * held-out digits, so the map shows 1,000 and the evaluation after every
- * epoch stays quick in a browser).
+ * Its settings and seeds are in ./sessionConfig; ./pipeline runs a session
+ * to the end in one go (the CLI, the weight script, the benchmark).
  *
  * Sharing the thread: `openConsolidationSession`, `encode`, `replay`,
  * `adoptReplay` and `evaluate` take a Pace (../../core/pace) and run in
@@ -26,7 +23,7 @@
  * it makes.
  */
 import { UNPACED, inChunks, type Pace } from '../../core/pace';
-import { disposePatterns, type StoredPatterns } from '../modern/modernHopfield';
+import type { StoredPatterns } from '../modern/modernHopfield';
 import {
   encodeEpisodes,
   gatherDigits,
@@ -38,14 +35,7 @@ import {
   type ImageSet,
   type Split,
 } from './consolidation';
-import {
-  REPLAY_BATCH,
-  REPLAY_STEPS,
-  ReplayRun,
-  expectedCoverage,
-  measureReplays,
-  type ReplayResult,
-} from './replay';
+import { REPLAY_BATCH, ReplayRun, measureReplays, type ReplayResult } from './replay';
 import {
   distortionOnHeldOut,
   evaluateVae,
@@ -54,96 +44,9 @@ import {
 } from './consolidationEval';
 import type { DistortionResult } from './distortion';
 import type { FewShotPoint } from './fewShot';
-import { createVae, mixSeed, unitFromBipolarRangeInto, type Vae } from './vae';
-import { MinibatchTrainer, type EpochStats, type MinibatchOptions } from './vaeTrain';
-
-export interface ConsolidationConfig {
-  /** N, digits stored as episodes. */
-  readonly episodes: number;
-  /** R, noise-cued replays. */
-  readonly replays: number;
-  /** L, the VAE's latent size. */
-  readonly latentSize: number;
-  /** The VAE's hidden layer sizes from the input side (the decoder mirrors them), ./vaeParams. */
-  readonly hidden: readonly number[];
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly seed: number;
-  /** Held-out digits for evaluation (never stored, never replayed). */
-  readonly heldOut: number;
-  /** Of those, the first `labelled` train the decoding read-out; the rest test it. */
-  readonly labelled: number;
-  /** MHN updates per replay. */
-  readonly replaySteps: number;
-  /** lambda, the replay's inhibition of return (./consolidation); default REPLAY_INHIBITION, 0 = plain. */
-  readonly replayInhibition?: number;
-  /** Adam step size of the VAE. */
-  readonly learningRate: number;
-  /** beta, the KL term's weight in the VAE's loss (default 1, the standard VAE). */
-  readonly klWeight?: number;
-  /**
-   * The held-out digits follow the first max(episodes, heldOutAfter) digits
-   * of the seeded permutation (default 0: right after the episodes), so they
-   * are never among the episodes of a VAE trained on a longer prefix.
-   */
-  readonly heldOutAfter?: number;
-}
-
-const EXPERIMENT: ConsolidationConfig = {
-  episodes: 3000,
-  replays: 6000,
-  latentSize: 2,
-  // The search in docs/consolidation.md: 784-512-256-L, 20 epochs on the replays.
-  hidden: [512, 256],
-  epochs: 20,
-  batchSize: 64,
-  seed: 1,
-  heldOut: 2000,
-  labelled: 500,
-  replaySteps: REPLAY_STEPS,
-  learningRate: 2e-3,
-};
-
-const PRETRAINED: ConsolidationConfig = EXPERIMENT;
-
-/** The pipeline's named settings (see the file's doc comment). */
-export const CONSOLIDATION_PRESETS = {
-  experiment: EXPERIMENT,
-  pretrained: PRETRAINED,
-  page: {
-    ...EXPERIMENT,
-    epochs: 15,
-    heldOut: 1000,
-    labelled: 300,
-    // Seed 1's opening VAE was trained on this prefix: its map never shows one of its episodes.
-    heldOutAfter: PRETRAINED.episodes,
-  },
-} as const satisfies Record<string, ConsolidationConfig>;
-
-/**
- * Minibatches a page trains between yields to the browser (the lab's
- * runner; the benchmark's live run does the same). Any chunk gives the same
- * VAE; this one keeps a frame's work to a few milliseconds.
- */
-export const TRAIN_CHUNK = 2;
-
-/** The streams one seed gives the pipeline. */
-export interface PipelineSeeds {
-  readonly split: number;
-  readonly cues: number;
-  readonly vae: number;
-  readonly order: number;
-  readonly fewShot: number;
-}
-
-/** The seeds of each random stream of the pipeline for a given seed. */
-export const pipelineSeeds = (seed: number): PipelineSeeds => ({
-  split: seed,
-  cues: mixSeed(seed, 1),
-  vae: mixSeed(seed, 2),
-  order: mixSeed(seed, 3),
-  fewShot: mixSeed(seed, 4),
-});
+import { pipelineSeeds, type ConsolidationConfig, type PipelineSeeds } from './sessionConfig';
+import { createVae, unitFromBipolarRangeInto, type Vae } from './vae';
+import { MinibatchTrainer, type MinibatchOptions } from './vaeTrain';
 
 /** Where a replay stands: the first `done` of `total` replays (rows in [-1, 1]) and their episodes. */
 export interface ReplayProgress {
@@ -384,112 +287,4 @@ async function trainingSet(replays: Float32Array, pace: Pace): Promise<Float32Ar
     unitFromBipolarRangeInto(replays, out, start * block, (start + count) * block),
   );
   return out;
-}
-
-// ---- The whole pipeline in one go (CLI, weight script, tests) --------------
-
-export interface EpochRecord extends EpochEvaluation {
-  readonly epoch: number;
-  /** Training loss terms on the replays over the epoch (nats). */
-  readonly trainLoss: number;
-}
-
-export interface ConsolidationResult {
-  readonly config: ConsolidationConfig;
-  readonly replay: {
-    readonly distinct: number;
-    readonly coverage: number;
-    readonly expectedCoverage: number;
-    readonly exact: number;
-  };
-  readonly epochs: EpochRecord[];
-  readonly prototypicalVarianceRatio: number;
-  readonly perClassVarianceRatio: number[];
-  readonly fewShot: FewShotPoint[];
-  readonly timings: {
-    readonly replayMs: number;
-    readonly trainMs: number;
-    readonly samplesPerSecond: number;
-  };
-}
-
-export interface PipelineHooks {
-  onEpoch?(record: EpochRecord): void;
-  log?(text: string): void;
-}
-
-/** One epoch's record: its training loss and the held-out measurements after it. */
-export function epochRecord(stats: EpochStats, ev: EpochEvaluation): EpochRecord {
-  return { epoch: stats.epoch, trainLoss: stats.loss, ...ev };
-}
-
-/**
- * Runs a session to the end: encode, replay, train (evaluating after every
- * epoch), distortion and few-shot. Returns the trained VAE (the caller
- * disposes it) and the session (its held-out digits, for more measurements).
- */
-export async function runConsolidation(
-  src: DigitSource,
-  config: ConsolidationConfig,
-  hooks: PipelineHooks = {},
-): Promise<{ result: ConsolidationResult; vae: Vae; session: ConsolidationSession }> {
-  const session = createConsolidationSession(src, config);
-  const t0 = performance.now();
-  const memory = session.encode();
-  let rep: ReplayResult;
-  try {
-    let progress = await session.replay(memory);
-    while (!progress.result) progress = await session.replay(memory);
-    rep = progress.result;
-  } finally {
-    disposePatterns(memory);
-  }
-  const replayMs = performance.now() - t0;
-  hooks.log?.(
-    `replayed ${config.replays} from ${config.episodes} episodes: coverage ${rep.coverage.toFixed(3)} in ${replayMs.toFixed(0)} ms`,
-  );
-  const vae = session.createVae();
-  try {
-    const trainer = session.trainer(vae);
-    const epochs: EpochRecord[] = [];
-    let trainMs = 0;
-    let mark = performance.now();
-    while (trainer.epochsDone < config.epochs) {
-      const stats = await trainer.train(Infinity);
-      if (!stats) continue;
-      trainMs += performance.now() - mark;
-      const ev = await session.evaluate(vae);
-      const record = epochRecord(stats, ev);
-      epochs.push(record);
-      hooks.onEpoch?.(record);
-      hooks.log?.(
-        `epoch ${stats.epoch}: recon ${ev.reconError.toFixed(1)} kl ${ev.kl.toFixed(2)} decoding ${ev.decodingAccuracy.toFixed(3)}`,
-      );
-      mark = performance.now();
-    }
-    const distortion = await session.distortion(vae);
-    const fewShot = await session.fewShot(vae);
-    const result: ConsolidationResult = {
-      config,
-      replay: {
-        distinct: rep.distinct,
-        coverage: rep.coverage,
-        expectedCoverage: expectedCoverage(config.episodes, config.replays),
-        exact: rep.exact,
-      },
-      epochs,
-      prototypicalVarianceRatio: distortion.ratio,
-      perClassVarianceRatio: Array.from(distortion.perClassRatio),
-      fewShot,
-      timings: {
-        replayMs,
-        trainMs,
-        samplesPerSecond: trainMs > 0 ? (config.replays * config.epochs * 1000) / trainMs : 0,
-      },
-    };
-    return { result, vae, session };
-  } catch (e) {
-    vae.dispose();
-    throw e;
-  }
 }
