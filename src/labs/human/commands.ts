@@ -8,6 +8,7 @@ import { randomSeed } from '../../core/random';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
 import { CMR_PARAMS } from '../../models/human/cmr';
 import { roundsCsv, roundTrial } from './game';
+import { applySetting } from '../../engine/applySetting';
 import { checkRoundsFile, mergeRounds, renumber } from './gameImport';
 import type { GameRunner } from './gameRunner';
 import type { ModelRunner } from './modelRunner';
@@ -71,14 +72,8 @@ export const COMMANDS = commandsFor<HumanCtx>()({
     id: 'setParam',
     label: 'Set',
     help: 'Change one setting (checked against its range)',
-    perform: (ctx, [key, value]: SettingChange) => {
-      const problem = checkSetting(key, value);
-      if (problem) {
-        say(ctx.store, 'warn', problem, `setParam:${key}`);
-        return;
-      }
-      if (ctx.store.getState()[key] !== value) ctx.store.setState({ [key]: value });
-    },
+    perform: (ctx, [key, value]: SettingChange) =>
+      applySetting(ctx.store, key, value, checkSetting(key, value), `setParam:${key}`),
   },
   resetModel: {
     id: 'resetModel',

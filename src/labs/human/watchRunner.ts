@@ -10,11 +10,10 @@
  * slider and not the watched list's strip and bars (0: retrace at once, as
  * the unit tests do).
  */
-import type { RunLoop, RunLoopOptions } from '../../engine/runLoop';
-import { createSpeedLoop } from '../../engine/speedLoop';
 import { watchFields } from '../../engine/watch';
 import { createWordSampler } from '../../data/words';
 import { traceList } from '../../models/human/watchList';
+import { SpeedRunner, type StepperLoopOptions } from '../../engine/speedRunner';
 import { cmrKeys, cmrOf, type HumanState, type HumanStore } from './store';
 
 export const TRACE_FIELDS: readonly (keyof HumanState)[] = [
@@ -27,35 +26,32 @@ export const TRACE_FIELDS: readonly (keyof HumanState)[] = [
 /** Offset of the seed that picks the watched list's word labels. */
 const LABEL_SEED_OFFSET = 1_000_003;
 
-export class WatchRunner {
-  private loop: RunLoop | null = null;
-  private unwatch: (() => void)[] = [];
+export class WatchRunner extends SpeedRunner<HumanState> {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   /** Traces the first list now, so the page has something to show before start(). */
   constructor(
-    private readonly store: HumanStore,
-    private readonly loopOptions: Omit<RunLoopOptions, 'onChange' | 'speed'> = {},
+    store: HumanStore,
+    loopOptions: StepperLoopOptions = {},
     private readonly debounceMs = 120,
   ) {
+    super(store, 'speed', loopOptions);
     this.retrace();
   }
 
-  /**
-   * Starts following the store (retrace on its fields, the speed) with a
-   * fresh run loop; safe to call again after dispose() (React's StrictMode
-   * mounts a page twice in development).
-   */
-  start(): void {
+  /** Starts following the store (retrace on its fields, the speed) and retraces now. */
+  override start(): void {
     if (this.loop) return;
-    const store = this.store;
-    const { loop, unwatchSpeed } = createSpeedLoop(store, 'speed', (n) => this.advance(n), {
-      ...this.loopOptions,
-      onChange: (playing) => store.setState({ playing }),
-    });
-    this.loop = loop;
-    this.unwatch = [watchFields(store, TRACE_FIELDS, () => this.retraceSoon()), unwatchSpeed];
+    super.start();
     this.retrace();
+  }
+
+  protected follow(): (() => void)[] {
+    return [watchFields(this.store, TRACE_FIELDS, () => this.retraceSoon())];
+  }
+
+  protected showPlaying(playing: boolean): void {
+    if (this.store.getState().playing !== playing) this.store.setState({ playing });
   }
 
   /** The last frame's index (-1 with no trace). */
@@ -70,15 +66,6 @@ export class WatchRunner {
   toggle(): void {
     if (!this.playing && this.store.getState().frame >= this.lastFrame) this.seek(0);
     this.loop?.toggle();
-  }
-
-  pause(): void {
-    this.loop?.pause();
-  }
-
-  step(): void {
-    this.pause();
-    this.advance(1);
   }
 
   back(): void {
@@ -97,16 +84,12 @@ export class WatchRunner {
     if (frame !== this.store.getState().frame) this.store.setState({ frame });
   }
 
-  dispose(): void {
-    for (const u of this.unwatch) u();
-    this.unwatch = [];
+  override dispose(): void {
     this.cancelRetrace();
-    this.loop?.dispose();
-    this.loop = null;
-    if (this.store.getState().playing) this.store.setState({ playing: false });
+    super.dispose();
   }
 
-  private advance(n: number): boolean {
+  protected advance(n: number): boolean {
     this.seek(this.store.getState().frame + n);
     return this.store.getState().frame < this.lastFrame;
   }

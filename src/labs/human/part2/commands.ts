@@ -14,6 +14,7 @@ import {
 } from '../../../models/human/consolidatingMemory';
 import { ROUTINES } from '../../../models/human/memorySchedule';
 import type { SchedulePreset } from '../../../models/human/spacing';
+import { applySetting } from '../../../engine/applySetting';
 import { actrFitFor, MIN_FIT_POINTS } from './forgettingView';
 import type { MemoryRunner } from './memoryRunner';
 import { cueSettings } from './memoryView';
@@ -52,12 +53,8 @@ export const SETTING_COMMANDS = commandsFor<Part2Ctx>()({
     label: 'Set',
     help: 'Change one setting (checked against its range)',
     perform: (ctx, [key, value]: SettingChange) => {
-      const problem = settingProblem(key, value);
-      if (problem) {
-        tell(ctx, 'warn', problem, `${sectionOfKey(key)}/setSetting:${key}`);
-        return;
-      }
-      if (state(ctx)[key] !== value) ctx.store.setState({ [key]: value });
+      const source = `${sectionOfKey(key)}/setSetting:${key}`;
+      applySetting(ctx.store, key, value, settingProblem(key, value), source);
     },
   },
   dismissPart2Message: {

@@ -6,48 +6,30 @@
  * (the schedule of the first days does not depend on how many follow), and
  * follows the speed setting itself (engine/speedLoop).
  */
-import type { RunLoop, RunLoopOptions } from '../../../engine/runLoop';
-import { createSpeedLoop } from '../../../engine/speedLoop';
 import { watchFields } from '../../../engine/watch';
 import { emptyState, type EpisodeEvent } from '../../../models/human/consolidatingMemory';
 import { makeSchedule } from '../../../models/human/memorySchedule';
+import { SpeedRunner, type StepperLoopOptions } from '../../../engine/speedRunner';
 import { dayFrames, type MemoryFrame } from './memoryView';
-import type { MemoryStepper, Part2Store } from './store';
+import type { MemoryStepper, Part2State, Part2Store } from './store';
 
-export class MemoryRunner {
-  private loop: RunLoop | null = null;
-  private unwatch: (() => void)[] = [];
+export class MemoryRunner extends SpeedRunner<Part2State> {
   private schedule: EpisodeEvent[][] = [];
 
-  constructor(
-    private readonly store: Part2Store,
-    private readonly loopOptions: Omit<RunLoopOptions, 'onChange' | 'speed'> = {},
-  ) {
+  constructor(store: Part2Store, loopOptions: StepperLoopOptions = {}) {
+    super(store, 'memorySpeed', loopOptions);
     this.restart();
   }
 
-  /** Follows the store with a fresh run loop; safe to call again after dispose(). */
-  start(): void {
-    if (this.loop) return;
-    const store = this.store;
-    const { loop, unwatchSpeed } = createSpeedLoop(store, 'memorySpeed', (n) => this.advance(n), {
-      ...this.loopOptions,
-      onChange: (playing) => this.patch({ playing }),
-    });
-    this.loop = loop;
-    this.unwatch = [
-      watchFields(store, ['memorySeed'], () => this.restart()),
-      watchFields(store, ['memoryDays'], () => this.resize()),
-      unwatchSpeed,
+  protected follow(): (() => void)[] {
+    return [
+      watchFields(this.store, ['memorySeed'], () => this.restart()),
+      watchFields(this.store, ['memoryDays'], () => this.resize()),
     ];
   }
 
-  dispose(): void {
-    for (const u of this.unwatch) u();
-    this.unwatch = [];
-    this.loop?.dispose();
-    this.loop = null;
-    this.patch({ playing: false });
+  protected showPlaying(playing: boolean): void {
+    this.patch({ playing });
   }
 
   get atEnd(): boolean {
@@ -61,16 +43,6 @@ export class MemoryRunner {
     this.loop.toggle();
   }
 
-  pause(): void {
-    this.loop?.pause();
-  }
-
-  /** One frame forward (pauses a playing stepper). */
-  step(): void {
-    this.pause();
-    this.advance(1);
-  }
-
   /** Back to the start: an empty memory before day 1 (frames already computed are kept). */
   reset(): void {
     this.pause();
@@ -82,7 +54,7 @@ export class MemoryRunner {
   }
 
   /** Moves `n` frames forward, computing days as needed; false at the end. */
-  private advance(n: number): boolean {
+  protected advance(n: number): boolean {
     const m = this.store.getState().memory;
     let frames = m.frames;
     let step = m.step;
