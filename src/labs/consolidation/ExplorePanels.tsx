@@ -1,6 +1,6 @@
 /** Step 4 (the latent map and what it decodes) and step 5 (what a generative memory does). */
 import { scaleBand, scaleLinear } from 'd3';
-import { TeX } from '../../ui';
+import { TeX } from '../../ui/Math';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { FewShotView } from './FewShotView';

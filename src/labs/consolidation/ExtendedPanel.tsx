@@ -12,7 +12,10 @@ import {
   SWEEP_TRACES,
   extendedBeta,
 } from '../../models/consolidation/extendedModel';
-import { Help, LineChart, Slider, TeX } from '../../ui';
+import { Help } from '../../ui/Help';
+import { LineChart } from '../../ui/LineChart';
+import { Slider } from '../../ui/Controls';
+import { TeX } from '../../ui/Math';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { LabButton } from './LabControls';

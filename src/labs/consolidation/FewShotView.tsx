@@ -12,7 +12,7 @@ import {
   type FewShotPoint,
   type FewShotReadout,
 } from '../../models/consolidation/fewShot';
-import { LineChart } from '../../ui';
+import { LineChart } from '../../ui/LineChart';
 
 /** Accuracies this close count as level. */
 export const LEVEL = 0.02;

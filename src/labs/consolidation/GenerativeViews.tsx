@@ -1,6 +1,8 @@
 /** Step 5's vector arithmetic and boundary extension. */
 import { runCommand } from '../../engine/commands';
-import { Help, LineChart, TeX } from '../../ui';
+import { Help } from '../../ui/Help';
+import { LineChart } from '../../ui/LineChart';
+import { TeX } from '../../ui/Math';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { BOUNDARY_DIGITS } from './generative';
