@@ -289,22 +289,17 @@ test('the VAE exports as a file and imports back; a bad file gives a message and
 
   // A bad file: a message beside the button, and the VAE on screen stays.
   const input = page.getByTestId('import-vae-file');
-  await input.setInputFiles({
-    name: 'bad.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{"format":"engram-vae","version":1,"config":{},"weights":"AAAA"}'),
-  });
-  await expect(page.getByTestId('messages-importVae')).toContainText(
+  /** Offers `name` holding `text` to the VAE's file input; the message beside it says `says`. */
+  const importRejected = async (name: string, text: string, says: string) => {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('messages-importVae')).toContainText(says);
+  };
+  await importRejected(
+    'bad.json',
+    '{"format":"engram-vae","version":1,"config":{},"weights":"AAAA"}',
     '"bad.json" cannot be opened as a VAE: its inputSize is not a number',
   );
-  await input.setInputFiles({
-    name: 'notes.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('not json'),
-  });
-  await expect(page.getByTestId('messages-importVae')).toContainText(
-    '"notes.json" is not a JSON file',
-  );
+  await importRejected('notes.json', 'not json', '"notes.json" is not a JSON file');
   await expect(note).toHaveText(before);
   await expect(page.getByTestId('kept-summary')).toContainText('Nothing of yours is kept');
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { isEnabled, runCommand } from '../../engine/commands';
-import { Button } from '../../ui/Controls';
+import { FileButton } from '../../ui/FileButton';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS } from './commands';
 import { LabButton } from './LabControls';
@@ -35,30 +35,16 @@ export function keptText(kept: KeptSummary | null): string {
 function ImportButton() {
   const ctx = useLabContext();
   const enabled = useLab(() => isEnabled(COMMANDS.importVae, ctx));
-  const input = useRef<HTMLInputElement>(null);
   return (
-    <>
-      <Button
-        onClick={() => input.current?.click()}
-        disabled={!enabled}
-        title={COMMANDS.importVae.help}
-        testId="import-vae"
-      >
-        {COMMANDS.importVae.label}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="import-vae-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = ''; // the same file can be chosen again
-          if (file) runCommand(COMMANDS.importVae, ctx, file);
-        }}
-      />
-    </>
+    <FileButton
+      label={COMMANDS.importVae.label}
+      title={COMMANDS.importVae.help}
+      disabled={!enabled}
+      accept=".json,application/json"
+      testId="import-vae"
+      inputTestId="import-vae-file"
+      onFile={(file) => runCommand(COMMANDS.importVae, ctx, file)}
+    />
   );
 }
 

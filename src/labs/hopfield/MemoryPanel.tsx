@@ -1,8 +1,8 @@
-import { useRef } from 'react';
 import { runCommand } from '../../engine/commands';
 import type { Rule } from '../../models/classic/hopfield';
 import { CommandButton } from '../../ui/CommandButton';
-import { Button, Select } from '../../ui/Controls';
+import { Select } from '../../ui/Controls';
+import { FileButton } from '../../ui/FileButton';
 import { Math as Tex } from '../../ui/Math';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { COMMANDS } from './commands';
@@ -42,7 +42,6 @@ export function MemoryPanel() {
     'margin',
     'power',
   );
-  const fileRef = useRef<HTMLInputElement>(null);
   const d = size * size;
   const n = patterns.length;
   const cap = capacity(rule, d, { margin, power });
@@ -110,21 +109,13 @@ export function MemoryPanel() {
       </div>
       <div className="row">
         <CommandButton command={COMMANDS.exportPatterns} ctx={ctx} />
-        <Button onClick={() => fileRef.current?.click()} title={COMMANDS.importPatterns.help}>
-          {COMMANDS.importPatterns.label}
-        </Button>
-        <input
-          ref={fileRef}
-          type="file"
+        <FileButton
+          label={COMMANDS.importPatterns.label}
+          title={COMMANDS.importPatterns.help}
           accept="application/json,.json"
-          hidden
-          aria-label="Import patterns from a file"
-          data-testid="import-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) runCommand(COMMANDS.importPatterns, ctx, file);
-          }}
+          inputLabel="Import patterns from a file"
+          inputTestId="import-file"
+          onFile={(file) => runCommand(COMMANDS.importPatterns, ctx, file)}
         />
       </div>
       <MessagesFrom source={COMMANDS.importPatterns.id} />

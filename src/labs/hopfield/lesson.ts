@@ -25,6 +25,12 @@ import {
 const LETTERS = ['T', 'O', 'X', 'H', 'E', 'L', 'F', 'P'];
 const RECALL = ['network', 'recall', 'insight'];
 
+/** A fresh asynchronous network holding T, O and X, where the first steps begin. */
+function storeTOX(ctx: LabContext): void {
+  startOver(ctx, 'async');
+  storeAll(ctx, ['T', 'O', 'X']);
+}
+
 export const CLASSIC_LESSON = defineLesson<LabContext>(
   courseLesson('/hopfield', 'classic'),
   [
@@ -33,8 +39,7 @@ export const CLASSIC_LESSON = defineLesson<LabContext>(
       text: 'The letters T, O and X are stored with the Hebbian rule: each adds its outer product ξξᵀ to the weights. Their thumbnails appear under Memory. The grid still shows X, so its overlap with X is 1.',
       panels: ['network', 'memory', 'insight'],
       setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, ['T', 'O', 'X']);
+        storeTOX(ctx);
       },
       claim: {
         says: 'three patterns are stored and the grid overlaps X fully',
@@ -50,8 +55,7 @@ export const CLASSIC_LESSON = defineLesson<LabContext>(
       text: 'The O with a quarter of its units flipped: 64 of 256. The overlap m = ξ·s / D with O drops from 1 to 1 − 2 × 0.25 = 0.5; the bars under “What is happening” show it.',
       panels: ['network', 'recall', 'insight'],
       setUp: (ctx) => {
-        startOver(ctx, 'async');
-        storeAll(ctx, ['T', 'O', 'X']);
+        storeTOX(ctx);
         corruptedCue(ctx, 1, 0.25, 3);
       },
       claim: {

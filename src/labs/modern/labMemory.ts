@@ -151,16 +151,26 @@ export async function runInSlices<T>(
   }
 }
 
+/** Calls `fill(r, stored[r])` for each row r, yielding after every GATHER_ROWS rows. */
+function* eachRowInSlices(
+  stored: ArrayLike<number>,
+  fill: (r: number, digit: number) => void,
+): Generator<void, void, void> {
+  for (let r = 0; r < stored.length; r++) {
+    if (r > 0 && r % GATHER_ROWS === 0) yield;
+    fill(r, stored[r]);
+  }
+}
+
 /** The bytes (0..255) of the digits `stored`, K rows of 784, in slices. */
 function* gatherPixels(
   set: MnistSet,
   stored: ArrayLike<number>,
 ): Generator<void, Uint8Array, void> {
   const pixels = new Uint8Array(stored.length * d);
-  for (let r = 0; r < stored.length; r++) {
-    if (r > 0 && r % GATHER_ROWS === 0) yield;
-    pixels.set(set.pixels.subarray(stored[r] * d, stored[r] * d + d), r * d);
-  }
+  yield* eachRowInSlices(stored, (r, digit) =>
+    pixels.set(set.pixels.subarray(digit * d, digit * d + d), r * d),
+  );
   return pixels;
 }
 
@@ -170,10 +180,9 @@ function* signedRows(
   stored: ArrayLike<number>,
 ): Generator<void, Float32Array, void> {
   const out = new Float32Array(stored.length * d);
-  for (let r = 0; r < stored.length; r++) {
-    if (r > 0 && r % GATHER_ROWS === 0) yield;
-    signedImage(set, stored[r], out.subarray(r * d, (r + 1) * d));
-  }
+  yield* eachRowInSlices(stored, (r, digit) =>
+    signedImage(set, digit, out.subarray(r * d, (r + 1) * d)),
+  );
   return out;
 }
 
