@@ -12,7 +12,7 @@ export interface FileButtonProps {
   title?: string;
   disabled?: boolean;
   /** The input's accept list, e.g. ".json,application/json". */
-  accept: string;
+  accept?: string;
   /** The hidden input's aria-label. */
   inputLabel?: string;
   testId?: string;

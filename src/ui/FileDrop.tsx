@@ -5,7 +5,8 @@
  * its size before reading it (readTextWithin). Choosing the same file twice
  * counts both times.
  */
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
+import { FileButton } from './FileButton';
 
 export interface FileDropProps {
   /** The button's text, e.g. "Import rounds…". */
@@ -21,7 +22,6 @@ export interface FileDropProps {
 }
 
 export function FileDrop({ label, accept, hint, title, disabled, testId, onFile }: FileDropProps) {
-  const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const onDrag = (e: DragEvent, on: boolean) => {
     if (disabled) return;
@@ -42,29 +42,16 @@ export function FileDrop({ label, accept, hint, title, disabled, testId, onFile 
         if (file && !disabled) onFile(file);
       }}
     >
-      <button
-        type="button"
-        className="ui-button"
-        disabled={disabled}
+      <FileButton
+        label={label}
         title={title}
-        onClick={() => input.current?.click()}
-      >
-        {label}
-      </button>
-      <span className="small muted"> or drop a file here</span>
-      <input
-        ref={input}
-        type="file"
+        disabled={disabled}
         accept={accept}
-        hidden
-        aria-label={label}
-        data-testid={testId}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = ''; // the same file chosen again is a change again
-          if (file) onFile(file);
-        }}
+        inputLabel={label}
+        inputTestId={testId}
+        onFile={onFile}
       />
+      <span className="small muted"> or drop a file here</span>
       {hint && <div className="ui-field-help">{hint}</div>}
     </div>
   );
