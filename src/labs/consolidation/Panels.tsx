@@ -6,7 +6,8 @@ import {
   INHIBITION_BLOCK,
   REPLAY_INHIBITION,
 } from '../../models/consolidation/replay';
-import { LineChart, ProgressBar } from '../../ui';
+import { LineChart } from '../../ui/LineChart';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
