@@ -8,7 +8,7 @@
  *    the Recall button and restarted in-page whenever the verdict appears.
  * 3. The bench page (bench/page): tfjs per backend, read from window.__bench.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { chromiumPath } from '../scripts/browser.mjs';
 import { randomPattern } from '../src/data/presets';
 import { encodePatterns } from '../src/core/patternCodec';
@@ -43,6 +43,27 @@ export async function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH)');
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The window size the lab scenarios open at (a desktop; the labs' wide layout). */
+export const LAB_VIEWPORT: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * Runs `body` on a page in a new browser context (so no storage or cache
+ * carries over from the last scenario), and closes the context however
+ * `body` ends.
+ */
+export async function withPage<T>(
+  browser: Browser,
+  body: (page: Page) => Promise<T>,
+  options?: BrowserContextOptions,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await body(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
 
 export const SIDE = 64;
@@ -149,27 +170,29 @@ export async function runAnimation(
       const run: AnimationRun = { scenario: sc.id, label: sc.label, choice, windows: [] };
       runs.push(run);
       log(`browser: animation, ${sc.label}, backend ${choice}`);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
-        const page = await context.newPage();
-        page.on('pageerror', (e) => log(`  page error: ${reason(e)}`));
-        Object.assign(run, await openLab(page, baseUrl + labPath(choice, sc.dyn, sc.view)));
-        const idle = (await page.evaluate(idleScript(opts.idleMs))) as number[];
-        run.idle = frameStats(idle);
-        for (let w = 0; w < opts.windows; w++) {
-          run.windows.push(await timedWindow(page, opts.windowMs, run.idle.medianMs));
-        }
-        if (choice === 'wasm') {
-          await startTrace(browser, page);
-          const traced = await timedWindow(page, opts.windowMs);
-          run.breakdown = { ...(await stopTrace(browser, traced.frames)), fps: traced.fps };
-        }
-        run.summary = summariseWindows(run.windows, run.idle.fps);
+        await withPage(
+          browser,
+          async (page) => {
+            page.on('pageerror', (e) => log(`  page error: ${reason(e)}`));
+            Object.assign(run, await openLab(page, baseUrl + labPath(choice, sc.dyn, sc.view)));
+            const idle = (await page.evaluate(idleScript(opts.idleMs))) as number[];
+            run.idle = frameStats(idle);
+            for (let w = 0; w < opts.windows; w++) {
+              run.windows.push(await timedWindow(page, opts.windowMs, run.idle.medianMs));
+            }
+            if (choice === 'wasm') {
+              await startTrace(browser, page);
+              const traced = await timedWindow(page, opts.windowMs);
+              run.breakdown = { ...(await stopTrace(browser, traced.frames)), fps: traced.fps };
+            }
+            run.summary = summariseWindows(run.windows, run.idle.fps);
+          },
+          LAB_VIEWPORT,
+        );
       } catch (e) {
         run.error = reason(e);
         log(`  failed: ${run.error}`);
-      } finally {
-        await context.close();
       }
     }
   }
@@ -234,9 +257,7 @@ export async function runResultsPage<T extends { current?: string }>(
   global: string,
   log: (msg: string) => void,
 ): Promise<PageRun<T>> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  return withPage(browser, async (page) => {
     page.on('console', (m) => {
       if (m.text().startsWith(`[${tag}]`)) log(`  ${m.text()}`);
     });
@@ -254,9 +275,7 @@ export async function runResultsPage<T extends { current?: string }>(
     const results = (await page.evaluate(`window.${global}`)) as T | undefined;
     if (finished) return { results };
     return { results, timedOut: results?.current || 'the page never started' };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** Opens the bench page and waits for its results. */

@@ -19,7 +19,7 @@
  * longest task over the repeats, its range, and the tasks over 50 ms per run.
  */
 import type { Browser, Page } from '@playwright/test';
-import { labPath } from './browser';
+import { LAB_VIEWPORT, labPath, withPage } from './browser';
 import { table } from './report';
 import { reason } from './workload';
 
@@ -180,28 +180,28 @@ const SCENARIOS: Scenario[] = [
 ];
 
 async function runOnce(browser: Browser, baseUrl: string, sc: Scenario, into: LongTaskScenario) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(OBSERVE);
-    await page.goto(baseUrl + sc.path);
-    await sc.ready(page);
-    into.backend ??= (await page.getByTestId('backend-badge').getAttribute('data-backend')) ?? '';
-    await page.waitForTimeout(300); // the lab's first paint's tasks are not the action's
-    await resetTasks(page);
-    const t0 = Date.now();
-    await sc.act(page);
-    const wallMs = Date.now() - t0;
-    await page.waitForTimeout(250); // let the last entries be delivered
-    const tasks = await readTasks(page);
-    into.runs.push({
-      longestMs: Math.max(0, ...tasks),
-      over50: tasks.filter((t) => t > LONG_TASK_MS).length,
-      wallMs,
-    });
-  } finally {
-    await context.close();
-  }
+  await withPage(
+    browser,
+    async (page) => {
+      await page.addInitScript(OBSERVE);
+      await page.goto(baseUrl + sc.path);
+      await sc.ready(page);
+      into.backend ??= (await page.getByTestId('backend-badge').getAttribute('data-backend')) ?? '';
+      await page.waitForTimeout(300); // the lab's first paint's tasks are not the action's
+      await resetTasks(page);
+      const t0 = Date.now();
+      await sc.act(page);
+      const wallMs = Date.now() - t0;
+      await page.waitForTimeout(250); // let the last entries be delivered
+      const tasks = await readTasks(page);
+      into.runs.push({
+        longestMs: Math.max(0, ...tasks),
+        over50: tasks.filter((t) => t > LONG_TASK_MS).length,
+        wallMs,
+      });
+    },
+    LAB_VIEWPORT,
+  );
 }
 
 export async function runLongTasks(
