@@ -1,12 +1,8 @@
-/**
- * A command's button (ui/CommandButton) that re-renders when the command
- * becomes possible or impossible: its enabled test reads the store, so the
- * button subscribes to that test's answer.
- */
-import { isEnabled, type Command } from '../../engine/commands';
-import { CommandButton } from '../../ui/CommandButton';
+/** A command's button in this lab (ui/LiveCommandButton, given the lab's context). */
+import type { Command } from '../../engine/commands';
+import { LiveCommandButton } from '../../ui/LiveCommandButton';
 import type { CompressionCtx } from './commands';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext } from './useLab';
 
 export function LabButton<A>(props: {
   command: Command<CompressionCtx, A>;
@@ -15,7 +11,5 @@ export function LabButton<A>(props: {
   variant?: 'primary' | 'default';
   testId?: string;
 }) {
-  const ctx = useLabContext();
-  useLab(() => isEnabled(props.command, ctx));
-  return <CommandButton {...props} ctx={ctx} />;
+  return <LiveCommandButton {...props} ctx={useLabContext()} />;
 }

@@ -33,6 +33,13 @@ export const progressMsg = (p: TrainProgress): TrainProgressMsg => ({
   epochLoss: p.epochLoss,
 });
 
+/** A worker's progress report for one training step. */
+const jobProgress = (p: TrainProgress): JobProgress => ({
+  done: p.steps,
+  total: p.totalSteps,
+  train: progressMsg(p),
+});
+
 /** Median and largest of step times (ms), or null with none. */
 export function stepStats(times: readonly number[]): { median: number; max: number } | null {
   if (times.length === 0) return null;
@@ -60,7 +67,7 @@ export async function train(
       t = now;
       if (now - last > REPORT_MS || p.done) {
         last = now;
-        progress({ done: p.steps, total: p.totalSteps, train: progressMsg(p) });
+        progress(jobProgress(p));
       }
     }
     return {
@@ -91,7 +98,7 @@ export async function curve(
     onTrain: (p) => {
       if (env.now() - last < REPORT_MS) return;
       last = env.now();
-      progress({ done: p.steps, total: p.totalSteps, train: progressMsg(p) });
+      progress(jobProgress(p));
     },
   });
   return { kind: 'curve', point: autoencoderPoint(c), backend };

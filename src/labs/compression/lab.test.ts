@@ -38,6 +38,14 @@ async function until(lab: CompressionLab, done: (s: CompressionState) => boolean
   }
 }
 
+/** A test lab, started, once its records are made. */
+async function startedLab(query: string, forceMode: TrainingMode) {
+  const t = testLab(query, forceMode);
+  t.lab.start!();
+  await until(t.lab, (s) => s.data.status === 'done');
+  return t;
+}
+
 const trained = (s: CompressionState) =>
   s.training.status === 'done' && s.recall.status === 'done' && s.queryView.status === 'done';
 
@@ -86,9 +94,7 @@ describe('the command table', () => {
 
 describe('the lab, start to end (in-process jobs, CPU backend)', () => {
   it('generates, trains on the page, compresses, measures, exports and imports the same records', async () => {
-    const { lab, files, state } = testLab('', 'page');
-    lab.start!();
-    await until(lab, (s) => s.data.status === 'done');
+    const { lab, files, state } = await startedLab('', 'page');
     const data = state().data.result!;
     expect(data.label).toBe('generated');
     expect(data.records).toBe(1000);
@@ -138,9 +144,7 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
   });
 
   it('trains in a worker when told to, and a new training setting drops the model', async () => {
-    const { lab, state } = testLab('', 'worker');
-    lab.start!();
-    await until(lab, (s) => s.data.status === 'done');
+    const { lab, state } = await startedLab('', 'worker');
     runCommand(COMMANDS.train, lab);
     await until(lab, trained);
     expect(state().training.mode).toBe('worker');
@@ -153,9 +157,7 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
   });
 
   it('cancels a training run and keeps nothing', async () => {
-    const { lab, state } = testLab('epochs=50', 'page');
-    lab.start!();
-    await until(lab, (s) => s.data.status === 'done');
+    const { lab, state } = await startedLab('epochs=50', 'page');
     runCommand(COMMANDS.train, lab);
     await until(lab, (s) => s.training.status === 'running' && s.training.steps > 0);
     expect(runCommand(COMMANDS.cancelTraining, lab)).toBe(true);

@@ -14,6 +14,11 @@ beforeAll(async () => {
   fx = await trainedFixture({ n: 200, epochs: 3 });
 });
 
+/** The view of one hand-made query on the fixture, through `stage`, with a fixed clock. */
+function viewOf(stage: ReturnType<typeof buildStage>, query: Parameters<typeof buildQueryView>[4]) {
+  return buildQueryView(fx.dataset.table, fx.model, fx.codes, stage, query, () => 0);
+}
+
 describe('a hand-made query', () => {
   it('is the same query as the recall measurement makes, for every kind', () => {
     const { dataset, model, codes } = fx;
@@ -27,16 +32,9 @@ describe('a hand-made query', () => {
   });
 
   it('shows which fields were left out, and decodes with and without the stage', () => {
-    const { dataset, model, codes } = fx;
+    const { model, codes } = fx;
     const stage = buildStage(codes, model.weights.bits);
-    const v = buildQueryView(
-      dataset.table,
-      model,
-      codes,
-      stage,
-      { record: 3, query: 'missing', amount: 0.5, seed: 4 },
-      () => 0,
-    );
+    const v = viewOf(stage, { record: 3, query: 'missing', amount: 0.5, seed: 4 });
     expect(v.left).toEqual({ count: Math.round(0.5 * v.left!.of), of: 2 + 3 + 50 + 5 });
     const gaps = v.input!.reduce(
       (t, f) =>
@@ -62,16 +60,9 @@ describe('a hand-made query', () => {
   });
 
   it('flips exactly k bits of the stored code', () => {
-    const { dataset, model, codes } = fx;
+    const { model, codes } = fx;
     const stage = buildStage(codes, model.weights.bits, { request: 'none' });
-    const v = buildQueryView(
-      dataset.table,
-      model,
-      codes,
-      stage,
-      { record: 8, query: 'flip', amount: 6, seed: 1 },
-      () => 0,
-    );
+    const v = viewOf(stage, { record: 8, query: 'flip', amount: 6, seed: 1 });
     expect(v.input).toBeNull();
     expect(v.distance.corrupted).toBe(6);
     expect(v.cleaned).toBe(v.corrupted); // the 'none' stage changes nothing

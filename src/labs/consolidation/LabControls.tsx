@@ -2,17 +2,11 @@
  * The lab's commands as controls that follow the store: a button and a
  * number select re-render when their command becomes enabled or disabled.
  */
-import { isEnabled, runCommand, type Command } from '../../engine/commands';
-import { CommandButton } from '../../ui/CommandButton';
+import { runCommand, type Command } from '../../engine/commands';
+import { LiveCommandButton, useCommandEnabled } from '../../ui/LiveCommandButton';
 import type { LabContext } from './commands';
 import { CHOICES, withCurrent, type SelectSetting } from './params';
 import { useLab, useLabContext } from './useLab';
-
-/** Whether `command` may run now; the component re-renders when that changes. */
-function useEnabled<A>(command: Command<LabContext, A>): boolean {
-  const ctx = useLabContext();
-  return useLab(() => isEnabled(command, ctx));
-}
 
 /** A button that runs `command` (with `arg`, for a parameterised one). */
 export function LabButton<A>(props: {
@@ -22,9 +16,7 @@ export function LabButton<A>(props: {
   variant?: 'primary' | 'default';
   testId?: string;
 }) {
-  const ctx = useLabContext();
-  useEnabled(props.command);
-  return <CommandButton ctx={ctx} {...props} />;
+  return <LiveCommandButton {...props} ctx={useLabContext()} />;
 }
 
 /** A setting's select: its usual choices, plus the current value if a link set another. */
@@ -36,7 +28,7 @@ export function SettingSelect(props: {
 }) {
   const ctx = useLabContext();
   const value = useLab((s) => s[props.field]);
-  const enabled = useEnabled(props.command);
+  const enabled = useCommandEnabled(props.command, ctx);
   return (
     <label className="small" title={props.title}>
       {props.command.label}{' '}
