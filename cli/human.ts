@@ -13,7 +13,8 @@
  * never possible (lag 0) print as null. See docs/human-cli.md.
  */
 import { enumParam, floatParam, intParam, type ParamValues } from '../src/core/params';
-import { CMR_PARAM_TABLE, pickCmrParams, DISTRACTOR_PROTOCOLS } from '../src/models/human/cmr';
+import { DISTRACTOR_PROTOCOLS } from '../src/models/human/cmr';
+import { CMR_PARAM_TABLE, pickCmrParams } from '../src/models/human/cmrParams';
 import {
   CONTEXT_THETA,
   contextDependentRecall,

@@ -5,7 +5,7 @@
  * typeset with KaTeX, and CMR's own step), changed only through the
  * setParam command, with the setting's own messages beside it.
  */
-import { CMR_PARAMS, type CmrParamGroup, type CmrParamKey } from '../../models/human/cmr';
+import { CMR_PARAMS, type CmrParamGroup, type CmrParamKey } from '../../models/human/cmrParams';
 import { TeX } from '../../ui/Math';
 import { storeParamControls, type KeysWith } from '../../ui/ParamControls';
 import { COMMANDS } from './commands';

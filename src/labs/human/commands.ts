@@ -6,7 +6,7 @@ import { commandsFor } from '../../engine/commands';
 import { dismissCommand, say } from '../../engine/messages';
 import { randomSeed } from '../../core/random';
 import { summarizeFreeRecall } from '../../models/human/freeRecall';
-import { CMR_PARAMS } from '../../models/human/cmr';
+import { CMR_PARAMS } from '../../models/human/cmrParams';
 import { roundsCsv, roundTrial } from './game';
 import { applySetting } from '../../engine/applySetting';
 import { checkRoundsFile, mergeRounds, renumber } from './gameImport';

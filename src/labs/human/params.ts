@@ -14,7 +14,8 @@ import {
   type ParamValues,
 } from '../../core/params';
 import { checkTableValue } from '../../core/paramCheck';
-import { CMR_PARAM_TABLE, DISTRACTOR_PROTOCOLS } from '../../models/human/cmr';
+import { DISTRACTOR_PROTOCOLS } from '../../models/human/cmr';
+import { CMR_PARAM_TABLE } from '../../models/human/cmrParams';
 import { CONTEXT_THETA } from '../../models/human/freeRecall';
 
 /** Speeds of "Watch one list", in steps per second. */

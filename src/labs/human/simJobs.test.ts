@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CMR_PARAMS } from '../../models/human/cmr';
+import { DEFAULT_CMR_PARAMS } from '../../models/human/cmrParams';
 import { contextDependentRecall, freeRecallExperiment } from '../../models/human/freeRecall';
 import { inProcessWorker, SimPool } from './simClient';
 import { runJob } from './simJobs';

@@ -6,7 +6,8 @@
  * Worker (simWorker.ts) so the page never waits on them; tests run them
  * here directly.
  */
-import type { CmrParams, DistractorProtocol } from '../../models/human/cmr';
+import type { DistractorProtocol } from '../../models/human/cmr';
+import type { CmrParams } from '../../models/human/cmrParams';
 import { DISTRACTOR_PROTOCOLS } from '../../models/human/cmr';
 import {
   contextDependentRecall,

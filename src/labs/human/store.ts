@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaults } from '../../core/params';
 import type { WithMessages } from '../../engine/messages';
-import { CMR_PARAMS, type CmrParams } from '../../models/human/cmr';
+import { CMR_PARAMS, type CmrParams } from '../../models/human/cmrParams';
 import type { ListTrace } from '../../models/human/watchList';
 import type { GameRound, GameSettings, Problem } from './game';
 import { PARAMS, type Settings } from './params';

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import {
-  CMR_PARAMS,
   CmrNetwork,
-  CYMR_EXAMPLE,
-  DEFAULT_CMR_PARAMS,
   DISTRACTOR_PROTOCOLS,
-  cmrParams,
   contextLayout,
   distractorCount,
   driftContext,
-  paramsFromCymr,
   stopProbability,
-  type CmrParams,
 } from './cmr';
+import {
+  CMR_PARAMS,
+  CYMR_EXAMPLE,
+  DEFAULT_CMR_PARAMS,
+  cmrParams,
+  paramsFromCymr,
+  type CmrParams,
+} from './cmrParams';
 import { recallList, studyList } from './freeRecall';
 
 const P = DEFAULT_CMR_PARAMS;

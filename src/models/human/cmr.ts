@@ -51,8 +51,6 @@
 import type { Rng } from '../../core/random';
 import { cmrParams, type CmrParams } from './cmrParams';
 
-export * from './cmrParams';
-
 /** Distractor protocols: none (immediate), before the test (delayed), after every item (continuous). */
 export type DistractorProtocol = 'none' | 'delayed' | 'continuous';
 export const DISTRACTOR_PROTOCOLS: readonly DistractorProtocol[] = [

@@ -27,12 +27,12 @@ import {
 import {
   CmrNetwork,
   listNetwork,
-  type CmrParams,
   type DistractorProtocol,
   type LearnContext,
   type ListConditions,
   type Place,
 } from './cmr';
+import { type CmrParams } from './cmrParams';
 
 /** Settings common to every protocol. */
 export interface FreeRecallSettings {
