@@ -36,8 +36,6 @@ import { seriesColor } from './scales';
 import './ui.css';
 import './charts.css';
 
-export type { ChartMarker, Point, SeriesValues } from './chartMath';
-
 export interface LineSeries {
   name: string;
   /** Plain numbers are plotted at x = 0, 1, 2, ...; points should be sorted by x. */

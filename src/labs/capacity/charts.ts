@@ -3,7 +3,8 @@
  * and the parameters that produced them to chart specs for ui/LineChart.
  * Theory lines and markers are computed from D here, never typed in.
  */
-import type { ChartMarker, LineSeries } from '../../ui/LineChart';
+import type { ChartMarker } from '../../ui/chartMath';
+import type { LineSeries } from '../../ui/LineChart';
 import type { ExperimentName, ExperimentValues } from '../../models/experiments/registry';
 import {
   ALPHA_C,

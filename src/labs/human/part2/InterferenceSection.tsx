@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { INTERFERENCE_DEFAULTS } from '../../../models/human/interference';
 import { CommandButton } from '../../../ui/CommandButton';
-import { LineChart, type ChartMarker, type LineSeries } from '../../../ui/LineChart';
+import type { ChartMarker } from '../../../ui/chartMath';
+import { LineChart, type LineSeries } from '../../../ui/LineChart';
 import { TeX } from '../../../ui/Math';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { INTERFERENCE_COMMANDS } from './commands';
