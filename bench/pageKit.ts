@@ -5,7 +5,8 @@
  * back to another counts as not started, with the app's note saying why.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendName } from '../src/engine/backend';
+import { initBackend } from '../src/engine/backend';
+import { type BackendName } from '../src/engine/backendPlan';
 import { reason } from './workload';
 
 export const ALL_BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];

@@ -9,7 +9,7 @@
  * Query: ?backends=wasm,webgl,webgpu,cpu&quick=1. Results grow on
  * window.__vaeBench as each backend finishes, so a hang still leaves the rest.
  */
-import { softwareRendererName } from '../../src/engine/backend';
+import { softwareRendererName } from '../../src/engine/backendPlan';
 import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
 import '../../src/models/consolidation/registerGradients';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';

@@ -1,20 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
+import { currentBackend, initBackend, onBackendChange } from './backend';
 import {
-  currentBackend,
   describeOutcome,
-  initBackend,
   isSoftwareRenderer,
-  onBackendChange,
   parseBackendParam,
   planBackends,
   softwareRendererName,
-  type Activation,
-  type BackendDriver,
   type BackendInfo,
   type BackendName,
   type BackendProbe,
-} from './backend';
+} from './backendPlan';
+import { type Activation, type BackendDriver } from './backendDriver';
 
 const hw = (name: BackendName, adapter: string | null = null): BackendProbe => ({
   name,

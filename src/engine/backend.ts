@@ -35,18 +35,6 @@ import {
   type FailedStart,
 } from './backendPlan';
 
-export {
-  BACKEND_LABEL,
-  BACKEND_ORDER,
-  describeOutcome,
-  isSoftwareRenderer,
-  parseBackendParam,
-  planBackends,
-  softwareRendererName,
-} from './backendPlan';
-export type { BackendInfo, BackendName, BackendPlan, BackendProbe } from './backendPlan';
-export { browserDriver, type Activation, type BackendDriver } from './backendDriver';
-
 export interface InitOptions {
   /** Longest wait for one probe or one backend start, default 8000 ms. */
   timeoutMs?: number;

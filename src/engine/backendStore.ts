@@ -6,7 +6,7 @@
  * falls back, and the notes say so in words a visitor can read.
  */
 import { createStore } from 'zustand/vanilla';
-import type { BackendInfo } from './backend';
+import { parseBackendParam, type BackendInfo } from './backendPlan';
 
 export interface BackendState {
   /** 'idle': no lab has needed a backend yet. */
@@ -37,7 +37,7 @@ export function bootBackend(): Promise<BackendInfo | null> {
   if (booted) return booted;
   backendStore.setState({ status: 'starting' });
   booted = (async () => {
-    const [{ initBackend, onBackendChange, parseBackendParam }, tf] = await Promise.all([
+    const [{ initBackend, onBackendChange }, tf] = await Promise.all([
       import('./backend'),
       import('@tensorflow/tfjs-core'),
     ]);

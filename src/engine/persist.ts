@@ -145,10 +145,6 @@ export function createPersisted<T>(
   };
 }
 
-// Downloads live in ./download; downloadJson is re-exported until the Classic
-// lab (src/labs/hopfield/persistence.ts) imports it from there.
-export { downloadJson } from './download';
-
 /**
  * Reads a chosen file (a File is a Blob) as JSON and validates it. Never
  * throws: a file that is too big, not JSON, or not what `validate` accepts

@@ -4,7 +4,8 @@
  * JSON file. Saved data is validated on load; a corrupt save is reported and
  * ignored, never crashes the lab.
  */
-import { createPersisted, downloadJson, readJsonFile } from '../../engine/persist';
+import { downloadJson } from '../../engine/download';
+import { createPersisted, readJsonFile } from '../../engine/persist';
 import { decodePatterns, encodePatterns } from '../../core/patternCodec';
 import { MAX_SIZE, MIN_SIZE } from './params';
 import { newPatternId, type HopfieldState, type StoredPattern } from './store';
