@@ -19,13 +19,8 @@
  */
 import { createRng } from '../src/core/random';
 import { flipDistinct } from '../src/models/classic/corrupt';
-import {
-  classify,
-  DYNAMICS,
-  recall,
-  type Dynamics,
-  type RecallResult,
-} from '../src/models/classic/dynamics';
+import { DYNAMICS, recall, type Dynamics, type RecallResult } from '../src/models/classic/dynamics';
+import { classify } from '../src/models/classic/classify';
 import { MAX_POWER, MIN_POWER } from '../src/models/classic/denseAM';
 import {
   DEFAULT_POWER,
@@ -37,7 +32,8 @@ import {
   type Network,
   type Rule,
 } from '../src/models/classic/hopfield';
-import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../src/models/classic/rules';
+import { KM_DEFAULT_MARGIN } from '../src/models/classic/rules';
+import { UNLEARNING_DEFAULTS } from '../src/models/classic/unlearning';
 import { stopStatus, SyncHistory, withLimit } from '../src/models/classic/stopRule';
 import type { BatchMemory } from '../src/models/experiments/batch';
 import { simdEngine } from '../src/models/experiments/batchSimd';

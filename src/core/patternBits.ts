@@ -42,5 +42,3 @@ export function unpackPattern(bytes: Uint8Array, at: number, d: number, mu: numb
   for (let i = 0; i < d; i++) p[i] = bytes[at + (i >> 3)] & (0x80 >> (i & 7)) ? 1 : -1;
   return p as Bipolar;
 }
-
-export { clip } from './base64url';

@@ -41,20 +41,19 @@
  */
 import {
   checkSide,
-  clip,
   MAX_PATTERNS,
   MAX_SIDE,
   MIN_SIDE,
   packPattern,
   unpackPattern,
 } from './patternBits';
+import { clip } from './base64url';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { decodeDeflated, encodeDeflated, SHORT_PREFIX } from './patternDeflate';
 import { type Bipolar } from './pattern';
 
 export { fromBase64Url, toBase64Url };
 export { MAX_PATTERNS, MAX_SIDE, MIN_SIDE };
-export { seededRandomPattern, SHORT_PREFIX } from './patternDeflate';
 
 /** A list of equal-size bipolar patterns, as a lab holds them. */
 export interface PatternSet {

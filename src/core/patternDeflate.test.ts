@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodePatterns,
-  encodePatterns,
-  encodeShortPatterns,
-  seededRandomPattern,
-  SHORT_PREFIX,
-} from './patternCodec';
+import { decodePatterns, encodePatterns, encodeShortPatterns } from './patternCodec';
+import { seededRandomPattern, SHORT_PREFIX } from './patternDeflate';
 import { decodeDeflated, encodeDeflated } from './patternDeflate';
 import { createRng } from './random';
 import { toBase64Url } from './base64url';

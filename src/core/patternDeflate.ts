@@ -18,7 +18,8 @@
 import { deflateRaw, Inflate } from 'pako';
 import { fromBase64Url, toBase64Url } from './base64url';
 import type { Bipolar } from './pattern';
-import { checkSide, clip, MAX_PATTERNS, packPattern, unpackPattern } from './patternBits';
+import { checkSide, MAX_PATTERNS, packPattern, unpackPattern } from './patternBits';
+import { clip } from './base64url';
 import { createRng } from './random';
 
 /** The first character of every short-form text. */

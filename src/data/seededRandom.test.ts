@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandomPattern } from '../core/patternCodec';
+import { seededRandomPattern } from '../core/patternDeflate';
 import { createRng } from '../core/random';
 import { randomPattern } from './presets';
 

@@ -39,7 +39,6 @@ import {
   type CompressionStore,
 } from './store';
 
-export { PREVIEW_RECORDS } from './summaries';
 const DATA_FIELDS = ['dataset', 'records', 'genes', 'seed'] as const;
 const MODEL_FIELDS = ['bits', 'hidden', 'epochs', 'batchSize', 'precision'] as const;
 const RECALL_FIELDS = ['stage', 'beta', 'queries'] as const;

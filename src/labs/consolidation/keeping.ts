@@ -9,7 +9,7 @@
  */
 import { inLesson } from '../../engine/lessons';
 import { say } from '../../engine/messages';
-import type { SerialisedVae } from '../../models/consolidation/vae';
+import type { SerialisedVae } from '../../models/consolidation/vaeParams';
 import { LabKeep, type EpisodesKey, type KeptModel, type ReplayKey } from './keep';
 import type { ConsolidationState, ConsolidationStore, KeptSummary } from './store';
 

@@ -7,7 +7,8 @@
  */
 import type { Pace } from '../../core/pace';
 import type { ConsolidationSession } from '../../models/consolidation/session';
-import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
+import { loadVae, type Vae } from '../../models/consolidation/vae';
+import { type SerialisedVae } from '../../models/consolidation/vaeParams';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
 import { replayKeyName, sameReplay, type EpisodesKey, type KeptWork, type ReplayKey } from './keep';
 import type { WorkKeeper } from './keeping';

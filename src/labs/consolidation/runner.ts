@@ -46,7 +46,8 @@ import {
   type ConsolidationSession,
 } from '../../models/consolidation/session';
 import { type ConsolidationConfig } from '../../models/consolidation/sessionConfig';
-import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
+import { loadVae, type Vae } from '../../models/consolidation/vae';
+import { type SerialisedVae } from '../../models/consolidation/vaeParams';
 import { vaeFromJson } from '../../models/consolidation/vaeParams';
 import type { Patch } from './explore';
 import { browserTrainWorker, type TrainWorkerLike } from './trainClient';

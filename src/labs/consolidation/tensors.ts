@@ -19,7 +19,8 @@ import {
   type ImageSet,
 } from '../../models/consolidation/consolidation';
 import type { StoredPatterns } from '../../models/modern/modernHopfield';
-import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
+import { loadVae, type Vae } from '../../models/consolidation/vae';
+import { type SerialisedVae } from '../../models/consolidation/vaeParams';
 
 /** Frees tensors that may live on a backend that is gone; never throws. */
 function tryDispose(f: () => void): void {

@@ -13,7 +13,7 @@
  * - dispose() terminates the worker: what it trained since its last
  *   `epoch` is dropped (the page keeps the VAE as of that epoch).
  */
-import type { SerialisedVae } from '../../models/consolidation/vae';
+import type { SerialisedVae } from '../../models/consolidation/vaeParams';
 import type { EpochStats, MinibatchOptions } from '../../models/consolidation/vaeTrain';
 import { trainJobHandler, type FromTrainWorker, type ToTrainWorker } from './trainJob';
 

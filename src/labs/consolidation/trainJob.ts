@@ -19,7 +19,8 @@
  * - Between minibatches the job gives its thread a turn (a macrotask), so
  *   `pause` and `run` are read within one minibatch.
  */
-import { loadVae, type SerialisedVae, type Vae } from '../../models/consolidation/vae';
+import { loadVae, type Vae } from '../../models/consolidation/vae';
+import { type SerialisedVae } from '../../models/consolidation/vaeParams';
 import {
   MinibatchTrainer,
   type EpochStats,

@@ -10,7 +10,8 @@
 import type { Pace } from '../../core/pace';
 import { type ConsolidationSession } from '../../models/consolidation/session';
 import { epochRecord } from '../../models/consolidation/pipeline';
-import type { SerialisedVae, Vae } from '../../models/consolidation/vae';
+import type { Vae } from '../../models/consolidation/vae';
+import type { SerialisedVae } from '../../models/consolidation/vaeParams';
 import type { ConsolidationStore } from './store';
 import type { WorkerTrainer } from './trainClient';
 

@@ -18,13 +18,8 @@
 import { createRng } from '../../core/random';
 import type { Pace } from '../../core/pace';
 import { flipDistinct } from '../../models/classic/corrupt';
-import {
-  recall,
-  classify,
-  Stepper,
-  type Dynamics,
-  type Verdict,
-} from '../../models/classic/dynamics';
+import { recall, Stepper, type Dynamics } from '../../models/classic/dynamics';
+import { classify, type Verdict } from '../../models/classic/classify';
 import { learn, type Network, type Rule } from '../../models/classic/hopfield';
 import { DenseNetwork, HebbianNetwork } from '../../models/classic/networks';
 import { StorkeyLearner } from '../../models/experiments/learners';

@@ -16,7 +16,8 @@ import {
 import { MAX_POWER, MIN_POWER } from '../../models/classic/denseAM';
 import { DYNAMICS } from '../../models/classic/dynamics';
 import { DEFAULT_POWER, DIAGONALS, RULES } from '../../models/classic/hopfield';
-import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../../models/classic/rules';
+import { KM_DEFAULT_MARGIN } from '../../models/classic/rules';
+import { UNLEARNING_DEFAULTS } from '../../models/classic/unlearning';
 
 export const MIN_SIZE = 8;
 export const MAX_SIZE = 64;

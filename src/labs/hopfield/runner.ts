@@ -14,12 +14,12 @@ import { hamming, stack, type Bipolar, type PatternMatrix } from '../../core/pat
 import { say } from '../../engine/messages';
 import { createRunLoop, type RunLoop, type RunLoopOptions } from '../../engine/runLoop';
 import { watchFields } from '../../engine/watch';
-import { classify, overlaps, Stepper } from '../../models/classic/dynamics';
+import { Stepper } from '../../models/classic/dynamics';
+import { classify, overlaps } from '../../models/classic/classify';
 import { learn, type Network } from '../../models/classic/hopfield';
 import { createWorkerLearner, type Learner } from './learnClient';
 import { memoryOf, RecallPreparation, sameCells } from './prepare';
 
-export { learnOptions } from './prepare';
 import { clearRecall, type HopfieldState, type HopfieldStore, type TracePoint } from './store';
 
 /** Speed levels 1..10: sweeps (or synchronous steps) per animation frame. */

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { defaults, type ParamValues } from '../../core/params';
 import { blank } from '../../core/pattern';
 import type { Message } from '../../engine/messages';
-import type { Verdict } from '../../models/classic/dynamics';
+import type { Verdict } from '../../models/classic/classify';
 import { PARAMS } from './params';
 
 export interface StoredPattern {

@@ -1,5 +1,5 @@
 /** Turns a recall verdict into a sentence a student can read. */
-import type { Verdict } from '../../models/classic/dynamics';
+import type { Verdict } from '../../models/classic/classify';
 
 export interface VerdictText {
   title: string;

@@ -13,8 +13,6 @@ import { MAX_STEPS } from './runner';
 import { fmt, SettingSlider } from './SettingControls';
 import { useLab, useLabContext, useLabShallow } from './useLab';
 
-export { classSummary, digitName, regimeText } from './words';
-
 export function RetrievalPanel() {
   const ctx = useLabContext();
   const s = useLabShallow((s) => ({

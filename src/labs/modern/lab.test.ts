@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkQuery, startFromLink } from './link';
 import { decodeDrawing, encodeDrawing, parseClasses } from './params';
-import { topIndices } from './runner';
+import { topIndices } from './readout';
 import { createModernStore } from './store';
 import { classSummary, digitName, regimeText } from './words';
 

@@ -366,5 +366,3 @@ export class ModernRunner {
     this.write({ retrieval });
   }
 }
-
-export { topIndices } from './readout';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { flipDistinct, invert } from './corrupt';
-import { classify, overlaps } from './dynamics';
+import { classify, overlaps } from './classify';
 import { randomPatterns } from './hopfield';
 import { row, type Bipolar } from '../../core/pattern';
 

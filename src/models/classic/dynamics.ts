@@ -31,15 +31,6 @@ import {
   type UnlimitedStatus,
 } from './stopRule';
 
-export {
-  classify,
-  overlaps,
-  MIXTURE_TOLERANCE,
-  NEAR_TARGET_OVERLAP,
-  type Outcome,
-  type Verdict,
-} from './classify';
-
 export type Dynamics = 'sync' | 'async' | 'stochastic';
 export const DYNAMICS: readonly Dynamics[] = ['sync', 'async', 'stochastic'];
 

@@ -6,7 +6,8 @@ import { DenseAMNetwork, makeG } from './denseAM';
 import { recall, Stepper } from './dynamics';
 import { learn, randomPatterns, storkeyWeights, type Network } from './hopfield';
 import { HebbianNetwork } from './networks';
-import { krauthMezardWeights, stabilities, unlearningWeights } from './rules';
+import { krauthMezardWeights, stabilities } from './rules';
+import { unlearningWeights } from './unlearning';
 import { naiveStorkey } from '../../testing/denseReference';
 
 /** Exact-recall rate of `cues` stored patterns with `flip` of their units flipped, synchronous. */

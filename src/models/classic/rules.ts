@@ -4,7 +4,6 @@
  * normalisation 1/D. Unlearning, the other rule of that section, is in
  * ./unlearning.
  */
-export { UNLEARNING_DEFAULTS, unlearningWeights, type UnlearningOptions } from './unlearning';
 import type { PatternMatrix } from '../../core/pattern';
 import { gram } from './linalg';
 

@@ -51,8 +51,6 @@ import {
 import { assertVaeGradients } from './vaeGradients';
 import { bceWithLogits, decoderLogits, encoderForward, klDivergence, vaeLoss } from './vaeNet';
 
-export type { SerialisedVae, VaeConfig, VaeConfigInput } from './vaeParams';
-
 /** Per-sample averages over a batch, in nats. */
 export interface VaeLoss {
   /** recon + klWeight * kl. */

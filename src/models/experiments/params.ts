@@ -29,7 +29,8 @@ import {
   type ParamValues,
 } from '../../core/params';
 import { DIAGONALS, RULES, type Rule } from '../classic/hopfield';
-import { KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../classic/rules';
+import { KM_DEFAULT_MARGIN } from '../classic/rules';
+import { UNLEARNING_DEFAULTS } from '../classic/unlearning';
 
 /** A parameter of an experiment: a table entry with a control label. */
 export type ParamDef<T> = ParamSpec<T> & { label: string };

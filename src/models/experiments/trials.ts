@@ -20,7 +20,8 @@
  */
 import { flipFraction } from '../classic/corrupt';
 import { learn, type Diagonal, type Network, type Rule } from '../classic/hopfield';
-import { krauthMezardWeights, KM_DEFAULT_MARGIN, UNLEARNING_DEFAULTS } from '../classic/rules';
+import { krauthMezardWeights, KM_DEFAULT_MARGIN } from '../classic/rules';
+import { UNLEARNING_DEFAULTS } from '../classic/unlearning';
 import { row as patternRow, type PatternMatrix } from '../../core/pattern';
 import { sampleDistinct, type Rng } from '../../core/random';
 import {
