@@ -13,9 +13,11 @@
  *   kl    = (1/B) sum_i -1/2 sum_k (1 + logVar_ik - mu_ik^2 - exp(logVar_ik))
  *   loss  = recon + beta kl
  * Call everything except `lossAndGradients` (which tidies itself) inside a
- * tf.tidy.
+ * tf.tidy. The loss terms themselves (bceWithLogits, klDivergence) are the
+ * app's own, from vaeNet.ts, so both sides of the timing compute one loss.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { bceWithLogits, klDivergence } from '../src/models/consolidation/vaeNet';
 
 /** The ten parameters in ./vaeParams order. */
 export type VaeTensors = readonly tf.Tensor[];
@@ -44,21 +46,6 @@ export function decoderForward(
   const a2 = affine(z, p[6], p[7]);
   const g = tf.relu(a2);
   return { a2, g, logits: affine(g, p[8], p[9]) };
-}
-
-/** Per-row sum_j BCE(x_j, sigmoid(l_j)) in the stable form above (B). */
-export function bceWithLogits(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
-  const perPixel = tf.add(
-    tf.sub(tf.relu(logits), tf.mul(logits, x)),
-    tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
-  );
-  return tf.sum(perPixel, 1);
-}
-
-/** Per-row KL(N(mu, exp(logVar)) || N(0, I)) = -1/2 sum_k (1 + logVar - mu^2 - exp(logVar)) (B). */
-export function klDivergence(mean: tf.Tensor2D, logVar: tf.Tensor2D): tf.Tensor1D {
-  const inner = tf.sub(tf.sub(tf.add(logVar, 1), tf.square(mean)), tf.exp(logVar));
-  return tf.mul(tf.sum(inner, 1), -0.5);
 }
 
 /** The batch loss with z = mu + exp(logVar / 2) eps (forward only). */

@@ -5,10 +5,12 @@
  * CPU backend; seeded, so both tests see the same episodes and held-out
  * digits.
  */
+import type { ConsolidationSession } from '../models/consolidation/session';
 import {
   CONSOLIDATION_PRESETS,
   type ConsolidationConfig,
 } from '../models/consolidation/sessionConfig';
+import { disposePatterns } from '../models/modern/modernHopfield';
 
 export const TINY_CONSOLIDATION: ConsolidationConfig = {
   ...CONSOLIDATION_PRESETS.experiment,
@@ -22,3 +24,19 @@ export const TINY_CONSOLIDATION: ConsolidationConfig = {
   labelled: 15,
   seed: 5,
 };
+
+/**
+ * Encodes `session`'s episodes and replays them all, `chunk` cues a call
+ * (the session's default when undefined); frees the hippocampus and
+ * returns the finished replay, which the session also keeps for training.
+ */
+export async function replayAll(session: ConsolidationSession, chunk?: number) {
+  const memory = session.encode();
+  try {
+    let p = await session.replay(memory, chunk);
+    while (!p.result) p = await session.replay(memory, chunk);
+    return p.result;
+  } finally {
+    disposePatterns(memory);
+  }
+}

@@ -3,7 +3,6 @@ import '@tensorflow/tfjs-backend-cpu';
 import '../../models/consolidation/registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistNode } from '../../data/mnistNode';
-import { disposePatterns } from '../../models/modern/modernHopfield';
 import {
   createConsolidationSession,
   type ConsolidationSession,
@@ -11,17 +10,14 @@ import {
 import type { EpochStats } from '../../models/consolidation/vaeTrain';
 import { inProcessTrainWorker, startWorkerTraining } from './trainClient';
 import { TrainJob, type FromTrainWorker } from './trainJob';
-import { TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
+import { replayAll, TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
 
 let session: ConsolidationSession;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   session = createConsolidationSession(await loadMnistNode(), TINY);
-  const memory = session.encode();
-  let p = await session.replay(memory);
-  while (!p.result) p = await session.replay(memory);
-  disposePatterns(memory);
+  await replayAll(session);
 });
 
 /** The page path: the session's own cursor over a fresh VAE. */

@@ -15,15 +15,11 @@ import {
   REPLAY_STEPS,
   ReplayRun,
 } from './replay';
-import {
-  createConsolidationSession,
-  openConsolidationSession,
-  type ConsolidationSession,
-} from './session';
+import { createConsolidationSession, openConsolidationSession } from './session';
 import { CONSOLIDATION_PRESETS } from './sessionConfig';
 import { unitFromBipolarRange } from './vae';
 import { trainEpochs } from './vaeTrain';
-import { TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
+import { replayAll, TINY_CONSOLIDATION as TINY } from '../../testing/tinyConsolidation';
 
 let set: MnistSet;
 
@@ -31,18 +27,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   set = await loadMnistNode();
 });
-
-/** Replays the whole session in chunks of `chunk` cues; returns the finished replay. */
-async function replayAll(session: ConsolidationSession, chunk?: number) {
-  const memory = session.encode();
-  try {
-    let p = await session.replay(memory, chunk);
-    while (!p.result) p = await session.replay(memory, chunk);
-    return p.result;
-  } finally {
-    disposePatterns(memory);
-  }
-}
 
 describe('the consolidation session', () => {
   it('takes d from the data and keeps the held-out digits apart from the episodes', () => {
