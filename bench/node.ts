@@ -3,7 +3,8 @@
  * SIMD kernels (the Experiments lab's engine) and tfjs (cpu and wasm
  * backends, set up as the experiment CLI does in cli/tf.ts).
  */
-import { initTf, tf, TF_BACKENDS, type TfBackend } from '../cli/tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { initTf, TF_BACKENDS, type TfBackend } from '../cli/tf';
 import { loadSimd } from '../src/kernels/simd';
 import { Stepper } from '../src/models/classic/dynamics';
 import { createRng } from '../src/core/random';

@@ -19,7 +19,8 @@ import { loadSimd } from '../src/kernels/simd';
 import { SimdModernMemory } from '../src/models/modern/modernSimd';
 import { measureStep, retrievalSample, simdStepSample } from '../bench/modernStep';
 import type { Timing } from '../bench/stats';
-import { initTf, tf, type TfBackend } from './tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { initTf, type TfBackend } from './tf';
 import { benchFlags } from './benchFlags';
 import { isMain } from './isMain';
 

@@ -36,7 +36,8 @@ import {
 import type { Bipolar } from '../src/core/pattern';
 import { defineExperiment } from './define';
 import { enumParam, floatParam, intParam, UsageError } from '../src/core/params';
-import { initTf, tf, TF_BACKENDS, type TfBackend } from './tf';
+import * as tf from '@tensorflow/tfjs-core';
+import { initTf, TF_BACKENDS, type TfBackend } from './tf';
 
 const ALL_CLASSES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 export const MODERN_CUES = ['mask-half', 'mask-random', 'noise'] as const;

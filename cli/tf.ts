@@ -17,5 +17,3 @@ export async function initTf(name: TfBackend): Promise<string> {
   await tf.ready();
   return tf.getBackend();
 }
-
-export { tf };

@@ -20,7 +20,8 @@ import {
 } from './params';
 import { decodeParams, encodeParams } from './paramLink';
 import { parseArgs } from './paramArgs';
-import { decodePatterns, encodePatterns, MAX_SIDE, MIN_SIDE } from './patternCodec';
+import { decodePatterns, encodePatterns } from './patternCodec';
+import { MAX_SIDE, MIN_SIDE } from './patternBits';
 
 const TABLE = {
   size: intParam(16, 4, 64, 'grid side'),

@@ -16,6 +16,19 @@ export function checkSide(name: string, v: number): void {
   }
 }
 
+/**
+ * The checks both link formats make before writing a set: each side in
+ * MIN_SIDE..MAX_SIDE and at most MAX_PATTERNS patterns (packPattern checks
+ * each pattern's length and entries). Throws a RangeError.
+ */
+export function checkSetShape(width: number, height: number, count: number): void {
+  checkSide('width', width);
+  checkSide('height', height);
+  if (count > MAX_PATTERNS) {
+    throw new RangeError(`${count} patterns is more than ${MAX_PATTERNS}`);
+  }
+}
+
 /** Pattern `mu` (for messages) of width*height units as ceil(d/8) bytes; RangeError if it is not d units of +-1. */
 export function packPattern(p: Int8Array, width: number, height: number, mu: number): Uint8Array {
   const d = width * height;

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from './random';
-import {
-  decodePatterns,
-  encodePatterns,
-  fromBase64Url,
-  MAX_PATTERNS,
-  samePatternSet,
-  toBase64Url,
-} from './patternCodec';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { decodePatterns, encodePatterns, samePatternSet } from './patternCodec';
+import { MAX_PATTERNS } from './patternBits';
 
 function randomPattern(d: number, rng: Rng): Int8Array {
   const p = new Int8Array(d);

@@ -39,21 +39,10 @@
  * 81,920 bits, at least 13,654 base64url characters in any format, so they
  * fit in a short link only as seeds (a few characters each).
  */
-import {
-  checkSide,
-  MAX_PATTERNS,
-  MAX_SIDE,
-  MIN_SIDE,
-  packPattern,
-  unpackPattern,
-} from './patternBits';
-import { clip } from './base64url';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { checkSetShape, packPattern, unpackPattern } from './patternBits';
+import { clip, fromBase64Url, toBase64Url } from './base64url';
 import { decodeDeflated, encodeDeflated, SHORT_PREFIX } from './patternDeflate';
 import { type Bipolar } from './pattern';
-
-export { fromBase64Url, toBase64Url };
-export { MAX_PATTERNS, MAX_SIDE, MIN_SIDE };
 
 /** A list of equal-size bipolar patterns, as a lab holds them. */
 export interface PatternSet {
@@ -81,11 +70,7 @@ export function encodePatterns(
   height: number,
   patterns: readonly Int8Array[],
 ): string {
-  checkSide('width', width);
-  checkSide('height', height);
-  if (patterns.length > MAX_PATTERNS) {
-    throw new RangeError(`${patterns.length} patterns is more than ${MAX_PATTERNS}`);
-  }
+  checkSetShape(width, height, patterns.length);
   let out = `${width}x${height}`;
   patterns.forEach((p, mu) => {
     out += '.' + toBase64Url(packPattern(p, width, height, mu));
@@ -121,12 +106,8 @@ export function decodePatterns(s: string): PatternSet {
   if (!dims) throw new Error(`"${clip(parts[0])}" is not a size like 16x16`);
   const width = Number(dims[1]);
   const height = Number(dims[2]);
-  checkSide('width', width);
-  checkSide('height', height);
   const segments = parts.slice(1);
-  if (segments.length > MAX_PATTERNS) {
-    throw new RangeError(`${segments.length} patterns is more than ${MAX_PATTERNS}`);
-  }
+  checkSetShape(width, height, segments.length);
   const d = width * height;
   const nBytes = Math.ceil(d / 8);
   const nChars = Math.ceil((nBytes * 4) / 3);

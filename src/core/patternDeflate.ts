@@ -16,10 +16,9 @@
  * same as data/presets' randomPattern(D, createRng(seed)) (a test checks).
  */
 import { deflateRaw, Inflate } from 'pako';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { clip, fromBase64Url, toBase64Url } from './base64url';
 import type { Bipolar } from './pattern';
-import { checkSide, MAX_PATTERNS, packPattern, unpackPattern } from './patternBits';
-import { clip } from './base64url';
+import { checkSetShape, checkSide, MAX_PATTERNS, packPattern, unpackPattern } from './patternBits';
 import { createRng } from './random';
 
 /** The first character of every short-form text. */
@@ -46,11 +45,7 @@ export function encodeDeflated(
   patterns: readonly Int8Array[],
   randomSeeds: readonly number[] = [],
 ): string {
-  checkSide('width', width);
-  checkSide('height', height);
-  if (patterns.length > MAX_PATTERNS) {
-    throw new RangeError(`${patterns.length} patterns is more than ${MAX_PATTERNS}`);
-  }
+  checkSetShape(width, height, patterns.length);
   const d = width * height;
   const seeds = [...new Set(randomSeeds.map((s) => s >>> 0))];
   const made = new Map<number, Bipolar>();

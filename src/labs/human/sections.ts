@@ -18,8 +18,6 @@ import { SerialSection } from './SerialSection';
 import { WatchSection } from './WatchSection';
 import { PART2_SECTIONS } from './part2/sections';
 
-export type { LabSection };
-
 export const PART1_SECTIONS: readonly LabSection[] = [
   { id: 'serial-position', title: 'Serial position', Component: SerialSection },
   { id: 'watch-one-list', title: 'Watch one list', Component: WatchSection },

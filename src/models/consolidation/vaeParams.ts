@@ -22,7 +22,7 @@
  * hold the same numbers in the same order and are read as version 2
  * (`upgradeSerialised`).
  */
-import { fromBase64Url, toBase64Url } from '../../core/patternCodec';
+import { fromBase64Url, toBase64Url } from '../../core/base64url';
 import { createRng } from '../../core/random';
 
 /** Hidden layers a VAE may have (encoder side; the decoder mirrors them). */
