@@ -69,6 +69,30 @@ export async function startBackend(
   }
 }
 
+/**
+ * The loop both pages run: for each wanted backend, an entry in
+ * `out.backends`, started with startBackend and, if it runs, handed to
+ * `time` (which records its timings or errors on the entry and may name its
+ * part in `out.current` through `part`). `E` may only add optional fields
+ * to StartedBackend, since each entry starts as `{ name, started: false }`.
+ */
+export async function forEachBackend<E extends StartedBackend>(
+  wanted: readonly BackendName[],
+  out: { backends: E[]; current: string },
+  log: (msg: string) => void,
+  time: (entry: E, part: (what: string) => void) => Promise<void>,
+): Promise<void> {
+  for (const name of wanted) {
+    out.current = `starting ${name}`;
+    const entry = { name, started: false } as E;
+    out.backends.push(entry);
+    if (!(await startBackend(entry, log))) continue;
+    out.current = `timing ${name}`;
+    await time(entry, (what) => (out.current = `timing ${name} (${what})`));
+  }
+  out.current = '';
+}
+
 /** Runs a page's `main`: a failure is logged, and however it ends `out.done` is set and "done" logged. */
 export function runPage(
   main: () => Promise<void>,

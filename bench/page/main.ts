@@ -9,7 +9,7 @@
  * window.__bench as each part finishes, so a hang still leaves the rest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
+import { forEachBackend, pageLog, pageQuery, runPage, type StartedBackend } from '../pageKit';
 import { createRng } from '../../src/core/random';
 import { loadMnist, MNIST_PIXELS, signedImage } from '../../src/data/mnist';
 import { loadSimd } from '../../src/kernels/simd';
@@ -88,27 +88,22 @@ async function main(): Promise<void> {
   } catch (e) {
     out.simdModernError = reason(e);
   }
-  for (const name of wanted) {
-    out.current = `starting ${name}`;
-    const entry: PageBackend = { name, started: false };
-    out.backends.push(entry);
-    if (!(await startBackend(entry, log))) continue;
-    out.current = `timing ${name}`;
+  await forEachBackend(wanted, out, log, async (entry, part) => {
+    const { name } = entry;
     try {
       entry.tensor = await timeTensor(w, { budgetMs: quick ? 500 : 1500, minReps: 3, warmup: 2 });
       log(`${name}: ${entry.tensor.batches.map((b) => b.step.median.toFixed(2)).join(' / ')} ms`);
     } catch (e) {
       entry.error = `started, but timing failed: ${reason(e)}`;
     }
-    out.current = `timing ${name} (modern step)`;
+    part('modern step');
     try {
       entry.modern = await timeModern(quick ? 400 : 1500);
       log(`${name}: modern step ${entry.modern.medianMs.toFixed(2)} ms`);
     } catch (e) {
       entry.error = `${entry.error ?? ''} modern step failed: ${reason(e)}`.trim();
     }
-  }
-  out.current = '';
+  });
 }
 
 /**

@@ -10,7 +10,7 @@
  * window.__vaeBench as each backend finishes, so a hang still leaves the rest.
  */
 import { softwareRendererName } from '../../src/engine/backendPlan';
-import { pageLog, pageQuery, runPage, startBackend, type StartedBackend } from '../pageKit';
+import { forEachBackend, pageLog, pageQuery, runPage, type StartedBackend } from '../pageKit';
 import '../../src/models/consolidation/registerGradients';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';
 import { reason } from '../workload';
@@ -48,15 +48,11 @@ window.__vaeBench = out;
 const log = pageLog('vae page');
 
 async function main(): Promise<void> {
-  for (const name of wanted) {
-    out.current = `starting ${name}`;
-    const entry: VaePageBackend = { name, started: false };
-    out.backends.push(entry);
-    if (!(await startBackend(entry, log))) continue;
+  await forEachBackend(wanted, out, log, async (entry) => {
+    const { name } = entry;
     entry.renderer = entry.software
       ? (softwareRendererName(entry.adapter ?? null) ?? 'software')
       : null;
-    out.current = `timing ${name}`;
     try {
       entry.timing = await timeVaeTraining({ budgetMs: quick ? 500 : 1500 });
       log(`${name}: ${entry.timing.samplesPerSecond.toFixed(0)} samples/s`);
@@ -64,8 +60,7 @@ async function main(): Promise<void> {
       entry.error = `started, but timing failed: ${reason(e)}`;
       log(`${name}: ${entry.error}`);
     }
-  }
-  out.current = '';
+  });
 }
 
 runPage(main, out, log);
