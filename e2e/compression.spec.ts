@@ -78,5 +78,30 @@ test('generate, train, ratio and recall, one query by hand, export and import', 
     'not an Engram compressed dataset',
   );
   await expect(page.getByTestId('ratio-value')).toHaveText(ratioText);
+
+  // Another model (16 bits) trained here; importing the 32-bit file replaces
+  // it, keeps it, and one click brings it back.
+  const bits = page.getByTestId('param-bits').getByRole('slider');
+  await bits.focus();
+  await bits.press('ArrowLeft');
+  await bits.press('ArrowLeft');
+  await expect(page.getByTestId('train')).toBeEnabled();
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('stage-message')).toContainText('codes of 16 bits');
+  const mine = await page.getByTestId('ratio-value').innerText();
+  await page.getByTestId('import-file').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/octet-stream',
+    buffer: bytes,
+  });
+  await expect(page.getByTestId('import-replaced')).toContainText(
+    'trained here with 16 bits a record',
+  );
+  await expect(page.getByTestId('ratio-value')).toHaveText(ratioText);
+  await page.getByTestId('restore-replaced').click();
+  await expect(page.getByTestId('ratio-value')).toHaveText(mine);
+  await expect(page.getByTestId('import-replaced')).toHaveCount(0);
+  await expect(page.getByTestId('messages-importFile')).toContainText('is back (16 bits a record)');
   expect(errors).toEqual([]);
 });

@@ -35,6 +35,20 @@ function ImportInput() {
   );
 }
 
+/** The model an import replaced is kept: what it was, and the button that brings it back. */
+function Replaced() {
+  const kept = useLab((s) => s.replacedModel);
+  if (!kept) return null;
+  const where = kept.source === 'trained' ? 'trained here' : 'read from a file';
+  return (
+    <span data-testid="import-replaced">
+      {' '}
+      The model it replaced, {where} with {kept.bits} bits a record, is kept:{' '}
+      <LabButton command={COMMANDS.restoreReplaced} testId="restore-replaced" />
+    </span>
+  );
+}
+
 function ImportResult() {
   const job = useLab((s) => s.importCheck);
   const r = job.result;
@@ -71,6 +85,7 @@ function ImportResult() {
         <>
           ✗ {thousands(r.differing)} of its {thousands(r.compared)} values differ from the model on
           this page, so it is another model: it is now the compressed dataset on screen.
+          <Replaced />
         </>
       ) : (
         <>

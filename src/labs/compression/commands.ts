@@ -159,6 +159,13 @@ export const COMMANDS = commandsFor<CompressionCtx>()({
     perform: (ctx, file: PickedFile) =>
       void ctx.runner.importFile(file.name, file.bytes, file.size ?? file.bytes.length),
   },
+  restoreReplaced: {
+    id: 'restoreReplaced',
+    label: 'Bring back the model it replaced',
+    help: 'Put back the compressed dataset that the imported file replaced (the file’s is dropped)',
+    enabled: (ctx) => state(ctx).replacedModel !== null,
+    perform: (ctx) => ctx.runner.restoreReplaced(),
+  },
   dismissMessage: dismissCommand<CompressionCtx>(),
 });
 

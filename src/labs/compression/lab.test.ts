@@ -143,6 +143,42 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
     lab.dispose();
   });
 
+  it('keeps the model an imported file replaced, and brings it back with one command', async () => {
+    const { lab, files, state } = await startedLab('', 'page');
+    runCommand(COMMANDS.train, lab);
+    await until(lab, trained);
+    runCommand(COMMANDS.exportFile, lab);
+    const sixteen = files[0];
+    runCommand(COMMANDS.setParam, lab, ['bits', 32]);
+    expect(runCommand(COMMANDS.restoreReplaced, lab)).toBe(false); // nothing replaced yet
+    runCommand(COMMANDS.train, lab);
+    await until(lab, trained);
+    const mine = state().compressed!;
+    expect(mine.bits).toBe(32);
+    runCommand(COMMANDS.exportFile, lab);
+    const mineFile = files[1].bytes;
+
+    runCommand(COMMANDS.importFile, lab, { name: sixteen.name, bytes: sixteen.bytes });
+    // a decoder-only file: recall is measured, the hand-made query waits for flipped bits
+    await until(lab, (s) => s.importCheck.status === 'done' && s.recall.status === 'done');
+    expect(state().importCheck.result!.identical).toBe(false);
+    expect(state().importCheck.result!.replaced).toBe(true);
+    expect(state().compressed!.source).toBe('imported');
+    expect(state().compressed!.bits).toBe(16);
+    expect(state().replacedModel?.id).toBe(mine.id);
+
+    expect(runCommand(COMMANDS.restoreReplaced, lab)).toBe(true);
+    await until(lab, (s) => s.recall.status === 'done' && s.queryView.status === 'done');
+    expect(state().compressed).toEqual(mine);
+    expect(state().training.status).toBe('done');
+    expect(state().replacedModel).toBeNull();
+    expect(state().messages.at(-1)?.text).toMatch(/is back \(32 bits a record\)/);
+    runCommand(COMMANDS.exportFile, lab);
+    expect(files[2].bytes).toEqual(mineFile); // the very same file as before the import
+    expect(runCommand(COMMANDS.restoreReplaced, lab)).toBe(false);
+    lab.dispose();
+  });
+
   it('trains in a worker when told to, and a new training setting drops the model', async () => {
     const { lab, state } = await startedLab('', 'worker');
     runCommand(COMMANDS.train, lab);

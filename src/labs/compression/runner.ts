@@ -34,9 +34,12 @@ import { TrainingRun, type TrainingHooks } from './training';
 import {
   idleJob,
   idleTraining,
+  trainingBusy,
   withoutModel,
+  type CompressedSummary,
   type CompressionState,
   type CompressionStore,
+  type TrainingState,
 } from './store';
 
 const DATA_FIELDS = ['dataset', 'records', 'genes', 'seed'] as const;
@@ -62,6 +65,13 @@ export class CompressionRunner {
   private ref: ModelRef | null = null;
   private archive: Uint8Array | null = null;
   private training: TrainingRun | null = null;
+  /** What an import replaced: the model, its file and its training, to bring back. */
+  private kept: {
+    ref: ModelRef;
+    archive: Uint8Array;
+    compressed: CompressedSummary;
+    training: TrainingState;
+  } | null = null;
   private nextId = 1;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly unwatch: (() => void)[];
@@ -360,8 +370,19 @@ export class CompressionRunner {
       }),
     );
     if (!v || v.identical === true || this.spec !== spec) return;
-    // Another model: the file becomes the compressed dataset on screen.
+    // Another model: the file becomes the compressed dataset on screen; the
+    // one it replaces is kept, so that one click brings it back.
     const archive = importArchive(bytes);
+    const mine = this.s.compressed;
+    if (this.ref && this.archive && mine) {
+      const t = this.s.training;
+      this.kept = {
+        ref: this.ref,
+        archive: this.archive,
+        compressed: mine,
+        training: trainingBusy(t) ? idleTraining() : t,
+      };
+    }
     this.client.cancel('train');
     this.training?.cancel();
     this.ref = {
@@ -375,7 +396,33 @@ export class CompressionRunner {
       ...withoutModel(),
       training: idleTraining(),
       compressed: importedSummary(this.ref.id, archive, this.archive.length, bytes.length, v),
+      replacedModel: this.kept?.compressed ?? null,
     });
+    this.afterModel();
+  }
+
+  /** Brings back the compressed dataset the last import replaced (the file's is dropped). */
+  restoreReplaced(): void {
+    const k = this.kept;
+    if (!k) return;
+    for (const lane of ['model', 'lossy', 'recall', 'query', 'curve'] as const)
+      this.client.cancel(lane);
+    this.kept = null;
+    this.ref = k.ref;
+    this.archive = k.archive;
+    this.store.setState({
+      ...withoutModel(),
+      training: k.training,
+      compressed: k.compressed,
+      replacedModel: null,
+      importCheck: idleJob(),
+    });
+    say(
+      this.store,
+      'info',
+      `The compressed dataset the file replaced is back (${k.compressed.bits} bits a record).`,
+      'importFile',
+    );
     this.afterModel();
   }
 
@@ -386,11 +433,12 @@ export class CompressionRunner {
       this.client.cancel(lane);
     this.ref = null;
     this.archive = null;
+    this.kept = null;
     const t = this.s.training;
-    const busy = t.status === 'probing' || t.status === 'running' || t.status === 'compressing';
     this.store.setState({
       ...withoutModel(),
-      training: busy ? { ...t, status: 'cancelled', etaSeconds: null } : idleTraining(),
+      training: trainingBusy(t) ? { ...t, status: 'cancelled', etaSeconds: null } : idleTraining(),
+      replacedModel: null,
     });
   }
 
@@ -409,6 +457,8 @@ export class CompressionRunner {
       this.client.cancel(lane);
     this.ref = null;
     this.archive = null;
+    this.kept = null;
+    this.store.setState({ replacedModel: null });
   }
 
   dispose(): void {

@@ -78,6 +78,11 @@ export interface TrainingState {
   error: string | null;
 }
 
+/** Training is under way (probing, stepping or compressing its result). */
+export function trainingBusy(t: TrainingState): boolean {
+  return t.status === 'probing' || t.status === 'running' || t.status === 'compressing';
+}
+
 export function idleTraining(): TrainingState {
   return {
     status: 'idle',
@@ -159,6 +164,11 @@ export interface CompressionState extends Settings, WithMessages {
   recall: JobState<RecallSummary>;
   queryView: JobState<QueryView>;
   importCheck: JobState<ImportCheck>;
+  /**
+   * The compressed dataset an imported file replaced, kept (with its model)
+   * so that one click brings it back; null when there is none.
+   */
+  replacedModel: CompressedSummary | null;
 }
 
 export type CompressionStore = StoreApi<CompressionState>;
@@ -176,6 +186,7 @@ export function initialState(): CompressionState {
     recall: idleJob(),
     queryView: idleJob(),
     importCheck: idleJob(),
+    replacedModel: null,
   };
 }
 
