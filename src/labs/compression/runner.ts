@@ -7,16 +7,16 @@
  * slider's drag makes one dataset), new training settings drop the model,
  * new stage settings measure recall again, a new hand-made query runs it.
  * Its parts: the store's job slots (./jobSlots), the measurements of a
- * model (./measures), and the summaries made from the jobs' results
- * (./summaries).
+ * model (./measures), the check of an imported file (./importCheck), and
+ * the summaries made from the jobs' results (./summaries).
  */
 import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
 import { exportArchive, importArchive } from '../../models/compression/archive';
 import { BROTLI_QUALITY, GZIP_LEVEL } from '../../models/compression/lossless';
 import type { Normalisation, Table } from '../../models/compression/table';
-import { checkAgainstTable, checkArchiveShape, sizeProblem } from './archiveCheck';
 import type { JobClient } from './client';
+import { checkImport } from './importCheck';
 import { JobSlots, message } from './jobSlots';
 import type { CompressResult, DataSpec, ModelRef } from './jobs';
 import { crossCheck, type Settings } from './params';
@@ -316,59 +316,13 @@ export class CompressionRunner {
   }
 
   /**
-   * Reads a file back: checked for size and shape, then against the
-   * records on the page, before anything changes; then its records are
-   * compared with the page's model's, value for value. A file that gives
-   * other records becomes the compressed dataset on screen.
+   * Reads a file back (./importCheck: size, shape and records checked, then
+   * compared with the page's model's, before anything changes). A file that
+   * gives other records becomes the compressed dataset on screen.
    */
   async importFile(name: string, bytes: Uint8Array, size = bytes.length): Promise<void> {
-    const { spec, table } = this;
-    const base = {
-      name,
-      bytes: size,
-      identical: null,
-      differing: 0,
-      compared: 0,
-      replaced: false,
-    };
-    const refuse = (problems: string[], hasEncoder = false) => {
-      this.jobs.patch('importCheck', {
-        status: 'done',
-        result: { ...base, problems, hasEncoder },
-      });
-      for (const p of problems) say(this.store, 'warn', `${name}: ${p}`, 'importFile');
-    };
-    const tooLarge = sizeProblem(size);
-    if (tooLarge) return refuse([tooLarge]);
-    if (!spec || !table)
-      return refuse(['There are no records on the page to compare it with yet.']);
-    const shape = checkArchiveShape(bytes);
-    if (!shape.header) return refuse(shape.problems);
-    const against = checkAgainstTable(shape.header, table);
-    if (against.length) return refuse(against, shape.header.encoder);
-    const current = this.ref;
-    const s = this.s;
-    const v = await this.jobs.track(
-      'importCheck',
-      'importFile',
-      () =>
-        this.client.run('model', {
-          kind: 'verify',
-          spec,
-          file: bytes,
-          current,
-          stage: stageOptions(s),
-        }),
-      (r) => ({
-        ...base,
-        problems: [],
-        identical: r.identical,
-        differing: r.differing,
-        compared: r.compared,
-        hasEncoder: shape.header!.encoder,
-        replaced: r.identical !== true,
-      }),
-    );
+    const spec = this.spec;
+    const v = await checkImport(this.measureHost, this.table, { name, bytes, size });
     if (!v || v.identical === true || this.spec !== spec) return;
     // Another model: the file becomes the compressed dataset on screen; the
     // one it replaces is kept, so that one click brings it back.
