@@ -4,14 +4,14 @@ import { memoryKeyValue, StoreError, type KeyValueStore } from '../../engine/idb
 import { MNIST_PIXELS } from '../../data/mnist';
 import type { SerialisedVae } from '../../models/consolidation/vaeParams';
 import { smallSerialisedVae } from '../../testing/smallVae';
+import { LabKeep } from './keep';
 import {
   checkModel,
   KEEP_VERSION,
-  LabKeep,
   replayKeyName,
   type KeptModel,
   type KeptReplay,
-} from './keep';
+} from './keepRecords';
 
 const d = MNIST_PIXELS;
 

@@ -10,7 +10,8 @@
 import { inLesson } from '../../engine/lessons';
 import { say } from '../../engine/messages';
 import type { SerialisedVae } from '../../models/consolidation/vaeParams';
-import { LabKeep, type EpisodesKey, type KeptModel, type ReplayKey } from './keep';
+import { LabKeep } from './keep';
+import type { EpisodesKey, KeptModel, ReplayKey } from './keepRecords';
 import type { ConsolidationState, ConsolidationStore, KeptSummary } from './store';
 
 type Kept = Omit<KeptSummary, 'saving'>;

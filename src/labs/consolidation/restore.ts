@@ -10,7 +10,13 @@ import type { ConsolidationSession } from '../../models/consolidation/session';
 import { loadVae, type Vae } from '../../models/consolidation/vae';
 import { type SerialisedVae } from '../../models/consolidation/vaeParams';
 import type { MinibatchTrainer } from '../../models/consolidation/vaeTrain';
-import { replayKeyName, sameReplay, type EpisodesKey, type KeptWork, type ReplayKey } from './keep';
+import {
+  replayKeyName,
+  sameReplay,
+  type EpisodesKey,
+  type KeptWork,
+  type ReplayKey,
+} from './keepRecords';
 import type { WorkKeeper } from './keeping';
 import { showEncoded } from './steps';
 import type { ConsolidationStore } from './store';

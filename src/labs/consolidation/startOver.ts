@@ -6,7 +6,7 @@
  */
 import { say } from '../../engine/messages';
 import type { ConsolidationSession } from '../../models/consolidation/session';
-import type { EpisodesKey } from './keep';
+import type { EpisodesKey } from './keepRecords';
 import type { WorkKeeper } from './keeping';
 import { sayFailed, type ConsolidationStore } from './store';
 

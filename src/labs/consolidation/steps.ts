@@ -11,7 +11,7 @@ import type { Pace } from '../../core/pace';
 import { REPLAY_BATCH } from '../../models/consolidation/replay';
 import type { StoredPatterns } from '../../models/modern/modernHopfield';
 import type { ConsolidationSession } from '../../models/consolidation/session';
-import type { EpisodesKey, ReplayKey } from './keep';
+import type { EpisodesKey, ReplayKey } from './keepRecords';
 import type { WorkKeeper } from './keeping';
 import { sayFailed, type ConsolidationStore } from './store';
 import type { LabTensors } from './tensors';
