@@ -4,6 +4,7 @@ import { runCommand } from './commands';
 import {
   dismiss,
   dismissCommand,
+  dismissFrom,
   MAX_MESSAGES,
   messagesFrom,
   say,
@@ -46,6 +47,18 @@ describe('lab messages', () => {
     say(s, 'warn', 'empty', 'store');
     say(s, 'warn', 'bad link');
     expect(messagesFrom(s.getState().messages, 'store').map((m) => m.text)).toEqual(['empty']);
+  });
+
+  it('hides what one control said, and only that', () => {
+    const s = store();
+    say(s, 'warn', 'x.csv: not a file of ours', 'importFile');
+    say(s, 'warn', 'bad link');
+    say(s, 'warn', 'y.bin: too large', 'importFile');
+    const before = s.getState().messages;
+    dismissFrom(s, 'elsewhere');
+    expect(s.getState().messages).toBe(before); // nothing to hide: the state is left alone
+    dismissFrom(s, 'importFile');
+    expect(s.getState().messages.map((m) => m.text)).toEqual(['bad link']);
   });
 
   it('the Dismiss command hides one message by its id', () => {

@@ -56,6 +56,18 @@ export function dismiss(store: MessageStore, id: number): void {
   store.setState({ messages: store.getState().messages.filter((m) => m.id !== id) });
 }
 
+/**
+ * Hides every message `source` caused: for a control whose messages are
+ * about its last use (a file picker: a new file's check replaces what was
+ * said about the one before).
+ */
+export function dismissFrom(store: MessageStore, source: string): void {
+  const messages = store.getState().messages;
+  if (messages.some((m) => m.source === source)) {
+    store.setState({ messages: messages.filter((m) => m.source !== source) });
+  }
+}
+
 /** The messages a control caused, for showing them next to it. */
 export function messagesFrom(messages: readonly Message[], source: string): Message[] {
   return messages.filter((m) => m.source === source);

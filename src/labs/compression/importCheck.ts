@@ -5,12 +5,12 @@
  * rebuilt from the file alone, against the page's model's, value for value
  * (the model worker's 'verify' job). The result goes to the store's
  * importCheck slot; a refusal also says why in the lab's messages, next to
- * the import box. What happens to an accepted file (nothing when it is
+ * the import box (a new file clears what was said of the one before). What happens to an accepted file (nothing when it is
  * identical; otherwise it replaces the model on screen, which is kept) is
  * the runner's.
  */
 import type { Table } from '../../models/compression/table';
-import { say } from '../../engine/messages';
+import { dismissFrom, say } from '../../engine/messages';
 import { checkAgainstTable, checkArchiveShape, sizeProblem } from './archiveCheck';
 import type { VerifyResult } from './jobs';
 import { stageOptions, type MeasureHost } from './measures';
@@ -33,6 +33,7 @@ export async function checkImport(
   file: PickedBytes,
 ): Promise<VerifyResult | null> {
   const { name, bytes, size } = file;
+  dismissFrom(host.store, 'importFile'); // what was said of the file before is about that file
   const { spec, ref: current } = host;
   const base = { name, bytes: size, identical: null, differing: 0, compared: 0, replaced: false };
   const refuse = (problems: string[], hasEncoder = false): null => {

@@ -140,6 +140,15 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
     await until(lab, (s) => s.importCheck.result?.name === 'x.csv');
     expect(state().importCheck.result!.problems[0]).toMatch(/not an Engram compressed dataset/);
     expect(state().compressed!.id).toBe(c.id); // nothing changed
+    const fromImport = () => state().messages.filter((m) => m.source === 'importFile');
+    expect(fromImport().map((m) => m.text)).toEqual([
+      expect.stringMatching(/^x\.csv: .*not an Engram compressed dataset/),
+    ]);
+    // The next file's check replaces what was said of this one.
+    runCommand(COMMANDS.importFile, lab, { name: files[0].name, bytes: files[0].bytes });
+    await until(lab, (s) => s.importCheck.status === 'done');
+    expect(state().importCheck.result!.identical).toBe(true);
+    expect(fromImport()).toEqual([]);
     lab.dispose();
   });
 
