@@ -310,6 +310,9 @@ test('the VAE exports as a file and imports back; a bad file gives a message and
   );
   await expect(note).toContainText('Held-out:');
   expect(measured(await note.innerText())).toBe(measured(before));
+  // Beside the button, only what this file's import said.
+  await expect(page.getByTestId('messages-importVae')).toContainText('is on screen now');
+  await expect(page.getByTestId('messages-importVae')).not.toContainText('notes.json');
   await expect(page.getByTestId('kept-summary')).toHaveText(
     'Kept in this browser: the VAE you imported.',
   );

@@ -5,7 +5,7 @@
  * what was restored from this browser (./keep).
  */
 import { downloadJson } from '../../engine/download';
-import { say } from '../../engine/messages';
+import { dismissFrom, say } from '../../engine/messages';
 import type { PretrainedDoc } from '../../models/consolidation/consolidationPretrained';
 import { loadVae, type Vae } from '../../models/consolidation/vae';
 import { upgradeSerialised } from '../../models/consolidation/vaeParams';
@@ -61,6 +61,7 @@ export async function importVae(
 ): Promise<void> {
   const { store } = runner;
   if (runner.busy() || store.getState().training === 'running') return;
+  dismissFrom(store, 'importVae'); // what was said of the file before is about that file
   const read = await readVaeFile(file);
   if ('error' in read) {
     say(store, 'error', read.error, 'importVae');
