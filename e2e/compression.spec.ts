@@ -103,5 +103,13 @@ test('generate, train, ratio and recall, one query by hand, export and import', 
   await expect(page.getByTestId('ratio-value')).toHaveText(mine);
   await expect(page.getByTestId('import-replaced')).toHaveCount(0);
   await expect(page.getByTestId('messages-importFile')).toContainText('is back (16 bits a record)');
+
+  // Kept in this browser: a reload brings the model on screen back, for the same link.
+  await page.reload();
+  await expect(page.getByTestId('ratio-value')).toHaveText(mine, { timeout: 60_000 });
+  await expect(page.getByTestId('messages-keep')).toContainText(
+    'Your model from before (trained here, 16 bits a record) is back',
+  );
+  await expect(page.getByTestId('file-note')).toContainText('kept in this browser');
   expect(errors).toEqual([]);
 });

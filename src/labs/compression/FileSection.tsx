@@ -99,6 +99,8 @@ function ImportResult() {
 
 export function FileSection() {
   const c = useLab((s) => s.compressed);
+  const messages = useLab((s) => s.messages);
+  const kept = useLab((s) => s.keptInBrowser);
   return (
     <>
       <p>
@@ -116,7 +118,14 @@ export function FileSection() {
           label={`Include the encoder${c?.archiveWithEncoderBytes ? ` (${bytes(c.archiveWithEncoderBytes)} in all)` : ''}`}
         />
       </div>
-      {c && <p className="small">The file: {bytes(c.archiveBytes)} without the encoder.</p>}
+      {c && (
+        <p className="small" data-testid="file-note">
+          The file: {bytes(c.archiveBytes)} without the encoder.
+          {kept &&
+            ' The model on screen is also kept in this browser: leaving the lab, or reloading with these settings, brings it back.'}
+        </p>
+      )}
+      <InlineMessages messages={messages} source="keep" />
       <ImportInput />
       <ImportResult />
     </>

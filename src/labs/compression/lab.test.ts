@@ -3,9 +3,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import '../../models/compression/registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCommands, runCommand, runKey } from '../../engine/commands';
+import { memoryKeyValue, type KeyValueStore } from '../../engine/idb';
 import { inProcessWorker } from './client';
 import { COMMANDS } from './commands';
-import { makeLab, type CompressionLab } from './lab';
+import { makeLab } from './lab';
+import { until } from '../../testing/until';
 import type { TrainingMode } from './chunks';
 import type { CompressionState } from './store';
 import { NODE_JOB_ENV } from '../../testing/forLabs/compressionJobEnv';
@@ -15,7 +17,7 @@ beforeAll(async () => {
 });
 
 /** A small lab: 1,000 cells of 50 genes, 16-bit codes, one short epoch, jobs in-process. */
-function testLab(query = '', forceMode?: TrainingMode) {
+function testLab(query = '', forceMode?: TrainingMode, kv: KeyValueStore = memoryKeyValue()) {
   const files: { name: string; bytes: Uint8Array }[] = [];
   const lab = makeLab(
     `records=1000&genes=50&bits=16&hidden=16&epochs=1&batch=250&queries=10&${query}`,
@@ -25,22 +27,15 @@ function testLab(query = '', forceMode?: TrainingMode) {
       download: (name, bytes) => files.push({ name, bytes }),
       debounceMs: 0,
       forceMode,
+      kv,
     },
   );
-  return { lab, files, state: () => lab.store.getState() };
-}
-
-async function until(lab: CompressionLab, done: (s: CompressionState) => boolean, ms = 30_000) {
-  const t0 = Date.now();
-  while (!done(lab.store.getState())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting for the lab');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  return { lab, files, kv, state: () => lab.store.getState() };
 }
 
 /** A test lab, started, once its records are made. */
-async function startedLab(query: string, forceMode: TrainingMode) {
-  const t = testLab(query, forceMode);
+async function startedLab(query: string, forceMode: TrainingMode, kv?: KeyValueStore) {
+  const t = testLab(query, forceMode, kv);
   t.lab.start!();
   await until(t.lab, (s) => s.data.status === 'done');
   return t;
@@ -186,6 +181,70 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
     expect(files[2].bytes).toEqual(mineFile); // the very same file as before the import
     expect(runCommand(COMMANDS.restoreReplaced, lab)).toBe(false);
     lab.dispose();
+  });
+
+  it('keeps the model in this browser: a reload brings it back for its settings, a damaged one is deleted', async () => {
+    const kv = memoryKeyValue();
+    const first = await startedLab('', 'page', kv);
+    runCommand(COMMANDS.train, first.lab);
+    await until(first.lab, trained);
+    const mine = first.state().compressed!;
+    runCommand(COMMANDS.exportFile, first.lab);
+    await until(first.lab, (s) => s.keptInBrowser && kv.map.has('model'));
+    first.lab.dispose();
+
+    // The same link again: the same records, and the model comes back as it was.
+    const again = await startedLab('', 'page', kv);
+    await until(again.lab, (s) => s.compressed !== null && s.recall.status === 'done');
+    const back = again.state().compressed!;
+    expect(back).toMatchObject({
+      source: 'trained',
+      bits: mine.bits,
+      archiveBytes: mine.archiveBytes,
+      epochLoss: mine.epochLoss,
+      canEncode: true,
+      distinctCodes: mine.distinctCodes,
+    });
+    expect(again.state().messages.at(-1)?.text).toMatch(
+      /Your model from before \(trained here, 16 bits a record\) is back/,
+    );
+    runCommand(COMMANDS.exportFile, again.lab);
+    expect(again.files[0].bytes).toEqual(first.files[0].bytes); // the very same file
+    again.lab.dispose();
+
+    // Other settings: nothing comes back, and the kept model stays kept until they return.
+    const other = await startedLab('bits=32', 'page', kv);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(other.state().compressed).toBeNull();
+    expect(kv.map.has('model')).toBe(true);
+    runCommand(COMMANDS.setParam, other.lab, ['bits', 16]);
+    await until(other.lab, (s) => s.compressed?.bits === 16 && s.recall.status === 'done');
+    other.lab.dispose();
+
+    // A damaged record: deleted, and said.
+    kv.map.set('model', { v: 1, data: { key: {}, file: new Uint8Array(3) } });
+    const damaged = await startedLab('', 'page', kv);
+    await until(damaged.lab, () => !kv.map.has('model'));
+    expect(damaged.state().compressed).toBeNull();
+    expect(damaged.state().messages.at(-1)?.text).toMatch(
+      /model kept in this browser could not be read .*so it was deleted/,
+    );
+    damaged.lab.dispose();
+
+    // Full storage: the model stays on the page, the lab says it is not kept.
+    const full = memoryKeyValue();
+    full.set = async () => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    };
+    const unkept = await startedLab('', 'page', full);
+    runCommand(COMMANDS.train, unkept.lab);
+    await until(unkept.lab, (s) => trained(s) && s.messages.some((m) => m.source === 'keep'));
+    expect(unkept.state().keptInBrowser).toBe(false);
+    expect(unkept.state().compressed).not.toBeNull();
+    expect(unkept.state().messages.find((m) => m.source === 'keep')!.text).toMatch(
+      /storage for this site is full, so the model could not be kept/,
+    );
+    unkept.lab.dispose();
   });
 
   it('trains in a worker when told to, and a new training setting drops the model', async () => {

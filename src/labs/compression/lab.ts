@@ -9,6 +9,7 @@ import { BACKEND_LABEL } from '../../engine/backendPlan';
 import { backendReady } from '../../engine/backendStore';
 import { tableLinkAndKeys } from '../../engine/labLink';
 import { downloadBlob } from '../../engine/download';
+import type { KeyValueStore } from '../../engine/idb';
 import type { LabLifecycle } from '../../engine/lab';
 import { say } from '../../engine/messages';
 import { JobClient, makeBrowserWorker, type MakeWorker } from './client';
@@ -28,6 +29,8 @@ export interface LabOptions {
   download?: (name: string, bytes: Uint8Array) => void;
   debounceMs?: number;
   forceMode?: TrainingMode;
+  /** Where the model on screen is kept (default: this browser's IndexedDB, ./keep). */
+  kv?: KeyValueStore;
 }
 
 /** Jobs on this thread where the browser has no workers: the page's own backend trains. */
@@ -67,6 +70,7 @@ export function makeLab(query: string, options: LabOptions = {}): CompressionLab
     mnistUrl,
     download: options.download ?? saveBytes,
     debounceMs: options.debounceMs,
+    kv: options.kv,
   });
   const ctx: CompressionCtx = { store, runner };
   return {

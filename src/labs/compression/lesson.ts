@@ -11,7 +11,7 @@ import { courseLesson } from '../../engine/course';
 import { defineLesson, type Claim, type Scratch } from '../../engine/lessons';
 import { COMMANDS, type CompressionCtx } from './commands';
 import { PARAMS, type Settings } from './params';
-import type { CompressionState } from './store';
+import { trainingBusy, type CompressionState } from './store';
 
 /** Resolves once `done` holds for the lab's state (or throws when a job failed). */
 export function until(ctx: CompressionCtx, done: (s: CompressionState) => boolean): Promise<void> {
@@ -78,10 +78,15 @@ const SCRATCH: Scratch<CompressionCtx, Settings> = {
     for (const [k, v] of Object.entries(settings))
       runCommand(COMMANDS.setParam, ctx, [k, v] as never);
   },
-  warning: (ctx) =>
-    ctx.store.getState().compressed
-      ? 'Starting the lesson drops the model you trained on this page (your settings come back; export the file first to keep the model).'
-      : null,
+  warning: (ctx) => {
+    const s = ctx.store.getState();
+    if (trainingBusy(s.training)) {
+      return 'Starting the lesson stops the training under way (your settings come back when it ends).';
+    }
+    return s.compressed
+      ? 'The lesson trains its own models. Yours is kept in this browser and comes back with your settings when the lesson ends (a browser that keeps no site data loses it: export the file first there).'
+      : null;
+  },
 };
 
 export const COMPRESSION_LESSON = defineLesson<CompressionCtx>(

@@ -10,6 +10,8 @@
  * model (./measures), the check of an imported file (./importCheck), and
  * the summaries made from the jobs' results (./summaries).
  */
+import type { KeyValueStore } from '../../engine/idb';
+import { inLesson } from '../../engine/lessons';
 import { say } from '../../engine/messages';
 import { watchFields } from '../../engine/watch';
 import { exportArchive, importArchive } from '../../models/compression/archive';
@@ -17,8 +19,10 @@ import { BROTLI_QUALITY, GZIP_LEVEL } from '../../models/compression/lossless';
 import type { Normalisation, Table } from '../../models/compression/table';
 import type { JobClient } from './client';
 import { checkImport } from './importCheck';
+import { CompressionKeep, keyOf, recordsOf, sameKey } from './keep';
+import { checkAgainstTable, checkArchiveShape } from './archiveCheck';
 import { JobSlots, message } from './jobSlots';
-import type { CompressResult, DataSpec, ModelRef } from './jobs';
+import type { CompressResult, DataSpec, ModelRef, VerifyResult } from './jobs';
 import { crossCheck, type Settings } from './params';
 import {
   addCurvePoint,
@@ -47,6 +51,14 @@ const MODEL_FIELDS = ['bits', 'hidden', 'epochs', 'batchSize', 'precision'] as c
 const RECALL_FIELDS = ['stage', 'beta', 'queries'] as const;
 const QUERY_FIELDS = ['query', 'amount', 'record'] as const;
 
+/**
+ * Model ids, unique across every runner of this page: a job environment
+ * that runs on the page (no workers) outlives a visit to the lab and holds
+ * the last model's Hopfield stage by id (./jobModel), so a second visit must
+ * not reuse the first one's ids.
+ */
+let nextModelId = 1;
+
 export interface RunnerOptions {
   readonly client: JobClient;
   readonly training: Omit<TrainingHooks, 'onProgress' | 'onMode'>;
@@ -56,6 +68,8 @@ export interface RunnerOptions {
   readonly download: (name: string, bytes: Uint8Array) => void;
   /** Pause before a changed setting reruns a job, ms. */
   readonly debounceMs?: number;
+  /** Where the model on screen is kept (default: this browser's IndexedDB, ./keep). */
+  readonly kv?: KeyValueStore;
 }
 
 export class CompressionRunner {
@@ -72,13 +86,14 @@ export class CompressionRunner {
     compressed: CompressedSummary;
     training: TrainingState;
   } | null = null;
-  private nextId = 1;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly unwatch: (() => void)[];
   private disposed = false;
   private readonly client: JobClient;
   /** The store's job slots, each running, done or failed (./jobSlots). */
   private readonly jobs: JobSlots;
+  /** The model on screen, kept in this browser across leaving and reloading (./keep). */
+  private readonly keeper: CompressionKeep;
 
   constructor(
     readonly store: CompressionStore,
@@ -86,9 +101,16 @@ export class CompressionRunner {
   ) {
     this.client = o.client;
     this.jobs = new JobSlots(store, () => this.disposed);
+    this.keeper = new CompressionKeep((text) => {
+      if (!this.disposed) say(store, 'warn', text, 'keep');
+    }, o.kv);
     this.unwatch = [
       watchFields(store, DATA_FIELDS, () => this.later('data', () => void this.generate())),
-      watchFields(store, MODEL_FIELDS, () => this.dropModel()),
+      watchFields(store, MODEL_FIELDS, () => {
+        this.dropModel();
+        // back to the settings of the kept model: it comes back
+        if (this.spec) void this.restoreKept(this.spec);
+      }),
       watchFields(store, RECALL_FIELDS, () => this.later('recall', () => this.remeasure())),
       watchFields(store, QUERY_FIELDS, () => this.later('query', () => void this.runQuery())),
     ];
@@ -160,6 +182,7 @@ export class CompressionRunner {
     if (!r || this.spec !== spec) return;
     this.table = r.table;
     this.norm = r.norm;
+    void this.restoreKept(spec);
     void this.jobs.track(
       'lossless',
       'generate',
@@ -236,7 +259,7 @@ export class CompressionRunner {
         {
           kind: 'compress',
           spec,
-          id: this.nextId++,
+          id: nextModelId++,
           weights,
           precision: s.precision,
           stage: stageOptions(s),
@@ -265,10 +288,104 @@ export class CompressionRunner {
   }
 
   private useCompressed(c: CompressResult, epochLoss: readonly number[]): void {
-    this.ref = { id: this.nextId++, model: c.model, codes: c.codes, canEncode: true };
+    this.ref = { id: nextModelId++, model: c.model, codes: c.codes, canEncode: true };
     this.archive = c.archive;
     const summary = trainedSummary(this.ref.id, c, epochLoss);
     this.set('compressed', summary);
+    this.keepOnScreen();
+    this.afterModel();
+  }
+
+  /** Keeps the model on screen in this browser, in place of the one kept before. */
+  private keepOnScreen(): void {
+    const { ref } = this;
+    const c = this.s.compressed;
+    // a lesson's models are its own: the visitor's kept model stays
+    if (!ref || !c || this.disposed || inLesson(this.store)) return;
+    void this.keeper
+      .write({
+        key: keyOf(this.s),
+        file: exportArchive(ref.model, ref.codes, ref.canEncode),
+        source: c.source,
+        epochLoss: [...c.epochLoss],
+      })
+      .then((ok) => {
+        if (ok && this.ref === ref) this.set('keptInBrowser', true);
+      });
+  }
+
+  /**
+   * Puts back the model kept from an earlier visit when the records on the
+   * page are made with its settings (and nothing else is on screen yet); a
+   * kept model whose file no longer fits the records is deleted, with a
+   * message.
+   */
+  private async restoreKept(spec: DataSpec): Promise<void> {
+    const k = await this.keeper.read();
+    const table = this.table;
+    if (!k || !table) return;
+    const stale = () =>
+      this.disposed ||
+      this.spec !== spec ||
+      this.ref !== null ||
+      !sameKey(k.key, keyOf(this.s)) ||
+      !recordsOf(k.key, spec);
+    if (stale()) return;
+    const shape = checkArchiveShape(k.file);
+    const problems = shape.header ? checkAgainstTable(shape.header, table) : shape.problems;
+    if (problems.length) {
+      void this.keeper.forget();
+      say(
+        this.store,
+        'warn',
+        `The model kept in this browser no longer fits these records (${problems[0]}), so it was deleted.`,
+        'keep',
+      );
+      return;
+    }
+    const stage = stageOptions(this.s);
+    const v = await this.client.run('model', {
+      kind: 'verify',
+      spec,
+      file: k.file,
+      current: null,
+      stage,
+    });
+    if (!v || stale() || trainingBusy(this.s.training) || inLesson(this.store)) return;
+    this.showArchive(k.file, v, { source: k.source, epochLoss: [...k.epochLoss] });
+    this.set('keptInBrowser', true);
+    const how = k.source === 'trained' ? 'trained here' : 'imported';
+    say(
+      this.store,
+      'info',
+      `Your model from before (${how}, ${this.s.compressed?.bits} bits a record) is back: it was kept in this browser.`,
+      'keep',
+    );
+  }
+
+  /** Makes the archive `file` (checked against the page as `v`) the model on screen. */
+  private showArchive(
+    file: Uint8Array,
+    v: VerifyResult,
+    patch: Pick<CompressedSummary, 'source' | 'epochLoss'>,
+  ): void {
+    const archive = importArchive(file);
+    this.client.cancel('train');
+    this.training?.cancel();
+    this.ref = {
+      id: nextModelId++,
+      model: archive.model,
+      codes: archive.codes,
+      canEncode: archive.hasEncoder,
+    };
+    this.archive = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : file;
+    const summary = importedSummary(this.ref.id, archive, this.archive.length, file.length, v);
+    this.store.setState({
+      ...withoutModel(),
+      training: idleTraining(),
+      compressed: { ...summary, ...patch },
+      replacedModel: this.kept?.compressed ?? null,
+    });
     this.afterModel();
   }
 
@@ -326,7 +443,6 @@ export class CompressionRunner {
     if (!v || v.identical === true || this.spec !== spec) return;
     // Another model: the file becomes the compressed dataset on screen; the
     // one it replaces is kept, so that one click brings it back.
-    const archive = importArchive(bytes);
     const mine = this.s.compressed;
     if (this.ref && this.archive && mine) {
       const t = this.s.training;
@@ -337,22 +453,8 @@ export class CompressionRunner {
         training: trainingBusy(t) ? idleTraining() : t,
       };
     }
-    this.client.cancel('train');
-    this.training?.cancel();
-    this.ref = {
-      id: this.nextId++,
-      model: archive.model,
-      codes: archive.codes,
-      canEncode: archive.hasEncoder,
-    };
-    this.archive = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : bytes;
-    this.store.setState({
-      ...withoutModel(),
-      training: idleTraining(),
-      compressed: importedSummary(this.ref.id, archive, this.archive.length, bytes.length, v),
-      replacedModel: this.kept?.compressed ?? null,
-    });
-    this.afterModel();
+    this.showArchive(bytes, v, { source: 'imported', epochLoss: [] });
+    this.keepOnScreen();
   }
 
   /** Brings back the compressed dataset the last import replaced (the file's is dropped). */
@@ -377,6 +479,7 @@ export class CompressionRunner {
       `The compressed dataset the file replaced is back (${k.compressed.bits} bits a record).`,
       'importFile',
     );
+    this.keepOnScreen();
     this.afterModel();
   }
 

@@ -169,6 +169,8 @@ export interface CompressionState extends Settings, WithMessages {
    * so that one click brings it back; null when there is none.
    */
   replacedModel: CompressedSummary | null;
+  /** The model on screen is kept in this browser (./keep): written, or read back. */
+  keptInBrowser: boolean;
 }
 
 export type CompressionStore = StoreApi<CompressionState>;
@@ -187,6 +189,7 @@ export function initialState(): CompressionState {
     queryView: idleJob(),
     importCheck: idleJob(),
     replacedModel: null,
+    keptInBrowser: false,
   };
 }
 
@@ -202,5 +205,6 @@ export function withoutModel(): Partial<CompressionState> {
     curve: { points: [], running: null, progress: 0, error: null },
     recall: idleJob(),
     queryView: idleJob(),
+    keptInBrowser: false,
   };
 }
