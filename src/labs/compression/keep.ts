@@ -10,7 +10,7 @@
  * everything else).
  *
  * One record (IndexedDB, ../../engine/idb), `{ v: KEEP_VERSION, data }`:
- *   'model'  { key: the settings below, file: Uint8Array, source, epochLoss }
+ *   'model'  { key: the settings below, file: Uint8Array, source, epochLoss, training }
  * Each new model on screen (trained, imported, brought back) replaces it.
  * It is checked when read back (version, types, settings in range); the
  * file itself is checked like an imported one (./importCheck) before it is
@@ -21,6 +21,7 @@
 import { indexedDbStore, storeError, type KeyValueStore } from '../../engine/idb';
 import type { DataSpec } from './jobs';
 import type { Settings } from './params';
+import type { TrainingState } from './store';
 
 export const KEEP_DB = 'engram-compression';
 export const KEEP_VERSION = 1;
@@ -48,6 +49,8 @@ export interface KeptCompression {
   readonly source: 'trained' | 'imported';
   /** Mean loss per epoch of its training (empty for an imported model). */
   readonly epochLoss: readonly number[];
+  /** How it was trained, as the Train section showed it (null: not trained here). */
+  readonly training: TrainingState | null;
 }
 
 export function keyOf(s: Settings): KeptKey {
@@ -74,7 +77,7 @@ export function checkKept(record: unknown): KeptCompression {
   if (record.v !== KEEP_VERSION) {
     throw new Error(`it is of format ${String(record.v)}; this page reads ${KEEP_VERSION}`);
   }
-  const { key, file, source, epochLoss } = record.data;
+  const { key, file, source, epochLoss, training } = record.data;
   if (!isObject(key)) throw new Error('it does not say which settings it belongs to');
   for (const f of KEPT_FIELDS) {
     const v = key[f];
@@ -88,7 +91,33 @@ export function checkKept(record: unknown): KeptCompression {
   if (!Array.isArray(epochLoss) || !epochLoss.every((x) => Number.isFinite(x))) {
     throw new Error('its training curve is damaged');
   }
-  return { key: key as unknown as KeptKey, file, source, epochLoss: epochLoss as number[] };
+  return {
+    key: key as unknown as KeptKey,
+    file,
+    source,
+    epochLoss: epochLoss as number[],
+    training: checkTraining(training),
+  };
+}
+
+const NUMBERS = ['steps', 'totalSteps', 'epoch', 'epochs', 'loss', 'elapsedMs', 'batchSize'];
+const NUMBERS_OR_NULL = ['etaSeconds', 'longestTaskMs', 'stepMs'];
+const TEXTS_OR_NULL = ['reason', 'backend', 'error'];
+
+/** A finished training's state, or null; throws when it is damaged. */
+function checkTraining(raw: unknown): TrainingState | null {
+  if (raw === null || raw === undefined) return null;
+  const ok =
+    isObject(raw) &&
+    raw.status === 'done' &&
+    (raw.mode === 'page' || raw.mode === 'worker' || raw.mode === null) &&
+    NUMBERS.every((f) => Number.isFinite(raw[f])) &&
+    NUMBERS_OR_NULL.every((f) => raw[f] === null || Number.isFinite(raw[f])) &&
+    TEXTS_OR_NULL.every((f) => raw[f] === null || typeof raw[f] === 'string') &&
+    Array.isArray(raw.epochLoss) &&
+    raw.epochLoss.every((x) => Number.isFinite(x));
+  if (!ok) throw new Error('its training record is damaged');
+  return raw as unknown as TrainingState;
 }
 
 /** Sentences for a failed write (storage full, refused, or another failure). */

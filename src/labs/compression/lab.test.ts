@@ -205,6 +205,7 @@ describe('the lab, start to end (in-process jobs, CPU backend)', () => {
       canEncode: true,
       distinctCodes: mine.distinctCodes,
     });
+    expect(again.state().training).toEqual(first.state().training); // as the Train section showed it
     expect(again.state().messages.at(-1)?.text).toMatch(
       /Your model from before \(trained here, 16 bits a record\) is back/,
     );

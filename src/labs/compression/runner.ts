@@ -270,6 +270,7 @@ export class CompressionRunner {
       if (!c || this.disposed || this.spec !== spec) return;
       this.useCompressed(c, out.progress.epochLoss);
       this.patchTraining({ status: 'done' });
+      this.keepOnScreen(); // with the finished training, so it comes back as it ends here
     } catch (e) {
       this.patchTraining({ status: 'error', error: message(e) });
       say(this.store, 'error', `Training failed: ${message(e)}`, 'train');
@@ -292,7 +293,6 @@ export class CompressionRunner {
     this.archive = c.archive;
     const summary = trainedSummary(this.ref.id, c, epochLoss);
     this.set('compressed', summary);
-    this.keepOnScreen();
     this.afterModel();
   }
 
@@ -308,6 +308,7 @@ export class CompressionRunner {
         file: exportArchive(ref.model, ref.codes, ref.canEncode),
         source: c.source,
         epochLoss: [...c.epochLoss],
+        training: this.s.training.status === 'done' ? this.s.training : null,
       })
       .then((ok) => {
         if (ok && this.ref === ref) this.set('keptInBrowser', true);
@@ -353,7 +354,7 @@ export class CompressionRunner {
     });
     if (!v || stale() || trainingBusy(this.s.training) || inLesson(this.store)) return;
     this.showArchive(k.file, v, { source: k.source, epochLoss: [...k.epochLoss] });
-    this.set('keptInBrowser', true);
+    this.store.setState({ keptInBrowser: true, ...(k.training ? { training: k.training } : {}) });
     const how = k.source === 'trained' ? 'trained here' : 'imported';
     say(
       this.store,
