@@ -8,6 +8,7 @@
  * the number over 50 ms (issue 14's target: none).
  *
  *   Classic      recall at 64x64 with 20 stored patterns, 3 s of animation
+ *   Classic      switch the rule to Krauth-Mezard (it learns in the worker), recall 3 s
  *   Experiments  the capacity sweep (D = 200, 10 trials) in its worker
  *   Modern       store all 10,000 digits (the K slider to its end) + retrieve
  *   Consolidation encode 3,000 episodes + replay 6,000 cues; then 1 epoch
@@ -105,6 +106,22 @@ const SCENARIOS: Scenario[] = [
       await waitAttr(page, 'backend-badge', 'data-backend', /\w/);
     },
     act: async (page) => {
+      await page.getByRole('button', { name: /^Recall/ }).click();
+      await page.waitForTimeout(3000);
+    },
+  },
+  {
+    id: 'classic-km',
+    label:
+      'Classic: switch to Krauth-Mezard at 64x64, 20 patterns (learns in a worker), recall (3 s)',
+    path: labPath('auto', 'async', 'sweep'),
+    ready: async (page) => {
+      await page.getByTestId('network-grid').waitFor({ timeout: 60_000 });
+      await waitAttr(page, 'backend-badge', 'data-backend', /\w/);
+    },
+    act: async (page) => {
+      await page.getByLabel('Learning rule').selectOption('krauth-mezard');
+      await page.getByTestId('km-margin').waitFor();
       await page.getByRole('button', { name: /^Recall/ }).click();
       await page.waitForTimeout(3000);
     },
