@@ -7,12 +7,14 @@
  * importCheck slot; a refusal also says why in the lab's messages, next to
  * the import box (a new file clears what was said of the one before). What happens to an accepted file (nothing when it is
  * identical; otherwise it replaces the model on screen, which is kept) is
- * the runner's.
+ * the runner's. A model kept in this browser (./keep) is checked the same
+ * way before it comes back (checkKept).
  */
 import type { Table } from '../../models/compression/table';
 import { dismissFrom, say } from '../../engine/messages';
 import { checkAgainstTable, checkArchiveShape, sizeProblem } from './archiveCheck';
-import type { VerifyResult } from './jobs';
+import type { DataSpec, ModelRef, VerifyResult } from './jobs';
+import { recordsOf, type CompressionKeep, type KeptCompression, type KeptKey } from './keep';
 import { stageOptions, type MeasureHost } from './measures';
 
 export interface PickedBytes {
@@ -47,23 +49,73 @@ export async function checkImport(
   const tooLarge = sizeProblem(size);
   if (tooLarge) return refuse([tooLarge]);
   if (!spec || !table) return refuse(['There are no records on the page to compare it with yet.']);
-  const { header, problems } = checkArchiveShape(bytes);
-  if (!header) return refuse(problems);
-  const against = checkAgainstTable(header, table);
-  if (against.length) return refuse(against, header.encoder);
-  const stage = stageOptions(host.store.getState());
+  const { problems, hasEncoder } = fileProblems(bytes, table);
+  if (problems.length) return refuse(problems, hasEncoder);
   return host.jobs.track(
     'importCheck',
     'importFile',
-    () => host.client.run('model', { kind: 'verify', spec, file: bytes, current, stage }),
+    () => verifyFile(host, spec, bytes, current),
     (r) => ({
       ...base,
       problems: [],
       identical: r.identical,
       differing: r.differing,
       compared: r.compared,
-      hasEncoder: header.encoder,
+      hasEncoder,
       replaced: r.identical !== true,
     }),
   );
+}
+
+/** What is wrong with `bytes` as an archive of the records `table` (none: it fits). */
+function fileProblems(
+  bytes: Uint8Array,
+  table: Table,
+): { problems: string[]; hasEncoder: boolean } {
+  const { header, problems } = checkArchiveShape(bytes);
+  if (!header) return { problems, hasEncoder: false };
+  return { problems: checkAgainstTable(header, table), hasEncoder: header.encoder };
+}
+
+/** The model worker rebuilds the file's records and compares them with `current`'s (null: none). */
+function verifyFile(
+  host: MeasureHost,
+  spec: DataSpec,
+  bytes: Uint8Array,
+  current: ModelRef | null,
+) {
+  const stage = stageOptions(host.store.getState());
+  return host.client.run('model', { kind: 'verify', spec, file: bytes, current, stage });
+}
+
+/**
+ * The model kept in this browser (./keep), checked like an imported file,
+ * when it belongs on screen now: its settings are the page's (`fits`) and
+ * its file fits the records `table` made by `spec`. A kept file that no
+ * longer fits them is deleted, with a message. Null when there is nothing
+ * to show, or `stale()` turned true on the way.
+ */
+export async function checkKept(
+  host: MeasureHost,
+  keeper: CompressionKeep,
+  table: Table,
+  spec: DataSpec,
+  fits: (key: KeptKey) => boolean,
+  stale: () => boolean,
+): Promise<{ kept: KeptCompression; v: VerifyResult } | null> {
+  const kept = await keeper.read();
+  if (!kept || stale() || !fits(kept.key) || !recordsOf(kept.key, spec)) return null;
+  const { problems } = fileProblems(kept.file, table);
+  if (problems.length) {
+    void keeper.forget();
+    say(
+      host.store,
+      'warn',
+      `The model kept in this browser no longer fits these records (${problems[0]}), so it was deleted.`,
+      'keep',
+    );
+    return null;
+  }
+  const v = await verifyFile(host, spec, kept.file, null);
+  return v && !stale() && fits(kept.key) ? { kept, v } : null;
 }

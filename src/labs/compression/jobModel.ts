@@ -88,12 +88,14 @@ export async function compress(
   const back = reconstruct(restored.model, restored.codes);
   const direct = reconstruct(model, codes);
   const stage = buildStage(codes, weights.bits, stageOptions);
+  const withEncoder = exportArchive(model, codes, true);
   return {
     kind: 'compress',
     model,
     codes,
     archive,
-    archiveWithEncoderBytes: exportArchive(model, codes, true).length,
+    archiveWithEncoder: withEncoder,
+    archiveWithEncoderBytes: withEncoder.length,
     parts: archiveBytes(archive),
     roundTrip: sameValues(back, direct).differing === 0,
     reconstructionError: fieldErrors(table, back),

@@ -119,6 +119,8 @@ export interface CompressResult {
   model: CompressionModel;
   codes: Uint8Array;
   archive: Uint8Array;
+  /** The same file with the encoder too (what Export writes when asked, and what is kept). */
+  archiveWithEncoder: Uint8Array;
   archiveWithEncoderBytes: number;
   parts: ArchiveBytes;
   roundTrip: boolean;

@@ -18,9 +18,8 @@ import { exportArchive, importArchive } from '../../models/compression/archive';
 import { BROTLI_QUALITY, GZIP_LEVEL } from '../../models/compression/lossless';
 import type { Normalisation, Table } from '../../models/compression/table';
 import type { JobClient } from './client';
-import { checkImport } from './importCheck';
-import { CompressionKeep, keyOf, recordsOf, sameKey } from './keep';
-import { checkAgainstTable, checkArchiveShape } from './archiveCheck';
+import { checkImport, checkKept } from './importCheck';
+import { CompressionKeep, keyOf, sameKey, type KeptKey } from './keep';
 import { JobSlots, message } from './jobSlots';
 import type { CompressResult, DataSpec, ModelRef, VerifyResult } from './jobs';
 import { crossCheck, type Settings } from './params';
@@ -78,11 +77,14 @@ export class CompressionRunner {
   private spec: DataSpec | null = null;
   private ref: ModelRef | null = null;
   private archive: Uint8Array | null = null;
+  /** The model's file with its encoder when it has one (else `archive`): exported, kept. */
+  private fullFile: Uint8Array | null = null;
   private training: TrainingRun | null = null;
   /** What an import replaced: the model, its file and its training, to bring back. */
   private kept: {
     ref: ModelRef;
     archive: Uint8Array;
+    fullFile: Uint8Array;
     compressed: CompressedSummary;
     training: TrainingState;
   } | null = null;
@@ -291,6 +293,7 @@ export class CompressionRunner {
   private useCompressed(c: CompressResult, epochLoss: readonly number[]): void {
     this.ref = { id: nextModelId++, model: c.model, codes: c.codes, canEncode: true };
     this.archive = c.archive;
+    this.fullFile = c.archiveWithEncoder;
     const summary = trainedSummary(this.ref.id, c, epochLoss);
     this.set('compressed', summary);
     this.afterModel();
@@ -298,14 +301,14 @@ export class CompressionRunner {
 
   /** Keeps the model on screen in this browser, in place of the one kept before. */
   private keepOnScreen(): void {
-    const { ref } = this;
+    const { ref, fullFile } = this;
     const c = this.s.compressed;
     // a lesson's models are its own: the visitor's kept model stays
-    if (!ref || !c || this.disposed || inLesson(this.store)) return;
+    if (!ref || !fullFile || !c || this.disposed || inLesson(this.store)) return;
     void this.keeper
       .write({
         key: keyOf(this.s),
-        file: exportArchive(ref.model, ref.codes, ref.canEncode),
+        file: fullFile,
         source: c.source,
         epochLoss: [...c.epochLoss],
         training: this.s.training.status === 'done' ? this.s.training : null,
@@ -322,37 +325,18 @@ export class CompressionRunner {
    * message.
    */
   private async restoreKept(spec: DataSpec): Promise<void> {
-    const k = await this.keeper.read();
-    const table = this.table;
-    if (!k || !table) return;
+    const { table } = this;
+    if (!table) return;
     const stale = () =>
       this.disposed ||
       this.spec !== spec ||
       this.ref !== null ||
-      !sameKey(k.key, keyOf(this.s)) ||
-      !recordsOf(k.key, spec);
-    if (stale()) return;
-    const shape = checkArchiveShape(k.file);
-    const problems = shape.header ? checkAgainstTable(shape.header, table) : shape.problems;
-    if (problems.length) {
-      void this.keeper.forget();
-      say(
-        this.store,
-        'warn',
-        `The model kept in this browser no longer fits these records (${problems[0]}), so it was deleted.`,
-        'keep',
-      );
-      return;
-    }
-    const stage = stageOptions(this.s);
-    const v = await this.client.run('model', {
-      kind: 'verify',
-      spec,
-      file: k.file,
-      current: null,
-      stage,
-    });
-    if (!v || stale() || trainingBusy(this.s.training) || inLesson(this.store)) return;
+      trainingBusy(this.s.training) ||
+      inLesson(this.store);
+    const fits = (key: KeptKey) => sameKey(key, keyOf(this.s));
+    const got = await checkKept(this.measureHost, this.keeper, table, spec, fits, stale);
+    if (!got) return;
+    const { kept: k, v } = got;
     this.showArchive(k.file, v, { source: k.source, epochLoss: [...k.epochLoss] });
     this.store.setState({ keptInBrowser: true, ...(k.training ? { training: k.training } : {}) });
     const how = k.source === 'trained' ? 'trained here' : 'imported';
@@ -380,6 +364,7 @@ export class CompressionRunner {
       canEncode: archive.hasEncoder,
     };
     this.archive = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : file;
+    this.fullFile = file;
     const summary = importedSummary(this.ref.id, archive, this.archive.length, file.length, v);
     this.store.setState({
       ...withoutModel(),
@@ -428,7 +413,7 @@ export class CompressionRunner {
     const c = this.s.compressed;
     if (!ref || !archive || !c) return;
     const full = this.s.exportEncoder && ref.canEncode;
-    const bytes = full ? exportArchive(ref.model, ref.codes, true) : archive;
+    const bytes = full && this.fullFile ? this.fullFile : archive;
     const name = `engram-${c.records}-${ref.model.template.dataset}-K${c.bits}${full ? '-with-encoder' : ''}.engramae`;
     this.o.download(name, bytes);
   }
@@ -450,6 +435,7 @@ export class CompressionRunner {
       this.kept = {
         ref: this.ref,
         archive: this.archive,
+        fullFile: this.fullFile ?? this.archive,
         compressed: mine,
         training: trainingBusy(t) ? idleTraining() : t,
       };
@@ -467,6 +453,7 @@ export class CompressionRunner {
     this.kept = null;
     this.ref = k.ref;
     this.archive = k.archive;
+    this.fullFile = k.fullFile;
     this.store.setState({
       ...withoutModel(),
       training: k.training,
@@ -491,6 +478,7 @@ export class CompressionRunner {
       this.client.cancel(lane);
     this.ref = null;
     this.archive = null;
+    this.fullFile = null;
     this.kept = null;
     const t = this.s.training;
     this.store.setState({
@@ -515,6 +503,7 @@ export class CompressionRunner {
       this.client.cancel(lane);
     this.ref = null;
     this.archive = null;
+    this.fullFile = null;
     this.kept = null;
     this.store.setState({ replacedModel: null });
   }
