@@ -97,10 +97,21 @@ function ImportResult() {
   );
 }
 
+/** Where the model on screen is also kept (./keep), once it is; and what keeping it said. */
+function Kept() {
+  const kept = useLab((s) => s.keptInBrowser);
+  return kept
+    ? ' The model on screen is also kept in this browser: leaving the lab, or reloading with these settings, brings it back.'
+    : null;
+}
+
+function KeepMessages() {
+  const messages = useLab((s) => s.messages);
+  return <InlineMessages messages={messages} source="keep" />;
+}
+
 export function FileSection() {
   const c = useLab((s) => s.compressed);
-  const messages = useLab((s) => s.messages);
-  const kept = useLab((s) => s.keptInBrowser);
   return (
     <>
       <p>
@@ -121,11 +132,10 @@ export function FileSection() {
       {c && (
         <p className="small" data-testid="file-note">
           The file: {bytes(c.archiveBytes)} without the encoder.
-          {kept &&
-            ' The model on screen is also kept in this browser: leaving the lab, or reloading with these settings, brings it back.'}
+          <Kept />
         </p>
       )}
-      <InlineMessages messages={messages} source="keep" />
+      <KeepMessages />
       <ImportInput />
       <ImportResult />
     </>
