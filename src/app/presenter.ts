@@ -21,29 +21,16 @@
  * runs, so a running step does not move the page.
  */
 import { useEffect } from 'react';
-import { formatHash, parseHash } from '../core/paramLink';
+import { formatHash, parseHash, pieceKey, queryPieces } from '../core/paramLink';
 
 /** The link key; `present=1` (or true/yes/on, or the bare key) turns the mode on. */
 export const PRESENT_KEY = 'present';
 const ON = ['', '1', 'true', 'yes', 'on'];
 
-function pieces(query: string): string[] {
-  return query.split('&').filter((p) => p !== '');
-}
-
-function keyOf(piece: string): string {
-  const k = piece.split('=')[0];
-  try {
-    return decodeURIComponent(k);
-  } catch {
-    return k;
-  }
-}
-
 /** Whether a link's query asks for presenter mode. */
 export function presentingIn(query: string): boolean {
-  const piece = pieces(query)
-    .filter((p) => keyOf(p) === PRESENT_KEY)
+  const piece = queryPieces(query)
+    .filter((p) => pieceKey(p) === PRESENT_KEY)
     .pop();
   if (piece === undefined) return false;
   const eq = piece.indexOf('=');
@@ -52,7 +39,7 @@ export function presentingIn(query: string): boolean {
 
 /** The query with presenter mode on (`present=1` last) or off (the key removed); the rest kept in order. */
 export function withPresent(query: string, on: boolean): string {
-  const rest = pieces(query).filter((p) => keyOf(p) !== PRESENT_KEY);
+  const rest = queryPieces(query).filter((p) => pieceKey(p) !== PRESENT_KEY);
   return [...rest, ...(on ? [`${PRESENT_KEY}=1`] : [])].join('&');
 }
 

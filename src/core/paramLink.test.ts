@@ -10,7 +10,15 @@ import {
   stringParam,
   type ParamValues,
 } from './params';
-import { decodeParams, encodeParams, formatHash, parseHash, updateQuery } from './paramLink';
+import {
+  decodeParams,
+  encodeParams,
+  formatHash,
+  parseHash,
+  pieceKey,
+  queryPieces,
+  updateQuery,
+} from './paramLink';
 
 const SPEC = {
   rule: enumParam(['hebbian', 'storkey', 'pinv'], 'hebbian', 'learning rule'),
@@ -197,6 +205,20 @@ describe('decodeParams / encodeParams', () => {
       'backend=wasm&size=12',
     );
     expect(updateQuery('', SPEC, {})).toBe('');
+  });
+});
+
+describe('queryPieces / pieceKey', () => {
+  it('splits a query into its non-empty pieces, a leading ? dropped, each as written', () => {
+    expect(queryPieces('?a=1&&b=%20x&c')).toEqual(['a=1', 'b=%20x', 'c']);
+    expect(queryPieces('')).toEqual([]);
+  });
+
+  it('reads a piece’s key decoded, a bare key whole, and a malformed escape as written', () => {
+    expect(pieceKey('pre%73ent=1')).toBe('present');
+    expect(pieceKey('present')).toBe('present');
+    expect(pieceKey('a%ZZ=1')).toBe('a%ZZ');
+    expect(pieceKey('k=v=w')).toBe('k');
   });
 });
 

@@ -49,18 +49,30 @@ function decodePiece(s: string): string | null {
   }
 }
 
+/**
+ * The key of one `key=value` piece of a query, decoded as the link readers
+ * decode it; a malformed escape (a stray `%`) reads as written, never a throw.
+ */
+export function pieceKey(piece: string): string {
+  const eq = piece.indexOf('=');
+  const key = eq < 0 ? piece : piece.slice(0, eq);
+  return decodePiece(key) ?? key;
+}
+
+/** The non-empty pieces of "a=1&b=2" (a leading "?" is allowed), as written. */
+export function queryPieces(query: string): string[] {
+  const q = query.startsWith('?') ? query.slice(1) : query;
+  return q.split('&').filter((piece) => piece !== '');
+}
+
 /** Splits "a=1&b=2" (a leading "?" is allowed) into pieces; never throws. */
 function splitQuery(query: string): { key: string; raw: string | null; piece: string }[] {
-  const q = query.startsWith('?') ? query.slice(1) : query;
-  return q
-    .split('&')
-    .filter((piece) => piece !== '')
-    .map((piece) => {
-      const eq = piece.indexOf('=');
-      return eq < 0
-        ? { key: piece, raw: null, piece }
-        : { key: piece.slice(0, eq), raw: piece.slice(eq + 1), piece };
-    });
+  return queryPieces(query).map((piece) => {
+    const eq = piece.indexOf('=');
+    return eq < 0
+      ? { key: piece, raw: null, piece }
+      : { key: piece.slice(0, eq), raw: piece.slice(eq + 1), piece };
+  });
 }
 
 /** The key of each linked parameter in the link → its table key. */

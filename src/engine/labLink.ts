@@ -4,7 +4,7 @@
  * only; each returns a function that undoes it.
  */
 import { changedIn, pick, type ParamTable, type ParamValues } from '../core/params';
-import { formatHash, parseHash, updateQuery } from '../core/paramLink';
+import { formatHash, parseHash, pieceKey, queryPieces, updateQuery } from '../core/paramLink';
 import { runKey, type CommandTable } from './commands';
 import { inLesson } from './lessons';
 
@@ -18,11 +18,10 @@ export const SHELL_KEYS = ['present'];
 
 /** `next` with the SHELL_KEYS pieces of `current` added where `next` lacks them (last, in order). */
 export function keepShellKeys(current: string, next: string): string {
-  const keyOf = (piece: string) => piece.split('=')[0];
-  const has = new Set(next.split('&').map(keyOf));
-  const kept = current
-    .split('&')
-    .filter((p) => p && SHELL_KEYS.includes(keyOf(p)) && !has.has(keyOf(p)));
+  const has = new Set(queryPieces(next).map(pieceKey));
+  const kept = queryPieces(current).filter(
+    (p) => SHELL_KEYS.includes(pieceKey(p)) && !has.has(pieceKey(p)),
+  );
   return [next, ...kept].filter(Boolean).join('&');
 }
 

@@ -21,7 +21,7 @@
  * No React here: the panel (ui/LessonPanel) and the tests use the same code.
  */
 import { intParam, stringParam } from '../core/params';
-import { formatHash, parseHash, decodeParams } from '../core/paramLink';
+import { decodeParams, formatHash, parseHash, pieceKey, queryPieces } from '../core/paramLink';
 
 /** What a step states, and the test of it against the model's numbers. */
 export interface Claim<Ctx> {
@@ -136,18 +136,8 @@ export function lessonInQuery(query: string): { lesson: string; step: number } |
   return values.lesson ? values : null;
 }
 
-/** A link key as text; a malformed escape (a stray `%`) is no kept key, never a throw. */
-function keyOf(piece: string): string {
-  const key = piece.split('=')[0];
-  try {
-    return decodeURIComponent(key);
-  } catch {
-    return key;
-  }
-}
-
 function keptPieces(query: string): string[] {
-  return query.split('&').filter((p) => p && KEPT_KEYS.includes(keyOf(p)));
+  return queryPieces(query).filter((p) => KEPT_KEYS.includes(pieceKey(p)));
 }
 
 /** The link of a lesson step: `#<lab>?[kept keys&]lesson=<id>&step=<n>` (n from 1). */
