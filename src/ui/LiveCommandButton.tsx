@@ -21,15 +21,28 @@ export function useCommandEnabled<Ctx extends WithStore, A>(
   return useSyncExternalStore(ctx.store.subscribe, enabled, enabled);
 }
 
-/** A button that runs `command` (with `arg`, for a parameterised one) in `ctx`. */
-export function LiveCommandButton<Ctx extends WithStore, A>(props: {
+interface LiveCommandButtonProps<Ctx, A> {
   command: Command<Ctx, A>;
   ctx: Ctx;
   arg?: A;
   label?: string;
   variant?: 'primary' | 'default';
   testId?: string;
-}) {
+}
+
+/** A button that runs `command` (with `arg`, for a parameterised one) in `ctx`. */
+export function LiveCommandButton<Ctx extends WithStore, A>(props: LiveCommandButtonProps<Ctx, A>) {
   useCommandEnabled(props.command, props.ctx);
   return <CommandButton {...props} />;
+}
+
+/**
+ * A lab's LiveCommandButton that finds the lab's context itself, written
+ * once for every lab: `export const LabButton = labButton(useLabContext)`,
+ * then `<LabButton command={COMMANDS.train} />`.
+ */
+export function labButton<Ctx extends WithStore>(useLabContext: () => Ctx) {
+  return function LabButton<A>(props: Omit<LiveCommandButtonProps<Ctx, A>, 'ctx'>) {
+    return <LiveCommandButton {...props} ctx={useLabContext()} />;
+  };
 }

@@ -3,21 +3,13 @@
  * number select re-render when their command becomes enabled or disabled.
  */
 import { runCommand, type Command } from '../../engine/commands';
-import { LiveCommandButton, useCommandEnabled } from '../../ui/LiveCommandButton';
+import { labButton, useCommandEnabled } from '../../ui/LiveCommandButton';
 import type { LabContext } from './commands';
 import { CHOICES, withCurrent, type SelectSetting } from './params';
 import { useLab, useLabContext } from './useLab';
 
 /** A button that runs `command` (with `arg`, for a parameterised one). */
-export function LabButton<A>(props: {
-  command: Command<LabContext, A>;
-  arg?: A;
-  label?: string;
-  variant?: 'primary' | 'default';
-  testId?: string;
-}) {
-  return <LiveCommandButton {...props} ctx={useLabContext()} />;
-}
+export const LabButton = labButton(useLabContext);
 
 /** A setting's select: its usual choices, plus the current value if a link set another. */
 export function SettingSelect(props: {
