@@ -40,7 +40,7 @@ export default function HopfieldLab({ query }: { query: string }) {
         lessons={CLASSIC_LESSONS}
         yours="your stored patterns, your grid and your settings"
       />
-      <div className="hf-grid">
+      <div className="hf-grid lab-panels">
         <NetworkPanel />
         <RecallPanel />
         <MemoryPanel />

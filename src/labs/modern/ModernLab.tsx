@@ -66,7 +66,7 @@ function Body() {
   }
   return (
     <>
-      <div className="mh-grid">
+      <div className="mh-grid lab-panels">
         <MemoryPanel />
         <CuePanel />
         <RetrievalPanel />
