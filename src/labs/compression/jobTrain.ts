@@ -47,28 +47,44 @@ export function stepStats(times: readonly number[]): { median: number; max: numb
   return { median: sorted[sorted.length >> 1], max: sorted[sorted.length - 1] };
 }
 
+/**
+ * A job's training progress, passed on at most once every REPORT_MS and
+ * always for the last step, so the page's progress bar ends full.
+ */
+function throttled(env: JobEnv, progress: (p: JobProgress) => void): (p: TrainProgress) => void {
+  let last = env.now();
+  return (p) => {
+    const now = env.now();
+    if (now - last <= REPORT_MS && !p.done) return;
+    last = now;
+    progress(jobProgress(p));
+  };
+}
+
+/** What both training jobs start from: the training backend up, then the records. */
+async function prepared(spec: DataSpec, env: JobEnv) {
+  const backend = await env.prepareTraining();
+  return { backend, ...(await datasetOf(spec, env)) };
+}
+
 export async function train(
   spec: DataSpec,
   options: TrainOptions,
   env: JobEnv,
   progress: (p: JobProgress) => void,
 ): Promise<TrainResult> {
-  const backend = await env.prepareTraining();
-  const { dataset, norm } = await datasetOf(spec, env);
+  const { backend, dataset, norm } = await prepared(spec, env);
   const trainer = new AutoencoderTrainer(dataset.table, norm, options);
+  const report = throttled(env, progress);
   const times: number[] = [];
   try {
-    let last = env.now();
-    let t = last;
+    let t = env.now();
     while (!trainer.progress.done) {
       const p = await trainer.step();
       const now = env.now();
       if (p.steps > 1) times.push(now - t); // the first step includes set-up
       t = now;
-      if (now - last > REPORT_MS || p.done) {
-        last = now;
-        progress(jobProgress(p));
-      }
+      report(p);
     }
     return {
       kind: 'train',
@@ -89,17 +105,11 @@ export async function curve(
   env: JobEnv,
   progress: (p: JobProgress) => void,
 ): Promise<CurveResult> {
-  const backend = await env.prepareTraining();
-  const { dataset } = await datasetOf(spec, env);
-  let last = env.now();
+  const { backend, dataset } = await prepared(spec, env);
   const c = await compressDataset(dataset, {
     ...options,
     precision,
-    onTrain: (p) => {
-      if (env.now() - last < REPORT_MS) return;
-      last = env.now();
-      progress(jobProgress(p));
-    },
+    onTrain: throttled(env, progress),
   });
   return { kind: 'curve', point: autoencoderPoint(c), backend };
 }
