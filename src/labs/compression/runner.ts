@@ -71,20 +71,31 @@ export interface RunnerOptions {
   readonly kv?: KeyValueStore;
 }
 
+/**
+ * The model on screen: what the measurements run on (`ref`, in the model
+ * worker), the archive the ratio counts (codes and decoder) and the file
+ * with the encoder when the model has one (else the archive), which Export
+ * and the browser keep write.
+ */
+interface ModelOnScreen {
+  readonly ref: ModelRef;
+  readonly archive: Uint8Array;
+  readonly fullFile: Uint8Array;
+}
+
+/** The job lanes that work on the model on screen (./jobSlots), cancelled when it goes. */
+const MODEL_LANES = ['model', 'lossy', 'recall', 'query', 'curve'] as const;
+
 export class CompressionRunner {
   private table: Table | null = null;
   private norm: Normalisation | null = null;
   private spec: DataSpec | null = null;
-  private ref: ModelRef | null = null;
-  private archive: Uint8Array | null = null;
-  /** The model's file with its encoder when it has one (else `archive`): exported, kept. */
-  private fullFile: Uint8Array | null = null;
+  /** The model on screen and its files; null with none. */
+  private onScreen: ModelOnScreen | null = null;
   private training: TrainingRun | null = null;
-  /** What an import replaced: the model, its file and its training, to bring back. */
+  /** What an import replaced: the model, its files and its training, to bring back. */
   private kept: {
-    ref: ModelRef;
-    archive: Uint8Array;
-    fullFile: Uint8Array;
+    model: ModelOnScreen;
     compressed: CompressedSummary;
     training: TrainingState;
   } | null = null;
@@ -123,7 +134,7 @@ export class CompressionRunner {
   }
 
   get hasModel(): boolean {
-    return this.ref !== null;
+    return this.onScreen !== null;
   }
 
   get hasData(): boolean {
@@ -291,30 +302,29 @@ export class CompressionRunner {
   }
 
   private useCompressed(c: CompressResult, epochLoss: readonly number[]): void {
-    this.ref = { id: nextModelId++, model: c.model, codes: c.codes, canEncode: true };
-    this.archive = c.archive;
-    this.fullFile = c.archiveWithEncoder;
-    const summary = trainedSummary(this.ref.id, c, epochLoss);
+    const ref = { id: nextModelId++, model: c.model, codes: c.codes, canEncode: true };
+    this.onScreen = { ref, archive: c.archive, fullFile: c.archiveWithEncoder };
+    const summary = trainedSummary(ref.id, c, epochLoss);
     this.set('compressed', summary);
     this.afterModel();
   }
 
   /** Keeps the model on screen in this browser, in place of the one kept before. */
   private keepOnScreen(): void {
-    const { ref, fullFile } = this;
+    const shown = this.onScreen;
     const c = this.s.compressed;
     // a lesson's models are its own: the visitor's kept model stays
-    if (!ref || !fullFile || !c || this.disposed || inLesson(this.store)) return;
+    if (!shown || !c || this.disposed || inLesson(this.store)) return;
     void this.keeper
       .write({
         key: keyOf(this.s),
-        file: fullFile,
+        file: shown.fullFile,
         source: c.source,
         epochLoss: [...c.epochLoss],
         training: this.s.training.status === 'done' ? this.s.training : null,
       })
       .then((ok) => {
-        if (ok && this.ref === ref) this.set('keptInBrowser', true);
+        if (ok && this.onScreen === shown) this.set('keptInBrowser', true);
       });
   }
 
@@ -330,7 +340,7 @@ export class CompressionRunner {
     const stale = () =>
       this.disposed ||
       this.spec !== spec ||
-      this.ref !== null ||
+      this.onScreen !== null ||
       trainingBusy(this.s.training) ||
       inLesson(this.store);
     const fits = (key: KeptKey) => sameKey(key, keyOf(this.s));
@@ -357,15 +367,16 @@ export class CompressionRunner {
     const archive = importArchive(file);
     this.client.cancel('train');
     this.training?.cancel();
-    this.ref = {
+    const ref = {
       id: nextModelId++,
       model: archive.model,
       codes: archive.codes,
       canEncode: archive.hasEncoder,
     };
-    this.archive = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : file;
-    this.fullFile = file;
-    const summary = importedSummary(this.ref.id, archive, this.archive.length, file.length, v);
+    // the archive without the encoder is what the ratio counts; the file as given is exported
+    const codesOnly = archive.hasEncoder ? exportArchive(archive.model, archive.codes) : file;
+    this.onScreen = { ref, archive: codesOnly, fullFile: file };
+    const summary = importedSummary(ref.id, archive, codesOnly.length, file.length, v);
     this.store.setState({
       ...withoutModel(),
       training: idleTraining(),
@@ -384,7 +395,8 @@ export class CompressionRunner {
 
   /** What the measurements (./measures) work on: what is on screen now. */
   private get measureHost(): MeasureHost {
-    const { store, client, jobs, spec, ref, archive } = this;
+    const { store, client, jobs, spec, onScreen } = this;
+    const [ref, archive] = onScreen ? [onScreen.ref, onScreen.archive] : [null, null];
     return { store, client, jobs, spec, ref, archive, left: () => this.disposed };
   }
 
@@ -409,11 +421,12 @@ export class CompressionRunner {
 
   /** The file of the model on screen (with the encoder when asked and known). */
   exportFile(): void {
-    const { ref, archive } = this;
+    const shown = this.onScreen;
     const c = this.s.compressed;
-    if (!ref || !archive || !c) return;
+    if (!shown || !c) return;
+    const { ref } = shown;
     const full = this.s.exportEncoder && ref.canEncode;
-    const bytes = full && this.fullFile ? this.fullFile : archive;
+    const bytes = full ? shown.fullFile : shown.archive;
     const name = `engram-${c.records}-${ref.model.template.dataset}-K${c.bits}${full ? '-with-encoder' : ''}.engramae`;
     this.o.download(name, bytes);
   }
@@ -430,12 +443,10 @@ export class CompressionRunner {
     // Another model: the file becomes the compressed dataset on screen; the
     // one it replaces is kept, so that one click brings it back.
     const mine = this.s.compressed;
-    if (this.ref && this.archive && mine) {
+    if (this.onScreen && mine) {
       const t = this.s.training;
       this.kept = {
-        ref: this.ref,
-        archive: this.archive,
-        fullFile: this.fullFile ?? this.archive,
+        model: this.onScreen,
         compressed: mine,
         training: trainingBusy(t) ? idleTraining() : t,
       };
@@ -448,12 +459,9 @@ export class CompressionRunner {
   restoreReplaced(): void {
     const k = this.kept;
     if (!k) return;
-    for (const lane of ['model', 'lossy', 'recall', 'query', 'curve'] as const)
-      this.client.cancel(lane);
+    for (const lane of MODEL_LANES) this.client.cancel(lane);
     this.kept = null;
-    this.ref = k.ref;
-    this.archive = k.archive;
-    this.fullFile = k.fullFile;
+    this.onScreen = k.model;
     this.store.setState({
       ...withoutModel(),
       training: k.training,
@@ -474,11 +482,8 @@ export class CompressionRunner {
   /** Drops the model and everything measured with it (the settings that made it changed). */
   dropModel(): void {
     this.training?.cancel();
-    for (const lane of ['model', 'lossy', 'recall', 'query', 'curve', 'train'] as const)
-      this.client.cancel(lane);
-    this.ref = null;
-    this.archive = null;
-    this.fullFile = null;
+    for (const lane of [...MODEL_LANES, 'train'] as const) this.client.cancel(lane);
+    this.onScreen = null;
     this.kept = null;
     const t = this.s.training;
     this.store.setState({
@@ -490,20 +495,9 @@ export class CompressionRunner {
 
   private stopAll(): void {
     this.training?.cancel();
-    for (const lane of [
-      'data',
-      'lossless',
-      'model',
-      'lossy',
-      'recall',
-      'query',
-      'curve',
-      'train',
-    ] as const)
+    for (const lane of ['data', 'lossless', ...MODEL_LANES, 'train'] as const)
       this.client.cancel(lane);
-    this.ref = null;
-    this.archive = null;
-    this.fullFile = null;
+    this.onScreen = null;
     this.kept = null;
     this.store.setState({ replacedModel: null });
   }
