@@ -16,7 +16,12 @@ import { COMMANDS, settingsValid } from './commands';
 import { ENGINE_LABELS } from './params';
 import { ENGINE_CHOICES } from './protocol';
 import { etaSeconds } from './store';
-import { useCapacity, useCapacityContext, useCapacityShallow } from './useCapacity';
+import {
+  useCapacity,
+  useCapacityContext,
+  useCapacityFields,
+  useCapacityShallow,
+} from './useCapacity';
 
 const ENGINE_OPTIONS = ENGINE_CHOICES.map((value) => ({
   value,
@@ -27,8 +32,7 @@ export function ParamsPanel() {
   const ctx = useCapacityContext();
   const experiment = useCapacity((s) => s.experiment);
   const texts = useCapacity((s) => s.texts[s.experiment]);
-  const engine = useCapacity((s) => s.engine);
-  const status = useCapacity((s) => s.status);
+  const { engine, status } = useCapacityFields('engine', 'status');
   const valid = useCapacity(settingsValid);
   const messages = useCapacity((s) => s.messages);
   const def = experimentDef(experiment)!;

@@ -17,7 +17,7 @@ import { RateChart, type RatePlotPoint } from './RateChart';
 import { losslessPoints, modelPoint } from './report';
 import type { LosslessResult } from './jobs';
 import type { CompressedSummary, CompressionState, DataSummary } from './store';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 import { Table } from './Table';
 
 const CURVE_BITS = [16, 32, 64, 128, 256];
@@ -34,8 +34,7 @@ const NAMES: Record<string, string> = {
 
 function ByteTable() {
   const data = useLab((s) => s.data.result);
-  const c = useLab((s) => s.compressed);
-  const l = useLab((s) => s.lossless);
+  const { compressed: c, lossless: l } = useLabFields('compressed', 'lossless');
   if (!data) return null;
   const csv = data.csvBytes;
   /** A row; `part` rows are pieces of the file, with no ratio of their own. */
@@ -236,8 +235,7 @@ function RatePlot() {
   const key = useLab(metricKey);
   const lossless = useLab((s) => s.lossless.result);
   const lossy = useLab((s) => s.lossy.result);
-  const curve = useLab((s) => s.curve);
-  const compressed = useLab((s) => s.compressed);
+  const { curve, compressed } = useLabFields('curve', 'compressed');
   const data = useLab((s) => s.data.result);
   const points = useMemo(
     () => ratePoints({ data, key, lossless, lossy, curve: curve.points, compressed }),

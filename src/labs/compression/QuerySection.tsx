@@ -12,7 +12,7 @@ import { score, thousands, value } from './format';
 import { amountRange } from './params';
 import { ParamNumber, ParamSelect, ParamSlider } from './ParamControls';
 import type { FieldValue, QueryView } from './queryView';
-import { useLab } from './useLab';
+import { useLab, useLabFields } from './useLab';
 import { Table } from './Table';
 
 const NO_METRICS: readonly MetricInfo[] = [];
@@ -206,8 +206,7 @@ function QueryResultView() {
 }
 
 export function QuerySection() {
-  const query = useLab((s) => s.query);
-  const records = useLab((s) => s.records);
+  const { query, records } = useLabFields('query', 'records');
   const bits = useLab((s) => s.compressed?.bits ?? s.bits);
   const r = amountRange(query, bits);
   return (

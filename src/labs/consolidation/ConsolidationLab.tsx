@@ -12,7 +12,7 @@ import { CONSOLIDATION_LESSONS } from './lesson';
 import { KeepPanel } from './KeepPanel';
 import { EncodePanel, ReplayPanel, TrainPanel } from './Panels';
 import { Stepper } from './Stepper';
-import { LabRoot, useLab, useLabContext } from './useLab';
+import { LabRoot, useLab, useLabContext, useLabFields } from './useLab';
 import './consolidation.css';
 
 /** The Consolidation lab (#/consolidation): Spens & Burgess 2024 in the browser. */
@@ -40,9 +40,7 @@ export default function ConsolidationLab({ query }: { query: string }) {
 }
 
 function Body() {
-  const status = useLab((s) => s.status);
-  const error = useLab((s) => s.loadError);
-  const busy = useLab((s) => s.busy);
+  const { status, loadError: error, busy } = useLabFields('status', 'loadError', 'busy');
   if (status === 'error') {
     return (
       <Notice kind="error">

@@ -10,17 +10,19 @@ import { PartialRecallView } from './PartialRecallView';
 import { LatentMap } from './LatentMap';
 import { PAGE } from './params';
 import { StepSection } from './Stepper';
-import { useLab } from './useLab';
+import { useLab, useLabFields } from './useLab';
 
 const { heldOut: HELD_OUT, labelled: LABELLED } = PAGE;
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 export function MapPanel() {
-  const probe = useLab((s) => s.probe);
-  const interp = useLab((s) => s.interpolation);
-  const metrics = useLab((s) => s.metrics);
-  const note = useLab((s) => s.vaeNote);
+  const {
+    probe,
+    interpolation: interp,
+    metrics,
+    vaeNote: note,
+  } = useLabFields('probe', 'interpolation', 'metrics', 'vaeNote');
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const frame = useLab((s) => s.map?.pca ?? null);
   return (
@@ -92,9 +94,7 @@ export function MapPanel() {
 
 export function GenerativePanel() {
   const latent = useLab((s) => s.map?.latentSize ?? 2);
-  const imagination = useLab((s) => s.imagination);
-  const distortion = useLab((s) => s.distortion);
-  const fewShot = useLab((s) => s.fewShot);
+  const { imagination, distortion, fewShot } = useLabFields('imagination', 'distortion', 'fewShot');
   const encoded = useLab((s) => s.encoded !== null);
   return (
     <StepSection n={5} title="What a generative memory does" className="cl-generative">

@@ -20,7 +20,7 @@ import { COMMANDS } from './commands';
 import { DigitImage } from './DigitImage';
 import { LabButton } from './LabControls';
 import { StepSection } from './Stepper';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const D = MNIST_PIXELS;
 
@@ -28,10 +28,12 @@ const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 
 export function ExtendedPanel() {
   const ctx = useLabContext();
-  const threshold = useLab((s) => s.extendedThreshold);
-  const view = useLab((s) => s.extended);
-  const sweep = useLab((s) => s.extendedSweep);
-  const training = useLab((s) => s.training);
+  const {
+    extendedThreshold: threshold,
+    extended: view,
+    extendedSweep: sweep,
+    training,
+  } = useLabFields('extendedThreshold', 'extended', 'extendedSweep', 'training');
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const running = training === 'running';
   const betaEff = extendedBeta(latent, D);

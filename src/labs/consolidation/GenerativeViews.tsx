@@ -8,14 +8,16 @@ import { DigitImage } from './DigitImage';
 import { BOUNDARY_DIGITS } from './generative';
 import { LabButton } from './LabControls';
 import { PAGE } from './params';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const DIGITS = Array.from({ length: 10 }, (_, c) => c);
 
 export function ArithmeticView() {
   const ctx = useLabContext();
-  const picks = useLab((s) => s.arithmeticPicks);
-  const result = useLab((s) => s.arithmetic);
+  const { arithmeticPicks: picks, arithmetic: result } = useLabFields(
+    'arithmeticPicks',
+    'arithmetic',
+  );
   const latent = useLab((s) => s.map?.latentSize ?? 2);
   const pick = (slot: number, digit: number) =>
     runCommand(COMMANDS.setArithmeticPick, ctx, { slot, digit });

@@ -11,7 +11,7 @@ import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS } from './commands';
 import { LabButton } from './LabControls';
 import type { KeptSummary } from './store';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const n = (v: number, one: string, many = `${one}s`) =>
   `${v.toLocaleString('en')} ${v === 1 ? one : many}`;
@@ -73,9 +73,11 @@ function StartOverConfirm() {
 }
 
 export function KeepPanel() {
-  const kept = useLab((s) => s.kept);
-  const confirming = useLab((s) => s.confirmingStartOver);
-  const messages = useLab((s) => s.messages);
+  const {
+    kept,
+    confirmingStartOver: confirming,
+    messages,
+  } = useLabFields('kept', 'confirmingStartOver', 'messages');
   return (
     <section
       className="cl-keep"

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { axisBottom, axisLeft, scaleLinear, schemeTableau10, select } from 'd3';
 import { runCommand } from '../../engine/commands';
 import { COMMANDS } from './commands';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext, useLabFields } from './useLab';
 
 const W = 460;
 const H = 400;
@@ -18,8 +18,7 @@ const HIT_PX = 6;
 
 export function LatentMap() {
   const ctx = useLabContext();
-  const map = useLab((s) => s.map);
-  const probe = useLab((s) => s.probe);
+  const { map, probe } = useLabFields('map', 'probe');
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ from: [number, number]; to: [number, number] } | null>(null);
   // The press point, in a ref: a quick click can end before React re-renders with the state.

@@ -15,7 +15,7 @@ import { LabButton, SettingSelect } from './LabControls';
 import { PAGE } from './params';
 import { StepSection } from './Stepper';
 import type { ReplayView } from './store';
-import { useLab } from './useLab';
+import { useLab, useLabFields } from './useLab';
 
 const fmt = (v: number, digits = 1) =>
   v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -34,9 +34,34 @@ function StepMessages({ source }: { source: string }) {
   return <InlineMessages messages={messages} source={source} />;
 }
 
+/**
+ * A step's run button with the count it runs on: "Store 1,000 episodes"
+ * beside the select of that count, and what the command said, below.
+ */
+function StepAction(props: {
+  command: typeof COMMANDS.encode;
+  label: string;
+  testId: string;
+  field: 'episodes' | 'replays';
+  setCount: typeof COMMANDS.setEpisodes;
+  countTestId: string;
+}) {
+  return (
+    <>
+      <LabButton
+        command={props.command}
+        variant="primary"
+        label={props.label}
+        testId={props.testId}
+      />{' '}
+      <SettingSelect field={props.field} command={props.setCount} testId={props.countTestId} />
+      <StepMessages source={props.command.id} />
+    </>
+  );
+}
+
 export function EncodePanel() {
-  const encoded = useLab((s) => s.encoded);
-  const episodes = useLab((s) => s.episodes);
+  const { encoded, episodes } = useLabFields('encoded', 'episodes');
   return (
     <StepSection n={1} title="Encode" className="cl-step">
       <p className="small">
@@ -45,14 +70,14 @@ export function EncodePanel() {
         {HIPPOCAMPUS_BETA} with logits scaled by 1/√{MNIST_PIXELS} (β′ ={' '}
         {fmt(hippocampusBeta(MNIST_PIXELS), 3)}).
       </p>
-      <LabButton
+      <StepAction
         command={COMMANDS.encode}
-        variant="primary"
         label={`Store ${episodes.toLocaleString('en')} episodes`}
         testId="encode"
-      />{' '}
-      <SettingSelect field="episodes" command={COMMANDS.setEpisodes} testId="episodes" />
-      <StepMessages source="encode" />
+        field="episodes"
+        setCount={COMMANDS.setEpisodes}
+        countTestId="episodes"
+      />
       {encoded && (
         <>
           <p className="small" data-testid="encoded">
@@ -77,9 +102,7 @@ export function EncodePanel() {
 }
 
 export function ReplayPanel() {
-  const encoded = useLab((s) => s.encoded);
-  const r = useLab((s) => s.replay);
-  const replays = useLab((s) => s.replays);
+  const { encoded, replay: r, replays } = useLabFields('encoded', 'replay', 'replays');
   return (
     <StepSection n={2} title="Replay" className="cl-step">
       <p className="small">
@@ -88,14 +111,14 @@ export function ReplayPanel() {
         c counts each episode&apos;s replays so far (λ = {REPLAY_INHIBITION}). Each output is a
         stored episode, recalled without any cue to it.
       </p>
-      <LabButton
+      <StepAction
         command={COMMANDS.replay}
-        variant="primary"
         label={`Replay ${replays.toLocaleString('en')} times`}
         testId="replay"
-      />{' '}
-      <SettingSelect field="replays" command={COMMANDS.setReplays} testId="replays-count" />
-      <StepMessages source="replay" />
+        field="replays"
+        setCount={COMMANDS.setReplays}
+        countTestId="replays-count"
+      />
       {!encoded && <p className="small muted">Store the episodes first.</p>}
       {r && (
         <>
@@ -184,15 +207,27 @@ function ReplaysByDigit({ view: r }: { view: ReplayView }) {
 }
 
 export function TrainPanel() {
-  const replay = useLab((s) => s.replay);
-  const training = useLab((s) => s.training);
-  const progress = useLab((s) => s.progress);
-  const history = useLab((s) => s.history);
-  const sps = useLab((s) => s.samplesPerSecond);
-  const secs = useLab((s) => s.trainSeconds);
-  const epochs = useLab((s) => s.epochs);
-  const source = useLab((s) => s.source);
-  const latentSize = useLab((s) => s.latentSize);
+  const {
+    replay,
+    training,
+    progress,
+    history,
+    samplesPerSecond: sps,
+    trainSeconds: secs,
+    epochs,
+    source,
+    latentSize,
+  } = useLabFields(
+    'replay',
+    'training',
+    'progress',
+    'history',
+    'samplesPerSecond',
+    'trainSeconds',
+    'epochs',
+    'source',
+    'latentSize',
+  );
   const ready = replay !== null && Number.isFinite(replay.exact);
   const epochsX = history.map((h) => h.epoch);
   const series = (f: (h: (typeof history)[number]) => number) =>

@@ -3,14 +3,13 @@ import { useStore } from 'zustand';
 import { backendReady, backendStore } from '../../engine/backendStore';
 import { Thumbnail } from '../../ui/Thumbnail';
 import { testEveryPattern, type BatchResult } from './batchTest';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 /** Recalls every stored pattern from its own corrupted cue, in one tensor batch. */
 export function BatchTest() {
   const ctx = useLabContext();
   const n = useLab((s) => s.patterns.length);
-  const noise = useLab((s) => s.noise);
-  const size = useLab((s) => s.size);
+  const { noise, size } = useLabFields('noise', 'size');
   const names = useLab((s) => s.patterns.map((p) => p.name).join('\u0000'));
   const backend = useStore(backendStore, (s) => s.info?.name ?? null);
   const [result, setResult] = useState<(BatchResult & { key: string; size: number }) | null>(null);

@@ -17,7 +17,7 @@ import {
 } from './checkerboard';
 import { COMMANDS } from './commands';
 import { runDemoInWorker, type DemoTask } from './demoClient';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext, useLabFields } from './useLab';
 
 const COLORS: Record<Dynamics, string> = { sync: '#b2182b', async: '#2166ac', stochastic: '#555' };
 const label = (r: { rule: string; dynamics: string }) =>
@@ -26,9 +26,7 @@ const label = (r: { rule: string; dynamics: string }) =>
 /** Hebbian vs Storkey, synchronous vs asynchronous, on one hard cue. */
 export function CheckerboardDemo() {
   const ctx = useLabContext();
-  const open = useLab((s) => s.demoOpen);
-  const seed = useLab((s) => s.seed);
-  const load = useLab((s) => s.demoLoad);
+  const { demoOpen: open, seed, demoLoad: load } = useLabFields('demoOpen', 'seed', 'demoLoad');
   const DEMO = DEMO_SETTINGS[load];
   const d = DEMO.side * DEMO.side;
   const loadText = `α = ${DEMO.randoms + 1}/${d} = ${((DEMO.randoms + 1) / d).toFixed(3)}`;

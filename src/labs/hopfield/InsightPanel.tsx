@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { LineChart } from '../../ui/LineChart';
 import { Math as Tex } from '../../ui/Math';
 import { describeVerdict } from './verdict';
-import { useLab, useLabShallow } from './useLab';
+import { useLab, useLabFields, useLabShallow } from './useLab';
 
 /** What is happening: the verdict, the energy and Hamming curves, the overlaps. */
 export function InsightPanel() {
@@ -65,8 +65,7 @@ function StatusLine({ unit, target }: { unit: string; target?: string }) {
 }
 
 const Charts = memo(function Charts({ unit, d }: { unit: string; d: number }) {
-  const energy = useLab((s) => s.energy);
-  const ham = useLab((s) => s.hammingTrace);
+  const { energy, hammingTrace: ham } = useLabFields('energy', 'hammingTrace');
   if (energy.length === 0) {
     return (
       <p className="muted small chart-hint">

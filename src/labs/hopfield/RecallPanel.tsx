@@ -17,7 +17,7 @@ import { MessagesFrom } from './MessagesFrom';
 import { PARAMS } from './params';
 import { SWEEPS_PER_FRAME, UNITS_PER_FRAME } from './runner';
 import type { Settings } from './store';
-import { useLab, useLabContext, useLabShallow } from './useLab';
+import { useLab, useLabContext, useLabFields, useLabShallow } from './useLab';
 
 type View = Settings['view'];
 
@@ -171,8 +171,7 @@ export function RecallPanel() {
 
 /** Learning the weights in the background (runner.ts, learnWorker.ts): recall starts when done. */
 function LearnProgress() {
-  const value = useLab((st) => st.learnProgress);
-  const rule = useLab((st) => st.rule);
+  const { learnProgress: value, rule } = useLabFields('learnProgress', 'rule');
   return (
     <div data-testid="learn-progress">
       <ProgressBar value={value} label={`Learning the ${rule} weights…`} />

@@ -5,11 +5,10 @@ import { BarChart } from './BarChart';
 import { f2 } from './curves';
 import { ParamSlider } from './ParamControls';
 import { SimProgress } from './SerialSection';
-import { useLab } from './useLab';
+import { useLabFields } from './useLab';
 
 export function ContextSection() {
-  const sim = useLab((s) => s.context);
-  const n = useLab((s) => s.listLength);
+  const { context: sim, listLength: n } = useLabFields('context', 'listLength');
   const conditions = sim.result?.conditions ?? [];
   const mean = (same: boolean) => {
     const c = conditions.filter((x) => (x.study === x.test) === same);

@@ -6,7 +6,7 @@ import { BarChart } from './BarChart';
 import { f2 } from './curves';
 import { ParamSlider } from './ParamControls';
 import { SimProgress } from './SerialSection';
-import { useLab } from './useLab';
+import { useLabFields } from './useLab';
 
 function Bars({
   r,
@@ -38,8 +38,7 @@ function Bars({
 }
 
 export function EmotionSection() {
-  const sim = useLab((s) => s.emotion);
-  const theta = useLab((s) => s.theta);
+  const { emotion: sim, theta } = useLabFields('emotion', 'theta');
   const { mixed, pure } = sim.result ?? {};
   return (
     <>

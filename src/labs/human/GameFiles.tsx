@@ -12,7 +12,7 @@ import { FileDrop, readTextWithin } from '../../ui/FileDrop';
 import { InlineMessages } from '../../ui/LabMessages';
 import { COMMANDS } from './commands';
 import { mergeRounds, MAX_ROUNDS_FILE_BYTES } from './gameImport';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
 
@@ -53,8 +53,7 @@ function ClearControl() {
 /** "file.json holds 3 rounds (1 of them already here). Add them to your 2 rounds, or replace yours?" */
 function ImportConfirm() {
   const ctx = useLabContext();
-  const pending = useLab((s) => s.pendingImport);
-  const here = useLab((s) => s.rounds);
+  const { pendingImport: pending, rounds: here } = useLabFields('pendingImport', 'rounds');
   if (!pending) return null;
   const m = mergeRounds(here, pending.rounds);
   const already = m.already > 0 ? ` (${m.already} of them already here)` : '';

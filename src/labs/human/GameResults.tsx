@@ -6,7 +6,7 @@ import { f2 } from './curves';
 import { RecallChart, type CurveKind, type CurveLine } from './RecallChart';
 import { roundTrial, scoreRound, type GameRound } from './game';
 import { SimProgress } from './SerialSection';
-import { useLab } from './useLab';
+import { useLabFields } from './useLab';
 
 const YOU = '#b2182b';
 const MODEL = '#2457c5';
@@ -47,9 +47,7 @@ function LastRound({ round }: { round: GameRound }) {
 }
 
 export function GameResults() {
-  const rounds = useLab((s) => s.rounds);
-  const model = useLab((s) => s.gameModel);
-  const messages = useLab((s) => s.messages);
+  const { rounds, gameModel: model, messages } = useLabFields('rounds', 'gameModel', 'messages');
   const you = useMemo(
     () => (rounds.length ? summarizeFreeRecall(rounds.map(roundTrial)) : null),
     [rounds],

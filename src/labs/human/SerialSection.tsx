@@ -10,7 +10,7 @@ import { curveShape, f2 } from './curves';
 import { RecallChart, type CurveLine } from './RecallChart';
 import { CmrSliders, DistractorSelect, ParamSlider, SeedField } from './ParamControls';
 import type { SimState } from './store';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 
 const NAMES: Record<DistractorProtocol, string> = {
   none: 'immediate',
@@ -81,8 +81,7 @@ function ModelParameters() {
 }
 
 function SerialCharts() {
-  const sim = useLab((s) => s.serial);
-  const distractor = useLab((s) => s.distractor);
+  const { serial: sim, distractor } = useLabFields('serial', 'distractor');
   const result = sim.result;
   const all = useMemo<CurveLine[]>(() => {
     if (!result) return [];

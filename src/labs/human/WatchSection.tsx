@@ -8,13 +8,12 @@ import { BarChart } from './BarChart';
 import { COMMANDS } from './commands';
 import { HeatStrip } from './HeatStrip';
 import { ParamSlider } from './ParamControls';
-import { useLab, useLabContext } from './useLab';
+import { useLab, useLabContext, useLabFields } from './useLab';
 import { describeFrame, firstRecallFrame, recallsUpTo, stripRows } from './watchView';
 
 function Transport() {
   const ctx = useLabContext();
-  const playing = useLab((s) => s.playing);
-  const frame = useLab((s) => s.frame);
+  const { playing, frame } = useLabFields('playing', 'frame');
   const last = useLab((s) => (s.trace?.frames.length ?? 1) - 1);
   return (
     <div className="hm-transport">
@@ -55,9 +54,7 @@ function Transport() {
 
 export function WatchSection() {
   const ctx = useLabContext();
-  const trace = useLab((s) => s.trace);
-  const frame = useLab((s) => s.frame);
-  const words = useLab((s) => s.itemWords);
+  const { trace, frame, itemWords: words } = useLabFields('trace', 'frame', 'itemWords');
   const rows = useMemo(() => (trace ? stripRows(trace) : []), [trace]);
   const columns = useMemo(() => trace?.frames.map((f) => f.context) ?? [], [trace]);
   if (!trace) return null;

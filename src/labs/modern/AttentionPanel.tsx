@@ -5,7 +5,7 @@ import { signedImage } from '../../data/mnist';
 import { GrayImage } from '../../ui/GrayImage';
 import { YOURS } from './pool';
 import { digitName } from './words';
-import { useLab, useLabContext } from './useLab';
+import { useLabContext, useLabFields } from './useLab';
 
 function Bars({
   values,
@@ -51,8 +51,7 @@ function Bars({
 
 export function AttentionPanel() {
   const ctx = useLabContext();
-  const r = useLab((s) => s.retrieval);
-  const truthPos = useLab((s) => s.truthPos);
+  const { retrieval: r, truthPos } = useLabFields('retrieval', 'truthPos');
   const set = ctx.runner.pool;
   const thumbs = useMemo(
     // While a new pool is being stored, the last retrieval may name an image no longer in it.

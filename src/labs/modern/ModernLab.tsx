@@ -14,7 +14,7 @@ import { ModernHelp } from './ModernHelp';
 import { OwnImagesPanel } from './OwnImagesPanel';
 import { RetrievalPanel } from './RetrievalPanel';
 import { CuePanel, MemoryPanel } from './SetupPanels';
-import { LabRoot, useLab, useLabContext } from './useLab';
+import { LabRoot, useLab, useLabContext, useLabFields } from './useLab';
 import './modern.css';
 
 const SHORTCUTS = shortcutRows(COMMANDS);
@@ -47,8 +47,7 @@ export default function ModernLab({ query }: { query: string }) {
 
 function Body() {
   const ctx = useLabContext();
-  const status = useLab((s) => s.status);
-  const error = useLab((s) => s.loadError);
+  const { status, loadError: error } = useLabFields('status', 'loadError');
   if (status === 'error') {
     return (
       <Notice kind="error">

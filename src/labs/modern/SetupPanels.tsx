@@ -96,8 +96,7 @@ export function MemoryPanel() {
 /** The framing toggle and what it does to this drawing (numbers from models/modern/framing). */
 function FramingNote() {
   const ctx = useLabContext();
-  const frame = useLab((s) => s.frame);
-  const drawing = useLab((s) => s.drawing);
+  const { frame, drawing } = useLabFields('frame', 'drawing');
   const box = useMemo(() => inkBox(drawing, 28, 28), [drawing]);
   return (
     <div className="mh-framing">

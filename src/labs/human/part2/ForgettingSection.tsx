@@ -12,7 +12,7 @@ import { actrCurves, actrError, curvePoints, drop, type ForgettingFits } from '.
 import { CheckChips, SettingSelect, SettingSlider } from './Part2Controls';
 import { DELAY_KEYS } from './params';
 import { LazyHelp } from './LazyHelp';
-import { usePart2, usePart2Context } from './useLab';
+import { usePart2Context, usePart2Fields } from './useLab';
 
 /** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
 const Y01 = [0, 1] as const;
@@ -97,8 +97,7 @@ function FitCards({ fits }: { fits: ForgettingFits }) {
 }
 
 function SavingsChart() {
-  const fits = usePart2((s) => s.fits);
-  const axes = usePart2((s) => s.forgettingAxes);
+  const { fits, forgettingAxes: axes } = usePart2Fields('fits', 'forgettingAxes');
   const series = useMemo<LineSeries[]>(
     () =>
       fits
@@ -166,10 +165,12 @@ function WhyPower({ fits }: { fits: ForgettingFits }) {
 
 function ActrPanel() {
   const ctx = usePart2Context();
-  const d = usePart2((s) => s.actrDecay);
-  const tau = usePart2((s) => s.actrTau);
-  const noise = usePart2((s) => s.actrNoise);
-  const fits = usePart2((s) => s.fits);
+  const {
+    actrDecay: d,
+    actrTau: tau,
+    actrNoise: noise,
+    fits,
+  } = usePart2Fields('actrDecay', 'actrTau', 'actrNoise', 'fits');
   const curves = useMemo(() => actrCurves(d, tau, noise), [d, tau, noise]);
   const used = useMemo(() => fits?.used ?? [], [fits]);
   const error = fits ? actrError(d, tau, noise, used) : null;
@@ -223,8 +224,7 @@ function ActrPanel() {
 
 export function ForgettingSection() {
   const ctx = usePart2Context();
-  const fits = usePart2((s) => s.fits);
-  const points = usePart2((s) => s.fitPoints);
+  const { fits, fitPoints: points } = usePart2Fields('fits', 'fitPoints');
   return (
     <>
       <p>

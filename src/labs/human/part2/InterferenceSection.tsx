@@ -11,7 +11,7 @@ import { weightRows } from './interferenceView';
 import { SettingNumber, SettingSelect, SettingSlider } from './Part2Controls';
 import { WeightBars } from './WeightBars';
 import { LazyHelp } from './LazyHelp';
-import { usePart2, usePart2Context } from './useLab';
+import { usePart2, usePart2Context, usePart2Fields } from './useLab';
 
 /** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
 const Y01 = [0, 1] as const;
@@ -19,8 +19,10 @@ const Y01 = [0, 1] as const;
 const f = (x: number, digits = 3) => x.toFixed(digits);
 
 function SweepChart() {
-  const sweep = usePart2((s) => s.interferenceSweep);
-  const similarity = usePart2((s) => s.similarity);
+  const { interferenceSweep: sweep, similarity } = usePart2Fields(
+    'interferenceSweep',
+    'similarity',
+  );
   const series = useMemo<LineSeries[]>(
     () => [
       {
@@ -106,8 +108,10 @@ function Readout() {
 
 function Attention() {
   const ctx = usePart2Context();
-  const at = usePart2((s) => s.interferenceAt);
-  const view = usePart2((s) => s.attentionView);
+  const { interferenceAt: at, attentionView: view } = usePart2Fields(
+    'interferenceAt',
+    'attentionView',
+  );
   if (!at) return null;
   const retro = view === 'retroactive';
   const rows = retro

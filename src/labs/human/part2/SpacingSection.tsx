@@ -20,7 +20,7 @@ import {
 } from './spacingView';
 import { Timeline } from './Timeline';
 import { LazyHelp } from './LazyHelp';
-import { usePart2, usePart2Context } from './useLab';
+import { usePart2, usePart2Context, usePart2Fields } from './useLab';
 
 /** One [0, 1] for the charts' y axis (a new array each render would redraw the axes). */
 const Y01 = [0, 1] as const;
@@ -62,9 +62,11 @@ function ScheduleControls() {
 }
 
 function ScheduleView() {
-  const sessions = usePart2((s) => s.sessions);
-  const testAt = usePart2((s) => s.testAt);
-  const period = usePart2((s) => s.studyPeriod);
+  const {
+    sessions,
+    testAt,
+    studyPeriod: period,
+  } = usePart2Fields('sessions', 'testAt', 'studyPeriod');
   const recall = useMemo(() => scheduleRecall(sessions, testAt), [sessions, testAt]);
   const last = sessions[sessions.length - 1];
   const retention = testAt - last;
@@ -134,9 +136,11 @@ function ScheduleView() {
 
 function GapSweepView() {
   const ctx = usePart2Context();
-  const sweep = usePart2((s) => s.gapSweep);
-  const chosen = usePart2((s) => s.retentions);
-  const crossover = usePart2((s) => s.crossover);
+  const {
+    gapSweep: sweep,
+    retentions: chosen,
+    crossover,
+  } = usePart2Fields('gapSweep', 'retentions', 'crossover');
   const series = useMemo<LineSeries[]>(
     () =>
       sweep.rows.map((r) => ({

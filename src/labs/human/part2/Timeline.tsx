@@ -12,7 +12,7 @@ import { runCommand } from '../../../engine/commands';
 import { useElementSize } from '../../../ui/hooks';
 import { SPACING_COMMANDS } from './commands';
 import { formatDays, timelineCurve, timelineSpan } from './spacingView';
-import { usePart2, usePart2Context } from './useLab';
+import { usePart2Context, usePart2Fields } from './useLab';
 
 const M = { left: 44, right: 22, top: 12 };
 const CURVE_H = 130;
@@ -39,9 +39,11 @@ function ticksFor(span: number, width: number): { at: number; label: string }[] 
 
 export function Timeline({ probability }: { probability: number }) {
   const ctx = usePart2Context();
-  const sessions = usePart2((s) => s.sessions);
-  const testAt = usePart2((s) => s.testAt);
-  const selected = usePart2((s) => s.selectedSession);
+  const {
+    sessions,
+    testAt,
+    selectedSession: selected,
+  } = usePart2Fields('sessions', 'testAt', 'selectedSession');
   const [drag, setDrag] = useState<Drag | null>(null);
   const [wrap, setWrap] = useState<HTMLElement | null>(null);
   const width = Math.floor(useElementSize(wrap)?.width ?? 0);
