@@ -1,8 +1,9 @@
 /**
  * What the two bench pages (bench/page, bench/vaepage) share: reading their
- * query, logging to the console and the page, and starting one tfjs backend
- * through the app's own initBackend(forced), where a backend that falls
- * back to another counts as not started, with the app's note saying why.
+ * query, publishing their results, logging to the console and the page, and
+ * starting one tfjs backend through the app's own initBackend(forced), where
+ * a backend that falls back to another counts as not started, with the
+ * app's note saying why.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../src/engine/backend';
@@ -67,6 +68,30 @@ export async function startBackend(
     log(`${entry.name} did not start: ${entry.error}`);
     return false;
   }
+}
+
+/** What both pages' results hold besides their own fields (read by bench/browser.ts). */
+export interface PageResultsBase<E extends StartedBackend> {
+  userAgent: string;
+  backends: E[];
+  /** the part in progress (to name a hang) */
+  current: string;
+  done: boolean;
+}
+
+/**
+ * A page's results as they start (its own `fields`, this browser, no backends yet, at the part
+ * `current`, not done), published at once as `window[global]` for the runner (bench/browser.ts
+ * runResultsPage): they grow there as each part finishes, so a hang still leaves the rest.
+ */
+export function publishResults<R extends PageResultsBase<StartedBackend>>(
+  global: string,
+  current: string,
+  fields: Omit<R, keyof PageResultsBase<StartedBackend>>,
+): R {
+  const out = { ...fields, userAgent: navigator.userAgent, backends: [], current, done: false };
+  (window as unknown as Record<string, unknown>)[global] = out;
+  return out as unknown as R;
 }
 
 /**

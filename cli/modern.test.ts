@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { logCounts } from '../src/models/modern/classicVsModern';
-import { captureIo } from '../src/testing/cliRun';
+import { inProcess } from '../src/testing/cliRun';
 import { main } from './experiment';
 
 /** `npm run experiment -- <line>`, run in this process: its exit status and what it printed. */
-async function experiment(line: string) {
-  const io = captureIo();
-  const status = await main(line.split(' '), io);
-  return { status, stdout: io.stdout, stderr: io.stderr };
-}
+const experiment = inProcess(main);
 
 describe('npm run experiment -- modern', () => {
   it('prints {stored, beta, accuracy, meanCosine, meanSteps} as one JSON document', async () => {

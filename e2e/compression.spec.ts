@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { textFile } from './files';
 
 /**
  * The Compression lab as a visitor uses it: generate a small atlas, train,
@@ -60,20 +61,17 @@ test('generate, train, ratio and recall, one query by hand, export and import', 
     page.getByTestId('export').click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.engramae$/);
-  const bytes = readFileSync(await download.path());
-  await page.getByTestId('import-file').setInputFiles({
+  const exported = {
     name: download.suggestedFilename(),
     mimeType: 'application/octet-stream',
-    buffer: bytes,
-  });
+    buffer: readFileSync(await download.path()),
+  };
+  await page.getByTestId('import-file').setInputFiles(exported);
   await expect(page.getByTestId('import-identical')).toContainText('identical, bit for bit');
 
   // A file that is not one is refused, and nothing changes.
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'cells.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('cell_id,class\n0,Astrocyte\n'),
-  });
+  const csv = textFile('cells.csv', 'text/csv', 'cell_id,class\n0,Astrocyte\n');
+  await page.getByTestId('import-file').setInputFiles(csv);
   await expect(page.getByTestId('import-refused')).toContainText(
     'not an Engram compressed dataset',
   );
@@ -90,11 +88,7 @@ test('generate, train, ratio and recall, one query by hand, export and import', 
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('stage-message')).toContainText('codes of 16 bits');
   const mine = await page.getByTestId('ratio-value').innerText();
-  await page.getByTestId('import-file').setInputFiles({
-    name: download.suggestedFilename(),
-    mimeType: 'application/octet-stream',
-    buffer: bytes,
-  });
+  await page.getByTestId('import-file').setInputFiles(exported);
   await expect(page.getByTestId('import-replaced')).toContainText(
     'trained here with 16 bits a record',
   );

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { textFile } from './files';
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => console.log('page error:', e.message));
@@ -152,28 +153,55 @@ test('draw a digit and retrieve', async ({ page }, info) => {
   console.log('small 7, not framed:', await page.getByTestId('match').textContent());
 });
 
-/** Two small PNG images drawn in the page (a ring and a cross, dark on white), and a text file. */
-async function dropFiles(page: Page, which: 'pictures' | 'text'): Promise<void> {
-  await page.evaluate(async (which) => {
-    const png = async (name: string, draw: (g: OffscreenCanvasRenderingContext2D) => void) => {
-      const canvas = new OffscreenCanvas(64, 48);
+/** What `drawPng` draws on: `width` × `height` filled with `paper`, the path stroked in `ink`. */
+interface Sheet {
+  width: number;
+  height: number;
+  paper: string;
+  ink: string;
+  lineWidth: number;
+}
+interface WithDrawPng {
+  drawPng(
+    name: string,
+    sheet: Sheet,
+    path: (g: OffscreenCanvasRenderingContext2D) => void,
+  ): Promise<File>;
+}
+
+/**
+ * Defines `drawPng` in the page, for the page.evaluate bodies below (which cannot call this
+ * file's functions): a PNG file of `sheet`, with the path that `path` traces stroked on it.
+ */
+const defineDrawPng = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as WithDrawPng).drawPng = async (name, sheet, path) => {
+      const canvas = new OffscreenCanvas(sheet.width, sheet.height);
       const g = canvas.getContext('2d')!;
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, 64, 48);
-      g.strokeStyle = '#111';
-      g.lineWidth = 5;
+      g.fillStyle = sheet.paper;
+      g.fillRect(0, 0, sheet.width, sheet.height);
+      g.strokeStyle = sheet.ink;
+      g.lineWidth = sheet.lineWidth;
       g.beginPath();
-      draw(g);
+      path(g);
       g.stroke();
       return new File([await canvas.convertToBlob({ type: 'image/png' })], name, {
         type: 'image/png',
       });
     };
+  });
+
+/** Two small PNG images drawn in the page (a ring and a cross, dark on white), and a text file. */
+async function dropFiles(page: Page, which: 'pictures' | 'text'): Promise<void> {
+  await defineDrawPng(page);
+  await page.evaluate(async (which) => {
+    const { drawPng } = window as unknown as WithDrawPng;
+    const small = { width: 64, height: 48, paper: '#fff', ink: '#111', lineWidth: 5 };
     const files =
       which === 'pictures'
         ? [
-            await png('ring.png', (g) => g.arc(32, 24, 15, 0, 2 * Math.PI)),
-            await png('cross.png', (g) => {
+            await drawPng('ring.png', small, (g) => g.arc(32, 24, 15, 0, 2 * Math.PI)),
+            await drawPng('cross.png', small, (g) => {
               g.moveTo(14, 6);
               g.lineTo(50, 42);
               g.moveTo(50, 6);
@@ -219,11 +247,8 @@ test('your own images: dropped, kept, stored and retrieved; a non-image changes 
   await expect(page.getByTestId('own-image')).toHaveCount(2);
   await expect(page.getByTestId('memory-note')).toContainText('(502 × 784');
   // The same through the file picker.
-  await page.getByTestId('own-files').setInputFiles({
-    name: 'readme.md',
-    mimeType: 'text/markdown',
-    buffer: Buffer.from('# not a picture'),
-  });
+  const markdown = textFile('readme.md', 'text/markdown', '# not a picture');
+  await page.getByTestId('own-files').setInputFiles(markdown);
   await expect(page.getByTestId('messages-addImages')).toContainText(
     '“readme.md” is not an image (text/markdown).',
   );
@@ -319,20 +344,14 @@ test('adding 40 large images holds the page for no long task', async ({ page }) 
   });
   await openModern(page, 'k=200');
   // Made first (drawing 40 pictures is the test's work, not the lab's), then dropped at once.
+  await defineDrawPng(page);
   await page.evaluate(async () => {
+    const { drawPng } = window as unknown as WithDrawPng;
+    const big = { width: 1200, height: 900, paper: '#fafafa', ink: '#222', lineWidth: 60 };
     const files: File[] = [];
     for (let i = 0; i < 40; i++) {
-      const canvas = new OffscreenCanvas(1200, 900);
-      const g = canvas.getContext('2d')!;
-      g.fillStyle = '#fafafa';
-      g.fillRect(0, 0, 1200, 900);
-      g.strokeStyle = '#222';
-      g.lineWidth = 60;
-      g.beginPath();
-      g.arc(600, 450, 150 + 5 * i, 0, (2 * Math.PI * (i + 5)) / 45);
-      g.stroke();
-      const blob = await canvas.convertToBlob({ type: 'image/png' });
-      files.push(new File([blob], `big-${i}.png`, { type: 'image/png' }));
+      const arc = (2 * Math.PI * (i + 5)) / 45;
+      files.push(await drawPng(`big-${i}.png`, big, (g) => g.arc(600, 450, 150 + 5 * i, 0, arc)));
     }
     (window as unknown as { bigFiles: File[] }).bigFiles = files;
   });

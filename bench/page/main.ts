@@ -9,7 +9,8 @@
  * window.__bench as each part finishes, so a hang still leaves the rest.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { forEachBackend, pageLog, pageQuery, runPage, type StartedBackend } from '../pageKit';
+import { forEachBackend, pageLog, pageQuery, publishResults, runPage } from '../pageKit';
+import type { PageResultsBase, StartedBackend } from '../pageKit';
 import { createRng } from '../../src/core/random';
 import { loadMnist, MNIST_PIXELS, signedImage } from '../../src/data/mnist';
 import { loadSimd } from '../../src/kernels/simd';
@@ -36,8 +37,7 @@ export interface PageBackend extends StartedBackend {
   modern?: { medianMs: number; reps: number };
 }
 
-export interface PageResults {
-  userAgent: string;
+export interface PageResults extends PageResultsBase<PageBackend> {
   d: number;
   n: number;
   typed?: TypedTimings;
@@ -45,32 +45,13 @@ export interface PageResults {
   /** Modern Hopfield step on the SIMD kernels, 10,000 real digits stored, 1 cue (median ms). */
   simdModern?: { medianMs: number; reps: number };
   simdModernError?: string;
-  backends: PageBackend[];
-  /** the part in progress (to name a hang) */
-  current: string;
-  done: boolean;
-}
-
-declare global {
-  interface Window {
-    __bench?: PageResults;
-  }
 }
 
 const D = 4096;
 const N = 20;
 const { quick, wanted } = pageQuery();
 
-const out: PageResults = {
-  userAgent: navigator.userAgent,
-  d: D,
-  n: N,
-  backends: [],
-  current: 'typed arrays',
-  done: false,
-};
-window.__bench = out;
-
+const out = publishResults<PageResults>('__bench', 'typed arrays', { d: D, n: N });
 const log = pageLog('bench page');
 
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@
  * window.__vaeBench as each backend finishes, so a hang still leaves the rest.
  */
 import { softwareRendererName } from '../../src/engine/backendPlan';
-import { forEachBackend, pageLog, pageQuery, runPage, type StartedBackend } from '../pageKit';
+import { forEachBackend, pageLog, pageQuery, publishResults, runPage } from '../pageKit';
+import type { PageResultsBase, StartedBackend } from '../pageKit';
 import '../../src/models/consolidation/registerGradients';
 import { timeVaeTraining, type VaeThroughput } from '../vaeWorkload';
 import { reason } from '../workload';
@@ -21,30 +22,11 @@ export interface VaePageBackend extends StartedBackend {
   timing?: VaeThroughput;
 }
 
-export interface VaePageResults {
-  userAgent: string;
-  backends: VaePageBackend[];
-  /** the part in progress (to name a hang) */
-  current: string;
-  done: boolean;
-}
-
-declare global {
-  interface Window {
-    __vaeBench?: VaePageResults;
-  }
-}
+export type VaePageResults = PageResultsBase<VaePageBackend>;
 
 const { quick, wanted } = pageQuery(['wasm', 'webgl', 'webgpu', 'cpu']);
 
-const out: VaePageResults = {
-  userAgent: navigator.userAgent,
-  backends: [],
-  current: 'starting',
-  done: false,
-};
-window.__vaeBench = out;
-
+const out = publishResults<VaePageResults>('__vaeBench', 'starting', {});
 const log = pageLog('vae page');
 
 async function main(): Promise<void> {

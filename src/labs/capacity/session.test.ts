@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeWorker } from '../../testing/forLabs/fakeExperimentWorker';
+import { mounted } from '../../testing/forLabs/mounted';
 import { runCommand } from '../../engine/commands';
 import { ExperimentClient } from './client';
 import { COMMANDS } from './commands';
@@ -7,30 +8,31 @@ import { makeLab } from './lab';
 import { guardUnload, SessionKeeper } from './session';
 import { createCapacityStore } from './store';
 
+const QUERY = 'exp=noise&units=50&patterns=4';
+
 /** A keeper and a worker client whose workers the test answers for. */
 function setup() {
   const workers: FakeWorker[] = [];
   const client = new ExperimentClient(() => (workers.push(new FakeWorker()), workers.at(-1)!));
   const keeper = new SessionKeeper();
   /** Opens the page (make + mount), as useLabLifecycle does. */
-  const open = (query: string) => {
-    const ctx = makeLab(query, client, keeper);
-    ctx.start?.();
-    return ctx;
+  const open = (query: string) => mounted(makeLab(query, client, keeper));
+  /** Opens the page on QUERY and runs: the page, the worker the run went to and its request id. */
+  const openAndRun = () => {
+    const first = open(QUERY);
+    runCommand(COMMANDS.run, first);
+    const w = workers.at(-1)!;
+    return { first, w, id: w.sent[0].id };
   };
-  return { workers, keeper, open };
+  return { workers, keeper, open, openAndRun };
 }
 
-const QUERY = 'exp=noise&units=50&patterns=4';
 const row = (i: number) => ({ table: 'rows', row: { flips: i, overlap: 1 - i / 10 } });
 
 describe('the kept run', () => {
   it('goes on while the visitor is in another lab; back, the rows and progress are there', () => {
-    const { workers, keeper, open } = setup();
-    const first = open(QUERY);
-    runCommand(COMMANDS.run, first);
-    const w = workers[0];
-    const id = w.sent[0].id;
+    const { keeper, open, openAndRun } = setup();
+    const { first, w, id } = openAndRun();
     w.reply({ type: 'rows', id, rows: [row(0), row(1)] });
     first.dispose(); // to another lab
     expect(keeper.holding).toBe(true);
@@ -52,11 +54,8 @@ describe('the kept run', () => {
   });
 
   it('that ends while away frees its worker; its rows stay for the next visit', () => {
-    const { workers, keeper, open } = setup();
-    const first = open(QUERY);
-    runCommand(COMMANDS.run, first);
-    const w = workers[0];
-    const id = w.sent[0].id;
+    const { workers, keeper, open, openAndRun } = setup();
+    const { first, w, id } = openAndRun();
     first.dispose();
     w.reply({ type: 'rows', id, rows: [row(0)] });
     expect(w.terminated).toBe(false);
@@ -71,9 +70,8 @@ describe('the kept run', () => {
   });
 
   it('while it goes on, a link with other settings is not applied, and the lab says so', () => {
-    const { open } = setup();
-    const first = open(QUERY);
-    runCommand(COMMANDS.run, first);
+    const { open, openAndRun } = setup();
+    const { first } = openAndRun();
     first.dispose();
     const back = open('exp=capacity&units=80');
     const s = back.store.getState();
@@ -83,12 +81,10 @@ describe('the kept run', () => {
   });
 
   it('with results on screen, a link with other settings applies them and keeps the results', () => {
-    const { workers, open } = setup();
-    const first = open(QUERY);
-    runCommand(COMMANDS.run, first);
-    const w = workers[0];
-    w.reply({ type: 'rows', id: w.sent[0].id, rows: [row(0)] });
-    w.reply({ type: 'done', id: w.sent[0].id, elapsedMs: 10 });
+    const { open, openAndRun } = setup();
+    const { first, w, id } = openAndRun();
+    w.reply({ type: 'rows', id, rows: [row(0)] });
+    w.reply({ type: 'done', id, elapsedMs: 10 });
     first.dispose();
     expect(w.terminated).toBe(true); // results kept, worker freed
     const back = open('exp=capacity&units=80&trials=xx');
@@ -134,7 +130,7 @@ describe('closing the tab during a run', () => {
   });
 
   it('the lab guards its run whether or not its page is on screen', () => {
-    const { workers, open } = setup();
+    const { openAndRun } = setup();
     const calls: string[] = [];
     const win = globalThis as { window?: unknown };
     const had = 'window' in win;
@@ -143,12 +139,11 @@ describe('closing the tab during a run', () => {
       removeEventListener: (t: string) => calls.push(`remove ${t}`),
     };
     try {
-      const first = open(QUERY);
-      runCommand(COMMANDS.run, first);
+      const { first, w, id } = openAndRun();
       first.dispose();
       expect(calls).toEqual(['add beforeunload']);
       first.runner.cancel();
-      workers[0].reply({ type: 'cancelled', id: workers[0].sent[0].id });
+      w.reply({ type: 'cancelled', id });
       expect(first.store.getState().status).toBe('cancelled');
       expect(calls).toEqual(['add beforeunload', 'remove beforeunload']);
     } finally {

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '../../models/compression/registerGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eachStepMakesItsClaim, stateAfterLesson } from '../../testing/forLabs/lessonSteps';
+import { mounted } from '../../testing/forLabs/mounted';
 import { inProcessWorker } from './client';
 import { memoryKeyValue, type KeyValueStore } from '../../engine/idb';
 import { runCommand } from '../../engine/commands';
@@ -18,16 +19,16 @@ beforeAll(async () => {
 });
 
 function lab(query = '', kv: KeyValueStore = memoryKeyValue()) {
-  const l = makeLab(query, {
-    kv,
-    makeWorker: () => inProcessWorker(NODE_JOB_ENV),
-    backend: async () => 'CPU',
-    download: () => {},
-    debounceMs: 0,
-    forceMode: 'page',
-  });
-  l.start!();
-  return l;
+  return mounted(
+    makeLab(query, {
+      kv,
+      makeWorker: () => inProcessWorker(NODE_JOB_ENV),
+      backend: async () => 'CPU',
+      download: () => {},
+      debounceMs: 0,
+      forceMode: 'page',
+    }),
+  );
 }
 
 describe('the Compression lesson', () => {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { eachStepMakesItsClaim, stateAfterLesson } from '../../testing/forLabs/lessonSteps';
+import { mounted } from '../../testing/forLabs/mounted';
 import { createRoundStorage, memoryStorage } from './gameStorage';
 import { makeLab } from './lab';
 import { HUMAN_LESSON, HUMAN_LESSONS } from './lesson';
 import { inProcessWorker } from './simClient';
 
 function lab(query = '') {
-  const l = makeLab(query, {
-    storage: createRoundStorage(memoryStorage()),
-    makeWorker: inProcessWorker,
-    debounceMs: 0,
-    loop: { schedule: () => 0, cancel: () => {} },
-  });
-  l.start!();
-  return l;
+  return mounted(
+    makeLab(query, {
+      storage: createRoundStorage(memoryStorage()),
+      makeWorker: inProcessWorker,
+      debounceMs: 0,
+      loop: { schedule: () => 0, cancel: () => {} },
+    }),
+  );
 }
 
 describe('the Human memory lesson', () => {
